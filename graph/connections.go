@@ -1,0 +1,71 @@
+package graph
+
+import (
+	"errors"
+
+	"intercom-graphql/graph/errcode"
+	"intercom-graphql/graph/model"
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/upstream"
+)
+
+// pageArgs gathers a connection field's Relay arguments.
+func pageArgs(first *int, after *string, last *int, before *string) relay.Args {
+	return relay.Args{First: first, After: after, Last: last, Before: before}
+}
+
+// pageError turns relay's argument and cursor errors into BAD_USER_INPUT and
+// passes upstream errors through for the presenter to classify.
+func pageError(err error) error {
+	var inputErr *relay.InputError
+	if errors.As(err, &inputErr) {
+		return errcode.InputField(inputErr.Argument, inputErr.Err)
+	}
+	return err
+}
+
+func totalOf[T any](p *relay.Page[T]) int {
+	if p.TotalCount == nil {
+		return len(p.Nodes)
+	}
+	return *p.TotalCount
+}
+
+func adminConnection(p *relay.Page[*upstream.Admin]) *model.AdminConnection {
+	return &model.AdminConnection{
+		Edges: relay.Edges(p, func(c string, n *upstream.Admin) *model.AdminEdge { return &model.AdminEdge{Cursor: c, Node: n} }),
+		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
+	}
+}
+
+func teamConnection(p *relay.Page[*upstream.Team]) *model.TeamConnection {
+	return &model.TeamConnection{
+		Edges: relay.Edges(p, func(c string, n *upstream.Team) *model.TeamEdge { return &model.TeamEdge{Cursor: c, Node: n} }),
+		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
+	}
+}
+
+func contactConnection(p *relay.Page[*upstream.Contact]) *model.ContactConnection {
+	return &model.ContactConnection{
+		Edges: relay.Edges(p, func(c string, n *upstream.Contact) *model.ContactEdge { return &model.ContactEdge{Cursor: c, Node: n} }),
+		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
+	}
+}
+
+func conversationConnection(p *relay.Page[*upstream.Conversation]) *model.ConversationConnection {
+	return &model.ConversationConnection{
+		Edges: relay.Edges(p, func(c string, n *upstream.Conversation) *model.ConversationEdge {
+			return &model.ConversationEdge{Cursor: c, Node: n}
+		}),
+		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
+	}
+}
+
+func conversationPartConnection(p *relay.Page[*upstream.ConversationPart]) *model.ConversationPartConnection {
+	return &model.ConversationPartConnection{
+		Edges: relay.Edges(p, func(c string, n *upstream.ConversationPart) *model.ConversationPartEdge {
+			return &model.ConversationPartEdge{Cursor: c, Node: n}
+		}),
+		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
+	}
+}

@@ -1,0 +1,98 @@
+package errcode
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"intercom-graphql/upstream"
+)
+
+// Presenter turns any error a resolver returned into the error the client
+// sees: a code of the vocabulary, a message worth reading, and Intercom's own
+// status, code and request id when Intercom answered. Errors the graph cannot
+// classify are logged in full and shown as INTERNAL without their text.
+func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		if gqlErr.Err == nil {
+			// Made by the GraphQL machinery about the request itself: unreadable
+			// body, parse and validation failures, limits. The client's to fix.
+			gqlErr.Extensions["code"] = BadUserInput
+			return gqlErr
+		}
+		classify(ctx, log, gqlErr, gqlErr.Err)
+		return gqlErr
+	}
+}
+
+func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err error) {
+	var own *Error
+	var apiErr *upstream.Error
+	var transportErr *upstream.TransportError
+	switch {
+	case errors.As(err, &own):
+		out.Message = own.Message
+		out.Extensions["code"] = own.Code
+		if own.Field != "" {
+			out.Extensions["field"] = own.Field
+		}
+	case errors.As(err, &apiErr):
+		code, message := upstreamCode(apiErr)
+		out.Message = message
+		out.Extensions["code"] = code
+		out.Extensions["intercom"] = map[string]any{"status": apiErr.Status, "code": apiErr.Code(), "requestId": apiErr.RequestID}
+		if !apiErr.RetryAt.IsZero() {
+			out.Extensions["resetAt"] = apiErr.RetryAt.UTC().Format(time.RFC3339)
+		}
+	case errors.As(err, &transportErr):
+		out.Extensions["code"] = UpstreamUnavailable
+		out.Message = "Intercom could not be reached or its answer could not be read"
+		if transportErr.Timeout {
+			out.Message = "Intercom did not answer in time"
+		}
+		if transportErr.RequestID != "" {
+			out.Extensions["intercom"] = map[string]any{"requestId": transportErr.RequestID}
+		}
+	case errors.Is(err, context.DeadlineExceeded):
+		out.Extensions["code"] = UpstreamUnavailable
+		out.Message = "the request ran out of time waiting for Intercom"
+	case errors.Is(err, context.Canceled):
+		out.Extensions["code"] = Internal
+		out.Message = "the request was cancelled"
+	default:
+		log.ErrorContext(ctx, "unclassified resolver error", "path", out.Path.String(), "error", err)
+		out.Extensions["code"] = Internal
+		out.Message = "internal error"
+	}
+}
+
+// upstreamCode maps an Intercom refusal onto the vocabulary. The message
+// says whose fault it is: the facade's credentials, the client's input, or Intercom.
+func upstreamCode(e *upstream.Error) (code, message string) {
+	detail := e.Message()
+	switch {
+	case e.Status == http.StatusUnauthorized:
+		return Unauthenticated, "Intercom refused the facade's access token: " + detail
+	case e.Status == http.StatusForbidden:
+		return Forbidden, "Intercom refused access to this data: " + detail
+	case e.Status == http.StatusNotFound:
+		return NotFound, "Intercom has no such object: " + detail
+	case e.Status == http.StatusTooManyRequests:
+		return UpstreamRateLimited, "Intercom's rate limit is exhausted; try again after resetAt"
+	case e.Status >= 500:
+		return UpstreamUnavailable, "Intercom failed to answer: " + detail
+	case e.Status >= 400:
+		return BadUserInput, "Intercom rejected the request: " + detail
+	default:
+		return Internal, "Intercom answered unexpectedly: " + detail
+	}
+}

@@ -1,0 +1,110 @@
+// Package httpapi is the facade's HTTP surface: the GraphQL endpoint,
+// GraphiQL, health probes, CORS, request ids and access logs.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"intercom-graphql/graph"
+	"intercom-graphql/graph/errcode"
+	"intercom-graphql/graph/generated"
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/loaders"
+	"intercom-graphql/upstream"
+)
+
+// DefaultMaxBodyBytes bounds a GraphQL request body: generous for any real
+// query with variables, small enough that nobody can make the server buffer megabytes.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Config is what the HTTP surface needs from the server's wiring.
+type Config struct {
+	Client *upstream.Client
+	// CursorKey signs connection cursors; replicas must share it.
+	CursorKey []byte
+	// AllowedOrigins are the browser origins allowed to call the API
+	// cross-origin; empty allows none.
+	AllowedOrigins []string
+	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
+	MaxBodyBytes int64
+	// Ready reports whether the server can answer queries (for /readyz).
+	Ready func(context.Context) error
+	Logger *slog.Logger
+}
+
+// New builds the facade's HTTP handler.
+func New(cfg Config) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, newGraphQLServer(cfg)))
+	mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok") })
+	mux.HandleFunc("GET /readyz", readiness(cfg.Ready))
+
+	corsPolicy := cors.New(cors.Options{
+		AllowedOrigins: cfg.AllowedOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "X-Request-Id", "Accept"},
+		ExposedHeaders: []string{"X-Request-Id"},
+		MaxAge:         600,
+	})
+	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, corsPolicy.Handler(mux))))
+}
+
+func newGraphQLServer(cfg Config) *handler.Server {
+	resolver := &graph.Resolver{Client: cfg.Client, Cursors: relay.NewCodec(cfg.CursorKey)}
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.SetErrorPresenter(errcode.Presenter(cfg.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		cfg.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "path", graphql.GetPath(ctx).String())
+		return &errcode.Error{Code: errcode.Internal, Message: "internal error"}
+	})
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(loaders.With(ctx, loaders.New(cfg.Client)))
+	})
+	return srv
+}
+
+func readiness(ready func(context.Context) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if ready == nil {
+			writeStatus(w, http.StatusOK, "ready")
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		if err := ready(ctx); err != nil {
+			writeStatus(w, http.StatusServiceUnavailable, "not ready: upstream unavailable")
+			return
+		}
+		writeStatus(w, http.StatusOK, "ready")
+	}
+}
+
+func writeStatus(w http.ResponseWriter, status int, text string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(text + "\n"))
+}

@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"intercom-graphql/graph/errcode"
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/loaders"
+)
+
+// maxNodesPerQuery bounds nodes(ids:), as GitHub bounds it at 100.
+const maxNodesPerQuery = 100
+
+// loadNode starts fetching the object a global ID names and returns a
+// function that waits for it; objects Intercom fetches in batches are
+// requested at once, so several loadNode calls share their upstream calls.
+func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, error) {
+	g, err := relay.ParseGlobalID(id)
+	if err != nil {
+		return fail(errcode.InputField("id", err))
+	}
+	l := loaders.For(ctx)
+	switch g.Type {
+	case typeAdmin:
+		return now(l.Admin(ctx, g.ID))
+	case typeTeam:
+		return now(l.Team(ctx, g.ID))
+	case typeContact:
+		return later(l.ContactThunk(ctx, g.ID))
+	case typeConversation:
+		return later(l.ConversationThunk(ctx, g.ID))
+	}
+	return fail(errcode.InputField("id", fmt.Errorf("%s is not a type this graph can fetch by ID", g.Type)))
+}
+
+func fail(err error) func() (relay.Node, error) {
+	return func() (relay.Node, error) { return nil, err }
+}
+
+func now[T any](v *T, err error) func() (relay.Node, error) {
+	return func() (relay.Node, error) {
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+func later[T any](thunk func() (*T, error)) func() (relay.Node, error) {
+	return func() (relay.Node, error) {
+		v, err := thunk()
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// addErrorAtIndex reports an error on one item of a list field, leaving the
+// other items intact.
+func addErrorAtIndex(ctx context.Context, index int, err error) {
+	path := append(ast.Path{}, graphql.GetPath(ctx)...)
+	path = append(path, ast.PathIndex(index))
+	graphql.AddError(ctx, gqlerror.WrapPath(path, err))
+}

@@ -1,0 +1,87 @@
+package relay
+
+import "errors"
+
+// CursorBatch is one answer of an Intercom list paginated with starting_after.
+type CursorBatch[T any] struct {
+	Items []T
+	Next  string // starting_after of the following page; "" on the last page
+	Total int    // total_count; negative when Intercom did not say
+}
+
+// CursorFetch asks Intercom for perPage items starting after token ("" for the start).
+type CursorFetch[T any] func(perPage int, token string) (CursorBatch[T], error)
+
+// maxFetchesPerPage stops a misbehaving upstream (a next cursor that never
+// advances) from looping forever.
+const maxFetchesPerPage = 8
+
+// CursorList pages forward through a starting_after list. A page that begins
+// at the end of the previous one costs a single call (per_page = first); a page
+// that resumes mid-way through an upstream page re-reads that page and skips
+// what the client has seen, so it costs one call as long as the two fit in
+// maxPerPage.
+func CursorList[T any](codec Codec, conn string, args Args, maxPerPage int, fetch CursorFetch[T]) (*Page[T], error) {
+	req, err := args.validate(false)
+	if err != nil {
+		return nil, err
+	}
+	pos, ok, err := req.position(codec, conn)
+	if err != nil {
+		return nil, err
+	}
+	token, skip, offset := "", 0, 0
+	if ok {
+		token, skip, offset = pos.Token, pos.Skip, pos.Offset+1
+	}
+	hasPrev := offset > 0
+	need := req.count
+	p := &Page[T]{}
+	total, hasNext := -1, false
+	for fetches := 0; ; fetches++ {
+		if fetches == maxFetchesPerPage {
+			return nil, errors.New("upstream pagination did not advance")
+		}
+		b, err := fetch(min(maxPerPage, skip+max(need, 1)), token)
+		if err != nil {
+			return nil, err
+		}
+		total = b.Total
+		if skip >= len(b.Items) {
+			// Everything in this batch was seen before (or the list shrank).
+			if b.Next == "" || len(b.Items) == 0 {
+				hasNext = false
+				break
+			}
+			skip -= len(b.Items)
+			token = b.Next
+			continue
+		}
+		last := len(b.Items) - 1
+		j := skip
+		for ; j <= last && need > 0; j++ {
+			resume := Position{Conn: conn, Offset: offset, Token: token, Skip: j + 1}
+			if j == last && b.Next != "" {
+				resume.Token, resume.Skip = b.Next, 0
+			}
+			p.Nodes = append(p.Nodes, b.Items[j])
+			p.Cursors = append(p.Cursors, codec.Encode(resume))
+			offset++
+			need--
+		}
+		if need == 0 {
+			// Unread items in this batch, or a next page that holds some.
+			hasNext = j <= last || (b.Next != "" && (total < 0 || offset < total))
+			break
+		}
+		if b.Next == "" {
+			break
+		}
+		token, skip = b.Next, 0
+	}
+	var totalCount *int
+	if total >= 0 {
+		totalCount = &total
+	}
+	return p.finish(hasPrev, hasNext, totalCount), nil
+}

@@ -1,0 +1,14 @@
+// Package graph holds the resolvers: thin functions that pick the loader or
+// client call for a field and map the answer onto the schema.
+package graph
+
+import (
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/upstream"
+)
+
+// Resolver is the root of the resolver tree; it holds what every resolver shares.
+type Resolver struct {
+	Client  *upstream.Client
+	Cursors relay.Codec
+}

@@ -1,0 +1,59 @@
+// Package loaders gives each GraphQL operation its own set of dataloaders, so
+// that the objects a query reaches by id are fetched in batches, once each.
+package loaders
+
+import (
+	"context"
+	"time"
+
+	"github.com/graph-gophers/dataloader/v7"
+
+	"intercom-graphql/upstream"
+)
+
+// batchWait is how long a loader collects keys before it calls upstream.
+// gqlgen resolves the items of a list concurrently, so their loads arrive
+// within microseconds of each other; a short wait catches them all without
+// adding noticeable latency.
+const batchWait = 2 * time.Millisecond
+
+// fanOutLimit bounds the concurrent upstream calls of one batch for objects
+// Intercom cannot fetch in bulk.
+const fanOutLimit = 8
+
+// Loaders are the per-operation loaders. Build one per GraphQL operation with
+// New and reach it from resolvers with For.
+type Loaders struct {
+	client *upstream.Client
+
+	me     once[*upstream.AdminWithApp]
+	admins once[[]*upstream.Admin]
+	teams  once[[]*upstream.Team]
+
+	contacts      *dataloader.Loader[string, *upstream.Contact]
+	conversations *dataloader.Loader[string, *upstream.Conversation]
+}
+
+// New builds a fresh set of loaders over client.
+func New(client *upstream.Client) *Loaders {
+	l := &Loaders{client: client}
+	l.contacts = dataloader.NewBatchedLoader(fanOut(client.Contacts.Get), dataloader.WithWait[string, *upstream.Contact](batchWait))
+	l.conversations = dataloader.NewBatchedLoader(fanOut(client.Conversations.Get), dataloader.WithWait[string, *upstream.Conversation](batchWait))
+	return l
+}
+
+type contextKey struct{}
+
+// With attaches loaders to a context.
+func With(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, contextKey{}, l)
+}
+
+// For returns the loaders of the operation ctx belongs to.
+func For(ctx context.Context) *Loaders {
+	l, ok := ctx.Value(contextKey{}).(*Loaders)
+	if !ok {
+		panic("loaders: no loaders in context; the handler must install them per operation")
+	}
+	return l
+}

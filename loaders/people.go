@@ -1,0 +1,43 @@
+package loaders
+
+import (
+	"context"
+
+	"intercom-graphql/upstream"
+)
+
+// Contact loads one contact; the contacts a query reaches in one tick are
+// fetched together.
+func (l *Loaders) Contact(ctx context.Context, id string) (*upstream.Contact, error) {
+	return l.contacts.Load(ctx, id)()
+}
+
+// Conversation loads one conversation in full (with its parts).
+func (l *Loaders) Conversation(ctx context.Context, id string) (*upstream.Conversation, error) {
+	return l.conversations.Load(ctx, id)()
+}
+
+// Contacts loads several contacts at once, in the order of ids, each with its own error.
+func (l *Loaders) Contacts(ctx context.Context, ids []string) ([]*upstream.Contact, []error) {
+	values, errs := l.contacts.LoadMany(ctx, ids)()
+	if errs == nil {
+		errs = make([]error, len(ids)) // dataloader says "no errors" with nil
+	}
+	return values, errs
+}
+
+// PrimeContact hands the loader a contact that arrived in a list, so a later
+// field asking for it by id costs nothing.
+func (l *Loaders) PrimeContact(ctx context.Context, c *upstream.Contact) {
+	l.contacts.Prime(ctx, c.ID, c)
+}
+
+// ContactThunk starts loading a contact and returns a function that waits for it.
+func (l *Loaders) ContactThunk(ctx context.Context, id string) func() (*upstream.Contact, error) {
+	return l.contacts.Load(ctx, id)
+}
+
+// ConversationThunk starts loading a conversation and returns a function that waits for it.
+func (l *Loaders) ConversationThunk(ctx context.Context, id string) func() (*upstream.Conversation, error) {
+	return l.conversations.Load(ctx, id)
+}

@@ -1,0 +1,186 @@
+package upstream
+
+// Conversation is a conversation between contacts and teammates. Lists and
+// searches leave ConversationParts out; GET /conversations/{id} fills it.
+type Conversation struct {
+	Type               string                  `json:"type"`
+	ID                 string                  `json:"id"`
+	Title              *string                 `json:"title"`
+	CreatedAt          Timestamp               `json:"created_at"`
+	UpdatedAt          Timestamp               `json:"updated_at"`
+	WaitingSince       *Timestamp              `json:"waiting_since"`
+	SnoozedUntil       *Timestamp              `json:"snoozed_until"`
+	Open               bool                    `json:"open"`
+	State              string                  `json:"state"`
+	Read               bool                    `json:"read"`
+	Priority           string                  `json:"priority"`
+	AdminAssigneeID    *int64                  `json:"admin_assignee_id"`
+	TeamAssigneeID     *int64                  `json:"team_assignee_id"`
+	Tags               TagList                 `json:"tags"`
+	ConversationRating *ConversationRating     `json:"conversation_rating"`
+	Source             ConversationSource      `json:"source"`
+	Contacts           ConversationContacts    `json:"contacts"`
+	Teammates          *ConversationTeammates  `json:"teammates"`
+	FirstContactReply  *FirstContactReply      `json:"first_contact_reply"`
+	SLAApplied         *SLAApplied             `json:"sla_applied"`
+	Statistics         *ConversationStatistics `json:"statistics"`
+	ConversationParts  *ConversationPartList   `json:"conversation_parts,omitempty"`
+	LinkedObjects      LinkedObjectList        `json:"linked_objects"`
+}
+
+// Tag labels contacts, companies, conversations and tickets.
+type Tag struct {
+	Type      string     `json:"type"`
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	AppliedAt *Timestamp `json:"applied_at,omitempty"`
+	AppliedBy *Reference `json:"applied_by,omitempty"`
+}
+
+// TagList is how conversations and tickets embed their tags.
+type TagList struct {
+	Type string `json:"type"`
+	Tags []*Tag `json:"tags"`
+}
+
+// Reference points at another object by type and id.
+type Reference struct {
+	Type string  `json:"type"`
+	ID   *string `json:"id"`
+}
+
+// ConversationRating is a contact's rating of a conversation.
+type ConversationRating struct {
+	Rating    int              `json:"rating"`
+	Remark    string           `json:"remark"`
+	CreatedAt Timestamp        `json:"created_at"`
+	Contact   ContactReference `json:"contact"`
+	Teammate  Reference        `json:"teammate"`
+}
+
+// ConversationSource is the message that started a conversation.
+type ConversationSource struct {
+	Type        string           `json:"type"`
+	ID          string           `json:"id"`
+	DeliveredAs string           `json:"delivered_as"`
+	Subject     string           `json:"subject"`
+	Body        string           `json:"body"`
+	Author      PartAuthor       `json:"author"`
+	Attachments []PartAttachment `json:"attachments"`
+	URL         *string          `json:"url"`
+	Redacted    bool             `json:"redacted"`
+}
+
+// PartAuthor is who wrote a message: an admin, a team, a bot, a user or a lead.
+type PartAuthor struct {
+	Type  string  `json:"type"`
+	ID    string  `json:"id"`
+	Name  *string `json:"name"`
+	Email string  `json:"email"`
+}
+
+// PartAttachment is a file attached to a message.
+type PartAttachment struct {
+	Type        string `json:"type"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	ContentType string `json:"content_type"`
+	Filesize    int    `json:"filesize"`
+	Width       int    `json:"width"`
+	Height      int    `json:"height"`
+}
+
+// ConversationContacts lists the contacts taking part in a conversation.
+type ConversationContacts struct {
+	Type     string             `json:"type"`
+	Contacts []ContactReference `json:"contacts"`
+}
+
+// ConversationTeammates lists the admins who wrote at least one part.
+type ConversationTeammates struct {
+	Type      string      `json:"type"`
+	Teammates []Reference `json:"teammates"`
+}
+
+// FirstContactReply is when and where the contact first wrote.
+type FirstContactReply struct {
+	CreatedAt Timestamp `json:"created_at"`
+	Type      string    `json:"type"`
+	URL       *string   `json:"url"`
+}
+
+// SLAApplied is the service-level agreement running on a conversation.
+type SLAApplied struct {
+	Type      string  `json:"type"`
+	SLAName   string  `json:"sla_name"`
+	SLAStatus *string `json:"sla_status"`
+}
+
+// ConversationStatistics are the conversation's timings and counts.
+type ConversationStatistics struct {
+	Type                       string     `json:"type"`
+	TimeToAssignment           *int64     `json:"time_to_assignment"`
+	TimeToAdminReply           *int64     `json:"time_to_admin_reply"`
+	TimeToFirstClose           *int64     `json:"time_to_first_close"`
+	TimeToLastClose            *int64     `json:"time_to_last_close"`
+	MedianTimeToReply          *int64     `json:"median_time_to_reply"`
+	FirstContactReplyAt        *Timestamp `json:"first_contact_reply_at"`
+	FirstAssignmentAt          *Timestamp `json:"first_assignment_at"`
+	FirstAdminReplyAt          *Timestamp `json:"first_admin_reply_at"`
+	FirstCloseAt               *Timestamp `json:"first_close_at"`
+	LastAssignmentAt           *Timestamp `json:"last_assignment_at"`
+	LastAssignmentAdminReplyAt *Timestamp `json:"last_assignment_admin_reply_at"`
+	LastContactReplyAt         *Timestamp `json:"last_contact_reply_at"`
+	LastAdminReplyAt           *Timestamp `json:"last_admin_reply_at"`
+	LastCloseAt                *Timestamp `json:"last_close_at"`
+	LastClosedByID             *string    `json:"last_closed_by_id"`
+	CountReopens               int        `json:"count_reopens"`
+	CountAssignments           int        `json:"count_assignments"`
+	CountConversationParts     int        `json:"count_conversation_parts"`
+}
+
+// ConversationPartList holds a conversation's parts (at most 500).
+type ConversationPartList struct {
+	Type              string              `json:"type"`
+	ConversationParts []*ConversationPart `json:"conversation_parts"`
+	TotalCount        int                 `json:"total_count"`
+}
+
+// ConversationPart is one message or action in a conversation.
+type ConversationPart struct {
+	Type        string           `json:"type"`
+	ID          string           `json:"id"`
+	PartType    string           `json:"part_type"`
+	Body        *string          `json:"body"`
+	CreatedAt   Timestamp        `json:"created_at"`
+	UpdatedAt   Timestamp        `json:"updated_at"`
+	NotifiedAt  Timestamp        `json:"notified_at"`
+	AssignedTo  *Reference       `json:"assigned_to"`
+	Author      PartAuthor       `json:"author"`
+	Attachments []PartAttachment `json:"attachments"`
+	ExternalID  *string          `json:"external_id"`
+	Redacted    bool             `json:"redacted"`
+}
+
+// LinkedObjectList lists the tickets and conversations linked to this one.
+type LinkedObjectList struct {
+	Type       string         `json:"type"`
+	TotalCount int            `json:"total_count"`
+	HasMore    bool           `json:"has_more"`
+	Data       []LinkedObject `json:"data"`
+}
+
+// LinkedObject is one linked ticket or conversation.
+type LinkedObject struct {
+	Type     string  `json:"type"`
+	ID       string  `json:"id"`
+	Category *string `json:"category"`
+}
+
+// ConversationList is the body of GET /conversations and POST /conversations/search.
+type ConversationList struct {
+	Type          string          `json:"type"`
+	Conversations []*Conversation `json:"conversations"`
+	TotalCount    int             `json:"total_count"`
+	Pages         *CursorPages    `json:"pages"`
+}

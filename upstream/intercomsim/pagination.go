@@ -1,0 +1,120 @@
+package intercomsim
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"intercom-graphql/upstream"
+)
+
+// Cursor pagination: Intercom's starting_after values are opaque; ours encode
+// the sequence number of the last item served and the page number, so a page
+// stays where it was when objects are added or removed before it.
+
+type startingAfter struct {
+	Seq  int64 `json:"s"`
+	Page int   `json:"p"`
+}
+
+func encodeStartingAfter(t startingAfter) string {
+	b, _ := json.Marshal(t)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeStartingAfter(s string) (startingAfter, error) {
+	var t startingAfter
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || json.Unmarshal(b, &t) != nil || t.Page < 1 || t.Seq < 0 {
+		return t, errors.New("starting_after is not a cursor this API issued")
+	}
+	return t, nil
+}
+
+// sequenced is anything listed in creation order.
+type sequenced interface{ sequence() int64 }
+
+// cursorPage serves one page of items, which must be sorted by sequence
+// (ascending, or descending when newestFirst).
+func cursorPage[T sequenced](items []T, newestFirst bool, perPage int, after string) ([]T, *upstream.CursorPages, error) {
+	start, page := 0, 1
+	if after != "" {
+		t, err := decodeStartingAfter(after)
+		if err != nil {
+			return nil, nil, err
+		}
+		page = t.Page + 1
+		start = len(items)
+		for i, it := range items {
+			if (!newestFirst && it.sequence() > t.Seq) || (newestFirst && it.sequence() < t.Seq) {
+				start = i
+				break
+			}
+		}
+	}
+	end := min(start+perPage, len(items))
+	pages := &upstream.CursorPages{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
+	if end < len(items) {
+		pages.Next = &upstream.StartingAfter{PerPage: perPage, StartingAfter: encodeStartingAfter(startingAfter{Seq: items[end-1].sequence(), Page: page})}
+	}
+	return items[start:end], pages, nil
+}
+
+// pageNumberPage serves page `page` (from 1) of items; next is the URL of the
+// following page, as Intercom sends it.
+func pageNumberPage[T any](r *http.Request, items []T, page, perPage int) ([]T, upstream.PagesLink) {
+	start := min((page-1)*perPage, len(items))
+	end := min(start+perPage, len(items))
+	link := upstream.PagesLink{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
+	if end < len(items) {
+		q := url.Values{"page": {strconv.Itoa(page + 1)}, "per_page": {strconv.Itoa(perPage)}}
+		next := fmt.Sprintf("%s://%s%s?%s", scheme(r), r.Host, r.URL.Path, q.Encode())
+		link.Next = &next
+	}
+	return items[start:end], link
+}
+
+func scheme(r *http.Request) string {
+	if r.TLS != nil {
+		return "https"
+	}
+	return "http"
+}
+
+func ceilDiv(n, d int) int {
+	if n == 0 {
+		return 0
+	}
+	return (n + d - 1) / d
+}
+
+// perPageParam reads a per_page value, answering 400 itself when it is out of
+// range; ok is false when it did.
+func perPageParam(w http.ResponseWriter, r *http.Request, raw string, def, maxPerPage int) (int, bool) {
+	if raw == "" {
+		return def, true
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 || n > maxPerPage {
+		badRequest(w, r, "parameter_invalid", fmt.Sprintf("per_page must be an integer between 1 and %d", maxPerPage), "per_page")
+		return 0, false
+	}
+	return n, true
+}
+
+// pageParam reads a page number (from 1).
+func pageParam(w http.ResponseWriter, r *http.Request, raw string) (int, bool) {
+	if raw == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 {
+		badRequest(w, r, "parameter_invalid", "page must be a positive integer", "page")
+		return 0, false
+	}
+	return n, true
+}

@@ -1,0 +1,122 @@
+package intercomsim
+
+import (
+	"sync"
+	"time"
+
+	"intercom-graphql/upstream"
+)
+
+// Workspace is one Intercom workspace: its objects and the relations between
+// them. Records keep relations as ids; handlers render the wire shapes.
+type Workspace struct {
+	mu      sync.RWMutex
+	now     func() time.Time
+	limiter *windowLimiter
+	seq     int64 // the last sequence number handed out
+
+	app  upstream.App
+	meID string
+
+	admins        []*upstream.Admin
+	teams         []*upstream.Team
+	tags          []*tagRecord
+	segments      []*segmentRecord
+	companies     []*companyRecord
+	contacts      []*contactRecord
+	conversations []*conversationRecord
+
+	adminByID        map[string]*upstream.Admin
+	teamByID         map[string]*upstream.Team
+	tagByID          map[string]*tagRecord
+	companyByID      map[string]*companyRecord
+	contactByID      map[string]*contactRecord
+	conversationByID map[string]*conversationRecord
+}
+
+type tagRecord struct {
+	seq int64
+	tag upstream.Tag
+}
+
+type segmentRecord struct {
+	seq        int64
+	id         string
+	name       string
+	personType string
+	createdAt  upstream.Timestamp
+	updatedAt  upstream.Timestamp
+}
+
+type companyRecord struct {
+	seq       int64
+	id        string
+	companyID string
+	name      string
+	createdAt upstream.Timestamp
+	updatedAt upstream.Timestamp
+}
+
+type contactRecord struct {
+	seq        int64
+	contact    upstream.Contact
+	tagIDs     []string
+	companyIDs []string
+	segmentIDs []string
+}
+
+type conversationRecord struct {
+	seq          int64
+	conversation upstream.Conversation // ConversationParts kept here, dropped from lists
+}
+
+func (r *tagRecord) sequence() int64          { return r.seq }
+func (r *segmentRecord) sequence() int64      { return r.seq }
+func (r *companyRecord) sequence() int64      { return r.seq }
+func (r *contactRecord) sequence() int64      { return r.seq }
+func (r *conversationRecord) sequence() int64 { return r.seq }
+
+func (ws *Workspace) nextSeq() int64 {
+	ws.seq++
+	return ws.seq
+}
+
+// SetBudget changes the calls this workspace may make per rate-limit window.
+func (ws *Workspace) SetBudget(calls int) { ws.limiter.setBudget(calls) }
+
+// ContactIDs lists the ids of every contact in list order (for tests that
+// check a walk saw each exactly once).
+func (ws *Workspace) ContactIDs() []string {
+	ws.mu.RLock()
+	defer ws.mu.RUnlock()
+	ids := make([]string, len(ws.contacts))
+	for i, c := range ws.contacts {
+		ids[i] = c.contact.ID
+	}
+	return ids
+}
+
+// ConversationIDs lists the ids of every conversation in list order.
+func (ws *Workspace) ConversationIDs() []string {
+	ws.mu.RLock()
+	defer ws.mu.RUnlock()
+	ids := make([]string, len(ws.conversations))
+	for i, c := range ws.conversations {
+		ids[i] = c.conversation.ID
+	}
+	return ids
+}
+
+// AdminIDs lists the ids of every admin.
+func (ws *Workspace) AdminIDs() []string {
+	ws.mu.RLock()
+	defer ws.mu.RUnlock()
+	ids := make([]string, len(ws.admins))
+	for i, a := range ws.admins {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// MeID is the id of the admin the workspace's token belongs to.
+func (ws *Workspace) MeID() string { return ws.meID }

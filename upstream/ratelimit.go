@@ -1,0 +1,54 @@
+package upstream
+
+import (
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Rate is the rate-limit budget as Intercom last reported it.
+type Rate struct {
+	Limit     int       // calls allowed in the current window
+	Remaining int       // calls left in the current window
+	Reset     time.Time // when the window refills
+	Observed  time.Time // when Intercom said so; zero before the first answer
+}
+
+// Known reports whether any response has carried rate-limit headers yet.
+func (r Rate) Known() bool { return !r.Observed.IsZero() }
+
+type rateState struct {
+	mu   sync.Mutex
+	last Rate
+}
+
+// observe records the X-RateLimit-* headers of a response. Answers can arrive
+// out of order, so an older window never overwrites a newer one, and within a
+// window the lowest remaining count wins.
+func (s *rateState) observe(h http.Header) {
+	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
+	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
+	reset, errT := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
+	if errL != nil || errR != nil || errT != nil {
+		return
+	}
+	next := Rate{Limit: limit, Remaining: remaining, Reset: time.Unix(reset, 0), Observed: time.Now()}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case next.Reset.After(s.last.Reset):
+		s.last = next
+	case next.Reset.Equal(s.last.Reset) && next.Remaining < s.last.Remaining:
+		s.last = next
+	}
+}
+
+func (s *rateState) current() Rate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.last
+}
+
+// Rate is the budget Intercom reported on its latest answer.
+func (c *Client) Rate() Rate { return c.rate.current() }
