@@ -40,7 +40,7 @@ type Config struct {
 	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
 	MaxBodyBytes int64
 	// Ready reports whether the server can answer queries (for /readyz).
-	Ready func(context.Context) error
+	Ready  func(context.Context) error
 	Logger *slog.Logger
 }
 
