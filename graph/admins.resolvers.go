@@ -54,13 +54,11 @@ func (r *queryResolver) Me(ctx context.Context) (*upstream.AdminWithApp, error) 
 }
 
 func (r *queryResolver) Admins(ctx context.Context, first *int, after *string, last *int, before *string) (*model.AdminConnection, error) {
-	admins, err := loaders.For(ctx).Admins(ctx)
+	page, err := sliceConnection(r.Cursors, "admins", pageArgs(first, after, last, before), func() ([]*upstream.Admin, error) {
+		return loaders.For(ctx).Admins(ctx)
+	})
 	if err != nil {
 		return nil, err
-	}
-	page, err := relay.Slice(r.Cursors, "admins", pageArgs(first, after, last, before), admins)
-	if err != nil {
-		return nil, pageError(err)
 	}
 	return adminConnection(page), nil
 }
@@ -81,6 +79,8 @@ func (r *Resolver) AdminTeamPriorityLevel() generated.AdminTeamPriorityLevelReso
 
 func (r *Resolver) Me() generated.MeResolver { return &meResolver{r} }
 
-type adminResolver struct{ *Resolver }
-type adminTeamPriorityLevelResolver struct{ *Resolver }
-type meResolver struct{ *Resolver }
+type (
+	adminResolver                  struct{ *Resolver }
+	adminTeamPriorityLevelResolver struct{ *Resolver }
+	meResolver                     struct{ *Resolver }
+)

@@ -69,3 +69,21 @@ func conversationPartConnection(p *relay.Page[*upstream.ConversationPart]) *mode
 		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
 	}
 }
+
+// sliceConnection pages through a list Intercom hands over whole. The
+// arguments and cursor are checked before load runs, so a refused request
+// costs no upstream call.
+func sliceConnection[T any](codec relay.Codec, conn string, args relay.Args, load func() ([]T, error)) (*relay.Page[T], error) {
+	if _, err := relay.Slice[T](codec, conn, args, nil); err != nil {
+		return nil, pageError(err)
+	}
+	all, err := load()
+	if err != nil {
+		return nil, err
+	}
+	page, err := relay.Slice(codec, conn, args, all)
+	if err != nil {
+		return nil, pageError(err)
+	}
+	return page, nil
+}

@@ -48,13 +48,11 @@ func (r *conversationResolver) Contacts(ctx context.Context, obj *upstream.Conve
 	for i, c := range obj.Contacts.Contacts {
 		ids[i] = c.ID
 	}
-	contacts, err := resolveAll(ctx, ids, loaders.For(ctx).Contacts)
+	page, err := sliceConnection(r.Cursors, connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
+		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
+	})
 	if err != nil {
 		return nil, err
-	}
-	page, err := relay.Slice(r.Cursors, connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), contacts)
-	if err != nil {
-		return nil, pageError(err)
 	}
 	return contactConnection(page), nil
 }
@@ -72,21 +70,22 @@ func (r *conversationResolver) Teammates(ctx context.Context, obj *upstream.Conv
 }
 
 func (r *conversationResolver) Parts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ConversationPartConnection, error) {
-	full := obj
-	if full.ConversationParts == nil {
-		// Lists and searches leave parts out; the conversation itself has them.
-		var err error
-		if full, err = loaders.For(ctx).Conversation(ctx, obj.ID); err != nil {
-			return nil, err
+	page, err := sliceConnection(r.Cursors, connKey("Conversation.parts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.ConversationPart, error) {
+		full := obj
+		if full.ConversationParts == nil {
+			// Lists and searches leave parts out; the conversation itself has them.
+			var err error
+			if full, err = loaders.For(ctx).Conversation(ctx, obj.ID); err != nil {
+				return nil, err
+			}
 		}
-	}
-	var parts []*upstream.ConversationPart
-	if full.ConversationParts != nil {
-		parts = full.ConversationParts.ConversationParts
-	}
-	page, err := relay.Slice(r.Cursors, connKey("Conversation.parts", obj.ID), pageArgs(first, after, last, before), parts)
+		if full.ConversationParts == nil {
+			return nil, nil
+		}
+		return full.ConversationParts.ConversationParts, nil
+	})
 	if err != nil {
-		return nil, pageError(err)
+		return nil, err
 	}
 	return conversationPartConnection(page), nil
 }
@@ -136,6 +135,8 @@ func (r *Resolver) ConversationStatistics() generated.ConversationStatisticsReso
 	return &conversationStatisticsResolver{r}
 }
 
-type conversationResolver struct{ *Resolver }
-type conversationRatingResolver struct{ *Resolver }
-type conversationStatisticsResolver struct{ *Resolver }
+type (
+	conversationResolver           struct{ *Resolver }
+	conversationRatingResolver     struct{ *Resolver }
+	conversationStatisticsResolver struct{ *Resolver }
+)

@@ -91,13 +91,11 @@ func numericIDs(ids []int64) []string {
 }
 
 func (r *Resolver) teamsConnection(ctx context.Context, conn string, ids []int64, args relay.Args) (*model.TeamConnection, error) {
-	teams, err := resolveAll(ctx, numericIDs(ids), each(loaders.For(ctx).Team))
+	page, err := sliceConnection(r.Cursors, conn, args, func() ([]*upstream.Team, error) {
+		return resolveAll(ctx, numericIDs(ids), each(loaders.For(ctx).Team))
+	})
 	if err != nil {
 		return nil, err
-	}
-	page, err := relay.Slice(r.Cursors, conn, args, teams)
-	if err != nil {
-		return nil, pageError(err)
 	}
 	return teamConnection(page), nil
 }
@@ -107,13 +105,11 @@ func (r *Resolver) adminsConnection(ctx context.Context, conn string, ids []int6
 }
 
 func (r *Resolver) adminsByIDConnection(ctx context.Context, conn string, ids []string, args relay.Args) (*model.AdminConnection, error) {
-	admins, err := resolveAll(ctx, ids, each(loaders.For(ctx).Admin))
+	page, err := sliceConnection(r.Cursors, conn, args, func() ([]*upstream.Admin, error) {
+		return resolveAll(ctx, ids, each(loaders.For(ctx).Admin))
+	})
 	if err != nil {
 		return nil, err
-	}
-	page, err := relay.Slice(r.Cursors, conn, args, admins)
-	if err != nil {
-		return nil, pageError(err)
 	}
 	return adminConnection(page), nil
 }

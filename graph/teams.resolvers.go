@@ -15,13 +15,11 @@ import (
 )
 
 func (r *queryResolver) Teams(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TeamConnection, error) {
-	teams, err := loaders.For(ctx).Teams(ctx)
+	page, err := sliceConnection(r.Cursors, "teams", pageArgs(first, after, last, before), func() ([]*upstream.Team, error) {
+		return loaders.For(ctx).Teams(ctx)
+	})
 	if err != nil {
 		return nil, err
-	}
-	page, err := relay.Slice(r.Cursors, "teams", pageArgs(first, after, last, before), teams)
-	if err != nil {
-		return nil, pageError(err)
 	}
 	return teamConnection(page), nil
 }
@@ -56,5 +54,7 @@ func (r *Resolver) TeamAdminPriorityLevel() generated.TeamAdminPriorityLevelReso
 	return &teamAdminPriorityLevelResolver{r}
 }
 
-type teamResolver struct{ *Resolver }
-type teamAdminPriorityLevelResolver struct{ *Resolver }
+type (
+	teamResolver                   struct{ *Resolver }
+	teamAdminPriorityLevelResolver struct{ *Resolver }
+)

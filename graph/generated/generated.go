@@ -1872,14 +1872,14 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../schema/admins.graphqls", Input: `extend type Query {
   "The teammate whose access token the facade uses, with the workspace it belongs to."
-  me: Me!
+  me: Me
   "Every teammate of the workspace. Intercom returns them in one list, so any page costs at most one upstream call."
   admins(
     "Returns the first n admins (at most 100)." first: Int
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection!
+  ): AdminConnection
   "One teammate, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
   admin("The admin's global ID." id: ID, "The admin's Intercom id." intercomId: String): Admin
 }
@@ -1910,7 +1910,7 @@ type Admin implements Node {
     "Returns the teams after this cursor." after: String
     "Returns the last n teams (at most 100)." last: Int
     "Returns the teams before this cursor." before: String
-  ): TeamConnection!
+  ): TeamConnection
   "The teams the admin works for first and second, used by balanced assignment. Null when the workspace does not use priority levels."
   teamPriorityLevel: AdminTeamPriorityLevel
 }
@@ -1923,14 +1923,14 @@ type AdminTeamPriorityLevel {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection!
+  ): TeamConnection
   "The teams for which this admin is a secondary member."
   secondaryTeams(
     "Returns the first n items (at most 100)." first: Int
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection!
+  ): TeamConnection
 }
 
 "The teammate whose access token the facade uses."
@@ -1961,9 +1961,9 @@ type Me {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection!
+  ): TeamConnection
   "The same teammate as an Admin, with every field admins have."
-  admin: Admin!
+  admin: Admin
   "The workspace the access token belongs to."
   app: App
 }
@@ -2012,7 +2012,7 @@ type AdminEdge {
   contacts(
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
-  ): ContactConnection!
+  ): ContactConnection
   "One contact, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
   contact("The contact's global ID." id: ID, "The contact's Intercom id." intercomId: String): Contact
 }
@@ -2155,7 +2155,7 @@ type ContactEdge {
   conversations(
     "Returns the first n conversations (at most 100)." first: Int
     "Returns the conversations after this cursor." after: String
-  ): ConversationConnection!
+  ): ConversationConnection
   "One conversation with its parts, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
   conversation("The conversation's global ID." id: ID, "The conversation's Intercom id." intercomId: String): Conversation
 }
@@ -2204,14 +2204,14 @@ type Conversation implements Node {
     "Returns the contacts after this cursor." after: String
     "Returns the last n contacts (at most 100)." last: Int
     "Returns the contacts before this cursor." before: String
-  ): ContactConnection!
+  ): ContactConnection
   "The teammates who wrote at least one part of the conversation."
   teammates(
     "Returns the first n admins (at most 100)." first: Int
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection!
+  ): AdminConnection
   "The message that started the conversation."
   source: ConversationSource!
   "When and through which channel the contact first wrote."
@@ -2231,7 +2231,7 @@ type Conversation implements Node {
     "Returns the parts after this cursor." after: String
     "Returns the last n parts (at most 100)." last: Int
     "Returns the parts before this cursor." before: String
-  ): ConversationPartConnection!
+  ): ConversationPartConnection
 }
 
 "The message that started a conversation."
@@ -2480,7 +2480,7 @@ type Query {
     "Returns the teams after this cursor." after: String
     "Returns the last n teams (at most 100)." last: Int
     "Returns the teams before this cursor." before: String
-  ): TeamConnection!
+  ): TeamConnection
   "One team, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
   team("The team's global ID." id: ID, "The team's Intercom id." intercomId: String): Team
 }
@@ -2499,7 +2499,7 @@ type Team implements Node {
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection!
+  ): AdminConnection
   "The admins who serve this team first and second, used by balanced assignment. Null when the workspace does not use priority levels."
   adminPriorityLevel: TeamAdminPriorityLevel
 }
@@ -2512,14 +2512,14 @@ type TeamAdminPriorityLevel {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): AdminConnection!
+  ): AdminConnection
   "The admins for whom this team is secondary."
   secondaryAdmins(
     "Returns the first n items (at most 100)." first: Int
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): AdminConnection!
+  ): AdminConnection
 }
 
 "A page of teams."
@@ -4172,10 +4172,10 @@ func (ec *executionContext) _Admin_teams(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-			return ec.marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
+			return ec.marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Admin_teams(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4422,10 +4422,10 @@ func (ec *executionContext) _AdminTeamPriorityLevel_primaryTeams(ctx context.Con
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-			return ec.marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
+			return ec.marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AdminTeamPriorityLevel_primaryTeams(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4466,10 +4466,10 @@ func (ec *executionContext) _AdminTeamPriorityLevel_secondaryTeams(ctx context.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-			return ec.marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
+			return ec.marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AdminTeamPriorityLevel_secondaryTeams(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6334,10 +6334,10 @@ func (ec *executionContext) _Conversation_contacts(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
-			return ec.marshalNContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx, selections, v)
+			return ec.marshalOContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Conversation_contacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6378,10 +6378,10 @@ func (ec *executionContext) _Conversation_teammates(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-			return ec.marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
+			return ec.marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Conversation_teammates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6582,10 +6582,10 @@ func (ec *executionContext) _Conversation_parts(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationPartConnection) graphql.Marshaler {
-			return ec.marshalNConversationPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartConnection(ctx, selections, v)
+			return ec.marshalOConversationPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Conversation_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8472,10 +8472,10 @@ func (ec *executionContext) _Me_teams(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-			return ec.marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
+			return ec.marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Me_teams(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8515,10 +8515,10 @@ func (ec *executionContext) _Me_admin(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
-			return ec.marshalNAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Me_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8759,10 +8759,10 @@ func (ec *executionContext) _Query_me(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
-			return ec.marshalNMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx, selections, v)
+			return ec.marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8792,10 +8792,10 @@ func (ec *executionContext) _Query_admins(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-			return ec.marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
+			return ec.marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_admins(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8880,10 +8880,10 @@ func (ec *executionContext) _Query_contacts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
-			return ec.marshalNContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx, selections, v)
+			return ec.marshalOContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_contacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8968,10 +8968,10 @@ func (ec *executionContext) _Query_conversations(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
-			return ec.marshalNConversationConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationConnection(ctx, selections, v)
+			return ec.marshalOConversationConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_conversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9056,10 +9056,10 @@ func (ec *executionContext) _Query_teams(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-			return ec.marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
+			return ec.marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_teams(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9335,10 +9335,10 @@ func (ec *executionContext) _Team_admins(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-			return ec.marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
+			return ec.marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Team_admins(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9411,10 +9411,10 @@ func (ec *executionContext) _TeamAdminPriorityLevel_primaryAdmins(ctx context.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-			return ec.marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
+			return ec.marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TeamAdminPriorityLevel_primaryAdmins(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9455,10 +9455,10 @@ func (ec *executionContext) _TeamAdminPriorityLevel_secondaryAdmins(ctx context.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-			return ec.marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
+			return ec.marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TeamAdminPriorityLevel_secondaryAdmins(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10840,7 +10840,7 @@ func (ec *executionContext) _Admin(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "teams":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Admin_teams(ctx, field, obj)
 				})
@@ -10965,13 +10965,13 @@ func (ec *executionContext) _AdminTeamPriorityLevel(ctx context.Context, sel ast
 			out.Values[i] = graphql.MarshalString("AdminTeamPriorityLevel")
 		case "primaryTeams":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AdminTeamPriorityLevel_primaryTeams(ctx, field, obj)
 				})
 		case "secondaryTeams":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AdminTeamPriorityLevel_secondaryTeams(ctx, field, obj)
 				})
@@ -11617,13 +11617,13 @@ func (ec *executionContext) _Conversation(ctx context.Context, sel ast.Selection
 				})
 		case "contacts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conversation_contacts(ctx, field, obj)
 				})
 		case "teammates":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conversation_teammates(ctx, field, obj)
 				})
@@ -11654,7 +11654,7 @@ func (ec *executionContext) _Conversation(ctx context.Context, sel ast.Selection
 			}
 		case "parts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conversation_parts(ctx, field, obj)
 				})
@@ -12371,13 +12371,13 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			}
 		case "teams":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Me_teams(ctx, field, obj)
 				})
 		case "admin":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Me_admin(ctx, field, obj)
 				})
@@ -12484,13 +12484,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
 		case "admins":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_admins(ctx, field)
 				})
@@ -12502,7 +12502,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "contacts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_contacts(ctx, field)
 				})
@@ -12514,7 +12514,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "conversations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_conversations(ctx, field)
 				})
@@ -12526,7 +12526,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "teams":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_teams(ctx, field)
 				})
@@ -12634,7 +12634,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "admins":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Team_admins(ctx, field, obj)
 				})
@@ -12673,13 +12673,13 @@ func (ec *executionContext) _TeamAdminPriorityLevel(ctx context.Context, sel ast
 			out.Values[i] = graphql.MarshalString("TeamAdminPriorityLevel")
 		case "primaryAdmins":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TeamAdminPriorityLevel_primaryAdmins(ctx, field, obj)
 				})
 		case "secondaryAdmins":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TeamAdminPriorityLevel_secondaryAdmins(ctx, field, obj)
 				})
@@ -13172,14 +13172,6 @@ func (ec *executionContext) marshalNAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdm
 	return ec._Admin(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx context.Context, sel ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AdminConnection!")
-		return graphql.Null
-	}
-	return ec._AdminConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAdminEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdminEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13262,14 +13254,6 @@ func (ec *executionContext) marshalNContact2ᚖintercomᚑgraphqlᚋupstreamᚐC
 	return ec._Contact(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ContactConnection!")
-		return graphql.Null
-	}
-	return ec._ContactConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNContactEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContactEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13336,14 +13320,6 @@ func (ec *executionContext) marshalNConversationAuthor2intercomᚑgraphqlᚋupst
 	return ec._ConversationAuthor(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNConversationConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ConversationConnection!")
-		return graphql.Null
-	}
-	return ec._ConversationConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNConversationEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ConversationEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13390,14 +13366,6 @@ func (ec *executionContext) marshalNConversationPart2ᚖintercomᚑgraphqlᚋups
 		return graphql.Null
 	}
 	return ec._ConversationPart(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNConversationPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationPartConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ConversationPartConnection!")
-		return graphql.Null
-	}
-	return ec._ConversationPartConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConversationPartEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ConversationPartEdge) graphql.Marshaler {
@@ -13527,14 +13495,6 @@ func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.
 	return res
 }
 
-func (ec *executionContext) marshalNMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Me!")
-		return graphql.Null
-	}
-	return ec._Me(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNNode2ᚕintercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v []relay.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13613,14 +13573,6 @@ func (ec *executionContext) marshalNTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam
 		return graphql.Null
 	}
 	return ec._Team(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx context.Context, sel ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TeamConnection!")
-		return graphql.Null
-	}
-	return ec._TeamConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTeamEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TeamEdge) graphql.Marshaler {
@@ -13796,6 +13748,13 @@ func (ec *executionContext) marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdm
 	return ec._Admin(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConnection(ctx context.Context, sel ast.SelectionSet, v *model.AdminConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAdminTeamPriorityLevel2ᚖintercomᚑgraphqlᚋupstreamᚐTeamPriorityLevel(ctx context.Context, sel ast.SelectionSet, v *upstream.TeamPriorityLevel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13861,6 +13820,13 @@ func (ec *executionContext) marshalOContactApp2ᚖintercomᚑgraphqlᚋgraphᚋm
 	return ec._ContactApp(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx context.Context, sel ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13868,11 +13834,25 @@ func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstrea
 	return ec._Conversation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOConversationConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOConversationFirstContactReply2ᚖintercomᚑgraphqlᚋupstreamᚐFirstContactReply(ctx context.Context, sel ast.SelectionSet, v *upstream.FirstContactReply) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConversationFirstContactReply(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConversationPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationPartConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationPartConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOConversationRating2ᚖintercomᚑgraphqlᚋupstreamᚐConversationRating(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationRating) graphql.Marshaler {
@@ -13968,6 +13948,13 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Me(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2intercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v relay.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -14005,6 +13992,13 @@ func (ec *executionContext) marshalOTeamAdminPriorityLevel2ᚖintercomᚑgraphql
 		return graphql.Null
 	}
 	return ec._TeamAdminPriorityLevel(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTeamConnection(ctx context.Context, sel ast.SelectionSet, v *model.TeamConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TeamConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

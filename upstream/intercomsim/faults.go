@@ -124,6 +124,9 @@ func (fs *faultSet) serve(w http.ResponseWriter, r *http.Request, requestID stri
 		if code == "" {
 			code = defaultCodeFor(f.Status)
 		}
+		if f.Status == http.StatusTooManyRequests {
+			w.Header().Set("X-RateLimit-Remaining", "0")
+		}
 		writeError(w, requestID, f.Status, code, "Injected fault", "")
 	case FaultReset:
 		if hj, ok := w.(http.Hijacker); ok {

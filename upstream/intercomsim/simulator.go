@@ -150,7 +150,7 @@ func workspaceFrom(r *http.Request) *Workspace {
 }
 
 // middleware stands in front of every endpoint the way Intercom's edge does:
-// latency, injected faults, authentication, version check, rate limit.
+// latency, authentication, version check, rate limit, then injected faults.
 func (s *Simulator) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.calls.Add(1)
@@ -162,9 +162,6 @@ func (s *Simulator) middleware(next http.Handler) http.Handler {
 			case <-r.Context().Done():
 				return
 			}
-		}
-		if s.faults.serve(w, r, requestID) {
-			return
 		}
 		ws := s.Workspace(bearerToken(r))
 		if ws == nil {
@@ -182,6 +179,11 @@ func (s *Simulator) middleware(next http.Handler) http.Handler {
 		h.Set("X-RateLimit-Reset", itoa64(reset.Unix()))
 		if !ok {
 			writeError(w, requestID, http.StatusTooManyRequests, "rate_limit_exceeded", "You have exceeded the rate limit. Please try again later.", "")
+			return
+		}
+		// Faults strike after the edge has authenticated and counted the call,
+		// so a broken answer still carries the rate-limit headers a real one would.
+		if s.faults.serve(w, r, requestID) {
 			return
 		}
 		ctx := context.WithValue(r.Context(), workspaceKey{}, ws)

@@ -1,0 +1,198 @@
+package httpapi_test
+
+import (
+	"encoding/base64"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"intercom-graphql/upstream/intercomsim"
+)
+
+func TestForgedAndForeignCursorsAreRefused(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	page := f.query(contactsPage, map[string]any{"first": 2}).mustData(t)
+	cursor := str(dig(page, "contacts", "pageInfo", "endCursor"))
+	raw, _ := base64.RawURLEncoding.DecodeString(cursor)
+	tampered := []byte(strings.Replace(string(raw), `"o":1`, `"o":9`, 1))
+	cases := map[string]struct {
+		query  string
+		cursor string
+	}{
+		"garbage":                          {contactsPage, "not a cursor"},
+		"edited offset":                    {contactsPage, base64.RawURLEncoding.EncodeToString(tampered)},
+		"contacts cursor on conversations": {`query($first: Int, $after: String) { conversations(first: $first, after: $after) { totalCount } }`, cursor},
+		"contacts cursor on admins":        {`query($first: Int, $after: String) { admins(first: $first, after: $after) { totalCount } }`, cursor},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			before := f.sim.Calls()
+			resp := f.query(tc.query, map[string]any{"first": 2, "after": tc.cursor})
+			if len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" || resp.Errors[0].Extensions["field"] != "after" {
+				t.Fatalf("want one BAD_USER_INPUT error naming after, got %s", resp.raw)
+			}
+			if f.sim.Calls() != before {
+				t.Errorf("a refused cursor cost %d upstream calls", f.sim.Calls()-before)
+			}
+		})
+	}
+}
+
+func TestBadArgumentsAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	cases := map[string]struct {
+		query string
+		field string
+	}{
+		"first too large":                 {`{ contacts(first: 101) { totalCount } }`, "first"},
+		"negative first":                  {`{ admins(first: -1) { totalCount } }`, "first"},
+		"first and last":                  {`{ admins(first: 1, last: 1) { totalCount } }`, "first"},
+		"forged global id":                {`{ contact(id: "bm9wZQ") { email } }`, "id"},
+		"global id of another type":       {`{ contact(id: "` + base64.RawURLEncoding.EncodeToString([]byte("Admin:991267700")) + `") { email } }`, "id"},
+		"intercom id with a slash":        {`{ contact(intercomId: "../admins") { email } }`, "intercomId"},
+		"backward on a forward-only list": {`{ conversation(intercomId: "2400000000") { contacts(last: 1) { totalCount } } contacts(first: 1, after: "x") { totalCount } }`, ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			before := f.sim.Calls()
+			resp := f.query(tc.query, nil)
+			if len(resp.Errors) == 0 || resp.Errors[0].code() != "BAD_USER_INPUT" {
+				t.Fatalf("want BAD_USER_INPUT, got %s", resp.raw)
+			}
+			if tc.field != "" {
+				if resp.Errors[0].Extensions["field"] != tc.field {
+					t.Errorf("error names %v, want %s: %s", resp.Errors[0].Extensions["field"], tc.field, resp.raw)
+				}
+				if f.sim.Calls() != before {
+					t.Errorf("refused input cost %d upstream calls", f.sim.Calls()-before)
+				}
+			}
+		})
+	}
+}
+
+func TestGraphQLValidationErrorsUseTheVocabulary(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.query(`{ me { name noSuchField } }`, nil)
+	if len(resp.Errors) == 0 || resp.Errors[0].code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "noSuchField") {
+		t.Fatalf("unknown field: got %s", resp.raw)
+	}
+	if resp.Data != nil {
+		t.Errorf("an invalid document must not execute: %s", resp.raw)
+	}
+	resp = f.query(`{ me { name }`, nil)
+	if len(resp.Errors) == 0 || resp.Errors[0].code() != "BAD_USER_INPUT" {
+		t.Fatalf("syntax error: got %s", resp.raw)
+	}
+}
+
+func TestMalformedRequestBodies(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.post("application/json", []byte(`{"query": "{ me { name } }"`))
+	if resp.status != http.StatusBadRequest || len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" {
+		t.Errorf("truncated JSON: status %d body %s", resp.status, resp.raw)
+	}
+	resp = f.post("application/json", []byte(`{"query": 42}`))
+	if resp.status != http.StatusBadRequest || len(resp.Errors) == 0 {
+		t.Errorf("query of the wrong type: status %d body %s", resp.status, resp.raw)
+	}
+	huge := []byte(`{"query":"{ me { name } }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`)
+	resp = f.post("application/json", huge)
+	if resp.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("2 MiB body: status %d, want 413", resp.status)
+	}
+}
+
+func TestUpstreamFailuresBecomeCodedFieldErrors(t *testing.T) {
+	cases := []struct {
+		name       string
+		fault      intercomsim.Fault
+		wantCode   string
+		wantStatus float64
+	}{
+		{"401", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 401}, "UNAUTHENTICATED", 401},
+		{"403", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 403}, "FORBIDDEN", 403},
+		{"404", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 404}, "NOT_FOUND", 404},
+		{"422", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 422}, "BAD_USER_INPUT", 422},
+		{"429", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 429}, "UPSTREAM_RATE_LIMITED", 429},
+		{"500", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 500}, "UPSTREAM_UNAVAILABLE", 500},
+		{"503", intercomsim.Fault{Kind: intercomsim.FaultStatus, Status: 503}, "UPSTREAM_UNAVAILABLE", 503},
+		{"connection reset", intercomsim.Fault{Kind: intercomsim.FaultReset}, "UPSTREAM_UNAVAILABLE", 0},
+		{"truncated body", intercomsim.Fault{Kind: intercomsim.FaultTruncated}, "UPSTREAM_UNAVAILABLE", 0},
+		{"not JSON", intercomsim.Fault{Kind: intercomsim.FaultMalformed}, "UPSTREAM_UNAVAILABLE", 0},
+		{"timeout", intercomsim.Fault{Kind: intercomsim.FaultDelay, Delay: 2 * time.Second}, "UPSTREAM_UNAVAILABLE", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFacade(t, facadeOptions{attemptTimeout: 150 * time.Millisecond})
+			tc.fault.Path = "/teams"
+			f.sim.InjectFault(tc.fault)
+			resp := f.query(`{ me { name } teams { totalCount } }`, nil)
+			if str(dig(resp.Data, "me", "name")) == "" {
+				t.Errorf("the healthy field lost its data: %s", resp.raw)
+			}
+			e, ok := resp.errorAt("teams")
+			if !ok || e.code() != tc.wantCode {
+				t.Fatalf("want %s on teams, got %s", tc.wantCode, resp.raw)
+			}
+			if tc.wantStatus != 0 {
+				if got := dig(e.Extensions, "intercom", "status"); got != tc.wantStatus {
+					t.Errorf("extensions.intercom.status = %v, want %v", got, tc.wantStatus)
+				}
+				if str(dig(e.Extensions, "intercom", "requestId")) == "" {
+					t.Errorf("no Intercom request id: %s", resp.raw)
+				}
+			}
+			if tc.name == "429" && str(e.Extensions["resetAt"]) == "" {
+				t.Errorf("a rate-limited field must say when to retry: %s", resp.raw)
+			}
+		})
+	}
+}
+
+func TestAMissingObjectIsNullWithNotFound(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.query(`{ me { name } contact(intercomId: "000000000000000000000000") { email } admin(intercomId: "1") { name } }`, nil)
+	if dig(resp.Data, "contact") != nil || dig(resp.Data, "admin") != nil || str(dig(resp.Data, "me", "name")) == "" {
+		t.Fatalf("data = %s", resp.raw)
+	}
+	for _, field := range []string{"contact", "admin"} {
+		if e, ok := resp.errorAt(field); !ok || e.code() != "NOT_FOUND" {
+			t.Errorf("%s: want NOT_FOUND, got %s", field, resp.raw)
+		}
+	}
+}
+
+func TestRateLimitedWorkspaceSaysWhenToComeBack(t *testing.T) {
+	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Budget: 1, Window: time.Hour}})
+	f.query(`{ me { name } }`, nil).mustData(t)
+	resp := f.query(`{ teams { totalCount } }`, nil)
+	e, ok := resp.errorAt("teams")
+	if !ok || e.code() != "UPSTREAM_RATE_LIMITED" || str(e.Extensions["resetAt"]) == "" {
+		t.Fatalf("want UPSTREAM_RATE_LIMITED with resetAt, got %s", resp.raw)
+	}
+	if reset, err := time.Parse(time.RFC3339, str(e.Extensions["resetAt"])); err != nil || reset.Before(time.Now()) {
+		t.Errorf("resetAt %v is not a future RFC 3339 time", e.Extensions["resetAt"])
+	}
+}
+
+func TestAWrongTokenIsUnauthenticatedAndNeverEchoed(t *testing.T) {
+	const secret = "tok_leak_canary_5f1e"
+	f := newFacade(t, facadeOptions{token: secret})
+	resp := f.query(`{ me { name } contacts(first: 1) { totalCount } }`, nil)
+	if len(resp.Errors) == 0 || resp.Errors[0].code() != "UNAUTHENTICATED" {
+		t.Fatalf("want UNAUTHENTICATED, got %s", resp.raw)
+	}
+	if strings.Contains(resp.raw, secret) || strings.Contains(f.logs.String(), secret) {
+		t.Error("the access token appears in a response or a log line")
+	}
+	ready, err := http.Get(f.server.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready.Body.Close()
+	if ready.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz = %d with a refused token, want 503", ready.StatusCode)
+	}
+}
