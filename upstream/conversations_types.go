@@ -116,24 +116,26 @@ type SLAApplied struct {
 	SLAStatus *string `json:"sla_status"`
 }
 
-// ConversationStatistics are the conversation's timings and counts.
+// ConversationStatistics are the conversation's timings and counts. The spec
+// types the timings as non-nullable integers, so one not yet known is left
+// out rather than sent as null.
 type ConversationStatistics struct {
 	Type                       string     `json:"type"`
-	TimeToAssignment           *int64     `json:"time_to_assignment"`
-	TimeToAdminReply           *int64     `json:"time_to_admin_reply"`
-	TimeToFirstClose           *int64     `json:"time_to_first_close"`
-	TimeToLastClose            *int64     `json:"time_to_last_close"`
-	MedianTimeToReply          *int64     `json:"median_time_to_reply"`
-	FirstContactReplyAt        *Timestamp `json:"first_contact_reply_at"`
-	FirstAssignmentAt          *Timestamp `json:"first_assignment_at"`
-	FirstAdminReplyAt          *Timestamp `json:"first_admin_reply_at"`
-	FirstCloseAt               *Timestamp `json:"first_close_at"`
-	LastAssignmentAt           *Timestamp `json:"last_assignment_at"`
-	LastAssignmentAdminReplyAt *Timestamp `json:"last_assignment_admin_reply_at"`
-	LastContactReplyAt         *Timestamp `json:"last_contact_reply_at"`
-	LastAdminReplyAt           *Timestamp `json:"last_admin_reply_at"`
-	LastCloseAt                *Timestamp `json:"last_close_at"`
-	LastClosedByID             *string    `json:"last_closed_by_id"`
+	TimeToAssignment           *int64     `json:"time_to_assignment,omitempty"`
+	TimeToAdminReply           *int64     `json:"time_to_admin_reply,omitempty"`
+	TimeToFirstClose           *int64     `json:"time_to_first_close,omitempty"`
+	TimeToLastClose            *int64     `json:"time_to_last_close,omitempty"`
+	MedianTimeToReply          *int64     `json:"median_time_to_reply,omitempty"`
+	FirstContactReplyAt        *Timestamp `json:"first_contact_reply_at,omitempty"`
+	FirstAssignmentAt          *Timestamp `json:"first_assignment_at,omitempty"`
+	FirstAdminReplyAt          *Timestamp `json:"first_admin_reply_at,omitempty"`
+	FirstCloseAt               *Timestamp `json:"first_close_at,omitempty"`
+	LastAssignmentAt           *Timestamp `json:"last_assignment_at,omitempty"`
+	LastAssignmentAdminReplyAt *Timestamp `json:"last_assignment_admin_reply_at,omitempty"`
+	LastContactReplyAt         *Timestamp `json:"last_contact_reply_at,omitempty"`
+	LastAdminReplyAt           *Timestamp `json:"last_admin_reply_at,omitempty"`
+	LastCloseAt                *Timestamp `json:"last_close_at,omitempty"`
+	LastClosedByID             *string    `json:"last_closed_by_id,omitempty"`
 	CountReopens               int        `json:"count_reopens"`
 	CountAssignments           int        `json:"count_assignments"`
 	CountConversationParts     int        `json:"count_conversation_parts"`
@@ -155,7 +157,7 @@ type ConversationPart struct {
 	CreatedAt   Timestamp        `json:"created_at"`
 	UpdatedAt   Timestamp        `json:"updated_at"`
 	NotifiedAt  Timestamp        `json:"notified_at"`
-	AssignedTo  *Reference       `json:"assigned_to"`
+	AssignedTo  *Reference       `json:"assigned_to,omitempty"` // a reference or nothing: the spec's $ref is not nullable
 	Author      PartAuthor       `json:"author"`
 	Attachments []PartAttachment `json:"attachments"`
 	ExternalID  *string          `json:"external_id"`

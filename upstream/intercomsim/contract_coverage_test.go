@@ -1,0 +1,172 @@
+package intercomsim_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"intercom-graphql/upstream/internal/spectest"
+)
+
+// A response can match its schema and still leave out half of what Intercom
+// sends: every property is optional in the spec. So across all the 200
+// bodies of an operation, every property its schema documents must occur at
+// least once, and every object or list of objects must occur non-empty at
+// least once (else what is inside it went unchecked). The simulator renders
+// through the client's models, so a property missing here is a property the
+// models drop.
+
+// neverSent lists what the simulator deliberately never sends, keyed by the
+// nearest named schema and the property path within it, with the reason.
+// An entry that stops being needed fails the test, so the list stays honest.
+var neverSent = map[string]string{
+	"contact_notes.data[]": "the simulator seeds no notes (it does not serve the notes endpoints yet), " +
+		"so every contact's notes list is empty",
+	"conversation_part.attachments[]": "the seed attaches files only to the message that opens a conversation; " +
+		"part_attachment's properties are checked there (conversation_source.attachments[])",
+	"linked_object_list.data[]": "the simulator seeds no tickets and no links between conversations, " +
+		"so every conversation's linked_objects list is empty",
+}
+
+// coverageProblems checks the bodies of each row's operation against its 200 schema.
+func coverageProblems(spec *spectest.Spec, rows []contractRow, bodies bodyLog) []string {
+	needed := map[string]bool{}
+	var problems []string
+	for _, row := range rows {
+		root, owner, err := coverageRoot(spec, row)
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		if len(bodies[row.op]) == 0 {
+			problems = append(problems, fmt.Sprintf("%s: no 200 answer was seen", row.op))
+			continue
+		}
+		c := coverage{report: func(key, path, what string) {
+			if _, ok := neverSent[key]; ok {
+				needed[key] = true
+				return
+			}
+			problems = append(problems, fmt.Sprintf("%s: %s %s in every answer (schema property %s)", row.op, path, what, key))
+		}}
+		c.walk(root, owner, "", bodies[row.op], 0)
+	}
+	for _, key := range slices.Sorted(maps.Keys(neverSent)) {
+		if !needed[key] {
+			problems = append(problems, fmt.Sprintf("neverSent[%q] is no longer needed: the simulator sends it now; remove the entry", key))
+		}
+	}
+	return problems
+}
+
+func coverageRoot(spec *spectest.Spec, row contractRow) (*openapi3.Schema, string, error) {
+	if row.bodySchema != "" {
+		s, err := spec.Schema(row.bodySchema)
+		return s, row.bodySchema, err
+	}
+	op, ok := spec.Operation(row.op)
+	if !ok {
+		return nil, "", fmt.Errorf("%s: no such operation in the spec", row.op)
+	}
+	s, err := op.ResponseSchema(200)
+	if err != nil {
+		return nil, "", err
+	}
+	mt := op.Responses.Status(200).Value.Content.Get("application/json")
+	return s, schemaName(mt.Schema.Ref, row.op), nil
+}
+
+type coverage struct {
+	// report names a gap: key is the allowlist key, path the JSON path from
+	// the body's root, what the kind of gap.
+	report func(key, path, what string)
+}
+
+// maxDepth stops the walk in recursive schemas; Intercom's bodies nest far less.
+const maxDepth = 16
+
+// walk checks the non-null values found at one place of the bodies against
+// the schema for that place. owner is the allowlist prefix: the nearest
+// named schema and the path inside it.
+func (c coverage) walk(s *openapi3.Schema, owner, path string, values []any, depth int) {
+	if s == nil || depth > maxDepth {
+		return
+	}
+	for _, sub := range s.AllOf {
+		c.walk(sub.Value, schemaName(sub.Ref, owner), path, values, depth+1)
+	}
+	// Each alternative of oneOf/anyOf answers for the values it accepts; an
+	// alternative no value takes is not required, as the values pick it.
+	for _, alts := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
+		for _, alt := range alts {
+			var taken []any
+			for _, v := range values {
+				if alt.Value.VisitJSON(v) == nil {
+					taken = append(taken, v)
+				}
+			}
+			if len(taken) > 0 {
+				c.walk(alt.Value, schemaName(alt.Ref, owner), path, taken, depth+1)
+			}
+		}
+	}
+	if len(s.Properties) > 0 {
+		var objects []map[string]any
+		for _, v := range values {
+			if m, ok := v.(map[string]any); ok {
+				objects = append(objects, m)
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			prop := s.Properties[name]
+			key, at := owner+"."+name, path+"."+name
+			present := false
+			var children []any
+			for _, m := range objects {
+				if v, ok := m[name]; ok {
+					present = true
+					if v != nil {
+						children = append(children, v)
+					}
+				}
+			}
+			switch {
+			case !present:
+				c.report(key, strings.TrimPrefix(at, "."), "is missing")
+			case len(children) == 0 && composite(prop.Value):
+				c.report(key, strings.TrimPrefix(at, "."), "is null")
+			default:
+				c.walk(prop.Value, schemaName(prop.Ref, key), at, children, depth+1)
+			}
+		}
+	}
+	if s.Items != nil {
+		var elems []any
+		for _, v := range values {
+			if a, ok := v.([]any); ok {
+				elems = append(elems, a...)
+			}
+		}
+		if len(elems) == 0 && len(values) > 0 && composite(s.Items.Value) {
+			c.report(owner+"[]", strings.TrimPrefix(path, ".")+"[]", "is empty")
+			return
+		}
+		c.walk(s.Items.Value, schemaName(s.Items.Ref, owner+"[]"), path+"[]", elems, depth+1)
+	}
+}
+
+// composite says whether a schema describes something with parts to check.
+func composite(s *openapi3.Schema) bool {
+	return s != nil && (len(s.Properties) > 0 || s.Items != nil || len(s.AllOf) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0)
+}
+
+// schemaName is the component name a $ref points at, or fallback for an inline schema.
+func schemaName(ref, fallback string) string {
+	if name, ok := strings.CutPrefix(ref, "#/components/schemas/"); ok {
+		return name
+	}
+	return fallback
+}
