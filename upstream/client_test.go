@@ -166,8 +166,8 @@ func TestClientWaitsForTheRateLimitWindowThenRetries(t *testing.T) {
 	if f.sim.Calls() < 4 {
 		t.Errorf("the third call should have met a 429 and been retried: %d calls", f.sim.Calls())
 	}
-	if time.Since(start) > 3*time.Second {
-		t.Errorf("took %v; waiting for a one-second window should not take that long", time.Since(start))
+	if time.Since(start) > 20*time.Second {
+		t.Errorf("took %v; the client waited far past the one-second window", time.Since(start))
 	}
 }
 
@@ -213,9 +213,11 @@ func TestClientReportsUnreadableAnswers(t *testing.T) {
 }
 
 func TestClientTimesOutSlowAnswers(t *testing.T) {
+	// The faults would hold each attempt for a minute: ending within seconds
+	// proves the attempt timeout cut them short, even on a loaded machine.
 	for _, fault := range []intercomsim.Fault{
-		{Kind: intercomsim.FaultDelay, Delay: 2 * time.Second, Path: "/teams"},
-		{Kind: intercomsim.FaultSlowBody, Delay: 2 * time.Second, Path: "/teams"},
+		{Kind: intercomsim.FaultDelay, Delay: time.Minute, Path: "/teams"},
+		{Kind: intercomsim.FaultSlowBody, Delay: time.Minute, Path: "/teams"},
 	} {
 		f := newFixture(t, intercomsim.Options{}, upstream.Config{AttemptTimeout: 100 * time.Millisecond})
 		f.sim.InjectFault(fault)
@@ -225,14 +227,14 @@ func TestClientTimesOutSlowAnswers(t *testing.T) {
 		if !errors.As(err, &transportErr) || !transportErr.Timeout {
 			t.Errorf("fault %d: got %v, want a timeout", fault.Kind, err)
 		}
-		if elapsed := time.Since(start); elapsed > time.Second {
-			t.Errorf("fault %d: took %v; three 100ms attempts should end well within a second", fault.Kind, elapsed)
+		if elapsed := time.Since(start); elapsed > 20*time.Second {
+			t.Errorf("fault %d: took %v; the attempts were not cut short", fault.Kind, elapsed)
 		}
 	}
 }
 
 func TestClientStopsWhenTheCallerCancels(t *testing.T) {
-	f := newFixture(t, intercomsim.Options{Latency: 5 * time.Second}, upstream.Config{})
+	f := newFixture(t, intercomsim.Options{Latency: time.Minute}, upstream.Config{})
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
@@ -240,8 +242,8 @@ func TestClientStopsWhenTheCallerCancels(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
-	if elapsed := time.Since(start); elapsed > time.Second {
-		t.Errorf("took %v after cancellation", elapsed)
+	if elapsed := time.Since(start); elapsed > 20*time.Second {
+		t.Errorf("took %v: the call outlived its cancelled context", elapsed)
 	}
 }
 
