@@ -14,12 +14,16 @@ func pageArgs(first *int, after *string, last *int, before *string) relay.Args {
 	return relay.Args{First: first, After: after, Last: last, Before: before}
 }
 
-// pageError turns relay's argument and cursor errors into BAD_USER_INPUT and
+// pageError turns relay's argument and cursor errors into BAD_USER_INPUT,
+// its complaints about Intercom's pagination into UPSTREAM_UNAVAILABLE, and
 // passes upstream errors through for the presenter to classify.
 func pageError(err error) error {
 	var inputErr *relay.InputError
 	if errors.As(err, &inputErr) {
 		return errcode.InputField(inputErr.Argument, inputErr.Err)
+	}
+	if errors.Is(err, relay.ErrUpstreamPagination) {
+		return &errcode.Error{Code: errcode.UpstreamUnavailable, Message: "Intercom's pagination misbehaved: " + err.Error(), Err: err}
 	}
 	return err
 }

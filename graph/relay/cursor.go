@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"io"
 )
 
 // cursorVersion prefixes every cursor payload; a change of layout bumps it so
@@ -14,6 +15,11 @@ import (
 const cursorVersion = "c1"
 
 const macLength = 12
+
+// maxCursorPosition bounds offsets and skips far beyond any Intercom list, so
+// the arithmetic on them cannot overflow even for a cursor signed with a key
+// that leaked (the demo key is derived from an empty token).
+const maxCursorPosition = 1 << 30
 
 // Cursor errors, phrased for the client that sent the cursor.
 var (
@@ -54,7 +60,10 @@ func (c Codec) Encode(p Position) string {
 // Decode checks a cursor's signature and that it belongs to connection conn.
 func (c Codec) Decode(cursor, conn string) (Position, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(cursor)
-	if err != nil || len(raw) <= macLength+len(cursorVersion) {
+	// Non-canonical spellings (a newline, or spare bits in the last character)
+	// decode to the same bytes; refusing them makes every edited character an
+	// error, as the signature promises.
+	if err != nil || len(raw) <= macLength+len(cursorVersion) || base64.RawURLEncoding.EncodeToString(raw) != cursor {
 		return Position{}, ErrInvalidCursor
 	}
 	body, mac := raw[:len(raw)-macLength], raw[len(raw)-macLength:]
@@ -67,13 +76,23 @@ func (c Codec) Decode(cursor, conn string) (Position, error) {
 	var p Position
 	dec := json.NewDecoder(bytes.NewReader(body[len(cursorVersion):]))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil || p.Offset < 0 || p.Skip < 0 {
+	if err := dec.Decode(&p); err != nil || !atEOF(dec) || !validPosition(p) {
 		return Position{}, ErrInvalidCursor
 	}
 	if p.Conn != conn {
 		return Position{}, ErrForeignCursor
 	}
 	return p, nil
+}
+
+// atEOF reports whether nothing but whitespace follows the decoded value.
+func atEOF(dec *json.Decoder) bool {
+	_, err := dec.Token()
+	return err == io.EOF
+}
+
+func validPosition(p Position) bool {
+	return p.Offset >= 0 && p.Offset <= maxCursorPosition && p.Skip >= 0 && p.Skip <= maxCursorPosition
 }
 
 func (c Codec) mac(b []byte) []byte {

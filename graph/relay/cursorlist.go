@@ -1,6 +1,10 @@
 package relay
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
 
 // CursorBatch is one answer of an Intercom list paginated with starting_after.
 type CursorBatch[T any] struct {
@@ -12,9 +16,22 @@ type CursorBatch[T any] struct {
 // CursorFetch asks Intercom for perPage items starting after token ("" for the start).
 type CursorFetch[T any] func(perPage int, token string) (CursorBatch[T], error)
 
-// maxFetchesPerPage stops a misbehaving upstream (a next cursor that never
-// advances) from looping forever.
+// maxFetchesPerPage bounds the calls one page may cost when the upstream
+// serves far fewer items than per_page asks for.
 const maxFetchesPerPage = 8
+
+// ErrUpstreamPagination is what the upstream's pagination errors wrap: the
+// fault is Intercom's answers, not the client's arguments.
+var ErrUpstreamPagination = errors.New("upstream pagination misbehaved")
+
+var (
+	// errNoProgress reports an upstream whose next cursor leads back to a
+	// page already read.
+	errNoProgress = fmt.Errorf("%w: the next page cursor did not advance", ErrUpstreamPagination)
+	// errTooManyFetches reports an upstream whose pages are too small to fill
+	// a connection page within maxFetchesPerPage calls.
+	errTooManyFetches = fmt.Errorf("%w: pages too small to fill the requested page", ErrUpstreamPagination)
+)
 
 // CursorList pages forward through a starting_after list. A page that begins
 // at the end of the previous one costs a single call (per_page = first); a page
@@ -38,14 +55,21 @@ func CursorList[T any](codec Codec, conn string, args Args, maxPerPage int, fetc
 	need := req.count
 	p := &Page[T]{}
 	total, hasNext := -1, false
+	read := []string{token}
 	for fetches := 0; ; fetches++ {
 		if fetches == maxFetchesPerPage {
-			return nil, errors.New("upstream pagination did not advance")
+			return nil, errTooManyFetches
 		}
 		b, err := fetch(min(maxPerPage, skip+max(need, 1)), token)
 		if err != nil {
 			return nil, err
 		}
+		if b.Next != "" && slices.Contains(read, b.Next) {
+			// Following it would hand out the same items again, on this page
+			// or on the client's next one.
+			return nil, errNoProgress
+		}
+		read = append(read, b.Next)
 		total = b.Total
 		if skip >= len(b.Items) {
 			// Everything in this batch was seen before (or the list shrank).

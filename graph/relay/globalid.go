@@ -36,7 +36,10 @@ func NodeID(typ, intercomID string) string { return GlobalID{Type: typ, ID: inte
 // exists in the schema is for the caller to decide.
 func ParseGlobalID(s string) (GlobalID, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
+	// The decoder skips newlines and ignores the spare bits of the last
+	// character, so several strings decode alike; only the canonical one is an
+	// ID we issued, and clients may compare IDs as strings.
+	if err != nil || base64.RawURLEncoding.EncodeToString(raw) != s {
 		return GlobalID{}, ErrMalformedID
 	}
 	typ, id, ok := strings.Cut(string(raw), ":")
@@ -71,9 +74,11 @@ func validTypeName(s string) bool {
 }
 
 // validIntercomID accepts printable ASCII without spaces: every id Intercom
-// issues, and nothing that could smuggle a path or a query into a URL.
+// issues, and nothing that could smuggle a path or a query into a URL. Path
+// escaping leaves dots alone, so "." and ".." are refused here: as a path
+// segment they would name another endpoint.
 func validIntercomID(s string) bool {
-	if s == "" || len(s) > maxIntercomIDLength {
+	if s == "" || s == "." || s == ".." || len(s) > maxIntercomIDLength {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -35,20 +35,24 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 		count = pos.Offset - start
 		items, total, err = fetchRange(fetch, start, count, maxPerPage)
 	default:
-		// The last n items: the first call learns the total; when the whole list
-		// fits in n it has already brought everything.
+		// The last n items: the first call learns the total, and brings the
+		// items of page one, which are the whole answer when the list fits in n
+		// and a head start when n exceeds maxPerPage.
 		first, ferr := fetch(1, max(min(req.count, maxPerPage), 1))
 		if ferr != nil {
 			return nil, ferr
 		}
-		total = first.Total
+		total = max(first.Total, 0)
 		start = max(total-req.count, 0)
 		count = total - start
-		if start == 0 && len(first.Items) >= count {
-			items = first.Items[:count]
-		} else {
-			items, total, err = fetchRange(fetch, start, count, maxPerPage)
+		have := first.Items[min(start, len(first.Items)):]
+		if len(have) >= count {
+			items = have[:count]
+			break
 		}
+		var rest []T
+		rest, total, err = fetchRange(fetch, start+len(have), count-len(have), maxPerPage)
+		items = append(have[:len(have):len(have)], rest...)
 	}
 	if err != nil {
 		return nil, err
@@ -67,38 +71,48 @@ func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, i
 		b, err := fetch(start+1, 1)
 		return nil, b.Total, err
 	}
-	if perPage, ok := alignedPerPage(start, count, maxPerPage); ok {
-		b, err := fetch(start/perPage+1, perPage)
-		if err != nil {
-			return nil, 0, err
-		}
-		from := min(start%perPage, len(b.Items))
-		return b.Items[from:min(from+count, len(b.Items))], b.Total, nil
-	}
-	// No page size holds the range whole: with per_page = count it spans two pages.
+	perPage := planPerPage(start, count, maxPerPage)
 	var out []T
 	total := 0
-	for page := start/count + 1; len(out) < count; page++ {
-		b, err := fetch(page, count)
+	for page := start/perPage + 1; len(out) < count; page++ {
+		b, err := fetch(page, perPage)
 		if err != nil {
 			return nil, 0, err
 		}
 		total = b.Total
-		from := 0
-		if page == start/count+1 {
-			from = min(start%count, len(b.Items))
-		}
+		from := min(max(start-(page-1)*perPage, 0), len(b.Items))
 		out = append(out, b.Items[from:min(from+count-len(out), len(b.Items))]...)
-		if len(b.Items) < count {
+		// A short page ends the list; so does the total, which saves a call
+		// for an empty page when the list ends on a page boundary.
+		if len(b.Items) < perPage || (total > 0 && page*perPage >= total) {
 			break
 		}
 	}
 	return out, total, nil
 }
 
+// planPerPage picks the page size that covers [start, start+count) in the
+// fewest pages, and among those the smallest. The page size never exceeds
+// maxPerPage, even when count does (first: 100 on companies, capped at 60).
+func planPerPage(start, count, maxPerPage int) int {
+	if p, ok := alignedPerPage(start, count, maxPerPage); ok {
+		return p
+	}
+	best, bestPages := 1, count
+	for p := 2; p <= maxPerPage; p++ {
+		if pages := (start+count-1)/p - start/p + 1; pages < bestPages {
+			best, bestPages = p, pages
+		}
+	}
+	return best
+}
+
 // alignedPerPage finds the smallest page size, from count up to maxPerPage,
 // for which [start, start+count) lies within one page.
 func alignedPerPage(start, count, maxPerPage int) (int, bool) {
+	if start < 0 || count < 1 {
+		return 0, false
+	}
 	for p := count; p <= maxPerPage; p++ {
 		if start/p == (start+count-1)/p {
 			return p, true
