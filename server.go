@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"intercom-graphql/graph/httpapi"
+	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
 	"intercom-graphql/upstream/intercomsim"
 )
@@ -61,16 +62,24 @@ type serveConfig struct {
 	version        string
 	allowedOrigins string
 	cursorSecret   string
+	redisURL       string
+	cacheTTL       upstream.CacheTTL
+	cacheEntries   int
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
 	cfg := serveConfig{token: os.Getenv("INTERCOM_ACCESS_TOKEN"), cursorSecret: os.Getenv("CURSOR_SECRET")}
+	defaults := upstream.DefaultCacheTTL()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.IntVar(&cfg.port, "port", envInt("PORT", 8080), "port to listen on (PORT)")
 	fs.StringVar(&cfg.region, "region", os.Getenv("INTERCOM_REGION"), "Intercom region: us, eu or au (INTERCOM_REGION)")
 	fs.StringVar(&cfg.baseURL, "base-url", os.Getenv("INTERCOM_BASE_URL"), "Intercom API base URL, overriding the region (INTERCOM_BASE_URL)")
 	fs.StringVar(&cfg.version, "intercom-version", envOr("INTERCOM_VERSION", upstream.DefaultVersion), "Intercom-Version header (INTERCOM_VERSION)")
 	fs.StringVar(&cfg.allowedOrigins, "cors-allowed-origins", os.Getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
+	fs.StringVar(&cfg.redisURL, "redis-url", os.Getenv("REDIS_URL"), "Redis shared by replicas for the cache, e.g. redis://localhost:6379/0 (REDIS_URL)")
+	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", defaults.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
+	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", defaults.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
+	fs.IntVar(&cfg.cacheEntries, "cache-max-entries", envInt("CACHE_MAX_ENTRIES", 10000), "answers the in-memory cache holds at most (CACHE_MAX_ENTRIES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -93,10 +102,18 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		cfg.token, cfg.baseURL = intercomsim.DemoToken, "http://"+addr
 		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL)
 	}
-	client, err := upstream.New(upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version})
+	responseCache, closeCache, err := newResponseCache(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
+	defer closeCache()
+	metrics := httpapi.NewMetrics()
+	client, err := upstream.New(upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version,
+		Observer: metrics, Cache: responseCache, CacheTTL: cfg.cacheTTL})
+	if err != nil {
+		return err
+	}
+	metrics.WatchRate(client.Rate)
 	handler := httpapi.New(httpapi.Config{
 		Client:         client,
 		CursorKey:      cursorKey(cfg),
@@ -105,7 +122,8 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 			_, err := client.Admins.Me(ctx)
 			return err
 		}),
-		Logger: log,
+		Metrics: metrics,
+		Logger:  log,
 	})
 	srv := &http.Server{
 		Addr:              ":" + strconv.Itoa(cfg.port),
@@ -115,6 +133,26 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	log.Info("serving GraphQL", "addr", srv.Addr, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", client.BaseURL())
 	return runUntilDone(ctx, log, srv)
+}
+
+// newResponseCache picks the cross-request cache: Redis when REDIS_URL is
+// set (replicas then share answers and invalidations), in memory otherwise.
+func newResponseCache(ctx context.Context, cfg serveConfig, log *slog.Logger) (upstream.ResponseCache, func(), error) {
+	if cfg.redisURL == "" {
+		return cache.NewMemory(cfg.cacheEntries), func() {}, nil
+	}
+	r, err := cache.NewRedis(cfg.redisURL, log)
+	if err != nil {
+		return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := r.Ping(pingCtx); err != nil {
+		_ = r.Close()
+		return nil, nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
+	}
+	log.Info("cache: shared through Redis")
+	return r, func() { _ = r.Close() }, nil
 }
 
 // cursorKey signs cursors. Replicas must agree on it: CURSOR_SECRET when set,
@@ -206,6 +244,13 @@ func envOr(name, fallback string) string {
 func envInt(name string, fallback int) int {
 	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
 		return n
+	}
+	return fallback
+}
+
+func envDuration(name string, fallback time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(name)); err == nil {
+		return d
 	}
 	return fallback
 }

@@ -15,6 +15,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // DefaultVersion is the Intercom API version the models of this package follow.
@@ -48,8 +50,11 @@ type Config struct {
 	Retry *RetryPolicy
 	// HTTPClient replaces the pooled client built from the settings above.
 	HTTPClient *http.Client
-	// Observer, when set, hears about every attempt (metrics, request accounting).
+	// Observer, when set, hears about every attempt and cache hit (metrics).
 	Observer Observer
+	// Cache, when set, answers reads across requests for CacheTTL.
+	Cache    ResponseCache
+	CacheTTL CacheTTL
 }
 
 // Observer hears about every HTTP attempt the client makes.
@@ -57,7 +62,7 @@ type Observer interface {
 	ObserveCall(ctx context.Context, call CallRecord)
 }
 
-// CallRecord describes one finished HTTP attempt.
+// CallRecord describes one finished HTTP attempt, or a read the cache answered.
 type CallRecord struct {
 	Operation string // the operationId of the spec, e.g. "listContacts"
 	Method    string
@@ -66,6 +71,8 @@ type CallRecord struct {
 	Attempt   int    // 1 for the first try
 	Duration  time.Duration
 	Err       error
+	CacheHit  bool // answered from the cache (or by a concurrent identical read): no HTTP request was made
+	CacheMiss bool // a cacheable read the cache could not answer (set on its first attempt)
 }
 
 // Client talks to one Intercom workspace. It is safe for concurrent use.
@@ -78,6 +85,8 @@ type Client struct {
 	retry      RetryPolicy
 	observer   Observer
 	rate       rateState
+	cache      cachePolicy
+	flight     singleflight.Group
 
 	Admins        *AdminsService
 	Teams         *TeamsService
@@ -114,6 +123,7 @@ func New(cfg Config) (*Client, error) {
 	if c.httpClient == nil {
 		c.httpClient = newPooledHTTPClient()
 	}
+	c.cache = newCachePolicy(cfg.Cache, cfg.CacheTTL, cfg.Token)
 	c.retry = DefaultRetryPolicy()
 	if cfg.Retry != nil {
 		c.retry = *cfg.Retry
@@ -176,9 +186,15 @@ type call struct {
 	query      url.Values // may be nil
 	body       any        // JSON-encoded when non-nil
 	idempotent bool       // may be retried after a failure
+	// invalidates names resource kinds, beyond the call's own, whose cached
+	// answers a successful write makes stale.
+	invalidates []string
+	cacheable   bool // set by read when the cache may keep the answer
 }
 
-// do runs a call with the client's retry policy and decodes the answer into out.
+// do runs a call and decodes the answer into out. Cacheable reads are
+// answered from the cache when they can be, and concurrent identical reads
+// share one request; everything else goes to Intercom under the retry policy.
 func (c *Client) do(ctx context.Context, cl call, out any) error {
 	var payload []byte
 	if cl.body != nil {
@@ -187,14 +203,72 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 			return fmt.Errorf("upstream: encoding %s request: %w", cl.operation, err)
 		}
 	}
-	attempt := 0
-	return c.retry.run(ctx, cl.idempotent, func() error {
-		attempt++
-		return c.attemptOnce(ctx, cl, payload, attempt, out)
-	})
+	body, err := c.read(ctx, cl, payload)
+	if err != nil {
+		return err
+	}
+	if !cl.idempotent {
+		c.cache.invalidate(ctx, cl)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return &TransportError{Operation: cl.operation, Err: fmt.Errorf("malformed JSON in response: %w", err)}
+	}
+	return nil
 }
 
-func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attempt int, out any) (err error) {
+func (c *Client) read(ctx context.Context, cl call, payload []byte) ([]byte, error) {
+	ttl := c.cache.ttlFor(cl)
+	if ttl <= 0 {
+		return c.send(ctx, cl, payload)
+	}
+	cl.cacheable = true
+	key := c.cache.key(ctx, cl)
+	if body, ok := c.cache.cache.Get(ctx, key); ok {
+		c.noteCacheHit(ctx, cl)
+		return body, nil
+	}
+	leader := false
+	v, err, _ := c.flight.Do(key, func() (any, error) {
+		leader = true
+		body, err := c.send(ctx, cl, payload)
+		if err == nil {
+			c.cache.cache.Set(ctx, key, body, ttl)
+		}
+		return body, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !leader {
+		c.noteCacheHit(ctx, cl) // a concurrent identical read made the call for us
+	}
+	return v.([]byte), nil
+}
+
+// send makes the HTTP request(s) for a call under the retry policy.
+func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, error) {
+	attempt := 0
+	var body []byte
+	err := c.retry.run(ctx, cl.idempotent, func() error {
+		attempt++
+		var err error
+		body, err = c.attemptOnce(ctx, cl, payload, attempt)
+		return err
+	})
+	return body, err
+}
+
+func (c *Client) noteCacheHit(ctx context.Context, cl call) {
+	countCacheHit(ctx)
+	if c.observer != nil {
+		c.observer.ObserveCall(ctx, CallRecord{Operation: cl.operation, Method: cl.method, Path: cl.template, Status: http.StatusOK, CacheHit: true})
+	}
+}
+
+func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attempt int) (body []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, c.attempt)
 	defer cancel()
 	started := time.Now()
@@ -204,40 +278,41 @@ func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attem
 			c.observer.ObserveCall(ctx, CallRecord{
 				Operation: cl.operation, Method: cl.method, Path: cl.template,
 				Status: status, Attempt: attempt, Duration: time.Since(started), Err: err,
+				CacheMiss: cl.cacheable && attempt == 1,
 			})
 		}
 	}()
 
 	req, err := c.newRequest(ctx, cl, payload)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	countCall(ctx)
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return &TransportError{Operation: cl.operation, Err: scrubURLError(err), Timeout: isTimeout(err)}
+		return nil, &TransportError{Operation: cl.operation, Err: scrubURLError(err), Timeout: isTimeout(err)}
 	}
 	defer resp.Body.Close()
 	status = resp.StatusCode
 	c.rate.observe(resp.Header)
 	requestID := resp.Header.Get("X-Request-Id")
 
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	if err != nil {
-		return &TransportError{Operation: cl.operation, RequestID: requestID, Err: scrubURLError(err), Timeout: isTimeout(err)}
+		return nil, &TransportError{Operation: cl.operation, RequestID: requestID, Err: scrubURLError(err), Timeout: isTimeout(err)}
 	}
 	if len(body) > maxResponseBytes {
-		return &TransportError{Operation: cl.operation, RequestID: requestID, Err: errors.New("response body exceeds the size limit")}
+		return nil, &TransportError{Operation: cl.operation, RequestID: requestID, Err: errors.New("response body exceeds the size limit")}
 	}
 	if resp.StatusCode >= 300 {
-		return newErrorFromResponse(cl.operation, resp, body)
+		return nil, newErrorFromResponse(cl.operation, resp, body)
 	}
-	if out == nil {
-		return nil
+	// A 200 must carry JSON; a proxy's HTML error page is a failed answer,
+	// worth a retry, not a value to cache.
+	if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) {
+		return nil, &TransportError{Operation: cl.operation, RequestID: requestID, Err: errors.New("malformed JSON in response")}
 	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return &TransportError{Operation: cl.operation, RequestID: requestID, Err: fmt.Errorf("malformed JSON in response: %w", err)}
-	}
-	return nil
+	return body, nil
 }
 
 func (c *Client) newRequest(ctx context.Context, cl call, payload []byte) (*http.Request, error) {

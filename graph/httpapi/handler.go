@@ -40,8 +40,10 @@ type Config struct {
 	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
 	MaxBodyBytes int64
 	// Ready reports whether the server can answer queries (for /readyz).
-	Ready  func(context.Context) error
-	Logger *slog.Logger
+	Ready func(context.Context) error
+	// Metrics, when set, are served on /metrics and count GraphQL operations.
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // New builds the facade's HTTP handler.
@@ -57,6 +59,9 @@ func New(cfg Config) http.Handler {
 	mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok") })
 	mux.HandleFunc("GET /readyz", readiness(cfg.Ready))
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
 
 	corsPolicy := cors.New(cors.Options{
 		AllowedOrigins: cfg.AllowedOrigins,
@@ -76,6 +81,10 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(upstreamAccounting{})
+	if cfg.Metrics != nil {
+		srv.Use(graphqlMetrics{cfg.Metrics})
+	}
 	srv.SetErrorPresenter(errcode.Presenter(cfg.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "path", graphql.GetPath(ctx).String())

@@ -32,6 +32,8 @@ type facadeOptions struct {
 	token          string
 	allowedOrigins []string
 	attemptTimeout time.Duration
+	cache          upstream.ResponseCache
+	cacheTTL       upstream.CacheTTL
 }
 
 func newFacade(t *testing.T, opts facadeOptions) *facade {
@@ -49,16 +51,20 @@ func newFacade(t *testing.T, opts facadeOptions) *facade {
 	retry := upstream.DefaultRetryPolicy()
 	retry.InitialBackoff, retry.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
 	retry.MaxRateLimitWait = 200 * time.Millisecond // waiting out a window is the client's tests' business
-	client, err := upstream.New(upstream.Config{Token: token, BaseURL: simServer.URL, Retry: &retry, AttemptTimeout: opts.attemptTimeout})
+	metrics := httpapi.NewMetrics()
+	client, err := upstream.New(upstream.Config{Token: token, BaseURL: simServer.URL, Retry: &retry, AttemptTimeout: opts.attemptTimeout,
+		Observer: metrics, Cache: opts.cache, CacheTTL: opts.cacheTTL})
 	if err != nil {
 		t.Fatal(err)
 	}
+	metrics.WatchRate(client.Rate)
 	logs := &syncBuffer{}
 	handler := httpapi.New(httpapi.Config{
 		Client:         client,
 		CursorKey:      []byte("test cursor key"),
 		AllowedOrigins: opts.allowedOrigins,
 		Logger:         slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Metrics:        metrics,
 		Ready: func(ctx context.Context) error {
 			_, err := client.Admins.Me(ctx)
 			return err

@@ -166,3 +166,14 @@ func TestAdminsAndTeamsPageBothWays(t *testing.T) {
 		}
 	}
 }
+
+func TestResponsesReportTheirUpstreamCost(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.query(`{ me { name } contacts(first: 3) { totalCount } }`, nil)
+	resp.mustData(t)
+	calls, _ := dig(resp.Extensions, "upstream", "calls").(float64)
+	hits, ok := dig(resp.Extensions, "upstream", "cacheHits").(float64)
+	if calls != 2 || !ok || hits != 0 {
+		t.Errorf("extensions.upstream = %v, want 2 calls and 0 cache hits", resp.Extensions["upstream"])
+	}
+}
