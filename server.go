@@ -108,8 +108,10 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	defer closeCache()
 	metrics := httpapi.NewMetrics()
+	// With Redis, replicas share the rate budget as they share the cache.
+	sharedBudget, _ := responseCache.(upstream.SharedBudget)
 	client, err := upstream.New(upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version,
-		Observer: metrics, Cache: responseCache, CacheTTL: cfg.cacheTTL})
+		Observer: metrics, Cache: responseCache, CacheTTL: cfg.cacheTTL, SharedBudget: sharedBudget})
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,9 @@ type Config struct {
 	// Cache, when set, answers reads across requests for CacheTTL.
 	Cache    ResponseCache
 	CacheTTL CacheTTL
+	// SharedBudget, when set, counts the calls of every replica using the
+	// token, so they pace themselves as one app.
+	SharedBudget SharedBudget
 }
 
 // Observer hears about every HTTP attempt the client makes.
@@ -87,6 +90,7 @@ type Client struct {
 	rate       rateState
 	cache      cachePolicy
 	flight     singleflight.Group
+	pacer      *pacer
 
 	Admins        *AdminsService
 	Teams         *TeamsService
@@ -128,6 +132,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Retry != nil {
 		c.retry = *cfg.Retry
 	}
+	c.pacer = &pacer{shared: cfg.SharedBudget, scope: c.cache.workspace, maxWait: c.retry.MaxRateLimitWait}
 	s := service{client: c}
 	c.Admins = (*AdminsService)(&s)
 	c.Teams = (*TeamsService)(&s)
@@ -254,8 +259,12 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, err
 	var body []byte
 	err := c.retry.run(ctx, cl.idempotent, func() error {
 		attempt++
+		if err := c.pacer.wait(ctx, cl.operation); err != nil {
+			return err
+		}
 		var err error
 		body, err = c.attemptOnce(ctx, cl, payload, attempt)
+		c.pacer.settle()
 		return err
 	})
 	return body, err
@@ -295,6 +304,7 @@ func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attem
 	defer resp.Body.Close()
 	status = resp.StatusCode
 	c.rate.observe(resp.Header)
+	c.pacer.observe(resp.Header)
 	requestID := resp.Header.Get("X-Request-Id")
 
 	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))

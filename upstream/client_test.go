@@ -154,17 +154,38 @@ func TestClientGivesUpAfterMaxAttempts(t *testing.T) {
 	}
 }
 
-func TestClientWaitsForTheRateLimitWindowThenRetries(t *testing.T) {
-	f := newFixture(t, intercomsim.Options{Budget: 2, Window: time.Second}, upstream.Config{})
+func TestClientPacesItselfWithinTheWindowsBudget(t *testing.T) {
+	f := newFixture(t, intercomsim.Options{Budget: 3, Window: time.Second}, upstream.Config{})
 	ctx := context.Background()
-	start := time.Now()
-	for i := range 3 {
+	for i := range 7 {
 		if _, err := f.client.Teams.List(ctx); err != nil {
-			t.Fatalf("call %d: %v (a 429 within one window must be waited out)", i, err)
+			t.Fatalf("call %d: %v (the client must wait for the next window, not fail)", i, err)
 		}
 	}
-	if f.sim.Calls() < 4 {
-		t.Errorf("the third call should have met a 429 and been retried: %d calls", f.sim.Calls())
+	if f.sim.Calls() != 7 {
+		t.Errorf("the simulator answered %d requests for 7 calls: some met a 429 the client should have seen coming", f.sim.Calls())
+	}
+}
+
+func TestClientWaitsOutA429ThenRetries(t *testing.T) {
+	// Another replica spent the window: this client learns it from the 429.
+	f := newFixture(t, intercomsim.Options{Budget: 2, Window: time.Second}, upstream.Config{})
+	other, err := upstream.New(upstream.Config{Token: intercomsim.DemoToken, BaseURL: f.server.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for range 2 {
+		if _, err := other.Teams.List(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := time.Now()
+	if _, err := f.client.Teams.List(ctx); err != nil {
+		t.Fatalf("a 429 within one window must be waited out: %v", err)
+	}
+	if f.sim.Calls() != 4 {
+		t.Errorf("%d requests: want the other replica's 2, a 429 and its retry", f.sim.Calls())
 	}
 	if time.Since(start) > 20*time.Second {
 		t.Errorf("took %v; the client waited far past the one-second window", time.Since(start))
@@ -172,21 +193,32 @@ func TestClientWaitsForTheRateLimitWindowThenRetries(t *testing.T) {
 }
 
 func TestClientReportsRateLimitWhenTheResetIsTooFar(t *testing.T) {
-	f := newFixture(t, intercomsim.Options{Budget: 1, Window: time.Hour}, upstream.Config{})
+	f := newFixture(t, intercomsim.Options{Budget: 1, Window: 24 * time.Hour}, upstream.Config{})
 	ctx := context.Background()
 	if _, err := f.client.Teams.List(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// The answer said the budget is spent: the client does not even ask.
 	_, err := f.client.Teams.List(ctx)
-	var apiErr *upstream.Error
-	if !errors.As(err, &apiErr) || apiErr.Status != 429 || apiErr.Code() != "rate_limit_exceeded" {
-		t.Fatalf("got %v, want a 429", err)
+	var budgetErr *upstream.RateBudgetError
+	if !errors.As(err, &budgetErr) || !budgetErr.ResetAt.After(time.Now()) {
+		t.Fatalf("got %v, want a RateBudgetError with a future reset", err)
 	}
-	if apiErr.RetryAt.Before(time.Now()) {
-		t.Errorf("RetryAt %v should be the window's reset, in the future", apiErr.RetryAt)
+	if f.sim.Calls() != 1 {
+		t.Errorf("a call that could only meet a 429 was sent: %d requests", f.sim.Calls())
+	}
+	// A replica that did not know learns it from Intercom's 429, and does not wait a day.
+	other, err := upstream.New(upstream.Config{Token: intercomsim.DemoToken, BaseURL: f.server.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = other.Teams.List(ctx)
+	var apiErr *upstream.Error
+	if !errors.As(err, &apiErr) || apiErr.Status != 429 || apiErr.Code() != "rate_limit_exceeded" || apiErr.RetryAt.Before(time.Now()) {
+		t.Fatalf("got %v, want a 429 with a future RetryAt", err)
 	}
 	if f.sim.Calls() != 2 {
-		t.Errorf("a 429 with an hour to wait was retried: %d calls", f.sim.Calls())
+		t.Errorf("a 429 with a day to wait was retried: %d requests", f.sim.Calls())
 	}
 }
 

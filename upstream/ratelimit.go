@@ -52,3 +52,8 @@ func (s *rateState) current() Rate {
 
 // Rate is the budget Intercom reported on its latest answer.
 func (c *Client) Rate() Rate { return c.rate.current() }
+
+// Budget is the client's own estimate of the calls it may still make before
+// Intercom's window resets: Intercom's last count, minus what was sent since.
+// ok is false until an answer has described the current window.
+func (c *Client) Budget() (calls int, resetAt time.Time, ok bool) { return c.pacer.available() }

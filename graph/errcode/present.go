@@ -38,6 +38,7 @@ func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err er
 	var own *Error
 	var apiErr *upstream.Error
 	var transportErr *upstream.TransportError
+	var budgetErr *upstream.RateBudgetError
 	switch {
 	case errors.As(err, &own):
 		out.Message = own.Message
@@ -53,6 +54,10 @@ func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err er
 		if !apiErr.RetryAt.IsZero() {
 			out.Extensions["resetAt"] = apiErr.RetryAt.UTC().Format(time.RFC3339)
 		}
+	case errors.As(err, &budgetErr):
+		out.Extensions["code"] = UpstreamRateLimited
+		out.Extensions["resetAt"] = budgetErr.ResetAt.UTC().Format(time.RFC3339)
+		out.Message = "Intercom's rate budget for this window is spent; try again after resetAt"
 	case errors.As(err, &transportErr):
 		out.Extensions["code"] = UpstreamUnavailable
 		out.Message = "Intercom could not be reached or its answer could not be read"

@@ -34,6 +34,7 @@ type facadeOptions struct {
 	attemptTimeout time.Duration
 	cache          upstream.ResponseCache
 	cacheTTL       upstream.CacheTTL
+	rateLimitWait  time.Duration // how long the client may wait for a window to refill (default 200ms)
 }
 
 func newFacade(t *testing.T, opts facadeOptions) *facade {
@@ -51,6 +52,9 @@ func newFacade(t *testing.T, opts facadeOptions) *facade {
 	retry := upstream.DefaultRetryPolicy()
 	retry.InitialBackoff, retry.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
 	retry.MaxRateLimitWait = 200 * time.Millisecond // waiting out a window is the client's tests' business
+	if opts.rateLimitWait > 0 {
+		retry.MaxRateLimitWait = opts.rateLimitWait
+	}
 	metrics := httpapi.NewMetrics()
 	client, err := upstream.New(upstream.Config{Token: token, BaseURL: simServer.URL, Retry: &retry, AttemptTimeout: opts.attemptTimeout,
 		Observer: metrics, Cache: opts.cache, CacheTTL: opts.cacheTTL})

@@ -71,3 +71,20 @@ func (r *Redis) Bump(ctx context.Context, scope string) {
 		r.log.WarnContext(ctx, "cache invalidation failed", "error", err)
 	}
 }
+
+// spendScript counts one call in a window, first raising the count to what
+// Intercom is known to have counted: replicas that saw a later answer teach
+// the others about calls nobody recorded.
+var spendScript = redis.NewScript(`
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+local floor = tonumber(ARGV[1])
+if used < floor then used = floor end
+used = used + 1
+redis.call('SET', KEYS[1], used, 'PXAT', ARGV[2])
+return used
+`)
+
+// Spend counts one call in a rate-limit window shared by every replica.
+func (r *Redis) Spend(ctx context.Context, key string, atLeast int64, expireAt time.Time) (int64, error) {
+	return spendScript.Run(ctx, r.client, []string{key}, atLeast, expireAt.UnixMilli()).Int64()
+}

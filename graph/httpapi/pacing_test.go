@@ -1,0 +1,33 @@
+package httpapi_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"intercom-graphql/upstream/intercomsim"
+)
+
+// A dashboard burst larger than the window's budget is spread over windows by
+// the client's pacing: every query succeeds and Intercom never answers 429.
+func TestABurstStaysWithinTheBudgetWithoutA429(t *testing.T) {
+	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Budget: 8, Window: time.Second}, rateLimitWait: 5 * time.Second})
+	var wg sync.WaitGroup
+	errs := make(chan string, 30)
+	for range 30 {
+		wg.Go(func() {
+			resp := f.query(`{ contacts(first: 1) { totalCount } }`, nil)
+			if len(resp.Errors) > 0 {
+				errs <- resp.raw
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("a query of the burst failed: %s", e)
+	}
+	if f.sim.Calls() != 30 {
+		t.Errorf("the simulator answered %d requests for 30 calls: the extra ones were 429s", f.sim.Calls())
+	}
+}

@@ -1,0 +1,205 @@
+package upstream
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// SharedBudget counts the calls every replica using one token makes in a
+// rate-limit window, so that replicas pace themselves as one app.
+type SharedBudget interface {
+	// Spend records one call in the window identified by key (which expires
+	// at expireAt) and returns how many calls the window has seen, this one
+	// included. atLeast is how many calls the caller knows the window had
+	// seen before this one (from Intercom's own count); the shared count
+	// never stays below it, so calls no replica counted are not forgotten.
+	Spend(ctx context.Context, key string, atLeast int64, expireAt time.Time) (int64, error)
+}
+
+// RateBudgetError means the facade held a call back because Intercom's
+// budget for the current window is spent and the window refills later than
+// the client is willing to wait.
+type RateBudgetError struct {
+	Operation string
+	ResetAt   time.Time
+}
+
+func (e *RateBudgetError) Error() string {
+	return fmt.Sprintf("intercom %s: rate budget spent until %s", e.Operation, e.ResetAt.UTC().Format(time.RFC3339))
+}
+
+// pacer spends Intercom's rate budget deliberately. It keeps a conservative
+// count of the calls left in the current window (Intercom's headers, minus
+// what was sent since), spreads the last tenth of a window's calls evenly
+// over the time that remains, and holds calls back until the window refills
+// rather than meeting 429s.
+type pacer struct {
+	shared  SharedBudget
+	scope   string // the workspace digest, so replicas of one token share a count
+	maxWait time.Duration
+
+	mu         sync.Mutex
+	known      bool // an answer has told the window's size
+	limit      int
+	remaining  int
+	reset      time.Time
+	resetKnown bool          // false after a refill until the new window's reset is known
+	windowLen  time.Duration // learned from consecutive resets; 0 until then
+	probeUntil time.Time
+}
+
+// lowWater: below a tenth of a window's budget, calls are spread out.
+const lowWater = 10
+
+// pollWhileUnknown is how long a call waits while another call's answer is
+// about to describe the window.
+const pollWhileUnknown = 50 * time.Millisecond
+
+// probeTimeout bounds how long a probing call holds the others back when its
+// answer never comes (a timeout, a network failure).
+const probeTimeout = 2 * time.Second
+
+// wait blocks until a call may be sent, or fails with *RateBudgetError.
+func (p *pacer) wait(ctx context.Context, operation string) error {
+	for {
+		delay, resetAt := p.reserve(ctx)
+		if delay == 0 {
+			return nil
+		}
+		if delay > p.maxWait {
+			return &RateBudgetError{Operation: operation, ResetAt: resetAt}
+		}
+		timer := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
+
+// reserve takes one call from the budget and returns zero, or says how long
+// to wait before asking again (and when the window resets).
+func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
+	p.mu.Lock()
+	now := time.Now()
+	if p.resetKnown && !now.Before(p.reset) {
+		// The window refilled. Windows follow each other at a fixed length, so
+		// once that length is known the new window's reset is too.
+		p.remaining = p.limit
+		if p.windowLen > 0 {
+			for !now.Before(p.reset) {
+				p.reset = p.reset.Add(p.windowLen)
+			}
+		} else {
+			p.resetKnown = false
+		}
+	}
+	if !p.known || !p.resetKnown {
+		// Nothing known about this window: one call goes first and its answer
+		// describes it; a burst would otherwise go out blind.
+		if now.Before(p.probeUntil) {
+			p.mu.Unlock()
+			return pollWhileUnknown, time.Time{}
+		}
+		p.probeUntil = now.Add(probeTimeout)
+		p.mu.Unlock()
+		return 0, time.Time{}
+	}
+	if p.remaining <= 0 {
+		resetAt := p.reset
+		p.mu.Unlock()
+		return time.Until(resetAt) + jitter(), resetAt
+	}
+	var spacing time.Duration
+	if p.remaining*lowWater < p.limit {
+		// Low on budget: spread what is left over what remains of the window.
+		spacing = time.Until(p.reset) / time.Duration(p.remaining+1)
+	}
+	used := p.limit - p.remaining
+	p.remaining--
+	reset, limit := p.reset, p.limit
+	p.mu.Unlock()
+	if p.shared != nil {
+		count, err := p.shared.Spend(ctx, "icg:rl:"+p.scope+":"+strconv.FormatInt(reset.Unix(), 10), int64(used), reset.Add(time.Second))
+		// An unreachable shared budget must not stop reads: pace on local knowledge then.
+		if err == nil {
+			p.mu.Lock()
+			if p.reset.Equal(reset) {
+				p.remaining = min(p.remaining, limit-int(count))
+			}
+			p.mu.Unlock()
+			if int(count) > limit {
+				// Other replicas spent the window; this call waits for the next one.
+				return time.Until(reset) + jitter(), reset
+			}
+		}
+	}
+	if spacing > time.Millisecond {
+		// The call is reserved; sleeping here keeps it from leaving early.
+		timer := time.NewTimer(spacing)
+		defer timer.Stop()
+		select {
+		case <-ctx.Done():
+		case <-timer.C:
+		}
+	}
+	return 0, reset
+}
+
+// settle ends a probe whose answer carried no budget (a failed attempt), so
+// the next call may probe at once instead of waiting for probeTimeout.
+func (p *pacer) settle() {
+	p.mu.Lock()
+	if !p.known || !p.resetKnown {
+		p.probeUntil = time.Time{}
+	}
+	p.mu.Unlock()
+}
+
+// observe updates the budget from an answer's X-RateLimit-* headers.
+func (p *pacer) observe(h http.Header) {
+	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
+	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
+	reset, errT := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
+	if errL != nil || errR != nil || errT != nil || limit <= 0 {
+		return
+	}
+	resetAt := time.Unix(reset, 0)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case !p.known || resetAt.After(p.reset):
+		if p.known && !p.reset.IsZero() {
+			if gap := resetAt.Sub(p.reset); gap > 0 && gap < time.Hour {
+				p.windowLen = gap
+			}
+		}
+		p.known, p.resetKnown, p.probeUntil = true, true, time.Time{}
+		p.limit, p.remaining, p.reset = limit, remaining, resetAt
+	case resetAt.Equal(p.reset):
+		// Answers arrive out of order; the lowest count is the freshest.
+		p.limit, p.remaining, p.resetKnown = limit, min(p.remaining, remaining), true
+		p.probeUntil = time.Time{}
+	}
+}
+
+// available is the pacer's estimate of the calls left in the current window
+// and when it resets; ok is false until an answer has described a window.
+func (p *pacer) available() (calls int, resetAt time.Time, ok bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.known || !p.resetKnown || !time.Now().Before(p.reset) {
+		return p.limit, p.reset, false
+	}
+	return p.remaining, p.reset, true
+}
+
+// jitter spreads the calls of replicas that all waited for the same reset.
+func jitter() time.Duration { return time.Duration(rand.Int64N(int64(50 * time.Millisecond))) }

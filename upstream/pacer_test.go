@@ -1,0 +1,50 @@
+package upstream_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"intercom-graphql/loaders/cache"
+	"intercom-graphql/loaders/cache/redistest"
+	"intercom-graphql/upstream"
+	"intercom-graphql/upstream/intercomsim"
+)
+
+// Two replicas of the facade share one token, hence one Intercom budget;
+// through Redis they pace as one app and a joint burst meets no 429.
+func TestReplicasShareOneBudgetThroughRedis(t *testing.T) {
+	shared, err := cache.NewRedis(redistest.Start(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	sim := intercomsim.New(intercomsim.Options{Sizes: smallSizes, Budget: 10, Window: time.Second})
+	server := httptest.NewServer(sim.Handler())
+	defer server.Close()
+	replica := func() *upstream.Client {
+		c, err := upstream.New(upstream.Config{Token: intercomsim.DemoToken, BaseURL: server.URL, SharedBudget: shared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	replicas := []*upstream.Client{replica(), replica()}
+	var wg sync.WaitGroup
+	for i := range 30 {
+		client := replicas[i%2]
+		wg.Go(func() {
+			if _, err := client.Contacts.List(context.Background(), upstream.CursorOptions{PerPage: 1}); err != nil {
+				t.Errorf("a call of the burst failed: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	if sim.Calls() != 30 {
+		t.Errorf("the simulator answered %d requests for 30 calls: the extra ones were 429s", sim.Calls())
+	}
+}
