@@ -65,6 +65,7 @@ type serveConfig struct {
 	redisURL       string
 	cacheTTL       upstream.CacheTTL
 	cacheEntries   int
+	maxQueryCost   int
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
@@ -80,6 +81,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", defaults.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
 	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", defaults.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
 	fs.IntVar(&cfg.cacheEntries, "cache-max-entries", envInt("CACHE_MAX_ENTRIES", 10000), "answers the in-memory cache holds at most (CACHE_MAX_ENTRIES)")
+	fs.IntVar(&cfg.maxQueryCost, "max-query-cost", envInt("MAX_QUERY_COST", httpapi.DefaultMaxQueryCost), "most upstream calls one query may cost (MAX_QUERY_COST)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -124,8 +126,9 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 			_, err := client.Admins.Me(ctx)
 			return err
 		}),
-		Metrics: metrics,
-		Logger:  log,
+		MaxQueryCost: cfg.maxQueryCost,
+		Metrics:      metrics,
+		Logger:       log,
 	})
 	srv := &http.Server{
 		Addr:              ":" + strconv.Itoa(cfg.port),

@@ -9,6 +9,7 @@ import (
 	"context"
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
+	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 )
 
@@ -34,6 +35,10 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]relay.Node, 
 		out[i] = node
 	}
 	return out, nil
+}
+
+func (r *queryResolver) RateLimit(ctx context.Context, dryRun *bool) (*model.RateLimit, error) {
+	return r.rateLimit(ctx), nil
 }
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }

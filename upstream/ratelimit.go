@@ -57,3 +57,15 @@ func (c *Client) Rate() Rate { return c.rate.current() }
 // Intercom's window resets: Intercom's last count, minus what was sent since.
 // ok is false until an answer has described the current window.
 func (c *Client) Budget() (calls int, resetAt time.Time, ok bool) { return c.pacer.available() }
+
+// Affordable reports whether n more calls can be made without meeting the
+// rate limit: they fit in what is left of the window, or the window refills
+// within the wait the client accepts. When they cannot, resetAt says when
+// the budget refills.
+func (c *Client) Affordable(n int) (ok bool, resetAt time.Time) {
+	calls, reset, known := c.pacer.available()
+	if !known || n <= calls || time.Until(reset) <= c.retry.MaxRateLimitWait {
+		return true, reset
+	}
+	return false, reset
+}

@@ -24,14 +24,22 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions = map[string]any{}
 		}
 		if gqlErr.Err == nil {
-			// Made by the GraphQL machinery about the request itself: unreadable
-			// body, parse and validation failures, limits. The client's to fix.
-			gqlErr.Extensions["code"] = BadUserInput
+			// Made about the request itself, before any resolver ran: unreadable
+			// body, parse and validation failures, limits. The client's to fix,
+			// unless a check of ours already gave it a code of the vocabulary.
+			if code, _ := gqlErr.Extensions["code"].(string); !vocabulary[code] {
+				gqlErr.Extensions["code"] = BadUserInput
+			}
 			return gqlErr
 		}
 		classify(ctx, log, gqlErr, gqlErr.Err)
 		return gqlErr
 	}
+}
+
+var vocabulary = map[string]bool{
+	BadUserInput: true, NotFound: true, Unauthenticated: true, Forbidden: true,
+	UpstreamRateLimited: true, UpstreamUnavailable: true, Internal: true,
 }
 
 func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err error) {

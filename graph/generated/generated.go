@@ -314,8 +314,17 @@ type ComplexityRoot struct {
 		Me            func(childComplexity int) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
+		RateLimit     func(childComplexity int, dryRun *bool) int
 		Team          func(childComplexity int, id *string, intercomID *string) int
 		Teams         func(childComplexity int, first *int, after *string, last *int, before *string) int
+	}
+
+	RateLimit struct {
+		Cost      func(childComplexity int) int
+		Limit     func(childComplexity int) int
+		MaxCost   func(childComplexity int) int
+		Remaining func(childComplexity int) int
+		ResetAt   func(childComplexity int) int
 	}
 
 	SocialProfile struct {
@@ -406,6 +415,7 @@ type MeResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (relay.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]relay.Node, error)
+	RateLimit(ctx context.Context, dryRun *bool) (*model.RateLimit, error)
 	Me(ctx context.Context) (*upstream.AdminWithApp, error)
 	Admins(ctx context.Context, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
 	Admin(ctx context.Context, id *string, intercomID *string) (*upstream.Admin, error)
@@ -1674,6 +1684,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.rateLimit":
+		if e.ComplexityRoot.Query.RateLimit == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rateLimit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RateLimit(childComplexity, args["dryRun"].(*bool)), true
 	case "Query.team":
 		if e.ComplexityRoot.Query.Team == nil {
 			break
@@ -1696,6 +1717,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+
+	case "RateLimit.cost":
+		if e.ComplexityRoot.RateLimit.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.Cost(childComplexity), true
+	case "RateLimit.limit":
+		if e.ComplexityRoot.RateLimit.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.Limit(childComplexity), true
+	case "RateLimit.maxCost":
+		if e.ComplexityRoot.RateLimit.MaxCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.MaxCost(childComplexity), true
+	case "RateLimit.remaining":
+		if e.ComplexityRoot.RateLimit.Remaining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.Remaining(childComplexity), true
+	case "RateLimit.resetAt":
+		if e.ComplexityRoot.RateLimit.ResetAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.ResetAt(childComplexity), true
 
 	case "SocialProfile.name":
 		if e.ComplexityRoot.SocialProfile.Name == nil {
@@ -1872,16 +1924,16 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../schema/admins.graphqls", Input: `extend type Query {
   "The teammate whose access token the facade uses, with the workspace it belongs to."
-  me: Me
+  me: Me @cost(once: "me")
   "Every teammate of the workspace. Intercom returns them in one list, so any page costs at most one upstream call."
   admins(
     "Returns the first n admins (at most 100)." first: Int
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection
+  ): AdminConnection @cost(once: "admins")
   "One teammate, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
-  admin("The admin's global ID." id: ID, "The admin's Intercom id." intercomId: String): Admin
+  admin("The admin's global ID." id: ID, "The admin's Intercom id." intercomId: String): Admin @cost(once: "admins")
 }
 
 "A teammate: an account with access to the workspace's inbox and settings."
@@ -1910,7 +1962,7 @@ type Admin implements Node {
     "Returns the teams after this cursor." after: String
     "Returns the last n teams (at most 100)." last: Int
     "Returns the teams before this cursor." before: String
-  ): TeamConnection
+  ): TeamConnection @cost(once: "teams")
   "The teams the admin works for first and second, used by balanced assignment. Null when the workspace does not use priority levels."
   teamPriorityLevel: AdminTeamPriorityLevel
 }
@@ -1923,14 +1975,14 @@ type AdminTeamPriorityLevel {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection
+  ): TeamConnection @cost(once: "teams")
   "The teams for which this admin is a secondary member."
   secondaryTeams(
     "Returns the first n items (at most 100)." first: Int
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection
+  ): TeamConnection @cost(once: "teams")
 }
 
 "The teammate whose access token the facade uses."
@@ -1961,9 +2013,9 @@ type Me {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): TeamConnection
+  ): TeamConnection @cost(once: "teams")
   "The same teammate as an Admin, with every field admins have."
-  admin: Admin
+  admin: Admin @cost(once: "admins")
   "The workspace the access token belongs to."
   app: App
 }
@@ -2012,9 +2064,9 @@ type AdminEdge {
   contacts(
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
-  ): ContactConnection
+  ): ContactConnection @cost(calls: 1, perPage: 150)
   "One contact, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
-  contact("The contact's global ID." id: ID, "The contact's Intercom id." intercomId: String): Contact
+  contact("The contact's global ID." id: ID, "The contact's Intercom id." intercomId: String): Contact @cost(batch: 1)
 }
 
 "Whether a contact has signed up (a user) or not yet (a lead)."
@@ -2046,7 +2098,7 @@ type Contact implements Node {
   "The contact's name."
   name: String
   "The teammate who owns the contact, when one does."
-  owner: Admin
+  owner: Admin @cost(once: "admins")
   "True when email to the contact has hard bounced."
   hasHardBounced: Boolean!
   "True when the contact marked the workspace's email as spam."
@@ -2155,9 +2207,9 @@ type ContactEdge {
   conversations(
     "Returns the first n conversations (at most 100)." first: Int
     "Returns the conversations after this cursor." after: String
-  ): ConversationConnection
+  ): ConversationConnection @cost(calls: 1, perPage: 150)
   "One conversation with its parts, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
-  conversation("The conversation's global ID." id: ID, "The conversation's Intercom id." intercomId: String): Conversation
+  conversation("The conversation's global ID." id: ID, "The conversation's Intercom id." intercomId: String): Conversation @cost(batch: 1)
 }
 
 "Where a conversation stands in the inbox."
@@ -2195,23 +2247,23 @@ type Conversation implements Node {
   "True when the conversation is marked as priority."
   priority: Boolean!
   "The teammate the conversation is assigned to, when one is."
-  adminAssignee: Admin
+  adminAssignee: Admin @cost(once: "admins")
   "The team the conversation is assigned to, when one is."
-  teamAssignee: Team
+  teamAssignee: Team @cost(once: "teams")
   "The contacts taking part in the conversation."
   contacts(
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
     "Returns the last n contacts (at most 100)." last: Int
     "Returns the contacts before this cursor." before: String
-  ): ContactConnection
+  ): ContactConnection @cost(batch: 1)
   "The teammates who wrote at least one part of the conversation."
   teammates(
     "Returns the first n admins (at most 100)." first: Int
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection
+  ): AdminConnection @cost(once: "admins")
   "The message that started the conversation."
   source: ConversationSource!
   "When and through which channel the contact first wrote."
@@ -2231,7 +2283,7 @@ type Conversation implements Node {
     "Returns the parts after this cursor." after: String
     "Returns the last n parts (at most 100)." last: Int
     "Returns the parts before this cursor." before: String
-  ): ConversationPartConnection
+  ): ConversationPartConnection @cost(calls: 1)
 }
 
 "The message that started a conversation."
@@ -2305,9 +2357,9 @@ type ConversationRating {
   "When the contact rated the conversation."
   createdAt: DateTime!
   "The contact who rated."
-  contact: Contact
+  contact: Contact @cost(batch: 1)
   "The teammate who was rated."
-  teammate: Admin
+  teammate: Admin @cost(once: "admins")
 }
 
 "A service-level agreement applied to a conversation."
@@ -2349,7 +2401,7 @@ type ConversationStatistics {
   "When the conversation was last closed."
   lastCloseAt: DateTime
   "The teammate who last closed the conversation."
-  lastClosedBy: Admin
+  lastClosedBy: Admin @cost(once: "admins")
   "How many times the conversation was reopened."
   countReopens: Int!
   "How many times the conversation was assigned."
@@ -2465,12 +2517,46 @@ type PageInfo {
   endCursor: String
 }
 
+"""
+What resolving a field can cost in upstream calls to Intercom, read by the query cost estimate
+(see ` + "`" + `rateLimit` + "`" + `). A field without it is served from data its parent already holds.
+"""
+directive @cost(
+  "Calls each time the field resolves, for each parent object."
+  calls: Int
+  "Names a list Intercom returns whole: the first field of an operation that needs it pays one call, the others nothing."
+  once: String
+  "Objects one upstream call serves together: the calls are the objects requested at this level divided by this, rounded up (1: one call per object)."
+  batch: Int
+  "Items Intercom serves per call on this list: a page larger than this costs more than one call."
+  perPage: Int
+) on FIELD_DEFINITION
+
 "The entry points of the graph."
 type Query {
   "Fetches any object by its global ID. Returns null with a NOT_FOUND error when Intercom no longer has it."
-  node("The global ID of the object." id: ID!): Node
+  node("The global ID of the object." id: ID!): Node @cost(batch: 1)
   "Fetches several objects by their global IDs, in the order given; each missing object is null with its own error."
-  nodes("The global IDs of the objects (at most 100)." ids: [ID!]!): [Node]!
+  nodes("The global IDs of the objects (at most 100)." ids: [ID!]!): [Node]! @cost(batch: 1)
+  """
+  What this query costs in upstream calls, and what is left of Intercom's rate budget. With ` + "`" + `dryRun: true` + "`" + `
+  nothing else in the query runs: use it to learn a query's cost before spending it.
+  """
+  rateLimit("Estimate the query's cost without running the rest of it." dryRun: Boolean = false): RateLimit!
+}
+
+"The cost of a query in upstream calls, and the state of Intercom's rate budget, in the style of GitHub's rateLimit."
+type RateLimit {
+  "The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached."
+  cost: Int!
+  "The largest cost a single query may have; costlier queries are refused before they run."
+  maxCost: Int!
+  "Calls Intercom allows in its current rate-limit window; null until the facade has heard from Intercom."
+  limit: Int
+  "Calls left in the current window when this query began, by the facade's own count; null until the facade has heard from Intercom."
+  remaining: Int
+  "When the current window refills; null until the facade has heard from Intercom."
+  resetAt: DateTime
 }
 `, BuiltIn: false},
 	{Name: "../schema/teams.graphqls", Input: `extend type Query {
@@ -2480,9 +2566,9 @@ type Query {
     "Returns the teams after this cursor." after: String
     "Returns the last n teams (at most 100)." last: Int
     "Returns the teams before this cursor." before: String
-  ): TeamConnection
+  ): TeamConnection @cost(once: "teams")
   "One team, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
-  team("The team's global ID." id: ID, "The team's Intercom id." intercomId: String): Team
+  team("The team's global ID." id: ID, "The team's Intercom id." intercomId: String): Team @cost(once: "teams")
 }
 
 "A group of admins that conversations and tickets can be assigned to."
@@ -2499,7 +2585,7 @@ type Team implements Node {
     "Returns the admins after this cursor." after: String
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
-  ): AdminConnection
+  ): AdminConnection @cost(once: "admins")
   "The admins who serve this team first and second, used by balanced assignment. Null when the workspace does not use priority levels."
   adminPriorityLevel: TeamAdminPriorityLevel
 }
@@ -2512,14 +2598,14 @@ type TeamAdminPriorityLevel {
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): AdminConnection
+  ): AdminConnection @cost(once: "admins")
   "The admins for whom this team is secondary."
   secondaryAdmins(
     "Returns the first n items (at most 100)." first: Int
     "Returns the items after this cursor." after: String
     "Returns the last n items (at most 100)." last: Int
     "Returns the items before this cursor." before: String
-  ): AdminConnection
+  ): AdminConnection @cost(once: "admins")
 }
 
 "A page of teams."
@@ -3069,6 +3155,22 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_RateLimit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cost":
+		return ec.fieldContext_RateLimit_cost(ctx, field)
+	case "maxCost":
+		return ec.fieldContext_RateLimit_maxCost(ctx, field)
+	case "limit":
+		return ec.fieldContext_RateLimit_limit(ctx, field)
+	case "remaining":
+		return ec.fieldContext_RateLimit_remaining(ctx, field)
+	case "resetAt":
+		return ec.fieldContext_RateLimit_resetAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RateLimit", field.Name)
 }
 
 func (ec *executionContext) childFields_SocialProfile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3700,6 +3802,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rateLimit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg0
 	return args, nil
 }
 
@@ -8746,6 +8862,50 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rateLimit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rateLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RateLimit(ctx, fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RateLimit) graphql.Marshaler {
+			return ec.marshalNRateLimit2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRateLimit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rateLimit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateLimit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rateLimit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9204,6 +9364,121 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RateLimit_cost(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateLimit_maxCost(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_maxCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_maxCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateLimit_limit(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateLimit_remaining(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_remaining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remaining, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_remaining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateLimit_resetAt(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_resetAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResetAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_resetAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _SocialProfile_name(ctx context.Context, field graphql.CollectedField, obj *upstream.SocialProfile) (ret graphql.Marshaler) {
@@ -12482,6 +12757,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_nodes(ctx, field)
 				})
+		case "rateLimit":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rateLimit(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -12549,6 +12830,59 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rateLimitImplementors = []string{"RateLimit"}
+
+func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet, obj *model.RateLimit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rateLimitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RateLimit")
+		case "cost":
+			out.Values[i] = ec._RateLimit_cost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxCost":
+			out.Values[i] = ec._RateLimit_maxCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "limit":
+			out.Values[i] = ec._RateLimit_limit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "remaining":
+			out.Values[i] = ec._RateLimit_remaining(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "resetAt":
+			out.Values[i] = ec._RateLimit_resetAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13511,6 +13845,14 @@ func (ec *executionContext) marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrel
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRateLimit2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRateLimit(ctx context.Context, sel ast.SelectionSet, v *model.RateLimit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RateLimit!")
+		return graphql.Null
+	}
+	return ec._RateLimit(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSocialProfile2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSocialProfileᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.SocialProfile) graphql.Marshaler {

@@ -41,6 +41,8 @@ type Config struct {
 	MaxBodyBytes int64
 	// Ready reports whether the server can answer queries (for /readyz).
 	Ready func(context.Context) error
+	// MaxQueryCost bounds the upstream calls one query may cost (default DefaultMaxQueryCost).
+	MaxQueryCost int
 	// Metrics, when set, are served on /metrics and count GraphQL operations.
 	Metrics *Metrics
 	Logger  *slog.Logger
@@ -50,6 +52,9 @@ type Config struct {
 func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxQueryCost <= 0 {
+		cfg.MaxQueryCost = DefaultMaxQueryCost
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -82,6 +87,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(upstreamAccounting{})
+	srv.Use(costLimit{max: cfg.MaxQueryCost, client: cfg.Client})
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})
 	}

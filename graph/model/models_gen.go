@@ -111,6 +111,20 @@ type ConversationPartEdge struct {
 type Query struct {
 }
 
+// The cost of a query in upstream calls, and the state of Intercom's rate budget, in the style of GitHub's rateLimit.
+type RateLimit struct {
+	// The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached.
+	Cost int `json:"cost"`
+	// The largest cost a single query may have; costlier queries are refused before they run.
+	MaxCost int `json:"maxCost"`
+	// Calls Intercom allows in its current rate-limit window; null until the facade has heard from Intercom.
+	Limit *int `json:"limit,omitempty"`
+	// Calls left in the current window when this query began, by the facade's own count; null until the facade has heard from Intercom.
+	Remaining *int `json:"remaining,omitempty"`
+	// When the current window refills; null until the facade has heard from Intercom.
+	ResetAt *upstream.Timestamp `json:"resetAt,omitempty"`
+}
+
 // A page of teams.
 type TeamConnection struct {
 	// The teams of this page, each with its cursor.

@@ -1,0 +1,157 @@
+// Package cost estimates, before a query runs, how many upstream calls it can
+// cost. Fields declare their price in the schema with @cost; the estimate
+// walks the operation multiplying by the pages each connection asks for.
+package cost
+
+import (
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// DefaultPageSize is what a connection page holds when neither first nor
+// last is given; it must match the graph's own default.
+const DefaultPageSize = 20
+
+// Estimate is an upper bound on the upstream calls an operation can cost,
+// assuming nothing is cached.
+func Estimate(op *ast.OperationDefinition, variables map[string]any) int {
+	if op == nil {
+		return 0
+	}
+	e := estimator{variables: variables, once: map[string]bool{}}
+	return e.selections(op.SelectionSet, 1)
+}
+
+type estimator struct {
+	variables map[string]any
+	once      map[string]bool
+}
+
+// selections prices a selection set resolved for `parents` objects at once.
+func (e *estimator) selections(set ast.SelectionSet, parents int) int {
+	total := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			total = saturatingAdd(total, e.field(s, parents))
+		case *ast.InlineFragment:
+			total = saturatingAdd(total, e.selections(s.SelectionSet, parents))
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				total = saturatingAdd(total, e.selections(s.Definition.SelectionSet, parents))
+			}
+		}
+	}
+	return total
+}
+
+func (e *estimator) field(f *ast.Field, parents int) int {
+	if f.Definition == nil {
+		return 0 // __typename and introspection
+	}
+	items := parents
+	pageSize := 0
+	if hasArg(f.Definition, "first") || hasArg(f.Definition, "last") {
+		pageSize = e.pageSize(f)
+		items = saturatingMul(parents, pageSize)
+	}
+	if n, ok := e.listLength(f, "ids"); ok {
+		items = saturatingMul(parents, n)
+	}
+	calls := 0
+	if d := f.Definition.Directives.ForName("cost"); d != nil {
+		switch {
+		case stringArg(d, "once") != "":
+			if key := stringArg(d, "once"); !e.once[key] {
+				e.once[key] = true
+				calls = 1
+			}
+		case intArg(d, "batch") > 0:
+			calls = ceilDiv(items, intArg(d, "batch"))
+		default:
+			perCall := max(intArg(d, "calls"), 1)
+			pages := 1
+			if perPage := intArg(d, "perPage"); perPage > 0 && pageSize > perPage {
+				// A page larger than Intercom's can span one more upstream page than it fills.
+				pages = ceilDiv(pageSize, perPage) + 1
+			}
+			calls = saturatingMul(saturatingMul(parents, perCall), pages)
+		}
+	}
+	return saturatingAdd(calls, e.selections(f.SelectionSet, max(items, 1)))
+}
+
+// pageSize is the page a connection field asks for: first or last, read from
+// literals or variables, the default when absent.
+func (e *estimator) pageSize(f *ast.Field) int {
+	for _, name := range []string{"first", "last"} {
+		if arg := f.Arguments.ForName(name); arg != nil {
+			if v, err := arg.Value.Value(e.variables); err == nil {
+				switch n := v.(type) {
+				case int64:
+					return int(max(n, 0))
+				case int:
+					return max(n, 0)
+				case float64:
+					return int(max(n, 0))
+				}
+			}
+		}
+	}
+	return DefaultPageSize
+}
+
+func (e *estimator) listLength(f *ast.Field, name string) (int, bool) {
+	arg := f.Arguments.ForName(name)
+	if arg == nil {
+		return 0, false
+	}
+	v, err := arg.Value.Value(e.variables)
+	if err != nil {
+		return 0, false
+	}
+	list, ok := v.([]any)
+	return len(list), ok
+}
+
+func hasArg(def *ast.FieldDefinition, name string) bool { return def.Arguments.ForName(name) != nil }
+
+func stringArg(d *ast.Directive, name string) string {
+	if a := d.Arguments.ForName(name); a != nil && a.Value != nil {
+		return a.Value.Raw
+	}
+	return ""
+}
+
+func intArg(d *ast.Directive, name string) int {
+	if a := d.Arguments.ForName(name); a != nil && a.Value != nil {
+		if v, err := a.Value.Value(nil); err == nil {
+			if n, ok := v.(int64); ok {
+				return int(n)
+			}
+		}
+	}
+	return 0
+}
+
+func ceilDiv(n, d int) int {
+	if n <= 0 {
+		return 0
+	}
+	return (n + d - 1) / d
+}
+
+// The estimate saturates instead of overflowing: a hostile query with huge
+// nested pages must read as enormous, not wrap around to cheap.
+const ceiling = 1 << 40
+
+func saturatingAdd(a, b int) int { return min(a+b, ceiling) }
+
+func saturatingMul(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > ceiling/b {
+		return ceiling
+	}
+	return a * b
+}

@@ -1,0 +1,77 @@
+package cost_test
+
+import (
+	"testing"
+
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"intercom-graphql/graph/cost"
+	"intercom-graphql/graph/generated"
+)
+
+var schema = generated.NewExecutableSchema(generated.Config{}).Schema()
+
+func operation(t testing.TB, query string) *ast.OperationDefinition {
+	t.Helper()
+	doc, errs := gqlparser.LoadQuery(schema, query)
+	if errs != nil {
+		t.Fatalf("invalid test query: %v", errs)
+	}
+	return doc.Operations[0]
+}
+
+func TestEstimate(t *testing.T) {
+	cases := []struct {
+		name  string
+		query string
+		vars  map[string]any
+		want  int
+	}{
+		{"one reference read", `{ me { name } }`, nil, 1},
+		{"a reference list is paid once per operation", `{ admins { totalCount } admin(intercomId: "1") { name } teams { nodes { admins { totalCount } } } }`, nil, 2},
+		{"fields the parent holds are free", `{ contacts(first: 10) { totalCount nodes { email location { city } socialProfiles { url } } } }`, nil, 1},
+		{"lookups in reference lists do not multiply", `{ contacts(first: 10) { nodes { owner { name } } } }`, nil, 2},
+		{"a page within Intercom's per-page limit is one call", `{ contacts(first: 100) { totalCount } }`, nil, 1},
+		{"objects fetched one by one multiply by the page", `{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email } } } } }`, nil, 101},
+		{"the default page size applies without first", `{ conversations { nodes { parts { totalCount } } } }`, nil, 21},
+		{"variables and fragments are followed", `query($n: Int) { conversations(first: $n) { ...F } } fragment F on ConversationConnection { nodes { parts { totalCount } } }`, map[string]any{"n": int64(5)}, 6},
+		{"inline fragments are followed", `{ node(id: "x") { ... on Conversation { contacts { nodes { owner { name } } } } } }`, nil, 1 + 20 + 1},
+		{"nodes multiply by the ids", `{ nodes(ids: ["a", "b", "c"]) { id } }`, nil, 3},
+		{"introspection is free", `{ __schema { types { name } } __typename }`, nil, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cost.Estimate(operation(t, tc.query), tc.vars); got != tc.want {
+				t.Errorf("Estimate = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEstimateSaturatesInsteadOfOverflowing(t *testing.T) {
+	query := `{ conversations(first: 100000000) { nodes { contacts(first: 100000000) { nodes { email } } } } }`
+	if got := cost.Estimate(operation(t, query), nil); got < 1<<30 {
+		t.Errorf("a hostile query reads as %d calls", got)
+	}
+}
+
+func FuzzEstimate(f *testing.F) {
+	for _, seed := range []string{
+		`{ me { name } }`,
+		`{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email owner { name } } } } } }`,
+		`query($n: Int) { contacts(first: $n) { totalCount } }`,
+		`{ nodes(ids: ["a"]) { ... on Team { admins(last: 3) { nodes { teams { totalCount } } } } } }`,
+	} {
+		f.Add(seed, int64(7))
+	}
+	f.Fuzz(func(t *testing.T, query string, n int64) {
+		doc, errs := gqlparser.LoadQuery(schema, query)
+		if errs != nil || len(doc.Operations) == 0 {
+			return
+		}
+		if got := cost.Estimate(doc.Operations[0], map[string]any{"n": n}); got < 0 {
+			t.Fatalf("negative estimate %d for %q", got, query)
+		}
+	})
+}

@@ -1,0 +1,53 @@
+package httpapi_test
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRateLimitReportsCostAndBudget(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	f.query(`{ me { name } }`, nil).mustData(t) // the budget is known once Intercom has answered
+	resp := f.query(`{ me { name } contacts(first: 10) { nodes { owner { name } } } rateLimit { cost maxCost limit remaining resetAt } }`, nil)
+	data := resp.mustData(t)
+	// me (1) + one contacts page (1) + the admins list for owners (1)
+	if cost := dig(data, "rateLimit", "cost"); cost != float64(3) {
+		t.Errorf("cost = %v, want 3", cost)
+	}
+	if dig(data, "rateLimit", "maxCost") != float64(150) || dig(data, "rateLimit", "limit") != float64(1666) {
+		t.Errorf("rateLimit = %v", data["rateLimit"])
+	}
+	if remaining, _ := dig(data, "rateLimit", "remaining").(float64); remaining <= 0 || remaining >= 1666 {
+		t.Errorf("remaining = %v, want the budget minus what was spent", remaining)
+	}
+}
+
+func TestDryRunEstimatesWithoutCallingIntercom(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.query(`{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email } } } } rateLimit(dryRun: true) { cost } }`, nil)
+	data := resp.mustData(t)
+	// one conversations page + 50 conversations x 2 contacts fetched one by one
+	if cost := dig(data, "rateLimit", "cost"); cost != float64(101) {
+		t.Errorf("cost = %v, want 101", cost)
+	}
+	if _, ran := data["conversations"]; ran {
+		t.Errorf("a dry run executed the query: %s", resp.raw)
+	}
+	if f.sim.Calls() != 0 {
+		t.Errorf("a dry run made %d upstream calls", f.sim.Calls())
+	}
+}
+
+func TestTooCostlyQueriesAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
+	f := newFacade(t, facadeOptions{})
+	resp := f.query(`{ conversations(first: 100) { nodes { contacts(first: 100) { nodes { email } } } } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "150") {
+		t.Fatalf("want one BAD_USER_INPUT naming the maximum, got %s", resp.raw)
+	}
+	if cost, _ := resp.Errors[0].Extensions["cost"].(float64); cost <= 150 {
+		t.Errorf("the error should carry the estimate, got %v", resp.Errors[0].Extensions["cost"])
+	}
+	if f.sim.Calls() != 0 {
+		t.Errorf("a refused query made %d upstream calls", f.sim.Calls())
+	}
+}

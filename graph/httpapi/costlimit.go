@@ -1,0 +1,88 @@
+package httpapi
+
+import (
+	"context"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"intercom-graphql/graph"
+	"intercom-graphql/graph/cost"
+	"intercom-graphql/graph/errcode"
+	"intercom-graphql/upstream"
+)
+
+// DefaultMaxQueryCost bounds the upstream calls one query may cost: a tenth
+// of Intercom's default window budget, so no single query can starve the others.
+const DefaultMaxQueryCost = 150
+
+// costLimit estimates each operation's upstream cost before it runs. It
+// refuses queries costlier than the maximum, refuses queries the rate budget
+// cannot pay for until far in the future (one clear error instead of a pile of
+// failed fields), and runs only `rateLimit` when the client asked for a dry run.
+type costLimit struct {
+	max    int
+	client *upstream.Client
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = costLimit{}
+
+func (costLimit) ExtensionName() string                   { return "CostLimit" }
+func (costLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (c costLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	estimate := cost.Estimate(opCtx.Operation, opCtx.Variables)
+	opCtx.Stats.SetExtension(graph.CostStatsExtension, &graph.CostStats{Cost: estimate, Max: c.max})
+	if dryRunRequested(opCtx.Operation, opCtx.Variables) {
+		opCtx.Operation = onlyRateLimit(opCtx.Operation)
+		return nil
+	}
+	if estimate > c.max {
+		err := gqlerror.Errorf("this query can cost up to %d upstream calls, more than the %d a query may cost: ask for smaller pages (first/last) or fewer nested connections", estimate, c.max)
+		err.Extensions = map[string]any{"code": errcode.BadUserInput, "cost": estimate, "maxCost": c.max}
+		return err
+	}
+	if ok, resetAt := c.client.Affordable(estimate); !ok {
+		err := gqlerror.Errorf("this query can cost up to %d upstream calls and Intercom's rate budget cannot pay for them before %s; try again then", estimate, resetAt.UTC().Format(time.RFC3339))
+		err.Extensions = map[string]any{"code": errcode.UpstreamRateLimited, "cost": estimate, "resetAt": resetAt.UTC().Format(time.RFC3339)}
+		return err
+	}
+	return nil
+}
+
+// dryRunRequested reports whether the operation asks rateLimit(dryRun: true).
+func dryRunRequested(op *ast.OperationDefinition, variables map[string]any) bool {
+	for _, sel := range op.SelectionSet {
+		f, ok := sel.(*ast.Field)
+		if !ok || f.Name != "rateLimit" {
+			continue
+		}
+		if arg := f.Arguments.ForName("dryRun"); arg != nil {
+			if v, err := arg.Value.Value(variables); err == nil && v == true {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyRateLimit copies the operation keeping its rateLimit fields alone. The
+// parsed document is shared through the query cache, so it is never edited in place.
+func onlyRateLimit(op *ast.OperationDefinition) *ast.OperationDefinition {
+	pruned := *op
+	pruned.SelectionSet = nil
+	for _, sel := range op.SelectionSet {
+		if f, ok := sel.(*ast.Field); ok && f.Name == "rateLimit" {
+			pruned.SelectionSet = append(pruned.SelectionSet, f)
+		}
+	}
+	return &pruned
+}
