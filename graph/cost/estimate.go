@@ -68,7 +68,10 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 		case intArg(d, "batch") > 0:
 			calls = ceilDiv(items, intArg(d, "batch"))
 		default:
-			perCall := max(intArg(d, "calls"), 1)
+			perCall := 1
+			if d.Arguments.ForName("calls") != nil {
+				perCall = intArg(d, "calls") // 0 marks a field served from what the parent holds
+			}
 			pages := 1
 			if perPage := intArg(d, "perPage"); perPage > 0 && pageSize > perPage {
 				// A page larger than Intercom's can span one more upstream page than it fills.

@@ -2522,7 +2522,7 @@ What resolving a field can cost in upstream calls to Intercom, read by the query
 (see ` + "`" + `rateLimit` + "`" + `). A field without it is served from data its parent already holds.
 """
 directive @cost(
-  "Calls each time the field resolves, for each parent object."
+  "Calls each time the field resolves, for each parent object; 0 for a field served from what its parent holds."
   calls: Int
   "Names a list Intercom returns whole: the first field of an operation that needs it pays one call, the others nothing."
   once: String
