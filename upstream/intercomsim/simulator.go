@@ -55,6 +55,7 @@ type Simulator struct {
 	opts   Options
 	faults faultSet
 	calls  atomic.Int64
+	trace  tracer
 
 	mu         sync.RWMutex
 	workspaces map[string]*Workspace
@@ -154,6 +155,7 @@ func workspaceFrom(r *http.Request) *Workspace {
 func (s *Simulator) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.calls.Add(1)
+		defer s.trace.record(r.Method, r.URL.Path, time.Now())
 		requestID := newRequestID()
 		w.Header().Set("X-Request-Id", requestID)
 		if d := s.latency(); d > 0 {
