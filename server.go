@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"intercom-graphql/graph/httpapi"
 	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
@@ -52,41 +54,80 @@ func main() {
 	}
 }
 
-// serveConfig is the facade's configuration: environment variables, each
-// mirrored by a flag (except the token, which must not appear in a process list).
+// serveConfig is the facade's configuration: environment variables, the
+// main ones mirrored by flags (never the secrets, which must not appear in a
+// process list).
 type serveConfig struct {
+	host           string
 	port           int
 	token          string
 	region         string
 	baseURL        string
 	version        string
+	upstreamTime   time.Duration
 	allowedOrigins string
 	cursorSecret   string
 	redisURL       string
 	cacheTTL       upstream.CacheTTL
 	cacheEntries   int
-	maxQueryCost   int
+	limits         httpapi.Limits
+	authMode       string
+	apiKeyDigests  string
+	jwksURL        string
+	jwtIssuer      string
+	jwtAudience    string
+	introspection  bool
+	graphiql       bool
+	allowlistPath  string
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
-	cfg := serveConfig{token: os.Getenv("INTERCOM_ACCESS_TOKEN"), cursorSecret: os.Getenv("CURSOR_SECRET")}
-	defaults := upstream.DefaultCacheTTL()
+	cfg := serveConfig{
+		token:         os.Getenv("INTERCOM_ACCESS_TOKEN"),
+		cursorSecret:  os.Getenv("CURSOR_SECRET"),
+		apiKeyDigests: os.Getenv("API_KEY_SHA256S"),
+		jwksURL:       os.Getenv("JWT_JWKS_URL"),
+		jwtIssuer:     os.Getenv("JWT_ISSUER"),
+		jwtAudience:   os.Getenv("JWT_AUDIENCE"),
+	}
+	ttl, limits := upstream.DefaultCacheTTL(), httpapi.DefaultLimits()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.StringVar(&cfg.host, "host", os.Getenv("HOST"), "interface to listen on; default 127.0.0.1 without client authentication, all interfaces with it (HOST)")
 	fs.IntVar(&cfg.port, "port", envInt("PORT", 8080), "port to listen on (PORT)")
 	fs.StringVar(&cfg.region, "region", os.Getenv("INTERCOM_REGION"), "Intercom region: us, eu or au (INTERCOM_REGION)")
 	fs.StringVar(&cfg.baseURL, "base-url", os.Getenv("INTERCOM_BASE_URL"), "Intercom API base URL, overriding the region (INTERCOM_BASE_URL)")
 	fs.StringVar(&cfg.version, "intercom-version", envOr("INTERCOM_VERSION", upstream.DefaultVersion), "Intercom-Version header (INTERCOM_VERSION)")
+	fs.DurationVar(&cfg.upstreamTime, "upstream-timeout", envDuration("UPSTREAM_TIMEOUT", 15*time.Second), "bound of one upstream attempt (UPSTREAM_TIMEOUT)")
 	fs.StringVar(&cfg.allowedOrigins, "cors-allowed-origins", os.Getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
-	fs.StringVar(&cfg.redisURL, "redis-url", os.Getenv("REDIS_URL"), "Redis shared by replicas for the cache, e.g. redis://localhost:6379/0 (REDIS_URL)")
-	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", defaults.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
-	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", defaults.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
+	fs.StringVar(&cfg.redisURL, "redis-url", os.Getenv("REDIS_URL"), "Redis shared by replicas for the cache, the rate budget and persisted queries (REDIS_URL)")
+	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", ttl.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
+	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", ttl.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
 	fs.IntVar(&cfg.cacheEntries, "cache-max-entries", envInt("CACHE_MAX_ENTRIES", 10000), "answers the in-memory cache holds at most (CACHE_MAX_ENTRIES)")
-	fs.IntVar(&cfg.maxQueryCost, "max-query-cost", envInt("MAX_QUERY_COST", httpapi.DefaultMaxQueryCost), "most upstream calls one query may cost (MAX_QUERY_COST)")
+	fs.StringVar(&cfg.authMode, "auth", envOr("AUTH_MODE", "none"), "client authentication: none, apikey or jwt (AUTH_MODE)")
+	fs.BoolVar(&cfg.introspection, "introspection", envBool("INTROSPECTION", true), "answer introspection queries (INTROSPECTION)")
+	fs.BoolVar(&cfg.graphiql, "graphiql", envBool("GRAPHIQL", true), "serve GraphiQL at / (GRAPHIQL)")
+	fs.StringVar(&cfg.allowlistPath, "persisted-queries-allowlist", os.Getenv("PERSISTED_QUERIES_ALLOWLIST"), "persisted-query manifest; when set, only its operations run (PERSISTED_QUERIES_ALLOWLIST)")
+	fs.Int64Var(&cfg.limits.MaxBodyBytes, "max-body-bytes", int64(envInt("MAX_BODY_BYTES", int(limits.MaxBodyBytes))), "largest request body (MAX_BODY_BYTES)")
+	fs.IntVar(&cfg.limits.MaxDepth, "max-query-depth", envInt("MAX_QUERY_DEPTH", limits.MaxDepth), "deepest selection nesting (MAX_QUERY_DEPTH)")
+	fs.IntVar(&cfg.limits.MaxAliases, "max-query-aliases", envInt("MAX_QUERY_ALIASES", limits.MaxAliases), "most aliases in a document (MAX_QUERY_ALIASES)")
+	fs.IntVar(&cfg.limits.MaxFields, "max-query-fields", envInt("MAX_QUERY_FIELDS", limits.MaxFields), "most fields in a document, fragments expanded (MAX_QUERY_FIELDS)")
+	fs.IntVar(&cfg.limits.MaxQueryCost, "max-query-cost", envInt("MAX_QUERY_COST", limits.MaxQueryCost), "most upstream calls one query may cost (MAX_QUERY_COST)")
+	fs.IntVar(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", envInt("RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute), "requests a client may make per minute; -1 disables (RATE_LIMIT_PER_MINUTE)")
+	fs.DurationVar(&cfg.limits.RequestTimeout, "request-timeout", envDuration("REQUEST_TIMEOUT", limits.RequestTimeout), "bound of a whole request (REQUEST_TIMEOUT)")
+	fs.IntVar(&cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", envInt("MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests), "requests served at once; more get 503 (MAX_CONCURRENT_REQUESTS)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if cfg.port < 1 || cfg.port > 65535 {
 		return cfg, fmt.Errorf("port %d is out of range", cfg.port)
+	}
+	switch cfg.authMode {
+	case "none", "apikey", "jwt":
+	default:
+		return cfg, fmt.Errorf("AUTH_MODE %q: want none, apikey or jwt", cfg.authMode)
+	}
+	if cfg.host == "" && cfg.authMode == "none" {
+		cfg.host = "127.0.0.1" // an unauthenticated facade holds the workspace's keys: local by default
 	}
 	return cfg, nil
 }
@@ -104,60 +145,105 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		cfg.token, cfg.baseURL = intercomsim.DemoToken, "http://"+addr
 		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL)
 	}
-	responseCache, closeCache, err := newResponseCache(ctx, cfg, log)
+	auth, err := newAuthenticator(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer closeCache()
+	if cfg.authMode == "none" && !isLoopback(cfg.host) {
+		log.Warn("WARNING: client authentication is off (AUTH_MODE=none) and the server listens beyond this machine: anyone who can reach it can read the whole Intercom workspace; set AUTH_MODE=apikey or jwt", "host", cfg.host)
+	}
+	shared, closeShared, err := newSharedState(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeShared()
 	metrics := httpapi.NewMetrics()
-	// With Redis, replicas share the rate budget as they share the cache.
-	sharedBudget, _ := responseCache.(upstream.SharedBudget)
 	client, err := upstream.New(upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version,
-		Observer: metrics, Cache: responseCache, CacheTTL: cfg.cacheTTL, SharedBudget: sharedBudget})
+		AttemptTimeout: cfg.upstreamTime, Observer: metrics, Cache: shared.cache, CacheTTL: cfg.cacheTTL, SharedBudget: shared.budget})
 	if err != nil {
 		return err
 	}
 	metrics.WatchRate(client.Rate)
+	var allowlist *httpapi.Allowlist
+	if cfg.allowlistPath != "" {
+		if allowlist, err = httpapi.LoadAllowlist(cfg.allowlistPath); err != nil {
+			return err
+		}
+		log.Info("persisted queries: only registered operations run", "operations", allowlist.Len())
+	}
 	handler := httpapi.New(httpapi.Config{
-		Client:         client,
-		CursorKey:      cursorKey(cfg),
-		AllowedOrigins: splitList(cfg.allowedOrigins),
+		Client:               client,
+		CursorKey:            cursorKey(cfg),
+		AllowedOrigins:       splitList(cfg.allowedOrigins),
+		Limits:               cfg.limits,
+		Auth:                 auth,
+		DisableIntrospection: !cfg.introspection,
+		DisableGraphiQL:      !cfg.graphiql,
+		QueryStore:           shared.queries,
+		Allowlist:            allowlist,
 		Ready: httpapi.CachedProbe(30*time.Second, func(ctx context.Context) error {
 			_, err := client.Admins.Me(ctx)
 			return err
 		}),
-		MaxQueryCost: cfg.maxQueryCost,
-		Metrics:      metrics,
-		Logger:       log,
+		Metrics: metrics,
+		Logger:  log,
 	})
 	srv := &http.Server{
-		Addr:              ":" + strconv.Itoa(cfg.port),
+		Addr:              net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)),
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("serving GraphQL", "addr", srv.Addr, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", client.BaseURL())
+	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", client.BaseURL())
 	return runUntilDone(ctx, log, srv)
 }
 
-// newResponseCache picks the cross-request cache: Redis when REDIS_URL is
-// set (replicas then share answers and invalidations), in memory otherwise.
-func newResponseCache(ctx context.Context, cfg serveConfig, log *slog.Logger) (upstream.ResponseCache, func(), error) {
+func newAuthenticator(ctx context.Context, cfg serveConfig) (httpapi.Authenticator, error) {
+	switch cfg.authMode {
+	case "apikey":
+		return httpapi.NewAPIKeys(splitList(cfg.apiKeyDigests))
+	case "jwt":
+		return httpapi.NewJWTs(ctx, cfg.jwksURL, cfg.jwtIssuer, cfg.jwtAudience)
+	default:
+		return httpapi.NoAuth{}, nil
+	}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// sharedState is what replicas share through Redis when REDIS_URL is set,
+// and what stays in process otherwise.
+type sharedState struct {
+	cache   upstream.ResponseCache
+	budget  upstream.SharedBudget
+	queries graphql.Cache[string]
+}
+
+// newSharedState connects to Redis when REDIS_URL is set: the response
+// cache, the rate budget and persisted queries are then shared by replicas.
+func newSharedState(ctx context.Context, cfg serveConfig, log *slog.Logger) (sharedState, func(), error) {
 	if cfg.redisURL == "" {
-		return cache.NewMemory(cfg.cacheEntries), func() {}, nil
+		return sharedState{cache: cache.NewMemory(cfg.cacheEntries)}, func() {}, nil
 	}
 	r, err := cache.NewRedis(cfg.redisURL, log)
 	if err != nil {
-		return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
+		return sharedState{}, nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := r.Ping(pingCtx); err != nil {
 		_ = r.Close()
-		return nil, nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
+		return sharedState{}, nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
 	}
-	log.Info("cache: shared through Redis")
-	return r, func() { _ = r.Close() }, nil
+	log.Info("sharing the cache, rate budget and persisted queries through Redis")
+	return sharedState{cache: r, budget: r, queries: httpapi.NewRedisQueryStore(r.Client(), 24*time.Hour)},
+		func() { _ = r.Close() }, nil
 }
 
 // cursorKey signs cursors. Replicas must agree on it: CURSOR_SECRET when set,
@@ -249,6 +335,13 @@ func envOr(name, fallback string) string {
 func envInt(name string, fallback int) int {
 	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
 		return n
+	}
+	return fallback
+}
+
+func envBool(name string, fallback bool) bool {
+	if b, err := strconv.ParseBool(os.Getenv(name)); err == nil {
+		return b
 	}
 	return fallback
 }

@@ -37,12 +37,20 @@ type Config struct {
 	// AllowedOrigins are the browser origins allowed to call the API
 	// cross-origin; empty allows none.
 	AllowedOrigins []string
-	// MaxBodyBytes bounds request bodies (default DefaultMaxBodyBytes).
-	MaxBodyBytes int64
+	// Limits bound what one request may ask; zero fields take the defaults.
+	Limits Limits
+	// Auth decides who may ask; nil lets everyone in (demo and local use).
+	Auth Authenticator
+	// DisableIntrospection and DisableGraphiQL are the production posture for
+	// an API whose clients are known.
+	DisableIntrospection bool
+	DisableGraphiQL      bool
+	// QueryStore keeps automatic persisted queries (default: in memory).
+	QueryStore graphql.Cache[string]
+	// Allowlist, when set, serves only its registered operations.
+	Allowlist *Allowlist
 	// Ready reports whether the server can answer queries (for /readyz).
 	Ready func(context.Context) error
-	// MaxQueryCost bounds the upstream calls one query may cost (default DefaultMaxQueryCost).
-	MaxQueryCost int
 	// Metrics, when set, are served on /metrics and count GraphQL operations.
 	Metrics *Metrics
 	Logger  *slog.Logger
@@ -53,15 +61,23 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.MaxQueryCost <= 0 {
-		cfg.MaxQueryCost = DefaultMaxQueryCost
+	if cfg.Auth == nil {
+		cfg.Auth = NoAuth{}
 	}
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
+	cfg.Limits = cfg.Limits.withDefaults()
+	limits := cfg.Limits
+	var graphqlHandler http.Handler = newGraphQLServer(cfg)
+	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
+	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, graphqlHandler)
+	graphqlHandler = perClientRate(limits.RequestsPerMinute, graphqlHandler)
+	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
+	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
+
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, newGraphQLServer(cfg)))
-	mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
+	mux.Handle("/graphql", graphqlHandler)
+	if !cfg.DisableGraphiQL {
+		mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok") })
 	mux.HandleFunc("GET /readyz", readiness(cfg.Ready))
 	if cfg.Metrics != nil {
@@ -71,8 +87,8 @@ func New(cfg Config) http.Handler {
 	corsPolicy := cors.New(cors.Options{
 		AllowedOrigins: cfg.AllowedOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Authorization", "X-Request-Id", "Accept"},
-		ExposedHeaders: []string{"X-Request-Id"},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "X-API-Key", "X-Request-Id", "Accept"},
+		ExposedHeaders: []string{"X-Request-Id", "Retry-After"},
 		MaxAge:         600,
 	})
 	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, corsPolicy.Handler(mux))))
@@ -85,9 +101,21 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	if !cfg.DisableIntrospection {
+		srv.Use(extension.Introspection{})
+	}
+	if cfg.Allowlist != nil {
+		srv.Use(cfg.Allowlist)
+	} else {
+		store := cfg.QueryStore
+		if store == nil {
+			store = lru.New[string](1000)
+		}
+		srv.Use(extension.AutomaticPersistedQuery{Cache: store})
+	}
+	srv.Use(queryShape{limits: cfg.Limits})
 	srv.Use(upstreamAccounting{})
-	srv.Use(costLimit{max: cfg.MaxQueryCost, client: cfg.Client})
+	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: cfg.Client})
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})
 	}

@@ -35,6 +35,7 @@ type facadeOptions struct {
 	cache          upstream.ResponseCache
 	cacheTTL       upstream.CacheTTL
 	rateLimitWait  time.Duration // how long the client may wait for a window to refill (default 200ms)
+	configure      func(*httpapi.Config)
 }
 
 func newFacade(t *testing.T, opts facadeOptions) *facade {
@@ -63,7 +64,7 @@ func newFacade(t *testing.T, opts facadeOptions) *facade {
 	}
 	metrics.WatchRate(client.Rate)
 	logs := &syncBuffer{}
-	handler := httpapi.New(httpapi.Config{
+	cfg := httpapi.Config{
 		Client:         client,
 		CursorKey:      []byte("test cursor key"),
 		AllowedOrigins: opts.allowedOrigins,
@@ -73,8 +74,11 @@ func newFacade(t *testing.T, opts facadeOptions) *facade {
 			_, err := client.Admins.Me(ctx)
 			return err
 		},
-	})
-	server := httptest.NewServer(handler)
+	}
+	if opts.configure != nil {
+		opts.configure(&cfg)
+	}
+	server := httptest.NewServer(httpapi.New(cfg))
 	t.Cleanup(server.Close)
 	return &facade{t: t, sim: sim, server: server, logs: logs}
 }

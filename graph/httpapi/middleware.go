@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
@@ -104,9 +105,7 @@ func withRecovery(log *slog.Logger, next http.Handler) http.Handler {
 func limitBody(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			_, _ = w.Write([]byte(`{"errors":[{"message":"request body too large","extensions":{"code":"BAD_USER_INPUT"}}]}`))
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", fmt.Sprintf("the request body is larger than %d bytes", max), nil)
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, max)

@@ -1,0 +1,169 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/go-chi/httprate"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"intercom-graphql/graph/errcode"
+)
+
+// Limits bound what one request may ask of the facade. Every limit has a
+// safe default and can be raised or lowered through the server's configuration.
+type Limits struct {
+	MaxBodyBytes          int64         // request body size (default 1 MiB)
+	MaxDepth              int           // nesting of selections (default 12)
+	MaxAliases            int           // aliased fields in one document (default 30)
+	MaxFields             int           // fields in one document, fragments expanded (default 500)
+	MaxQueryCost          int           // upstream calls one query may cost (default DefaultMaxQueryCost)
+	RequestsPerMinute     int           // per client (default 600; 0 keeps the default, negative disables)
+	RequestTimeout        time.Duration // a whole request (default 30s)
+	MaxConcurrentRequests int           // in flight at once (default 256)
+}
+
+// DefaultLimits are generous for dashboards and GraphiQL, and tight enough
+// that no single client can exhaust the server or Intercom's budget.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBodyBytes: DefaultMaxBodyBytes, MaxDepth: 12, MaxAliases: 30, MaxFields: 500, MaxQueryCost: DefaultMaxQueryCost,
+		RequestsPerMinute: 600, RequestTimeout: 30 * time.Second, MaxConcurrentRequests: 256,
+	}
+}
+
+// withDefaults fills the zero fields of l with the defaults.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxBodyBytes <= 0 {
+		l.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = d.MaxDepth
+	}
+	if l.MaxAliases <= 0 {
+		l.MaxAliases = d.MaxAliases
+	}
+	if l.MaxFields <= 0 {
+		l.MaxFields = d.MaxFields
+	}
+	if l.MaxQueryCost <= 0 {
+		l.MaxQueryCost = d.MaxQueryCost
+	}
+	if l.RequestsPerMinute == 0 {
+		l.RequestsPerMinute = d.RequestsPerMinute
+	}
+	if l.RequestTimeout <= 0 {
+		l.RequestTimeout = d.RequestTimeout
+	}
+	if l.MaxConcurrentRequests <= 0 {
+		l.MaxConcurrentRequests = d.MaxConcurrentRequests
+	}
+	return l
+}
+
+// queryShape refuses documents too deep, too aliased or too large before they
+// run: the cheap defences against depth and alias bombs, which the cost
+// estimate alone would let through when they touch only free fields.
+type queryShape struct{ limits Limits }
+
+func (queryShape) ExtensionName() string                   { return "QueryShape" }
+func (queryShape) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (q queryShape) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	s := shape{}
+	s.walk(opCtx.Operation.SelectionSet, 1)
+	var problem string
+	switch {
+	case s.depth > q.limits.MaxDepth:
+		problem = fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", s.depth, q.limits.MaxDepth)
+	case s.aliases > q.limits.MaxAliases:
+		problem = fmt.Sprintf("the query uses %d aliases; at most %d are allowed", s.aliases, q.limits.MaxAliases)
+	case s.fields > q.limits.MaxFields:
+		problem = fmt.Sprintf("the query selects %d fields (fragments expanded); at most %d are allowed", s.fields, q.limits.MaxFields)
+	default:
+		return nil
+	}
+	err := gqlerror.Errorf("%s", problem)
+	err.Extensions = map[string]any{"code": errcode.BadUserInput}
+	return err
+}
+
+type shape struct{ depth, aliases, fields int }
+
+// walk counts fields as executed: a fragment spread counts each time it is
+// spread, so a fragment cannot multiply fields unseen.
+func (s *shape) walk(set ast.SelectionSet, depth int) {
+	if s.fields > 1<<20 {
+		return // far past any limit already
+	}
+	for _, sel := range set {
+		switch v := sel.(type) {
+		case *ast.Field:
+			s.fields++
+			if v.Alias != "" && v.Alias != v.Name {
+				s.aliases++
+			}
+			s.depth = max(s.depth, depth)
+			s.walk(v.SelectionSet, depth+1)
+		case *ast.InlineFragment:
+			s.walk(v.SelectionSet, depth)
+		case *ast.FragmentSpread:
+			if v.Definition != nil {
+				s.walk(v.Definition.SelectionSet, depth)
+			}
+		}
+	}
+}
+
+// perClientRate limits each client (by its principal) to a number of
+// requests per minute, answering 429 with Retry-After beyond it.
+func perClientRate(perMinute int, next http.Handler) http.Handler {
+	if perMinute < 0 {
+		return next
+	}
+	return httprate.Limit(perMinute, time.Minute,
+		httprate.WithKeyFuncs(func(r *http.Request) (string, error) {
+			p, _ := PrincipalFrom(r.Context())
+			return p.ID, nil
+		}),
+		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
+			writeGraphQLError(w, http.StatusTooManyRequests, errcode.BadUserInput,
+				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute), nil)
+		}),
+	)(next)
+}
+
+// concurrencyLimit answers 503 with Retry-After when max requests are
+// already in flight, rather than queueing without bound.
+func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
+	slots := make(chan struct{}, maxInFlight)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+			next.ServeHTTP(w, r)
+		default:
+			w.Header().Set("Retry-After", strconv.Itoa(1))
+			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, "the server is at its limit of concurrent requests; retry shortly", nil)
+		}
+	})
+}
+
+// requestTimeout bounds a whole request: resolvers and upstream calls see
+// the deadline through their context.
+func requestTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
