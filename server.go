@@ -22,6 +22,12 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"intercom-graphql/graph/httpapi"
 	"intercom-graphql/loaders/cache"
@@ -145,6 +151,11 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		cfg.token, cfg.baseURL = intercomsim.DemoToken, "http://"+addr
 		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL)
 	}
+	stopTracing, err := startTracing(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer stopTracing()
 	auth, err := newAuthenticator(ctx, cfg)
 	if err != nil {
 		return err
@@ -196,6 +207,31 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", client.BaseURL())
 	return runUntilDone(ctx, log, srv)
+}
+
+// startTracing exports spans over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT (or
+// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, and does nothing otherwise. The
+// W3C trace context is propagated either way, so a caller's trace reaches Intercom.
+func startTracing(ctx context.Context, log *slog.Logger) (func(), error) {
+	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
+	if os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == "" && os.Getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") == "" {
+		return func() {}, nil
+	}
+	exporter, err := otlptracehttp.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("OTLP trace exporter: %w", err)
+	}
+	provider := sdktrace.NewTracerProvider(
+		sdktrace.WithBatcher(exporter),
+		sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", envOr("OTEL_SERVICE_NAME", "intercom-graphql")))),
+	)
+	otel.SetTracerProvider(provider)
+	log.Info("tracing: exporting spans over OTLP")
+	return func() {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = provider.Shutdown(shutdownCtx)
+	}, nil
 }
 
 func newAuthenticator(ctx context.Context, cfg serveConfig) (httpapi.Authenticator, error) {

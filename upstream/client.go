@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -176,7 +177,11 @@ func newPooledHTTPClient() *http.Client {
 		TLSHandshakeTimeout:   5 * time.Second,
 		ExpectContinueTimeout: time.Second,
 	}
-	return &http.Client{Transport: transport}
+	// Every upstream request gets a client span and carries the trace context
+	// (a no-op unless the server configured a tracer provider).
+	return &http.Client{Transport: otelhttp.NewTransport(transport,
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return "intercom " + r.Method })),
+	}
 }
 
 // BaseURL is the host this client talks to (no credentials in it).

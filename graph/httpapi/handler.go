@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	"intercom-graphql/graph"
 	"intercom-graphql/graph/errcode"
@@ -91,7 +92,11 @@ func New(cfg Config) http.Handler {
 		ExposedHeaders: []string{"X-Request-Id", "Retry-After"},
 		MaxAge:         600,
 	})
-	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, corsPolicy.Handler(mux))))
+	// The server span takes its parent from the caller's W3C traceparent, so a
+	// dashboard's trace continues through the facade to Intercom.
+	traced := otelhttp.NewHandler(corsPolicy.Handler(mux), "graphql-facade",
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return r.Method + " " + r.URL.Path }))
+	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, traced)))
 }
 
 func newGraphQLServer(cfg Config) *handler.Server {
@@ -113,6 +118,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		}
 		srv.Use(extension.AutomaticPersistedQuery{Cache: store})
 	}
+	srv.Use(tracing{})
 	srv.Use(queryShape{limits: cfg.Limits})
 	srv.Use(upstreamAccounting{})
 	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: cfg.Client})

@@ -36,6 +36,7 @@ type facadeOptions struct {
 	cacheTTL       upstream.CacheTTL
 	rateLimitWait  time.Duration // how long the client may wait for a window to refill (default 200ms)
 	configure      func(*httpapi.Config)
+	seeUpstream    func(*http.Request) // sees every request the simulator receives
 }
 
 func newFacade(t *testing.T, opts facadeOptions) *facade {
@@ -44,7 +45,13 @@ func newFacade(t *testing.T, opts facadeOptions) *facade {
 		opts.sim.Sizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 8, Segments: 3, Companies: 15, Contacts: 47, Conversations: 53}
 	}
 	sim := intercomsim.New(opts.sim)
-	simServer := httptest.NewServer(sim.Handler())
+	simHandler := sim.Handler()
+	simServer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if opts.seeUpstream != nil {
+			opts.seeUpstream(r)
+		}
+		simHandler.ServeHTTP(w, r)
+	}))
 	t.Cleanup(simServer.Close)
 	token := opts.token
 	if token == "" {
