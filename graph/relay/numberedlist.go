@@ -61,48 +61,44 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 	return p.finish(start > 0, start+len(items) < total, &total), nil
 }
 
-// fetchRange reads items [start, start+count) with as few calls as it can.
+// fetchRange reads items [start, start+count) with as few calls as it can,
+// never asking for more than maxPerPage items a page.
 func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, int, error) {
 	if count == 0 {
 		b, err := fetch(start+1, 1)
 		return nil, b.Total, err
 	}
-	if perPage, ok := alignedPerPage(start, count, maxPerPage); ok {
-		b, err := fetch(start/perPage+1, perPage)
-		if err != nil {
-			return nil, 0, err
-		}
-		from := min(start%perPage, len(b.Items))
-		return b.Items[from:min(from+count, len(b.Items))], b.Total, nil
-	}
-	// No page size holds the range whole: with per_page = count it spans two pages.
+	perPage := bestPerPage(start, count, maxPerPage)
 	var out []T
 	total := 0
-	for page := start/count + 1; len(out) < count; page++ {
-		b, err := fetch(page, count)
+	for page := start/perPage + 1; len(out) < count; page++ {
+		b, err := fetch(page, perPage)
 		if err != nil {
 			return nil, 0, err
 		}
 		total = b.Total
 		from := 0
-		if page == start/count+1 {
-			from = min(start%count, len(b.Items))
+		if page == start/perPage+1 {
+			from = min(start%perPage, len(b.Items))
 		}
 		out = append(out, b.Items[from:min(from+count-len(out), len(b.Items))]...)
-		if len(b.Items) < count {
+		if len(b.Items) < perPage {
 			break
 		}
 	}
 	return out, total, nil
 }
 
-// alignedPerPage finds the smallest page size, from count up to maxPerPage,
-// for which [start, start+count) lies within one page.
-func alignedPerPage(start, count, maxPerPage int) (int, bool) {
-	for p := count; p <= maxPerPage; p++ {
-		if start/p == (start+count-1)/p {
-			return p, true
+// bestPerPage picks the page size, from 1 to maxPerPage, that covers
+// [start, start+count) in the fewest pages, and the smallest such size, so no
+// call brings more than it must. When the range fits one page of at most
+// maxPerPage items, that is one call.
+func bestPerPage(start, count, maxPerPage int) int {
+	best, bestCalls := 1, count
+	for p := 1; p <= max(maxPerPage, 1); p++ {
+		if calls := (start+count-1)/p - start/p + 1; calls < bestCalls {
+			best, bestCalls = p, calls
 		}
 	}
-	return 0, false
+	return best
 }
