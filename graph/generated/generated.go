@@ -2618,7 +2618,8 @@ type AdminEdge {
   With ` + "`" + `filter` + "`" + ` (exactly one of its fields): the company with a name or with your own company id (an empty list
   when there is none), or every company with a tag or in a segment, in Intercom's order.
 
-  A page costs one upstream call when it fits in one page of Intercom's (at most 60 companies), else two.
+  A page costs one upstream call when it fits in one page of Intercom's (at most 60 companies), else two; a
+  ` + "`" + `last` + "`" + ` page without ` + "`" + `before` + "`" + ` may cost one more, to learn where the list ends.
   """
   companies(
     "Returns the first n companies (at most 100)." first: Int
@@ -2726,7 +2727,10 @@ type Company implements Node {
     "Returns the last n segments (at most 100)." last: Int
     "Returns the segments before this cursor." before: String
   ): SegmentConnection
-  "The company's contacts, oldest first. A page costs one upstream call when it fits in one of Intercom's (at most 50), else two."
+  """
+  The company's contacts, oldest first. A page costs one upstream call when it fits in one of Intercom's (at
+  most 50), else two; a ` + "`" + `last` + "`" + ` page without ` + "`" + `before` + "`" + ` may cost one more, to learn where the list ends.
+  """
   contacts(
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String

@@ -35,8 +35,8 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 		count = pos.Offset - start
 		items, total, err = fetchRange(fetch, start, count, maxPerPage)
 	default:
-		// The last n items: the first call learns the total; when the whole list
-		// fits in n it has already brought everything.
+		// The last n items: the first call learns the total; what it brought of
+		// the range is kept, and only the rest is fetched.
 		first, ferr := fetch(1, max(min(req.count, maxPerPage), 1))
 		if ferr != nil {
 			return nil, ferr
@@ -44,8 +44,13 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 		total = first.Total
 		start = max(total-req.count, 0)
 		count = total - start
-		if start == 0 && len(first.Items) >= count {
-			items = first.Items[:count]
+		if start < len(first.Items) {
+			items = first.Items[start:min(len(first.Items), start+count)]
+			if len(items) < count {
+				var rest []T
+				rest, total, err = fetchRange(fetch, start+len(items), count-len(items), maxPerPage)
+				items = append(items, rest...)
+			}
 		} else {
 			items, total, err = fetchRange(fetch, start, count, maxPerPage)
 		}

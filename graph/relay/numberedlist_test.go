@@ -83,3 +83,50 @@ func TestBestPerPageCoversTheRangeInTheFewestCalls(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberedListWalksBackwardWithinTheUpstreamPageLimit(t *testing.T) {
+	codec := NewCodec([]byte("k"))
+	for _, tc := range []struct{ n, maxPerPage, last int }{
+		{69, 60, 100}, {250, 60, 100}, {250, 60, 7}, {73, 50, 20}, {5, 60, 100},
+	} {
+		t.Run(fmt.Sprintf("%d items, max %d, last %d", tc.n, tc.maxPerPage, tc.last), func(t *testing.T) {
+			l := &numbered{n: tc.n, maxPerPage: tc.maxPerPage}
+			var seen []int
+			var before *string
+			for pages := 0; ; pages++ {
+				l.calls = nil
+				last := tc.last
+				page, err := NumberedList(codec, "c", Args{Last: &last, Before: before}, tc.maxPerPage, l.fetch)
+				if err != nil {
+					t.Fatalf("page %d: %v (calls %v)", pages, err, l.calls)
+				}
+				// A page needs one call, two past the page limit, and one more
+				// without a cursor to learn the total (one page of the list
+				// learns it when the list is that short).
+				allowed := 1
+				if tc.last > tc.maxPerPage {
+					allowed = 2
+				}
+				if before == nil {
+					allowed++
+				}
+				if len(l.calls) > allowed {
+					t.Errorf("page %d cost %d calls %v, want at most %d", pages, len(l.calls), l.calls, allowed)
+				}
+				seen = append(append([]int{}, page.Nodes...), seen...)
+				if !page.PageInfo.HasPreviousPage {
+					break
+				}
+				before = page.PageInfo.StartCursor
+			}
+			for i, v := range seen {
+				if v != i {
+					t.Fatalf("backward walk saw %v, want 0..%d in order", seen, tc.n-1)
+				}
+			}
+			if len(seen) != tc.n {
+				t.Errorf("backward walk saw %d items, want %d", len(seen), tc.n)
+			}
+		})
+	}
+}

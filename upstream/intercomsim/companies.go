@@ -275,3 +275,35 @@ func (ws *Workspace) ListedCompanyIDs() []string {
 	}
 	return ids
 }
+
+// CompanyContactIDs lists the ids of a company's contacts, oldest first (the
+// order of GET /companies/{id}/contacts).
+func (ws *Workspace) CompanyContactIDs(companyID string) []string {
+	ws.mu.RLock()
+	defer ws.mu.RUnlock()
+	c, ok := ws.companyByID[companyID]
+	if !ok {
+		return nil
+	}
+	ids := make([]string, len(c.members))
+	for i, m := range c.members {
+		ids[i] = m.contact.ID
+	}
+	return ids
+}
+
+// ContactLinks are the ids of what a contact is related to.
+type ContactLinks struct {
+	CompanyIDs, TagIDs, SegmentIDs []string
+}
+
+// ContactLinks lists the companies, tags and segments of a contact.
+func (ws *Workspace) ContactLinks(contactID string) ContactLinks {
+	ws.mu.RLock()
+	defer ws.mu.RUnlock()
+	rec, ok := ws.contactByID[contactID]
+	if !ok {
+		return ContactLinks{}
+	}
+	return ContactLinks{CompanyIDs: slices.Clone(rec.companyIDs), TagIDs: slices.Clone(rec.tagIDs), SegmentIDs: slices.Clone(rec.segmentIDs)}
+}
