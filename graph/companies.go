@@ -143,7 +143,8 @@ func (r *Resolver) scrollFetch(ctx context.Context) relay.ScrollFetch[*upstream.
 			if param == "" {
 				return relay.ScrollBatch[*upstream.Company]{}, &errcode.Error{Code: errcode.BadUserInput, Err: err,
 					Message: "Intercom keeps one company scroll open per workspace, and one is open (another walk of allCompanies, " +
-						"or one left less than a minute ago): continue that walk with its cursor, or start again in a minute"}
+						"or one left less than a minute ago): continue that walk with its cursor, or start again in a minute " +
+						"(Intercom said: " + apiErr.Message() + ")"}
 			}
 			return relay.ScrollBatch[*upstream.Company]{}, errors.Join(relay.ErrScrollGone, err)
 		}
