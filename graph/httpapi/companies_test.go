@@ -11,9 +11,9 @@ import (
 	"intercom-graphql/upstream/intercomsim"
 )
 
-// oddSizes is a workspace whose list lengths are multiples of no page size
+// unevenSizes is a workspace whose list lengths are multiples of no page size
 // the tests use.
-var oddSizes = intercomsim.Sizes{Admins: 5, Teams: 2, Tags: 23, Segments: 7, Companies: 73, Contacts: 301, Conversations: 11}
+var unevenSizes = intercomsim.Sizes{Admins: 5, Teams: 2, Tags: 23, Segments: 7, Companies: 73, Contacts: 301, Conversations: 11}
 
 const companiesPage = `query($first: Int, $after: String, $last: Int, $before: String, $order: CompanyOrder) {
   companies(first: $first, after: $after, last: $last, before: $before, orderBy: $order) {
@@ -24,9 +24,9 @@ const companiesPage = `query($first: Int, $after: String, $last: Int, $before: S
   }
 }`
 
-// walkBack follows a connection with last/before to its start and returns
+// walkLastBefore follows a connection with last/before to its start and returns
 // the intercomIds in list order, checking pageInfo and totalCount.
-func walkBack(t *testing.T, f *facade, query string, vars map[string]any, path []any, last int) (ids []string, upstreamCalls int64) {
+func walkLastBefore(t *testing.T, f *facade, query string, vars map[string]any, path []any, last int) (ids []string, upstreamCalls int64) {
 	t.Helper()
 	before := f.sim.Calls()
 	var cursor any
@@ -67,7 +67,7 @@ func walkBack(t *testing.T, f *facade, query string, vars map[string]any, path [
 	}
 }
 
-func assertSameOrder(t *testing.T, what string, got, want []string) {
+func assertIDsInOrder(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: got %d items %v, want %d items %v", what, len(got), got, len(want), want)
@@ -75,7 +75,7 @@ func assertSameOrder(t *testing.T, what string, got, want []string) {
 }
 
 func TestCompaniesWalkBothWaysInEitherOrder(t *testing.T) {
-	for name, sizes := range map[string]intercomsim.Sizes{"default sizes": {}, "odd sizes": oddSizes} {
+	for name, sizes := range map[string]intercomsim.Sizes{"default sizes": {}, "odd sizes": unevenSizes} {
 		t.Run(name, func(t *testing.T) {
 			f := newFacade(t, facadeOptions{sim: intercomsim.Options{Sizes: sizes}})
 			want := f.sim.Workspace(intercomsim.DemoToken).ListedCompanyIDs()
@@ -87,14 +87,14 @@ func TestCompaniesWalkBothWaysInEitherOrder(t *testing.T) {
 			for _, first := range []int{1, 7, 20, 60, 100} {
 				ids, calls := walk(t, f, companiesPage, []any{"companies"}, first)
 				assertExactlyOnce(t, ids, want)
-				assertSameOrder(t, fmt.Sprintf("first=%d", first), ids, want)
+				assertIDsInOrder(t, fmt.Sprintf("first=%d", first), ids, want)
 				pages := int64((len(want) + first - 1) / first)
 				// Intercom serves at most 60 companies a page: a fuller page takes two calls.
 				if first <= 60 && calls != pages || first > 60 && (calls < pages || calls > 2*pages) {
 					t.Errorf("first=%d: %d pages cost %d upstream calls, want one a page (two past 60)", first, pages, calls)
 				}
-				back, calls := walkBack(t, f, companiesPage, map[string]any{"order": "LAST_REQUEST_AT_ASC"}, []any{"companies"}, first)
-				assertSameOrder(t, fmt.Sprintf("last=%d, ascending", first), back, ascending)
+				back, calls := walkLastBefore(t, f, companiesPage, map[string]any{"order": "LAST_REQUEST_AT_ASC"}, []any{"companies"}, first)
+				assertIDsInOrder(t, fmt.Sprintf("last=%d, ascending", first), back, ascending)
 				if pages := (len(want) + first - 1) / first; calls > int64(2*pages) {
 					t.Errorf("last=%d: %d pages cost %d upstream calls, want at most two a page", first, pages, calls)
 				}
@@ -153,7 +153,7 @@ func TestAllCompaniesWalksEveryCompanyOnceAtOneCallPerBatch(t *testing.T) {
 				}
 				ids, calls := walkScroll(t, f, first)
 				assertExactlyOnce(t, ids, want)
-				assertSameOrder(t, fmt.Sprintf("first=%d", first), ids, want)
+				assertIDsInOrder(t, fmt.Sprintf("first=%d", first), ids, want)
 				// Intercom hands out 100 companies a call, and one empty answer ends the scroll.
 				if batches := int64((len(want)+99)/100 + 1); calls != batches {
 					t.Errorf("first=%d: the walk cost %d upstream calls, want %d (one per batch)", first, calls, batches)
@@ -240,7 +240,7 @@ func TestAllCompaniesRefusesCursorsOfOtherConnections(t *testing.T) {
 }
 
 func TestCompaniesFilters(t *testing.T) {
-	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Sizes: oddSizes}})
+	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Sizes: unevenSizes}})
 	query := `query($filter: CompanyFilter) { companies(filter: $filter) { totalCount nodes { intercomId } } }`
 	all := f.query(`{ allCompanies(first: 100) { nodes { id intercomId companyId name } } tags { nodes { id intercomId } } segments { nodes { id } } }`, nil).mustData(t)
 	company := dig(all, "allCompanies", "nodes", 5)
@@ -353,14 +353,14 @@ func TestCompanyContactsWalkBothWays(t *testing.T) {
 	query = strings.Replace(query, "$id: String!", fmt.Sprintf("$id: String! = %q", company), 1)
 	for _, first := range []int{7, 50, 100} {
 		ids, calls := walk(t, f, query, []any{"company", "contacts"}, first)
-		assertSameOrder(t, fmt.Sprintf("first=%d", first), ids, want)
+		assertIDsInOrder(t, fmt.Sprintf("first=%d", first), ids, want)
 		pages := int64((len(want) + first - 1) / first)
 		// One call for the company on each page, then one for the contacts (two past Intercom's 50).
 		if first <= 50 && calls != 2*pages || first > 50 && (calls < 2*pages || calls > 3*pages) {
 			t.Errorf("first=%d: %d pages cost %d upstream calls, want two a page (three past 50)", first, pages, calls)
 		}
-		back, _ := walkBack(t, f, query, nil, []any{"company", "contacts"}, first)
-		assertSameOrder(t, fmt.Sprintf("last=%d", first), back, want)
+		back, _ := walkLastBefore(t, f, query, nil, []any{"company", "contacts"}, first)
+		assertIDsInOrder(t, fmt.Sprintf("last=%d", first), back, want)
 	}
 	data := f.query(query, map[string]any{"first": 1}).mustData(t)
 	if dig(data, "company", "userCount") != float64(len(want)) {
@@ -402,7 +402,7 @@ func TestContactCompaniesUseEmbeddedReferencesWhenComplete(t *testing.T) {
 			}
 		}
 		want := ws.ContactLinks(tc.contact).CompanyIDs
-		assertSameOrder(t, tc.name, ids, want)
+		assertIDsInOrder(t, tc.name, ids, want)
 		if dig(data, "contact", "companies", "totalCount") != float64(len(want)) {
 			t.Errorf("%s: totalCount %v, want %d", tc.name, dig(data, "contact", "companies", "totalCount"), len(want))
 		}

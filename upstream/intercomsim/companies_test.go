@@ -14,21 +14,21 @@ import (
 	"intercom-graphql/upstream/intercomsim"
 )
 
-type simClient struct {
+type apiCaller struct {
 	t    *testing.T
 	sim  *intercomsim.Simulator
 	base string
 }
 
-func newSimClient(t *testing.T, opts intercomsim.Options) *simClient {
+func newAPICaller(t *testing.T, opts intercomsim.Options) *apiCaller {
 	sim := intercomsim.New(opts)
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
-	return &simClient{t: t, sim: sim, base: srv.URL}
+	return &apiCaller{t: t, sim: sim, base: srv.URL}
 }
 
 // call sends a request to a path or to a full URL the simulator handed out.
-func (c *simClient) call(method, target string) (int, map[string]any) {
+func (c *apiCaller) call(method, target string) (int, map[string]any) {
 	c.t.Helper()
 	if u, err := url.Parse(target); err != nil || !u.IsAbs() {
 		target = c.base + target
@@ -43,7 +43,7 @@ func (c *simClient) call(method, target string) (int, map[string]any) {
 	return status, body
 }
 
-func ids(items any) []string {
+func idsOf(items any) []string {
 	var out []string
 	list, _ := items.([]any)
 	for _, it := range list {
@@ -52,7 +52,7 @@ func ids(items any) []string {
 	return out
 }
 
-func errorCode(body map[string]any) string {
+func firstErrorCode(body map[string]any) string {
 	errs, _ := body["errors"].([]any)
 	if len(errs) == 0 {
 		return ""
@@ -61,14 +61,14 @@ func errorCode(body map[string]any) string {
 }
 
 func TestCompanyListsFollowTheirNextLinksToTheEnd(t *testing.T) {
-	c := newSimClient(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 2, Tags: 5, Segments: 3, Companies: 73, Contacts: 301}})
+	c := newAPICaller(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 2, Tags: 5, Segments: 3, Companies: 73, Contacts: 301}})
 	ws := c.sim.Workspace(intercomsim.DemoToken)
 	for _, tc := range []struct {
 		method, first string
 		want          []string
 	}{
 		{http.MethodPost, "/companies/list?per_page=7", ws.ListedCompanyIDs()},
-		{http.MethodPost, "/companies/list?per_page=60&order=asc", reversed(ws.ListedCompanyIDs())},
+		{http.MethodPost, "/companies/list?per_page=60&order=asc", reversedIDs(ws.ListedCompanyIDs())},
 		{http.MethodGet, "/companies?per_page=10", ws.CompanyIDs()},
 		{http.MethodGet, "/companies/" + ws.CompanyIDs()[0] + "/contacts?per_page=9", ws.CompanyContactIDs(ws.CompanyIDs()[0])},
 	} {
@@ -82,7 +82,7 @@ func TestCompanyListsFollowTheirNextLinksToTheEnd(t *testing.T) {
 			if got := jsonInt(dig(body, "pages", "page")); got != page {
 				t.Errorf("%s: page %d says it is page %d", tc.first, page, got)
 			}
-			seen = append(seen, ids(body["data"])...)
+			seen = append(seen, idsOf(body["data"])...)
 			target, _ = dig(body, "pages", "next").(string)
 			if target == "" && jsonInt(dig(body, "pages", "total_pages")) != page {
 				t.Errorf("%s: ended on page %d, total_pages says %v", tc.first, page, dig(body, "pages", "total_pages"))
@@ -100,14 +100,14 @@ func TestCompanyListsFollowTheirNextLinksToTheEnd(t *testing.T) {
 	}
 }
 
-func reversed(s []string) []string {
+func reversedIDs(s []string) []string {
 	out := slices.Clone(s)
 	slices.Reverse(out)
 	return out
 }
 
 func TestCompanyListsRefuseWhatIntercomRefuses(t *testing.T) {
-	c := newSimClient(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 1, Tags: 3, Segments: 2, Companies: 5, Contacts: 20}})
+	c := newAPICaller(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 1, Tags: 3, Segments: 2, Companies: 5, Contacts: 20}})
 	ws := c.sim.Workspace(intercomsim.DemoToken)
 	company := ws.CompanyIDs()[0]
 	for _, tc := range []struct {
@@ -128,8 +128,8 @@ func TestCompanyListsRefuseWhatIntercomRefuses(t *testing.T) {
 		{http.MethodGet, "/segments?include_count=maybe", 400, "parameter_invalid"},
 	} {
 		status, body := c.call(tc.method, tc.target)
-		if status != tc.status || errorCode(body) != tc.code {
-			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.target, status, errorCode(body), tc.status, tc.code)
+		if status != tc.status || firstErrorCode(body) != tc.code {
+			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.target, status, firstErrorCode(body), tc.status, tc.code)
 		}
 	}
 	// A tag no company carries lists nothing, without an error.
@@ -143,28 +143,28 @@ func TestCompanyScrollIsOnePerWorkspaceAndExpires(t *testing.T) {
 	now := time.Now()
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
-	c := newSimClient(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 1, Companies: 250}, Now: clock})
+	c := newAPICaller(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 1, Companies: 250}, Now: clock})
 	want := c.sim.Workspace(intercomsim.DemoToken).CompanyIDs()
 
 	status, first := c.call(http.MethodGet, "/companies/scroll")
 	param, _ := first["scroll_param"].(string)
-	if status != 200 || param == "" || len(ids(first["data"])) != 100 {
-		t.Fatalf("opening a scroll: %d, %d companies, param %q", status, len(ids(first["data"])), param)
+	if status != 200 || param == "" || len(idsOf(first["data"])) != 100 {
+		t.Fatalf("opening a scroll: %d, %d companies, param %q", status, len(idsOf(first["data"])), param)
 	}
 	if first["pages"] != nil || first["total_count"] != nil {
 		t.Errorf("a scroll answer carries pages %v and total_count %v; Intercom sends null", first["pages"], first["total_count"])
 	}
-	if status, body := c.call(http.MethodGet, "/companies/scroll"); status != 400 || errorCode(body) != "bad_request" {
+	if status, body := c.call(http.MethodGet, "/companies/scroll"); status != 400 || firstErrorCode(body) != "bad_request" {
 		t.Errorf("a second scroll while one is open: %d %v, want 400", status, body)
 	}
-	seen := ids(first["data"])
+	seen := idsOf(first["data"])
 	for {
 		advance(50 * time.Second) // each call keeps the scroll alive
 		status, body := c.call(http.MethodGet, "/companies/scroll?scroll_param="+url.QueryEscape(param))
 		if status != 200 {
 			t.Fatalf("continuing the scroll: %d %v", status, body)
 		}
-		batch := ids(body["data"])
+		batch := idsOf(body["data"])
 		if len(batch) == 0 {
 			break
 		}
@@ -180,7 +180,7 @@ func TestCompanyScrollIsOnePerWorkspaceAndExpires(t *testing.T) {
 	// The end of a scroll frees the workspace for the next one; so does a minute without use.
 	_, second := c.call(http.MethodGet, "/companies/scroll")
 	advance(time.Minute)
-	if status, body := c.call(http.MethodGet, "/companies/scroll?scroll_param="+url.QueryEscape(fmt.Sprint(second["scroll_param"]))); status != 400 || errorCode(body) != "parameter_invalid" {
+	if status, body := c.call(http.MethodGet, "/companies/scroll?scroll_param="+url.QueryEscape(fmt.Sprint(second["scroll_param"]))); status != 400 || firstErrorCode(body) != "parameter_invalid" {
 		t.Errorf("an expired scroll param: %d %v, want 400 parameter_invalid", status, body)
 	}
 	if status, _ := c.call(http.MethodGet, "/companies/scroll"); status != 200 {
@@ -189,7 +189,7 @@ func TestCompanyScrollIsOnePerWorkspaceAndExpires(t *testing.T) {
 }
 
 func TestRelationsAgreeWithWhatContactsAndCompaniesEmbed(t *testing.T) {
-	c := newSimClient(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 3, Tags: 14, Segments: 5, Companies: 15, Contacts: 60}})
+	c := newAPICaller(t, intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 3, Tags: 14, Segments: 5, Companies: 15, Contacts: 60}})
 	ws := c.sim.Workspace(intercomsim.DemoToken)
 	hasMore := 0
 	segmentMembers := map[string]int{}
@@ -201,8 +201,8 @@ func TestRelationsAgreeWithWhatContactsAndCompaniesEmbed(t *testing.T) {
 		for _, rel := range []struct {
 			embedded string
 			listed   []string
-		}{{"companies", ids(companies["companies"])}, {"tags", ids(tags["data"])}} {
-			embedded := ids(dig(contact, rel.embedded, "data"))
+		}{{"companies", idsOf(companies["companies"])}, {"tags", idsOf(tags["data"])}} {
+			embedded := idsOf(dig(contact, rel.embedded, "data"))
 			total := jsonInt(dig(contact, rel.embedded, "total_count"))
 			more, _ := dig(contact, rel.embedded, "has_more").(bool)
 			if total != len(rel.listed) || more != (total > 10) || len(embedded) != min(total, 10) || !slices.Equal(embedded, rel.listed[:len(embedded)]) {
@@ -212,10 +212,10 @@ func TestRelationsAgreeWithWhatContactsAndCompaniesEmbed(t *testing.T) {
 				hasMore++
 			}
 		}
-		if jsonInt(companies["total_count"]) != len(ids(companies["companies"])) {
-			t.Errorf("contact %s: total_count %v for %d companies", id, companies["total_count"], len(ids(companies["companies"])))
+		if jsonInt(companies["total_count"]) != len(idsOf(companies["companies"])) {
+			t.Errorf("contact %s: total_count %v for %d companies", id, companies["total_count"], len(idsOf(companies["companies"])))
 		}
-		for _, s := range ids(segments["data"]) {
+		for _, s := range idsOf(segments["data"]) {
 			segmentMembers[s]++
 		}
 	}
@@ -235,10 +235,10 @@ func TestRelationsAgreeWithWhatContactsAndCompaniesEmbed(t *testing.T) {
 		if jsonInt(company["user_count"]) != jsonInt(contacts["total_count"]) {
 			t.Errorf("company %s: user_count %v, %v contacts", id, company["user_count"], contacts["total_count"])
 		}
-		if !slices.Equal(ids(dig(company, "segments", "segments")), ids(segments["data"])) {
-			t.Errorf("company %s embeds segments %v but lists %v", id, ids(dig(company, "segments", "segments")), ids(segments["data"]))
+		if !slices.Equal(idsOf(dig(company, "segments", "segments")), idsOf(segments["data"])) {
+			t.Errorf("company %s embeds segments %v but lists %v", id, idsOf(dig(company, "segments", "segments")), idsOf(segments["data"]))
 		}
-		for _, member := range ids(contacts["data"]) {
+		for _, member := range idsOf(contacts["data"]) {
 			if !slices.Contains(ws.ContactLinks(member).CompanyIDs, id) {
 				t.Errorf("company %s lists contact %s, which does not belong to it", id, member)
 			}
