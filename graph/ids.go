@@ -14,6 +14,9 @@ const (
 	typeTeam         = "Team"
 	typeContact      = "Contact"
 	typeConversation = "Conversation"
+	typeCompany      = "Company"
+	typeTag          = "Tag"
+	typeSegment      = "Segment"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

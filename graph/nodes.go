@@ -34,6 +34,12 @@ func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, 
 		return later(l.ContactThunk(ctx, g.ID))
 	case typeConversation:
 		return later(l.ConversationThunk(ctx, g.ID))
+	case typeCompany:
+		return later(l.CompanyThunk(ctx, g.ID))
+	case typeTag:
+		return later(l.TagThunk(ctx, g.ID))
+	case typeSegment:
+		return later(l.SegmentThunk(ctx, g.ID))
 	}
 	return fail(errcode.InputField("id", fmt.Errorf("%s is not a type this graph can fetch by ID", g.Type)))
 }

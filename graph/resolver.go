@@ -11,4 +11,7 @@ import (
 type Resolver struct {
 	Client  *upstream.Client
 	Cursors relay.Codec
+
+	// companyScrolls keeps what allCompanies read of Intercom's scroll between pages.
+	companyScrolls relay.Scrolls[*upstream.Company]
 }

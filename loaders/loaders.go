@@ -32,6 +32,10 @@ type Loaders struct {
 
 	contacts      *dataloader.Loader[string, *upstream.Contact]
 	conversations *dataloader.Loader[string, *upstream.Conversation]
+
+	companyLoaders
+	tagLoaders
+	segmentLoaders
 }
 
 // New builds a fresh set of loaders over client.
@@ -39,6 +43,9 @@ func New(client *upstream.Client) *Loaders {
 	l := &Loaders{client: client}
 	l.contacts = dataloader.NewBatchedLoader(fanOut(client.Contacts.Get), dataloader.WithWait[string, *upstream.Contact](batchWait))
 	l.conversations = dataloader.NewBatchedLoader(fanOut(client.Conversations.Get), dataloader.WithWait[string, *upstream.Conversation](batchWait))
+	l.companyLoaders = newCompanyLoaders(l)
+	l.tagLoaders = newTagLoaders(l)
+	l.segmentLoaders = newSegmentLoaders(l)
 	return l
 }
 

@@ -97,6 +97,9 @@ type Client struct {
 	Teams         *TeamsService
 	Contacts      *ContactsService
 	Conversations *ConversationsService
+	Companies     *CompaniesService
+	Tags          *TagsService
+	Segments      *SegmentsService
 }
 
 type service struct{ client *Client }
@@ -139,6 +142,9 @@ func New(cfg Config) (*Client, error) {
 	c.Teams = (*TeamsService)(&s)
 	c.Contacts = (*ContactsService)(&s)
 	c.Conversations = (*ConversationsService)(&s)
+	c.Companies = (*CompaniesService)(&s)
+	c.Tags = (*TagsService)(&s)
+	c.Segments = (*SegmentsService)(&s)
 	return c, nil
 }
 

@@ -117,6 +117,7 @@ type clientCall struct {
 type clientIDs struct {
 	admin, team, contact, conversation string
 	contactNext, conversationNext      string // starting_after of the second page
+	company, tag, segment              string
 }
 
 // searchNotServed accepts the simulator's 404 for searches it does not serve
@@ -221,6 +222,103 @@ var clientCalls = []clientCall{
 			Pagination: &upstream.StartingAfter{PerPage: 20},
 		})
 		searchNotServed(t, err)
+	}},
+	{"Companies.List", []string{"listAllCompanies"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		first, err := c.Companies.List(ctx, upstream.CompanyListOptions{PageOptions: upstream.PageOptions{PerPage: 2}})
+		if err != nil || len(first.Data) != 2 || first.Pages == nil || first.Pages.Next == nil || first.TotalCount < 3 {
+			t.Fatalf("List companies: %+v, %v", first, err)
+		}
+		ids.company = first.Data[0].ID
+		last, err := c.Companies.List(ctx, upstream.CompanyListOptions{PageOptions: upstream.PageOptions{Page: 2, PerPage: upstream.MaxCompaniesPerPage}, Ascending: true})
+		if err != nil || len(last.Data) != 0 || last.Pages.Next != nil {
+			t.Errorf("List companies past the end: %+v, %v", last, err)
+		}
+	}},
+	{"Companies.Find", []string{"retrieveCompany"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		company, err := c.Companies.Get(ctx, ids.company)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID, err := c.Companies.Find(ctx, upstream.CompanyFilter{CompanyID: company.CompanyID})
+		if err != nil || len(byID.Data) != 1 || byID.Data[0].ID != company.ID {
+			t.Errorf("Find company %s: %+v, %v", company.CompanyID, byID, err)
+		}
+		if _, err := c.Companies.Find(ctx, upstream.CompanyFilter{Name: company.Name, PageOptions: upstream.PageOptions{Page: 1, PerPage: 5}}); err != nil {
+			t.Errorf("Find company named %q: %v", company.Name, err)
+		}
+		if _, err := c.Companies.Find(ctx, upstream.CompanyFilter{TagID: "7500000", PageOptions: upstream.PageOptions{PerPage: upstream.MaxCompaniesPerPage}}); err != nil {
+			t.Errorf("Find companies by tag: %v", err)
+		}
+		if _, err := c.Companies.Find(ctx, upstream.CompanyFilter{Name: "No Such Company"}); !upstream.IsNotFound(err) {
+			t.Errorf("Find a company that does not exist: %v, want a 404", err)
+		}
+	}},
+	{"Companies.Get", []string{"RetrieveACompanyById"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if co, err := c.Companies.Get(ctx, ids.company); err != nil || co.ID != ids.company || co.Tags == nil || co.Segments == nil {
+			t.Errorf("Get company %s: %+v, %v", ids.company, co, err)
+		}
+	}},
+	{"Companies.Scroll", []string{"scrollOverAllCompanies"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		first, err := c.Companies.Scroll(ctx, "")
+		if err != nil || len(first.Data) == 0 || first.ScrollParam == "" {
+			t.Fatalf("Scroll companies: %+v, %v", first, err)
+		}
+		if end, err := c.Companies.Scroll(ctx, first.ScrollParam); err != nil || len(end.Data) != 0 {
+			t.Errorf("Scroll companies to the end: %+v, %v", end, err)
+		}
+	}},
+	{"Companies.ListContacts", []string{"ListAttachedContacts"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.Companies.ListContacts(ctx, ids.company, upstream.PageOptions{Page: 1, PerPage: upstream.MaxCompanyContactsPerPage})
+		if err != nil || list.TotalCount == 0 || len(list.Data) != list.TotalCount {
+			t.Errorf("List the contacts of company %s: %+v, %v", ids.company, list, err)
+		}
+	}},
+	{"Companies.ListSegments", []string{"ListAttachedSegmentsForCompanies"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if _, err := c.Companies.ListSegments(ctx, ids.company); err != nil {
+			t.Errorf("List the segments of company %s: %v", ids.company, err)
+		}
+	}},
+	{"Companies.ForContact", []string{"listCompaniesForAContact"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if list, err := c.Companies.ForContact(ctx, ids.contact); err != nil || list.TotalCount != len(list.Companies) {
+			t.Errorf("List the companies of contact %s: %+v, %v", ids.contact, list, err)
+		}
+	}},
+	{"Tags.List", []string{"listTags"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.Tags.List(ctx)
+		if err != nil || len(list.Data) == 0 {
+			t.Fatalf("List tags: %+v, %v", list, err)
+		}
+		ids.tag = list.Data[len(list.Data)-1].ID
+	}},
+	{"Tags.Get", []string{"findTag"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if tag, err := c.Tags.Get(ctx, ids.tag); err != nil || tag.ID != ids.tag || tag.Name == "" {
+			t.Errorf("Get tag %s: %+v, %v", ids.tag, tag, err)
+		}
+	}},
+	{"Tags.ForContact", []string{"listTagsForAContact"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if _, err := c.Tags.ForContact(ctx, ids.contact); err != nil {
+			t.Errorf("List the tags of contact %s: %v", ids.contact, err)
+		}
+	}},
+	{"Segments.List", []string{"listSegments"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.Segments.List(ctx, true)
+		if err != nil || len(list.Segments) == 0 || list.Segments[0].Count == nil {
+			t.Fatalf("List segments with counts: %+v, %v", list, err)
+		}
+		ids.segment = list.Segments[0].ID
+		if plain, err := c.Segments.List(ctx, false); err != nil || plain.Segments[0].Count != nil {
+			t.Errorf("List segments without counts: %+v, %v", plain, err)
+		}
+	}},
+	{"Segments.Get", []string{"retrieveSegment"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if seg, err := c.Segments.Get(ctx, ids.segment); err != nil || seg.ID != ids.segment {
+			t.Errorf("Get segment %s: %+v, %v", ids.segment, seg, err)
+		}
+	}},
+	{"Segments.ForContact", []string{"listSegmentsForAContact"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if _, err := c.Segments.ForContact(ctx, ids.contact); err != nil {
+			t.Errorf("List the segments of contact %s: %v", ids.contact, err)
+		}
 	}},
 }
 

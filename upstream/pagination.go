@@ -1,6 +1,8 @@
 package upstream
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/url"
 	"strconv"
 )
@@ -32,11 +34,12 @@ func (p *CursorPages) NextCursor() string {
 	return p.Next.StartingAfter
 }
 
-// PagesLink is the `pages` object of page-number-paginated lists.
+// PagesLink is the `pages` object of page-number-paginated lists. Next is
+// null on the last page, as Intercom sends it.
 type PagesLink struct {
 	Type       string  `json:"type"`
 	Page       int     `json:"page"`
-	Next       *string `json:"next,omitempty"`
+	Next       *string `json:"next"`
 	PerPage    int     `json:"per_page"`
 	TotalPages int     `json:"total_pages"`
 }
@@ -59,4 +62,35 @@ func (o CursorOptions) values() url.Values {
 		q.Set("starting_after", o.StartingAfter)
 	}
 	return q
+}
+
+// UnmarshalJSON reads a pages object whose next is the URL of the following
+// page, as Intercom sends it, or null. The spec describes next on some of
+// these lists as a starting_after object; such a next is read as "there is a
+// next page" without a URL, since page numbers, not links, drive these lists.
+func (p *PagesLink) UnmarshalJSON(b []byte) error {
+	var wire struct {
+		Type       string          `json:"type"`
+		Page       int             `json:"page"`
+		Next       json.RawMessage `json:"next"`
+		PerPage    int             `json:"per_page"`
+		TotalPages int             `json:"total_pages"`
+	}
+	if err := json.Unmarshal(b, &wire); err != nil {
+		return err
+	}
+	*p = PagesLink{Type: wire.Type, Page: wire.Page, PerPage: wire.PerPage, TotalPages: wire.TotalPages}
+	switch next := bytes.TrimSpace(wire.Next); {
+	case len(next) == 0 || string(next) == "null":
+	case next[0] == '"':
+		var link string
+		if err := json.Unmarshal(next, &link); err != nil {
+			return err
+		}
+		p.Next = &link
+	default:
+		empty := ""
+		p.Next = &empty
+	}
+	return nil
 }

@@ -31,6 +31,50 @@ type AdminEdge struct {
 	Node *upstream.Admin `json:"node"`
 }
 
+// A page of companies.
+type CompanyConnection struct {
+	// The companies of this page, each with its cursor.
+	Edges []*CompanyEdge `json:"edges"`
+	// The companies of this page, without cursors.
+	Nodes []*upstream.Company `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many companies the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A company in a page, with the cursor that points at it.
+type CompanyEdge struct {
+	// Pass as `after` (or `before`, where the connection allows it) to page from this company.
+	Cursor string `json:"cursor"`
+	// The company.
+	Node *upstream.Company `json:"node"`
+}
+
+// Narrows `companies`: give exactly one field.
+type CompanyFilter struct {
+	// The company with this exact name.
+	Name *string `json:"name,omitempty"`
+	// The company with this id of your own systems.
+	CompanyID *string `json:"companyId,omitempty"`
+	// The companies carrying this tag (the tag's global ID).
+	Tag *string `json:"tag,omitempty"`
+	// The companies in this segment (the segment's global ID).
+	Segment *string `json:"segment,omitempty"`
+}
+
+// A page of a walk over every company (`allCompanies`).
+type CompanyScrollConnection struct {
+	// The companies of this page, each with its cursor.
+	Edges []*CompanyEdge `json:"edges"`
+	// The companies of this page, without cursors.
+	Nodes []*upstream.Company `json:"nodes"`
+	// Where this page sits in the walk. hasNextPage is exact: the company after the page has been read.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many companies the walk covers, when Intercom says (its scroll usually does not); null otherwise.
+	TotalCount *int `json:"totalCount,omitempty"`
+}
+
 // The workspace's mobile app as installed on a contact's device.
 type ContactApp struct {
 	// The app's name.
@@ -125,6 +169,46 @@ type RateLimit struct {
 	ResetAt *upstream.Timestamp `json:"resetAt,omitempty"`
 }
 
+// A page of segments.
+type SegmentConnection struct {
+	// The segments of this page, each with its cursor.
+	Edges []*SegmentEdge `json:"edges"`
+	// The segments of this page, without cursors.
+	Nodes []*upstream.Segment `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many segments the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A segment in a page, with the cursor that points at it.
+type SegmentEdge struct {
+	// Pass as `after` or `before` to page from this segment.
+	Cursor string `json:"cursor"`
+	// The segment.
+	Node *upstream.Segment `json:"node"`
+}
+
+// A page of tags.
+type TagConnection struct {
+	// The tags of this page, each with its cursor.
+	Edges []*TagEdge `json:"edges"`
+	// The tags of this page, without cursors.
+	Nodes []*upstream.Tag `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many tags the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A tag in a page, with the cursor that points at it.
+type TagEdge struct {
+	// Pass as `after` or `before` to page from this tag.
+	Cursor string `json:"cursor"`
+	// The tag.
+	Node *upstream.Tag `json:"node"`
+}
+
 // A page of teams.
 type TeamConnection struct {
 	// The teams of this page, each with its cursor.
@@ -143,6 +227,64 @@ type TeamEdge struct {
 	Cursor string `json:"cursor"`
 	// The team.
 	Node *upstream.Team `json:"node"`
+}
+
+// The orders `companies` can list in (without a filter).
+type CompanyOrder string
+
+const (
+	// The companies that made a request most recently first (Intercom's default).
+	CompanyOrderLastRequestAtDesc CompanyOrder = "LAST_REQUEST_AT_DESC"
+	// The companies that made a request least recently first.
+	CompanyOrderLastRequestAtAsc CompanyOrder = "LAST_REQUEST_AT_ASC"
+)
+
+var AllCompanyOrder = []CompanyOrder{
+	CompanyOrderLastRequestAtDesc,
+	CompanyOrderLastRequestAtAsc,
+}
+
+func (e CompanyOrder) IsValid() bool {
+	switch e {
+	case CompanyOrderLastRequestAtDesc, CompanyOrderLastRequestAtAsc:
+		return true
+	}
+	return false
+}
+
+func (e CompanyOrder) String() string {
+	return string(e)
+}
+
+func (e *CompanyOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CompanyOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CompanyOrder", str)
+	}
+	return nil
+}
+
+func (e CompanyOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CompanyOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CompanyOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Whether a contact has signed up (a user) or not yet (a lead).

@@ -29,6 +29,14 @@ var neverSent = map[string]string{
 		"part_attachment's properties are checked there (conversation_source.attachments[])",
 	"linked_object_list.data[]": "the simulator seeds no tickets and no links between conversations, " +
 		"so every conversation's linked_objects list is empty",
+	"company_scroll.pages": "Intercom's scroll answers carry no pages object (pages: null in the spec's own example): " +
+		"scroll_param is the only way on",
+	"segment.count": "Intercom counts a segment's contacts only when asked, and only GET /segments takes include_count; " +
+		"the include_count=true variant of listSegments checks it",
+	"segment_list.pages": "Intercom does not paginate segments, and its answers (the spec's example among them) carry no pages object",
+	"tag.applied_at": "only a tag applied to a conversation or ticket says when it was applied (the spec: only in tagging " +
+		"operations); the workspace's tag list and a contact's tag list do not. retrieveConversation checks it",
+	"tag.applied_by": "only a tag applied to a conversation or ticket says who applied it; see tag.applied_at",
 }
 
 // coverageProblems checks the bodies of each row's operation against its 200 schema.

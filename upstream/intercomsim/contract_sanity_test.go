@@ -106,7 +106,13 @@ func TestContractChecksCatchMistakes(t *testing.T) {
 		routes := append(intercomsim.New(intercomsim.Options{Sizes: intercomsim.Sizes{Admins: 1}}).Routes(),
 			intercomsim.Route{Pattern: "GET /tags", OperationID: "listTags"},
 			intercomsim.Route{Pattern: "GET /segment", OperationID: "listSegments"})
-		problems := strings.Join(routeRowProblems(spec, routes, contractRows), "\n")
+		var rows []contractRow // every row but the one for the route under test
+		for _, r := range contractRows {
+			if r.op != "listTags" {
+				rows = append(rows, r)
+			}
+		}
+		problems := strings.Join(routeRowProblems(spec, routes, rows), "\n")
 		for _, want := range []string{`"GET /tags" (listTags) has no row`, `"GET /segment" serves listSegments, which the spec puts at GET /segments`} {
 			if !strings.Contains(problems, want) {
 				t.Errorf("route check did not report %q; it said:\n%s", want, problems)

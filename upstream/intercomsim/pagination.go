@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"intercom-graphql/upstream"
@@ -65,13 +64,16 @@ func cursorPage[T sequenced](items []T, newestFirst bool, perPage int, after str
 }
 
 // pageNumberPage serves page `page` (from 1) of items; next is the URL of the
-// following page, as Intercom sends it.
+// following page, as Intercom sends it, keeping the request's other
+// parameters (filters, order).
 func pageNumberPage[T any](r *http.Request, items []T, page, perPage int) ([]T, upstream.PagesLink) {
 	start := min((page-1)*perPage, len(items))
 	end := min(start+perPage, len(items))
 	link := upstream.PagesLink{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
 	if end < len(items) {
-		q := url.Values{"page": {strconv.Itoa(page + 1)}, "per_page": {strconv.Itoa(perPage)}}
+		q := r.URL.Query()
+		q.Set("page", strconv.Itoa(page+1))
+		q.Set("per_page", strconv.Itoa(perPage))
 		next := fmt.Sprintf("%s://%s%s?%s", scheme(r), r.Host, r.URL.Path, q.Encode())
 		link.Next = &next
 	}

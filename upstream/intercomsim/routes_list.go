@@ -30,6 +30,19 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /contacts/{id}", "ShowContact"}, showContact},
 		{Route{"GET /conversations", "listConversations"}, listConversations},
 		{Route{"GET /conversations/{id}", "retrieveConversation"}, retrieveConversation},
+		{Route{"POST /companies/list", "listAllCompanies"}, listAllCompanies},
+		{Route{"GET /companies", "retrieveCompany"}, retrieveCompany},
+		{Route{"GET /companies/{id}", "RetrieveACompanyById"}, retrieveCompanyByID},
+		{Route{"GET /companies/{id}/contacts", "ListAttachedContacts"}, listCompanyContacts},
+		{Route{"GET /companies/{id}/segments", "ListAttachedSegmentsForCompanies"}, listCompanySegments},
+		{Route{"GET /companies/scroll", "scrollOverAllCompanies"}, scrollCompanies},
+		{Route{"GET /contacts/{id}/companies", "listCompaniesForAContact"}, listContactCompanies},
+		{Route{"GET /contacts/{contact_id}/segments", "listSegmentsForAContact"}, listContactSegments},
+		{Route{"GET /contacts/{contact_id}/tags", "listTagsForAContact"}, listContactTags},
+		{Route{"GET /tags", "listTags"}, listTags},
+		{Route{"GET /tags/{id}", "findTag"}, findTag},
+		{Route{"GET /segments", "listSegments"}, listSegments},
+		{Route{"GET /segments/{id}", "retrieveSegment"}, retrieveSegment},
 	}
 }
 

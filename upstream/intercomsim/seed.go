@@ -70,6 +70,7 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.companies(sizes.Companies)
 	s.contacts(sizes.Contacts)
 	s.conversations(sizes.Conversations)
+	s.companyDetails()
 	return ws
 }
 
@@ -183,7 +184,7 @@ func (s *seeder) segments(n int) {
 		created := s.daysBefore(900)
 		personType := "user"
 		if strings.Contains(name, "lead") {
-			personType = "lead"
+			personType = "contact" // Intercom's word for leads in a segment's person_type
 		}
 		s.ws.segments = append(s.ws.segments, &segmentRecord{seq: s.ws.nextSeq(), id: s.hexID(), name: name,
 			personType: personType, createdAt: created, updatedAt: s.after(created, 86400*90)})

@@ -32,6 +32,8 @@ type Workspace struct {
 	companyByID      map[string]*companyRecord
 	contactByID      map[string]*contactRecord
 	conversationByID map[string]*conversationRecord
+
+	companyScroll *companyScroll // the scroll over companies open in this workspace, if any
 }
 
 type tagRecord struct {
@@ -55,6 +57,11 @@ type companyRecord struct {
 	name      string
 	createdAt upstream.Timestamp
 	updatedAt upstream.Timestamp
+
+	profile    companyProfile   // plan, size, spend...: see seed_companies.go
+	tagIDs     []string         // the tags on the company
+	segmentIDs []string         // the segments the company is in
+	members    []*contactRecord // its contacts, oldest first; kept in step with contactRecord.companyIDs
 }
 
 type contactRecord struct {

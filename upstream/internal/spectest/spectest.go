@@ -116,6 +116,9 @@ func load(path string) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := applyErrata(doc); err != nil {
+		return nil, err
+	}
 	if len(doc.Servers) == 0 {
 		return nil, errors.New("the spec names no server")
 	}

@@ -1,0 +1,131 @@
+package upstream
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// MaxCompaniesPerPage is the largest page Intercom serves of its company lists.
+const MaxCompaniesPerPage = 60
+
+// MaxCompanyContactsPerPage is the largest page of a company's contacts the
+// client asks for: Intercom's default page of that list, the largest it documents.
+const MaxCompanyContactsPerPage = 50
+
+// CompaniesService reads the workspace's companies and what they relate to.
+type CompaniesService service
+
+// PageOptions select one page of a page-number list.
+type PageOptions struct {
+	Page    int // from 1; 0 leaves Intercom's default (the first page)
+	PerPage int // 0 leaves Intercom's default
+}
+
+func (o PageOptions) values() url.Values {
+	q := url.Values{}
+	if o.Page > 0 {
+		q.Set("page", strconv.Itoa(o.Page))
+	}
+	if o.PerPage > 0 {
+		q.Set("per_page", strconv.Itoa(o.PerPage))
+	}
+	return q
+}
+
+// CompanyListOptions select one page of the list of all companies.
+type CompanyListOptions struct {
+	PageOptions
+	// Ascending lists the least recently active companies first; Intercom's
+	// default is the most recently active first.
+	Ascending bool
+}
+
+// List returns one page of the companies that have at least one contact,
+// ordered by when they last made a request (listAllCompanies). It is a POST
+// that changes nothing, so it is retried like a read.
+func (s *CompaniesService) List(ctx context.Context, opts CompanyListOptions) (*CompanyList, error) {
+	q := opts.values()
+	q.Set("order", "desc")
+	if opts.Ascending {
+		q.Set("order", "asc")
+	}
+	var out CompanyList
+	err := s.client.do(ctx, call{operation: "listAllCompanies", method: http.MethodPost, template: "/companies/list", path: "/companies/list",
+		query: q, idempotent: true}, &out)
+	return &out, err
+}
+
+// CompanyFilter narrows GET /companies: by name or by the workspace's own
+// company_id (at most one company), or to the companies with a tag or in a segment.
+type CompanyFilter struct {
+	Name      string
+	CompanyID string
+	TagID     string
+	SegmentID string
+	PageOptions
+}
+
+// Find returns one page of the companies a filter selects (retrieveCompany).
+// Intercom answers a name or company_id that matches nothing with a 404.
+func (s *CompaniesService) Find(ctx context.Context, f CompanyFilter) (*CompanyList, error) {
+	q := f.values()
+	for key, v := range map[string]string{"name": f.Name, "company_id": f.CompanyID, "tag_id": f.TagID, "segment_id": f.SegmentID} {
+		if v != "" {
+			q.Set(key, v)
+		}
+	}
+	var out CompanyList
+	err := s.client.do(ctx, call{operation: "retrieveCompany", method: http.MethodGet, template: "/companies", path: "/companies",
+		query: q, idempotent: true}, &out)
+	return &out, err
+}
+
+// Get retrieves one company by its Intercom id (RetrieveACompanyById).
+func (s *CompaniesService) Get(ctx context.Context, id string) (*Company, error) {
+	var out Company
+	err := s.client.do(ctx, call{operation: "RetrieveACompanyById", method: http.MethodGet, template: "/companies/{id}", path: pathf("/companies/%s", id),
+		idempotent: true}, &out)
+	return &out, err
+}
+
+// Scroll returns the next batch of a scroll over every company
+// (scrollOverAllCompanies). An empty scrollParam opens a new scroll; Intercom
+// keeps one scroll open per workspace and closes it a minute after its last
+// use, or when a batch comes back empty. Retrying a continuation whose answer
+// was lost would skip a batch, so only the opening call is retried.
+func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string) (*CompanyScroll, error) {
+	var q url.Values
+	if scrollParam != "" {
+		q = url.Values{"scroll_param": {scrollParam}}
+	}
+	var out CompanyScroll
+	err := s.client.do(ctx, call{operation: "scrollOverAllCompanies", method: http.MethodGet, template: "/companies/scroll", path: "/companies/scroll",
+		query: q, idempotent: scrollParam == ""}, &out)
+	return &out, err
+}
+
+// ListContacts returns one page of a company's contacts (ListAttachedContacts).
+func (s *CompaniesService) ListContacts(ctx context.Context, id string, opts PageOptions) (*CompanyContactList, error) {
+	var out CompanyContactList
+	err := s.client.do(ctx, call{operation: "ListAttachedContacts", method: http.MethodGet, template: "/companies/{id}/contacts",
+		path: pathf("/companies/%s/contacts", id), query: opts.values(), idempotent: true}, &out)
+	return &out, err
+}
+
+// ListSegments returns the segments a company is in (ListAttachedSegmentsForCompanies).
+func (s *CompaniesService) ListSegments(ctx context.Context, id string) (*CompanySegmentList, error) {
+	var out CompanySegmentList
+	err := s.client.do(ctx, call{operation: "ListAttachedSegmentsForCompanies", method: http.MethodGet, template: "/companies/{id}/segments",
+		path: pathf("/companies/%s/segments", id), idempotent: true}, &out)
+	return &out, err
+}
+
+// ForContact returns every company a contact belongs to (listCompaniesForAContact).
+func (s *CompaniesService) ForContact(ctx context.Context, contactID string) (*ContactCompanyList, error) {
+	var out ContactCompanyList
+	err := s.client.do(ctx, call{operation: "listCompaniesForAContact", method: http.MethodGet, template: "/contacts/{id}/companies",
+		path: pathf("/contacts/%s/companies", contactID), idempotent: true}, &out)
+	return &out, err
+}
