@@ -35,7 +35,7 @@ type facadeOptions struct {
 	cache          upstream.ResponseCache
 	cacheTTL       upstream.CacheTTL
 	rateLimitWait  time.Duration // how long the client may wait for a window to refill (default 200ms)
-	maxQueryCost   int // raises the cost limit for tests that select everything at once
+	maxQueryCost   int           // raises the cost limit for tests that select everything at once
 	configure      func(*httpapi.Config)
 	seeUpstream    func(*http.Request) // sees every request the simulator receives
 }
