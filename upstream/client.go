@@ -83,6 +83,14 @@ type Client struct {
 	Teams         *TeamsService
 	Contacts      *ContactsService
 	Conversations *ConversationsService
+
+	Notes             *NotesService
+	SubscriptionTypes *SubscriptionTypesService
+	DataAttributes    *DataAttributesService
+	DataEvents        *DataEventsService
+	Visitors          *VisitorsService
+	ActivityLogs      *ActivityLogsService
+	DataExports       *DataExportsService
 }
 
 type service struct{ client *Client }
@@ -123,6 +131,13 @@ func New(cfg Config) (*Client, error) {
 	c.Teams = (*TeamsService)(&s)
 	c.Contacts = (*ContactsService)(&s)
 	c.Conversations = (*ConversationsService)(&s)
+	c.Notes = (*NotesService)(&s)
+	c.SubscriptionTypes = (*SubscriptionTypesService)(&s)
+	c.DataAttributes = (*DataAttributesService)(&s)
+	c.DataEvents = (*DataEventsService)(&s)
+	c.Visitors = (*VisitorsService)(&s)
+	c.ActivityLogs = (*ActivityLogsService)(&s)
+	c.DataExports = (*DataExportsService)(&s)
 	return c, nil
 }
 

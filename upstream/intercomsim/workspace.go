@@ -32,6 +32,19 @@ type Workspace struct {
 	companyByID      map[string]*companyRecord
 	contactByID      map[string]*contactRecord
 	conversationByID map[string]*conversationRecord
+
+	notes                  []*noteRecord
+	noteByID               map[string]*noteRecord
+	notesByContact         map[string][]*noteRecord // newest first
+	subscriptionTypes      []*upstream.SubscriptionType
+	subscriptionsByContact map[string][]string // ids of the types a contact chose explicitly
+	dataAttributes         []*upstream.DataAttribute
+	eventsByContact        map[string][]*upstream.DataEvent // newest first
+	visitors               []*upstream.Visitor
+	visitorByUserID        map[string]*upstream.Visitor
+	activityLogs           []*activityLogRecord // oldest first
+	dataExports            []*dataExportRecord
+	dataExportByID         map[string]*dataExportRecord
 }
 
 type tagRecord struct {
