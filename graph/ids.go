@@ -14,6 +14,12 @@ const (
 	typeTeam         = "Team"
 	typeContact      = "Contact"
 	typeConversation = "Conversation"
+
+	typeNote             = "Note"
+	typeSubscriptionType = "SubscriptionType"
+	typeVisitor          = "Visitor"
+	typeActivityLog      = "ActivityLog"
+	typeDataExport       = "DataExport"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root
