@@ -97,6 +97,16 @@ func TestActivityLogNodeRoundTripResolvesTheAdmins(t *testing.T) {
 	if !updatedBy {
 		t.Error("no activity says who updated it; the seed logs away-mode changes that do")
 	}
+	before := f.sim.Calls()
+	for _, forged := range []string{globalID("ActivityLog", "no-second-in-it"), globalID("ActivityLog", "abc@yesterday")} {
+		resp := f.query(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": forged})
+		if codeOf(resp, "node") != "BAD_USER_INPUT" {
+			t.Errorf("forged activity id %s: %s", forged, resp.raw)
+		}
+	}
+	if calls := f.sim.Calls() - before; calls != 0 {
+		t.Errorf("forged activity ids cost %d upstream calls", calls)
+	}
 	for _, n := range []any{nodes[0], nodes[len(nodes)/2], nodes[len(nodes)-1]} {
 		got := f.query(`query($id: ID!) { node(id: $id) { id ... on ActivityLog { intercomId activityType } } }`,
 			map[string]any{"id": dig(n, "id")}).mustData(t)
