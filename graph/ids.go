@@ -17,6 +17,12 @@ const (
 	typeCompany      = "Company"
 	typeTag          = "Tag"
 	typeSegment      = "Segment"
+
+	typeNote             = "Note"
+	typeSubscriptionType = "SubscriptionType"
+	typeVisitor          = "Visitor"
+	typeActivityLog      = "ActivityLog"
+	typeDataExport       = "DataExport"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

@@ -40,6 +40,19 @@ func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, 
 		return later(l.TagThunk(ctx, g.ID))
 	case typeSegment:
 		return later(l.SegmentThunk(ctx, g.ID))
+	case typeNote:
+		return later(l.NoteThunk(ctx, g.ID))
+	case typeSubscriptionType:
+		return now(l.SubscriptionType(ctx, g.ID))
+	case typeVisitor:
+		return later(l.VisitorThunk(ctx, g.ID))
+	case typeActivityLog:
+		if _, _, err := loaders.ParseActivityLogKey(g.ID); err != nil {
+			return fail(errcode.InputField("id", relay.ErrMalformedID))
+		}
+		return later(l.ActivityLogThunk(ctx, g.ID))
+	case typeDataExport:
+		return later(l.DataExportThunk(ctx, g.ID))
 	}
 	return fail(errcode.InputField("id", fmt.Errorf("%s is not a type this graph can fetch by ID", g.Type)))
 }

@@ -36,6 +36,14 @@ type Loaders struct {
 	companyLoaders
 	tagLoaders
 	segmentLoaders
+	notes                *dataloader.Loader[string, *upstream.Note]
+	subscriptionTypes    once[[]*upstream.SubscriptionType]
+	contactSubscriptions *dataloader.Loader[string, []*upstream.SubscriptionType]
+	dataAttributes       keyedOnce[upstream.DataAttributeListOptions, []*upstream.DataAttribute]
+	eventSummaries       *dataloader.Loader[string, *upstream.DataEventSummary]
+	visitors             *dataloader.Loader[string, *upstream.Visitor]
+	activityLogs         *dataloader.Loader[string, *upstream.ActivityLog]
+	dataExports          *dataloader.Loader[string, *upstream.DataExport]
 }
 
 // New builds a fresh set of loaders over client.
@@ -46,6 +54,12 @@ func New(client *upstream.Client) *Loaders {
 	l.companyLoaders = newCompanyLoaders(l)
 	l.tagLoaders = newTagLoaders(l)
 	l.segmentLoaders = newSegmentLoaders(l)
+	l.notes = dataloader.NewBatchedLoader(fanOut(client.Notes.Get), dataloader.WithWait[string, *upstream.Note](batchWait))
+	l.contactSubscriptions = dataloader.NewBatchedLoader(fanOut(l.fetchContactSubscriptions), dataloader.WithWait[string, []*upstream.SubscriptionType](batchWait))
+	l.eventSummaries = dataloader.NewBatchedLoader(fanOut(l.fetchEventSummaries), dataloader.WithWait[string, *upstream.DataEventSummary](batchWait))
+	l.visitors = dataloader.NewBatchedLoader(fanOut(client.Visitors.GetByUserID), dataloader.WithWait[string, *upstream.Visitor](batchWait))
+	l.activityLogs = dataloader.NewBatchedLoader(fanOut(l.fetchActivityLog), dataloader.WithWait[string, *upstream.ActivityLog](batchWait))
+	l.dataExports = dataloader.NewBatchedLoader(fanOut(client.DataExports.Get), dataloader.WithWait[string, *upstream.DataExport](batchWait))
 	return l
 }
 

@@ -100,6 +100,14 @@ type Client struct {
 	Companies     *CompaniesService
 	Tags          *TagsService
 	Segments      *SegmentsService
+
+	Notes             *NotesService
+	SubscriptionTypes *SubscriptionTypesService
+	DataAttributes    *DataAttributesService
+	DataEvents        *DataEventsService
+	Visitors          *VisitorsService
+	ActivityLogs      *ActivityLogsService
+	DataExports       *DataExportsService
 }
 
 type service struct{ client *Client }
@@ -145,6 +153,13 @@ func New(cfg Config) (*Client, error) {
 	c.Companies = (*CompaniesService)(&s)
 	c.Tags = (*TagsService)(&s)
 	c.Segments = (*SegmentsService)(&s)
+	c.Notes = (*NotesService)(&s)
+	c.SubscriptionTypes = (*SubscriptionTypesService)(&s)
+	c.DataAttributes = (*DataAttributesService)(&s)
+	c.DataEvents = (*DataEventsService)(&s)
+	c.Visitors = (*VisitorsService)(&s)
+	c.ActivityLogs = (*ActivityLogsService)(&s)
+	c.DataExports = (*DataExportsService)(&s)
 	return c, nil
 }
 

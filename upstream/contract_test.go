@@ -91,7 +91,7 @@ func (l *callLog) ObserveCall(_ context.Context, c upstream.CallRecord) {
 	l.mu.Unlock()
 }
 
-func newContractClient(t *testing.T, tr *specTransport, obs upstream.Observer) *upstream.Client {
+func newContractClient(t *testing.T, tr *specTransport, obs upstream.Observer) (*upstream.Client, *intercomsim.Workspace) {
 	t.Helper()
 	sim := intercomsim.New(intercomsim.Options{Seed: 3, Sizes: intercomsim.Sizes{Admins: 3, Teams: 2, Tags: 5, Segments: 2, Companies: 5, Contacts: 30, Conversations: 30}})
 	srv := httptest.NewServer(sim.Handler())
@@ -103,7 +103,7 @@ func newContractClient(t *testing.T, tr *specTransport, obs upstream.Observer) *
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
+	return c, sim.Workspace(intercomsim.DemoToken)
 }
 
 // clientCall is one use of a client method, as a caller would make it.
@@ -118,6 +118,10 @@ type clientIDs struct {
 	admin, team, contact, conversation string
 	contactNext, conversationNext      string // starting_after of the second page
 	company, tag, segment              string
+
+	// ws is the simulated workspace, for ids no list endpoint hands out.
+	ws   *intercomsim.Workspace
+	note string
 }
 
 // searchNotServed accepts the simulator's 404 for searches it does not serve
@@ -210,6 +214,90 @@ var clientCalls = []clientCall{
 	{"Conversations.Get", []string{"retrieveConversation"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
 		if cv, err := c.Conversations.Get(ctx, ids.conversation); err != nil || cv.ID != ids.conversation {
 			t.Errorf("Get conversation %s: %+v, %v", ids.conversation, cv, err)
+		}
+	}},
+	{"Notes.List", []string{"listNotes"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		owner := busiestContact(ids.ws)
+		first, err := c.Notes.List(ctx, owner, upstream.NoteListOptions{})
+		if err != nil || len(first.Data) == 0 || first.TotalCount != len(ids.ws.NoteIDs(owner)) {
+			t.Fatalf("List notes of %s: %+v, %v", owner, first, err)
+		}
+		ids.note = first.Data[0].ID
+		second, err := c.Notes.List(ctx, owner, upstream.NoteListOptions{Page: 2, PerPage: 2})
+		if err != nil || len(second.Data) == 0 || second.Data[0].ID != ids.ws.NoteIDs(owner)[2] {
+			t.Errorf("List notes, second page of two: %+v, %v", second, err)
+		}
+	}},
+	{"Notes.Get", []string{"retrieveNote"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if n, err := c.Notes.Get(ctx, ids.note); err != nil || n.ID != ids.note || n.Author == nil || n.Contact == nil {
+			t.Errorf("Get note %s: %+v, %v", ids.note, n, err)
+		}
+	}},
+	{"SubscriptionTypes.List", []string{"listSubscriptionTypes"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if list, err := c.SubscriptionTypes.List(ctx); err != nil || len(list.Data) == 0 || list.Data[0].DefaultTranslation == nil {
+			t.Errorf("List subscription types: %+v, %v", list, err)
+		}
+	}},
+	{"SubscriptionTypes.ListForContact", []string{"listSubscriptionsForAContact"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if list, err := c.SubscriptionTypes.ListForContact(ctx, ids.contact); err != nil || len(list.Data) != len(ids.ws.ContactSubscriptionTypeIDs(ids.contact)) {
+			t.Errorf("List subscriptions of %s: %+v, %v", ids.contact, list, err)
+		}
+	}},
+	{"DataAttributes.List", []string{"lisDataAttributes"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		all, err := c.DataAttributes.List(ctx, upstream.DataAttributeListOptions{})
+		if err != nil || len(all.Data) == 0 {
+			t.Fatalf("List data attributes: %+v, %v", all, err)
+		}
+		archived, err := c.DataAttributes.List(ctx, upstream.DataAttributeListOptions{Model: "contact", IncludeArchived: true})
+		if err != nil || len(archived.Data) != len(ids.ws.DataAttributeNames("contact", true)) {
+			t.Errorf("List contact data attributes with archived ones: %+v, %v", archived, err)
+		}
+	}},
+	{"DataEvents.List", []string{"lisDataEvents"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		owner := busiestEventContact(ids.ws)
+		first, err := c.DataEvents.List(ctx, upstream.DataEventOwner{IntercomUserID: owner}, upstream.DataEventListOptions{PerPage: 2})
+		if err != nil || len(first.Events) != 2 || first.Pages.NextQuery() == "" {
+			t.Fatalf("List events of %s: %+v, %v", owner, first, err)
+		}
+		second, err := c.DataEvents.List(ctx, upstream.DataEventOwner{IntercomUserID: owner}, upstream.DataEventListOptions{PerPage: 3, After: first.Pages.NextQuery()})
+		if err != nil || len(second.Events) == 0 || second.Events[0].CreatedAt >= first.Events[1].CreatedAt {
+			t.Errorf("List events, next page: %+v, %v", second, err)
+		}
+		if _, err := c.DataEvents.List(ctx, upstream.DataEventOwner{Email: "nobody@example.com"}, upstream.DataEventListOptions{}); !upstream.IsNotFound(err) {
+			t.Errorf("List events of an unknown email: %v, want not found", err)
+		}
+	}},
+	{"DataEvents.Summaries", []string{"lisDataEvents"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		owner := busiestEventContact(ids.ws)
+		sum, err := c.DataEvents.Summaries(ctx, upstream.DataEventOwner{IntercomUserID: owner})
+		if err != nil || sum.Type != "event.summary" || len(sum.Events) != len(ids.ws.EventCounts(owner)) {
+			t.Errorf("Event summaries of %s: %+v, %v", owner, sum, err)
+		}
+	}},
+	{"Visitors.GetByUserID", []string{"retrieveVisitorWithUserId"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		userID := ids.ws.VisitorUserIDs()[0]
+		if v, err := c.Visitors.GetByUserID(ctx, userID); err != nil || v.UserID != userID {
+			t.Errorf("Get visitor %s: %+v, %v", userID, v, err)
+		}
+	}},
+	{"ActivityLogs.List", []string{"listActivityLogs"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		first, err := c.ActivityLogs.List(ctx, upstream.ActivityLogListOptions{CursorOptions: upstream.CursorOptions{PerPage: 2}})
+		if err != nil || len(first.ActivityLogs) != 2 || first.Pages.NextCursor() == "" {
+			t.Fatalf("List activity logs: %+v, %v", first, err)
+		}
+		until := first.ActivityLogs[0].CreatedAt
+		rest, err := c.ActivityLogs.List(ctx, upstream.ActivityLogListOptions{CreatedAtAfter: 1, CreatedAtBefore: &until,
+			CursorOptions: upstream.CursorOptions{PerPage: upstream.MaxPerPage, StartingAfter: first.Pages.NextCursor()}})
+		if err != nil || len(rest.ActivityLogs) == 0 {
+			t.Errorf("List activity logs, next page in a window: %+v, %v", rest, err)
+		}
+	}},
+	{"DataExports.Get", []string{"getDataExport"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		for job, status := range ids.ws.DataExportJobs() {
+			e, err := c.DataExports.Get(ctx, job)
+			if err != nil || e.Identifier() != job || e.Status != status || (status == "completed") != (e.DownloadURL != "") {
+				t.Errorf("Get data export %s: %+v, %v", job, e, err)
+			}
 		}
 	}},
 	{"Conversations.Search", []string{"searchConversations"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
@@ -326,7 +414,7 @@ func TestClientRequestsFollowTheSpec(t *testing.T) {
 	spec := spectest.Load(t)
 	tr := newSpecTransport(spec)
 	obs := &callLog{}
-	c := newContractClient(t, tr, obs)
+	c, ws := newContractClient(t, tr, obs)
 
 	t.Run("every client method has a call", func(t *testing.T) {
 		listed := map[string]bool{}
@@ -344,7 +432,7 @@ func TestClientRequestsFollowTheSpec(t *testing.T) {
 		}
 	})
 
-	ids := &clientIDs{}
+	ids := &clientIDs{ws: ws}
 	ctx := context.Background()
 	var want []string
 	for _, cc := range clientCalls {
@@ -372,12 +460,32 @@ func TestClientRequestsFollowTheSpec(t *testing.T) {
 	}
 }
 
+func busiestContact(ws *intercomsim.Workspace) string {
+	best := ""
+	for _, id := range ws.ContactIDs() {
+		if best == "" || len(ws.NoteIDs(id)) > len(ws.NoteIDs(best)) {
+			best = id
+		}
+	}
+	return best
+}
+
+func busiestEventContact(ws *intercomsim.Workspace) string {
+	best := ""
+	for _, id := range ws.ContactIDs() {
+		if best == "" || len(ws.EventKeys(id)) > len(ws.EventKeys(best)) {
+			best = id
+		}
+	}
+	return best
+}
+
 // TestClientContractCheckCanFail makes sure the transport's check bites: an
 // admin id the spec's integer parameter cannot take must be reported.
 func TestClientContractCheckCanFail(t *testing.T) {
 	spec := spectest.Load(t)
 	tr := newSpecTransport(spec)
-	c := newContractClient(t, tr, nil)
+	c, _ := newContractClient(t, tr, nil)
 	_, _ = c.Admins.Get(context.Background(), "not-a-number")
 	if len(tr.failures) != 1 || !strings.Contains(tr.failures[0], "retrieveAdmin") {
 		t.Errorf("a non-integer admin id got past the check; failures: %q", tr.failures)

@@ -31,6 +31,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ActivityLog() ActivityLogResolver
+	ActivityLogMetadata() ActivityLogMetadataResolver
 	Admin() AdminResolver
 	AdminTeamPriorityLevel() AdminTeamPriorityLevelResolver
 	Company() CompanyResolver
@@ -39,18 +41,67 @@ type ResolverRoot interface {
 	Conversation() ConversationResolver
 	ConversationRating() ConversationRatingResolver
 	ConversationStatistics() ConversationStatisticsResolver
+	DataAttribute() DataAttributeResolver
+	DataEvent() DataEventResolver
+	DataEventSummaries() DataEventSummariesResolver
+	DataEventSummary() DataEventSummaryResolver
+	DataExport() DataExportResolver
 	Me() MeResolver
+	Note() NoteResolver
 	Query() QueryResolver
 	Segment() SegmentResolver
+	SubscriptionType() SubscriptionTypeResolver
 	Tag() TagResolver
 	Team() TeamResolver
 	TeamAdminPriorityLevel() TeamAdminPriorityLevelResolver
+	Visitor() VisitorResolver
 }
 
 type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	ActivityLog struct {
+		ActivityDescription func(childComplexity int) int
+		ActivityType        func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Metadata            func(childComplexity int) int
+		PerformedBy         func(childComplexity int) int
+	}
+
+	ActivityLogConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ActivityLogEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ActivityLogMetadata struct {
+		All                   func(childComplexity int) int
+		AutoChanged           func(childComplexity int) int
+		AwayMode              func(childComplexity int) int
+		AwayStatusReason      func(childComplexity int) int
+		ExternalID            func(childComplexity int) int
+		ReassignConversations func(childComplexity int) int
+		SignInMethod          func(childComplexity int) int
+		Source                func(childComplexity int) int
+		UpdateByName          func(childComplexity int) int
+		UpdatedBy             func(childComplexity int) int
+	}
+
+	ActivityLogPerformer struct {
+		Email func(childComplexity int) int
+		ID    func(childComplexity int) int
+		IP    func(childComplexity int) int
+		Type  func(childComplexity int) int
+	}
+
 	Admin struct {
 		Avatar            func(childComplexity int) int
 		AwayModeEnabled   func(childComplexity int) int
@@ -162,6 +213,8 @@ type ComplexityRoot struct {
 		CustomAttributes       func(childComplexity int) int
 		Email                  func(childComplexity int) int
 		EmailDomain            func(childComplexity int) int
+		EventSummaries         func(childComplexity int) int
+		Events                 func(childComplexity int, first *int, after *string) int
 		ExternalID             func(childComplexity int) int
 		HasHardBounced         func(childComplexity int) int
 		ID                     func(childComplexity int) int
@@ -175,6 +228,7 @@ type ComplexityRoot struct {
 		Location               func(childComplexity int) int
 		MarkedEmailAsSpam      func(childComplexity int) int
 		Name                   func(childComplexity int) int
+		Notes                  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		OS                     func(childComplexity int) int
 		Owner                  func(childComplexity int) int
 		Phone                  func(childComplexity int) int
@@ -182,6 +236,7 @@ type ComplexityRoot struct {
 		Segments               func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SignedUpAt             func(childComplexity int) int
 		SocialProfiles         func(childComplexity int) int
+		SubscriptionTypes      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Tags                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		UnsubscribedFromEmails func(childComplexity int) int
 		UpdatedAt              func(childComplexity int) int
@@ -213,6 +268,19 @@ type ComplexityRoot struct {
 		City    func(childComplexity int) int
 		Country func(childComplexity int) int
 		Region  func(childComplexity int) int
+	}
+
+	ContactSubscriptionTypeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ContactSubscriptionTypeEdge struct {
+		Consent func(childComplexity int) int
+		Cursor  func(childComplexity int) int
+		Node    func(childComplexity int) int
 	}
 
 	Conversation struct {
@@ -336,6 +404,85 @@ type ComplexityRoot struct {
 		TimeToLastClose            func(childComplexity int) int
 	}
 
+	DataAttribute struct {
+		APIWritable       func(childComplexity int) int
+		Archived          func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CreatedBy         func(childComplexity int) int
+		Custom            func(childComplexity int) int
+		DataType          func(childComplexity int) int
+		Description       func(childComplexity int) int
+		FullName          func(childComplexity int) int
+		IntercomID        func(childComplexity int) int
+		Label             func(childComplexity int) int
+		MessengerWritable func(childComplexity int) int
+		Model             func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Options           func(childComplexity int) int
+		UIWritable        func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+	}
+
+	DataAttributeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DataAttributeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DataEvent struct {
+		Contact        func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Email          func(childComplexity int) int
+		EventName      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IntercomUserID func(childComplexity int) int
+		Metadata       func(childComplexity int) int
+		UserID         func(childComplexity int) int
+	}
+
+	DataEventConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DataEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DataEventSummaries struct {
+		Contact        func(childComplexity int) int
+		Email          func(childComplexity int) int
+		Events         func(childComplexity int) int
+		IntercomUserID func(childComplexity int) int
+		UserID         func(childComplexity int) int
+	}
+
+	DataEventSummary struct {
+		Count       func(childComplexity int) int
+		Description func(childComplexity int) int
+		First       func(childComplexity int) int
+		Last        func(childComplexity int) int
+		Name        func(childComplexity int) int
+	}
+
+	DataExport struct {
+		DownloadExpiresAt func(childComplexity int) int
+		DownloadURL       func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IntercomID        func(childComplexity int) int
+		JobIdentifier     func(childComplexity int) int
+		Status            func(childComplexity int) int
+	}
+
 	Me struct {
 		Admin            func(childComplexity int) int
 		App              func(childComplexity int) int
@@ -351,6 +498,26 @@ type ComplexityRoot struct {
 		Teams            func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
+	Note struct {
+		Author    func(childComplexity int) int
+		Body      func(childComplexity int) int
+		Contact   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+	}
+
+	NoteConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	NoteEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -359,25 +526,34 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Admin         func(childComplexity int, id *string, intercomID *string) int
-		Admins        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		AllCompanies  func(childComplexity int, first *int, after *string) int
-		Companies     func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
-		Company       func(childComplexity int, id *string, intercomID *string, companyID *string) int
-		Contact       func(childComplexity int, id *string, intercomID *string) int
-		Contacts      func(childComplexity int, first *int, after *string) int
-		Conversation  func(childComplexity int, id *string, intercomID *string) int
-		Conversations func(childComplexity int, first *int, after *string) int
-		Me            func(childComplexity int) int
-		Node          func(childComplexity int, id string) int
-		Nodes         func(childComplexity int, ids []string) int
-		RateLimit     func(childComplexity int, dryRun *bool) int
-		Segment       func(childComplexity int, id *string, intercomID *string) int
-		Segments      func(childComplexity int, includeCount *bool, first *int, after *string, last *int, before *string) int
-		Tag           func(childComplexity int, id *string, intercomID *string) int
-		Tags          func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Team          func(childComplexity int, id *string, intercomID *string) int
-		Teams         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Admin              func(childComplexity int, id *string, intercomID *string) int
+		AdminActivityLogs  func(childComplexity int, createdAfter upstream.Timestamp, createdBefore *upstream.Timestamp, first *int, after *string) int
+		Admins             func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AllCompanies       func(childComplexity int, first *int, after *string) int
+		Companies          func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
+		Company            func(childComplexity int, id *string, intercomID *string, companyID *string) int
+		Contact            func(childComplexity int, id *string, intercomID *string) int
+		Contacts           func(childComplexity int, first *int, after *string) int
+		Conversation       func(childComplexity int, id *string, intercomID *string) int
+		Conversations      func(childComplexity int, first *int, after *string) int
+		DataAttributes     func(childComplexity int, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) int
+		DataEventSummaries func(childComplexity int, person model.DataEventPerson) int
+		DataEvents         func(childComplexity int, person model.DataEventPerson, first *int, after *string) int
+		DataExport         func(childComplexity int, jobIdentifier string) int
+		Me                 func(childComplexity int) int
+		Node               func(childComplexity int, id string) int
+		Nodes              func(childComplexity int, ids []string) int
+		Note               func(childComplexity int, id *string, intercomID *string) int
+		RateLimit          func(childComplexity int, dryRun *bool) int
+		Segment            func(childComplexity int, id *string, intercomID *string) int
+		Segments           func(childComplexity int, includeCount *bool, first *int, after *string, last *int, before *string) int
+		SubscriptionType   func(childComplexity int, id *string, intercomID *string) int
+		SubscriptionTypes  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Tag                func(childComplexity int, id *string, intercomID *string) int
+		Tags               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Team               func(childComplexity int, id *string, intercomID *string) int
+		Teams              func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Visitor            func(childComplexity int, userID string) int
 	}
 
 	RateLimit struct {
@@ -412,6 +588,33 @@ type ComplexityRoot struct {
 	SocialProfile struct {
 		Name func(childComplexity int) int
 		URL  func(childComplexity int) int
+	}
+
+	SubscriptionType struct {
+		ConsentType        func(childComplexity int) int
+		ContentTypes       func(childComplexity int) int
+		DefaultTranslation func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		State              func(childComplexity int) int
+		Translations       func(childComplexity int) int
+	}
+
+	SubscriptionTypeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SubscriptionTypeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SubscriptionTypeTranslation struct {
+		Description func(childComplexity int) int
+		Locale      func(childComplexity int) int
+		Name        func(childComplexity int) int
 	}
 
 	Tag struct {
@@ -456,12 +659,80 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Visitor struct {
+		Anonymous              func(childComplexity int) int
+		AppID                  func(childComplexity int) int
+		AvatarURL              func(childComplexity int) int
+		Companies              func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		CustomAttributes       func(childComplexity int) int
+		DoNotTrack             func(childComplexity int) int
+		Email                  func(childComplexity int) int
+		HasHardBounced         func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		LastRequestAt          func(childComplexity int) int
+		LocationData           func(childComplexity int) int
+		MarkedEmailAsSpam      func(childComplexity int) int
+		Name                   func(childComplexity int) int
+		Owner                  func(childComplexity int) int
+		Phone                  func(childComplexity int) int
+		Pseudonym              func(childComplexity int) int
+		Referrer               func(childComplexity int) int
+		RemoteCreatedAt        func(childComplexity int) int
+		SegmentIds             func(childComplexity int) int
+		SessionCount           func(childComplexity int) int
+		SignedUpAt             func(childComplexity int) int
+		SocialProfiles         func(childComplexity int) int
+		Tags                   func(childComplexity int) int
+		UTMCampaign            func(childComplexity int) int
+		UTMContent             func(childComplexity int) int
+		UTMMedium              func(childComplexity int) int
+		UTMSource              func(childComplexity int) int
+		UTMTerm                func(childComplexity int) int
+		UnsubscribedFromEmails func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
+		UserID                 func(childComplexity int) int
+	}
+
+	VisitorCompany struct {
+		CompanyID func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+	}
+
+	VisitorLocation struct {
+		CityName      func(childComplexity int) int
+		ContinentCode func(childComplexity int) int
+		CountryCode   func(childComplexity int) int
+		CountryName   func(childComplexity int) int
+		PostalCode    func(childComplexity int) int
+		RegionName    func(childComplexity int) int
+		Timezone      func(childComplexity int) int
+	}
+
+	VisitorTag struct {
+		ID   func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
 
 // region    ************************** generated!.gotpl **************************
 
+type ActivityLogResolver interface {
+	ID(ctx context.Context, obj *upstream.ActivityLog) (string, error)
+
+	ActivityType(ctx context.Context, obj *upstream.ActivityLog) (model.ActivityType, error)
+
+	PerformedBy(ctx context.Context, obj *upstream.ActivityLog) (*upstream.Admin, error)
+}
+type ActivityLogMetadataResolver interface {
+	UpdatedBy(ctx context.Context, obj *upstream.ActivityLogMetadata) (*upstream.Admin, error)
+
+	All(ctx context.Context, obj *upstream.ActivityLogMetadata) (any, error)
+}
 type AdminResolver interface {
 	ID(ctx context.Context, obj *upstream.Admin) (string, error)
 
@@ -499,7 +770,11 @@ type ContactResolver interface {
 
 	SocialProfiles(ctx context.Context, obj *upstream.Contact) ([]*upstream.SocialProfile, error)
 	Companies(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.CompanyConnection, error)
+	Events(ctx context.Context, obj *upstream.Contact, first *int, after *string) (*model.DataEventConnection, error)
+	EventSummaries(ctx context.Context, obj *upstream.Contact) ([]*upstream.DataEventSummaryItem, error)
+	Notes(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.NoteConnection, error)
 	Segments(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error)
+	SubscriptionTypes(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.ContactSubscriptionTypeConnection, error)
 	Tags(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.TagConnection, error)
 }
 type ConversationResolver interface {
@@ -523,6 +798,33 @@ type ConversationRatingResolver interface {
 type ConversationStatisticsResolver interface {
 	LastClosedBy(ctx context.Context, obj *upstream.ConversationStatistics) (*upstream.Admin, error)
 }
+type DataAttributeResolver interface {
+	IntercomID(ctx context.Context, obj *upstream.DataAttribute) (*string, error)
+	Model(ctx context.Context, obj *upstream.DataAttribute) (model.DataAttributeModel, error)
+
+	DataType(ctx context.Context, obj *upstream.DataAttribute) (model.DataAttributeDataType, error)
+
+	CreatedBy(ctx context.Context, obj *upstream.DataAttribute) (*upstream.Admin, error)
+}
+type DataEventResolver interface {
+	Metadata(ctx context.Context, obj *upstream.DataEvent) (any, error)
+	Contact(ctx context.Context, obj *upstream.DataEvent) (*upstream.Contact, error)
+}
+type DataEventSummariesResolver interface {
+	Contact(ctx context.Context, obj *upstream.DataEventSummary) (*upstream.Contact, error)
+}
+type DataEventSummaryResolver interface {
+	First(ctx context.Context, obj *upstream.DataEventSummaryItem) (*upstream.Timestamp, error)
+	Last(ctx context.Context, obj *upstream.DataEventSummaryItem) (*upstream.Timestamp, error)
+}
+type DataExportResolver interface {
+	ID(ctx context.Context, obj *upstream.DataExport) (string, error)
+	IntercomID(ctx context.Context, obj *upstream.DataExport) (string, error)
+	JobIdentifier(ctx context.Context, obj *upstream.DataExport) (string, error)
+	Status(ctx context.Context, obj *upstream.DataExport) (model.DataExportStatus, error)
+	DownloadURL(ctx context.Context, obj *upstream.DataExport) (*string, error)
+	DownloadExpiresAt(ctx context.Context, obj *upstream.DataExport) (*upstream.Timestamp, error)
+}
 type MeResolver interface {
 	ID(ctx context.Context, obj *upstream.AdminWithApp) (string, error)
 
@@ -531,10 +833,17 @@ type MeResolver interface {
 	Teams(ctx context.Context, obj *upstream.AdminWithApp, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Admin(ctx context.Context, obj *upstream.AdminWithApp) (*upstream.Admin, error)
 }
+type NoteResolver interface {
+	ID(ctx context.Context, obj *upstream.Note) (string, error)
+
+	Author(ctx context.Context, obj *upstream.Note) (*upstream.Admin, error)
+	Contact(ctx context.Context, obj *upstream.Note) (*upstream.Contact, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (relay.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]relay.Node, error)
 	RateLimit(ctx context.Context, dryRun *bool) (*model.RateLimit, error)
+	AdminActivityLogs(ctx context.Context, createdAfter upstream.Timestamp, createdBefore *upstream.Timestamp, first *int, after *string) (*model.ActivityLogConnection, error)
 	Me(ctx context.Context) (*upstream.AdminWithApp, error)
 	Admins(ctx context.Context, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
 	Admin(ctx context.Context, id *string, intercomID *string) (*upstream.Admin, error)
@@ -545,18 +854,33 @@ type QueryResolver interface {
 	Contact(ctx context.Context, id *string, intercomID *string) (*upstream.Contact, error)
 	Conversations(ctx context.Context, first *int, after *string) (*model.ConversationConnection, error)
 	Conversation(ctx context.Context, id *string, intercomID *string) (*upstream.Conversation, error)
+	DataAttributes(ctx context.Context, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) (*model.DataAttributeConnection, error)
+	DataEvents(ctx context.Context, person model.DataEventPerson, first *int, after *string) (*model.DataEventConnection, error)
+	DataEventSummaries(ctx context.Context, person model.DataEventPerson) (*upstream.DataEventSummary, error)
+	DataExport(ctx context.Context, jobIdentifier string) (*upstream.DataExport, error)
+	Note(ctx context.Context, id *string, intercomID *string) (*upstream.Note, error)
 	Segments(ctx context.Context, includeCount *bool, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error)
 	Segment(ctx context.Context, id *string, intercomID *string) (*upstream.Segment, error)
+	SubscriptionTypes(ctx context.Context, first *int, after *string, last *int, before *string) (*model.SubscriptionTypeConnection, error)
+	SubscriptionType(ctx context.Context, id *string, intercomID *string) (*upstream.SubscriptionType, error)
 	Tags(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TagConnection, error)
 	Tag(ctx context.Context, id *string, intercomID *string) (*upstream.Tag, error)
 	Teams(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Team(ctx context.Context, id *string, intercomID *string) (*upstream.Team, error)
+	Visitor(ctx context.Context, userID string) (*upstream.Visitor, error)
 }
 type SegmentResolver interface {
 	ID(ctx context.Context, obj *upstream.Segment) (string, error)
 
 	PersonType(ctx context.Context, obj *upstream.Segment) (*model.ContactRole, error)
 	Count(ctx context.Context, obj *upstream.Segment) (*int, error)
+}
+type SubscriptionTypeResolver interface {
+	ID(ctx context.Context, obj *upstream.SubscriptionType) (string, error)
+
+	State(ctx context.Context, obj *upstream.SubscriptionType) (model.SubscriptionTypeState, error)
+	ConsentType(ctx context.Context, obj *upstream.SubscriptionType) (model.SubscriptionConsentType, error)
+	ContentTypes(ctx context.Context, obj *upstream.SubscriptionType) ([]model.SubscriptionContentType, error)
 }
 type TagResolver interface {
 	ID(ctx context.Context, obj *upstream.Tag) (string, error)
@@ -571,6 +895,24 @@ type TeamResolver interface {
 type TeamAdminPriorityLevelResolver interface {
 	PrimaryAdmins(ctx context.Context, obj *upstream.AdminPriorityLevel, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
 	SecondaryAdmins(ctx context.Context, obj *upstream.AdminPriorityLevel, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
+}
+type VisitorResolver interface {
+	ID(ctx context.Context, obj *upstream.Visitor) (string, error)
+
+	Email(ctx context.Context, obj *upstream.Visitor) (*string, error)
+
+	AvatarURL(ctx context.Context, obj *upstream.Visitor) (*string, error)
+
+	Companies(ctx context.Context, obj *upstream.Visitor) ([]*upstream.VisitorCompany, error)
+
+	LastRequestAt(ctx context.Context, obj *upstream.Visitor) (*upstream.Timestamp, error)
+
+	SocialProfiles(ctx context.Context, obj *upstream.Visitor) ([]string, error)
+	Owner(ctx context.Context, obj *upstream.Visitor) (*upstream.Admin, error)
+
+	Tags(ctx context.Context, obj *upstream.Visitor) ([]*upstream.VisitorTag, error)
+	SegmentIds(ctx context.Context, obj *upstream.Visitor) ([]string, error)
+	CustomAttributes(ctx context.Context, obj *upstream.Visitor) (any, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -590,6 +932,167 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "ActivityLog.activityDescription":
+		if e.ComplexityRoot.ActivityLog.ActivityDescription == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.ActivityDescription(childComplexity), true
+	case "ActivityLog.activityType":
+		if e.ComplexityRoot.ActivityLog.ActivityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.ActivityType(childComplexity), true
+	case "ActivityLog.createdAt":
+		if e.ComplexityRoot.ActivityLog.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.CreatedAt(childComplexity), true
+	case "ActivityLog.id", "ActivityLog.intercomId":
+		if e.ComplexityRoot.ActivityLog.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.ID(childComplexity), true
+	case "ActivityLog.metadata":
+		if e.ComplexityRoot.ActivityLog.Metadata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.Metadata(childComplexity), true
+	case "ActivityLog.performedBy", "ActivityLog.performer":
+		if e.ComplexityRoot.ActivityLog.PerformedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLog.PerformedBy(childComplexity), true
+
+	case "ActivityLogConnection.edges":
+		if e.ComplexityRoot.ActivityLogConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogConnection.Edges(childComplexity), true
+	case "ActivityLogConnection.nodes":
+		if e.ComplexityRoot.ActivityLogConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogConnection.Nodes(childComplexity), true
+	case "ActivityLogConnection.pageInfo":
+		if e.ComplexityRoot.ActivityLogConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogConnection.PageInfo(childComplexity), true
+	case "ActivityLogConnection.totalCount":
+		if e.ComplexityRoot.ActivityLogConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogConnection.TotalCount(childComplexity), true
+
+	case "ActivityLogEdge.cursor":
+		if e.ComplexityRoot.ActivityLogEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogEdge.Cursor(childComplexity), true
+	case "ActivityLogEdge.node":
+		if e.ComplexityRoot.ActivityLogEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogEdge.Node(childComplexity), true
+
+	case "ActivityLogMetadata.all":
+		if e.ComplexityRoot.ActivityLogMetadata.All == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.All(childComplexity), true
+	case "ActivityLogMetadata.autoChanged":
+		if e.ComplexityRoot.ActivityLogMetadata.AutoChanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.AutoChanged(childComplexity), true
+	case "ActivityLogMetadata.awayMode":
+		if e.ComplexityRoot.ActivityLogMetadata.AwayMode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.AwayMode(childComplexity), true
+	case "ActivityLogMetadata.awayStatusReason":
+		if e.ComplexityRoot.ActivityLogMetadata.AwayStatusReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.AwayStatusReason(childComplexity), true
+	case "ActivityLogMetadata.externalId":
+		if e.ComplexityRoot.ActivityLogMetadata.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.ExternalID(childComplexity), true
+	case "ActivityLogMetadata.reassignConversations":
+		if e.ComplexityRoot.ActivityLogMetadata.ReassignConversations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.ReassignConversations(childComplexity), true
+	case "ActivityLogMetadata.signInMethod":
+		if e.ComplexityRoot.ActivityLogMetadata.SignInMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.SignInMethod(childComplexity), true
+	case "ActivityLogMetadata.source":
+		if e.ComplexityRoot.ActivityLogMetadata.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.Source(childComplexity), true
+	case "ActivityLogMetadata.updatedByName":
+		if e.ComplexityRoot.ActivityLogMetadata.UpdateByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.UpdateByName(childComplexity), true
+	case "ActivityLogMetadata.updatedBy":
+		if e.ComplexityRoot.ActivityLogMetadata.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogMetadata.UpdatedBy(childComplexity), true
+
+	case "ActivityLogPerformer.email":
+		if e.ComplexityRoot.ActivityLogPerformer.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.Email(childComplexity), true
+	case "ActivityLogPerformer.intercomId":
+		if e.ComplexityRoot.ActivityLogPerformer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.ID(childComplexity), true
+	case "ActivityLogPerformer.ip":
+		if e.ComplexityRoot.ActivityLogPerformer.IP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.IP(childComplexity), true
+	case "ActivityLogPerformer.type":
+		if e.ComplexityRoot.ActivityLogPerformer.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.Type(childComplexity), true
 
 	case "Admin.avatarUrl":
 		if e.ComplexityRoot.Admin.Avatar == nil {
@@ -1082,6 +1585,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.EmailDomain(childComplexity), true
+	case "Contact.eventSummaries":
+		if e.ComplexityRoot.Contact.EventSummaries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.EventSummaries(childComplexity), true
+	case "Contact.events":
+		if e.ComplexityRoot.Contact.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Contact_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Contact.Events(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Contact.externalId":
 		if e.ComplexityRoot.Contact.ExternalID == nil {
 			break
@@ -1160,6 +1680,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.Name(childComplexity), true
+	case "Contact.notes":
+		if e.ComplexityRoot.Contact.Notes == nil {
+			break
+		}
+
+		args, err := ec.field_Contact_notes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Contact.Notes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Contact.os":
 		if e.ComplexityRoot.Contact.OS == nil {
 			break
@@ -1207,6 +1738,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.SocialProfiles(childComplexity), true
+	case "Contact.subscriptionTypes":
+		if e.ComplexityRoot.Contact.SubscriptionTypes == nil {
+			break
+		}
+
+		args, err := ec.field_Contact_subscriptionTypes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Contact.SubscriptionTypes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Contact.tags":
 		if e.ComplexityRoot.Contact.Tags == nil {
 			break
@@ -1330,6 +1872,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactLocation.Region(childComplexity), true
+
+	case "ContactSubscriptionTypeConnection.edges":
+		if e.ComplexityRoot.ContactSubscriptionTypeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeConnection.Edges(childComplexity), true
+	case "ContactSubscriptionTypeConnection.nodes":
+		if e.ComplexityRoot.ContactSubscriptionTypeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeConnection.Nodes(childComplexity), true
+	case "ContactSubscriptionTypeConnection.pageInfo":
+		if e.ComplexityRoot.ContactSubscriptionTypeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeConnection.PageInfo(childComplexity), true
+	case "ContactSubscriptionTypeConnection.totalCount":
+		if e.ComplexityRoot.ContactSubscriptionTypeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeConnection.TotalCount(childComplexity), true
+
+	case "ContactSubscriptionTypeEdge.consent":
+		if e.ComplexityRoot.ContactSubscriptionTypeEdge.Consent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeEdge.Consent(childComplexity), true
+	case "ContactSubscriptionTypeEdge.cursor":
+		if e.ComplexityRoot.ContactSubscriptionTypeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeEdge.Cursor(childComplexity), true
+	case "ContactSubscriptionTypeEdge.node":
+		if e.ComplexityRoot.ContactSubscriptionTypeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionTypeEdge.Node(childComplexity), true
 
 	case "Conversation.adminAssignee":
 		if e.ComplexityRoot.Conversation.AdminAssignee == nil {
@@ -1873,6 +2459,327 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationStatistics.TimeToLastClose(childComplexity), true
 
+	case "DataAttribute.apiWritable":
+		if e.ComplexityRoot.DataAttribute.APIWritable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.APIWritable(childComplexity), true
+	case "DataAttribute.archived":
+		if e.ComplexityRoot.DataAttribute.Archived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Archived(childComplexity), true
+	case "DataAttribute.createdAt":
+		if e.ComplexityRoot.DataAttribute.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.CreatedAt(childComplexity), true
+	case "DataAttribute.createdBy":
+		if e.ComplexityRoot.DataAttribute.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.CreatedBy(childComplexity), true
+	case "DataAttribute.custom":
+		if e.ComplexityRoot.DataAttribute.Custom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Custom(childComplexity), true
+	case "DataAttribute.dataType":
+		if e.ComplexityRoot.DataAttribute.DataType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.DataType(childComplexity), true
+	case "DataAttribute.description":
+		if e.ComplexityRoot.DataAttribute.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Description(childComplexity), true
+	case "DataAttribute.fullName":
+		if e.ComplexityRoot.DataAttribute.FullName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.FullName(childComplexity), true
+	case "DataAttribute.intercomId":
+		if e.ComplexityRoot.DataAttribute.IntercomID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.IntercomID(childComplexity), true
+	case "DataAttribute.label":
+		if e.ComplexityRoot.DataAttribute.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Label(childComplexity), true
+	case "DataAttribute.messengerWritable":
+		if e.ComplexityRoot.DataAttribute.MessengerWritable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.MessengerWritable(childComplexity), true
+	case "DataAttribute.model":
+		if e.ComplexityRoot.DataAttribute.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Model(childComplexity), true
+	case "DataAttribute.name":
+		if e.ComplexityRoot.DataAttribute.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Name(childComplexity), true
+	case "DataAttribute.options":
+		if e.ComplexityRoot.DataAttribute.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.Options(childComplexity), true
+	case "DataAttribute.uiWritable":
+		if e.ComplexityRoot.DataAttribute.UIWritable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.UIWritable(childComplexity), true
+	case "DataAttribute.updatedAt":
+		if e.ComplexityRoot.DataAttribute.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.UpdatedAt(childComplexity), true
+
+	case "DataAttributeConnection.edges":
+		if e.ComplexityRoot.DataAttributeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeConnection.Edges(childComplexity), true
+	case "DataAttributeConnection.nodes":
+		if e.ComplexityRoot.DataAttributeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeConnection.Nodes(childComplexity), true
+	case "DataAttributeConnection.pageInfo":
+		if e.ComplexityRoot.DataAttributeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeConnection.PageInfo(childComplexity), true
+	case "DataAttributeConnection.totalCount":
+		if e.ComplexityRoot.DataAttributeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeConnection.TotalCount(childComplexity), true
+
+	case "DataAttributeEdge.cursor":
+		if e.ComplexityRoot.DataAttributeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeEdge.Cursor(childComplexity), true
+	case "DataAttributeEdge.node":
+		if e.ComplexityRoot.DataAttributeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributeEdge.Node(childComplexity), true
+
+	case "DataEvent.contact":
+		if e.ComplexityRoot.DataEvent.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.Contact(childComplexity), true
+	case "DataEvent.createdAt":
+		if e.ComplexityRoot.DataEvent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.CreatedAt(childComplexity), true
+	case "DataEvent.email":
+		if e.ComplexityRoot.DataEvent.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.Email(childComplexity), true
+	case "DataEvent.eventName":
+		if e.ComplexityRoot.DataEvent.EventName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.EventName(childComplexity), true
+	case "DataEvent.sentWithId":
+		if e.ComplexityRoot.DataEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.ID(childComplexity), true
+	case "DataEvent.intercomUserId":
+		if e.ComplexityRoot.DataEvent.IntercomUserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.IntercomUserID(childComplexity), true
+	case "DataEvent.metadata":
+		if e.ComplexityRoot.DataEvent.Metadata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.Metadata(childComplexity), true
+	case "DataEvent.userId":
+		if e.ComplexityRoot.DataEvent.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEvent.UserID(childComplexity), true
+
+	case "DataEventConnection.edges":
+		if e.ComplexityRoot.DataEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventConnection.Edges(childComplexity), true
+	case "DataEventConnection.nodes":
+		if e.ComplexityRoot.DataEventConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventConnection.Nodes(childComplexity), true
+	case "DataEventConnection.pageInfo":
+		if e.ComplexityRoot.DataEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventConnection.PageInfo(childComplexity), true
+	case "DataEventConnection.totalCount":
+		if e.ComplexityRoot.DataEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventConnection.TotalCount(childComplexity), true
+
+	case "DataEventEdge.cursor":
+		if e.ComplexityRoot.DataEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventEdge.Cursor(childComplexity), true
+	case "DataEventEdge.node":
+		if e.ComplexityRoot.DataEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventEdge.Node(childComplexity), true
+
+	case "DataEventSummaries.contact":
+		if e.ComplexityRoot.DataEventSummaries.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummaries.Contact(childComplexity), true
+	case "DataEventSummaries.email":
+		if e.ComplexityRoot.DataEventSummaries.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummaries.Email(childComplexity), true
+	case "DataEventSummaries.events":
+		if e.ComplexityRoot.DataEventSummaries.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummaries.Events(childComplexity), true
+	case "DataEventSummaries.intercomUserId":
+		if e.ComplexityRoot.DataEventSummaries.IntercomUserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummaries.IntercomUserID(childComplexity), true
+	case "DataEventSummaries.userId":
+		if e.ComplexityRoot.DataEventSummaries.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummaries.UserID(childComplexity), true
+
+	case "DataEventSummary.count":
+		if e.ComplexityRoot.DataEventSummary.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummary.Count(childComplexity), true
+	case "DataEventSummary.description":
+		if e.ComplexityRoot.DataEventSummary.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummary.Description(childComplexity), true
+	case "DataEventSummary.first":
+		if e.ComplexityRoot.DataEventSummary.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummary.First(childComplexity), true
+	case "DataEventSummary.last":
+		if e.ComplexityRoot.DataEventSummary.Last == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummary.Last(childComplexity), true
+	case "DataEventSummary.name":
+		if e.ComplexityRoot.DataEventSummary.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataEventSummary.Name(childComplexity), true
+
+	case "DataExport.downloadExpiresAt":
+		if e.ComplexityRoot.DataExport.DownloadExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.DownloadExpiresAt(childComplexity), true
+	case "DataExport.downloadUrl":
+		if e.ComplexityRoot.DataExport.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.DownloadURL(childComplexity), true
+	case "DataExport.id":
+		if e.ComplexityRoot.DataExport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.ID(childComplexity), true
+	case "DataExport.intercomId":
+		if e.ComplexityRoot.DataExport.IntercomID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.IntercomID(childComplexity), true
+	case "DataExport.jobIdentifier":
+		if e.ComplexityRoot.DataExport.JobIdentifier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.JobIdentifier(childComplexity), true
+	case "DataExport.status":
+		if e.ComplexityRoot.DataExport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExport.Status(childComplexity), true
+
 	case "Me.admin":
 		if e.ComplexityRoot.Me.Admin == nil {
 			break
@@ -1951,6 +2858,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
+	case "Note.author":
+		if e.ComplexityRoot.Note.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Note.Author(childComplexity), true
+	case "Note.body":
+		if e.ComplexityRoot.Note.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Note.Body(childComplexity), true
+	case "Note.contact":
+		if e.ComplexityRoot.Note.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Note.Contact(childComplexity), true
+	case "Note.createdAt":
+		if e.ComplexityRoot.Note.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Note.CreatedAt(childComplexity), true
+	case "Note.id", "Note.intercomId":
+		if e.ComplexityRoot.Note.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Note.ID(childComplexity), true
+
+	case "NoteConnection.edges":
+		if e.ComplexityRoot.NoteConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteConnection.Edges(childComplexity), true
+	case "NoteConnection.nodes":
+		if e.ComplexityRoot.NoteConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteConnection.Nodes(childComplexity), true
+	case "NoteConnection.pageInfo":
+		if e.ComplexityRoot.NoteConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteConnection.PageInfo(childComplexity), true
+	case "NoteConnection.totalCount":
+		if e.ComplexityRoot.NoteConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteConnection.TotalCount(childComplexity), true
+
+	case "NoteEdge.cursor":
+		if e.ComplexityRoot.NoteEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteEdge.Cursor(childComplexity), true
+	case "NoteEdge.node":
+		if e.ComplexityRoot.NoteEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoteEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1987,6 +2963,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Admin(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.adminActivityLogs":
+		if e.ComplexityRoot.Query.AdminActivityLogs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminActivityLogs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminActivityLogs(childComplexity, args["createdAfter"].(upstream.Timestamp), args["createdBefore"].(*upstream.Timestamp), args["first"].(*int), args["after"].(*string)), true
 	case "Query.admins":
 		if e.ComplexityRoot.Query.Admins == nil {
 			break
@@ -2075,6 +3062,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Conversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.dataAttributes":
+		if e.ComplexityRoot.Query.DataAttributes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dataAttributes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DataAttributes(childComplexity, args["model"].(*model.DataAttributeModel), args["includeArchived"].(*bool), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.dataEventSummaries":
+		if e.ComplexityRoot.Query.DataEventSummaries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dataEventSummaries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DataEventSummaries(childComplexity, args["person"].(model.DataEventPerson)), true
+	case "Query.dataEvents":
+		if e.ComplexityRoot.Query.DataEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dataEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DataEvents(childComplexity, args["person"].(model.DataEventPerson), args["first"].(*int), args["after"].(*string)), true
+	case "Query.dataExport":
+		if e.ComplexityRoot.Query.DataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DataExport(childComplexity, args["jobIdentifier"].(string)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -2104,6 +3135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.note":
+		if e.ComplexityRoot.Query.Note == nil {
+			break
+		}
+
+		args, err := ec.field_Query_note_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Note(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
 	case "Query.rateLimit":
 		if e.ComplexityRoot.Query.RateLimit == nil {
 			break
@@ -2137,6 +3179,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Segments(childComplexity, args["includeCount"].(*bool), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.subscriptionType":
+		if e.ComplexityRoot.Query.SubscriptionType == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subscriptionType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SubscriptionType(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.subscriptionTypes":
+		if e.ComplexityRoot.Query.SubscriptionTypes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subscriptionTypes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SubscriptionTypes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.tag":
 		if e.ComplexityRoot.Query.Tag == nil {
 			break
@@ -2181,6 +3245,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.visitor":
+		if e.ComplexityRoot.Query.Visitor == nil {
+			break
+		}
+
+		args, err := ec.field_Query_visitor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Visitor(childComplexity, args["userId"].(string)), true
 
 	case "RateLimit.cost":
 		if e.ComplexityRoot.RateLimit.Cost == nil {
@@ -2300,6 +3375,100 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SocialProfile.URL(childComplexity), true
+
+	case "SubscriptionType.consentType":
+		if e.ComplexityRoot.SubscriptionType.ConsentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.ConsentType(childComplexity), true
+	case "SubscriptionType.contentTypes":
+		if e.ComplexityRoot.SubscriptionType.ContentTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.ContentTypes(childComplexity), true
+	case "SubscriptionType.defaultTranslation":
+		if e.ComplexityRoot.SubscriptionType.DefaultTranslation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.DefaultTranslation(childComplexity), true
+	case "SubscriptionType.id", "SubscriptionType.intercomId":
+		if e.ComplexityRoot.SubscriptionType.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.ID(childComplexity), true
+	case "SubscriptionType.state":
+		if e.ComplexityRoot.SubscriptionType.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.State(childComplexity), true
+	case "SubscriptionType.translations":
+		if e.ComplexityRoot.SubscriptionType.Translations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionType.Translations(childComplexity), true
+
+	case "SubscriptionTypeConnection.edges":
+		if e.ComplexityRoot.SubscriptionTypeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeConnection.Edges(childComplexity), true
+	case "SubscriptionTypeConnection.nodes":
+		if e.ComplexityRoot.SubscriptionTypeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeConnection.Nodes(childComplexity), true
+	case "SubscriptionTypeConnection.pageInfo":
+		if e.ComplexityRoot.SubscriptionTypeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeConnection.PageInfo(childComplexity), true
+	case "SubscriptionTypeConnection.totalCount":
+		if e.ComplexityRoot.SubscriptionTypeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeConnection.TotalCount(childComplexity), true
+
+	case "SubscriptionTypeEdge.cursor":
+		if e.ComplexityRoot.SubscriptionTypeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeEdge.Cursor(childComplexity), true
+	case "SubscriptionTypeEdge.node":
+		if e.ComplexityRoot.SubscriptionTypeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeEdge.Node(childComplexity), true
+
+	case "SubscriptionTypeTranslation.description":
+		if e.ComplexityRoot.SubscriptionTypeTranslation.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeTranslation.Description(childComplexity), true
+	case "SubscriptionTypeTranslation.locale":
+		if e.ComplexityRoot.SubscriptionTypeTranslation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeTranslation.Locale(childComplexity), true
+	case "SubscriptionTypeTranslation.name":
+		if e.ComplexityRoot.SubscriptionTypeTranslation.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscriptionTypeTranslation.Name(childComplexity), true
 
 	case "Tag.appliedAt":
 		if e.ComplexityRoot.Tag.AppliedAt == nil {
@@ -2455,6 +3624,274 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TeamEdge.Node(childComplexity), true
 
+	case "Visitor.anonymous":
+		if e.ComplexityRoot.Visitor.Anonymous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Anonymous(childComplexity), true
+	case "Visitor.appId":
+		if e.ComplexityRoot.Visitor.AppID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.AppID(childComplexity), true
+	case "Visitor.avatarUrl":
+		if e.ComplexityRoot.Visitor.AvatarURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.AvatarURL(childComplexity), true
+	case "Visitor.companies":
+		if e.ComplexityRoot.Visitor.Companies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Companies(childComplexity), true
+	case "Visitor.createdAt":
+		if e.ComplexityRoot.Visitor.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.CreatedAt(childComplexity), true
+	case "Visitor.customAttributes":
+		if e.ComplexityRoot.Visitor.CustomAttributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.CustomAttributes(childComplexity), true
+	case "Visitor.doNotTrack":
+		if e.ComplexityRoot.Visitor.DoNotTrack == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.DoNotTrack(childComplexity), true
+	case "Visitor.email":
+		if e.ComplexityRoot.Visitor.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Email(childComplexity), true
+	case "Visitor.hasHardBounced":
+		if e.ComplexityRoot.Visitor.HasHardBounced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.HasHardBounced(childComplexity), true
+	case "Visitor.id", "Visitor.intercomId":
+		if e.ComplexityRoot.Visitor.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.ID(childComplexity), true
+	case "Visitor.lastRequestAt":
+		if e.ComplexityRoot.Visitor.LastRequestAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.LastRequestAt(childComplexity), true
+	case "Visitor.location":
+		if e.ComplexityRoot.Visitor.LocationData == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.LocationData(childComplexity), true
+	case "Visitor.markedEmailAsSpam":
+		if e.ComplexityRoot.Visitor.MarkedEmailAsSpam == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.MarkedEmailAsSpam(childComplexity), true
+	case "Visitor.name":
+		if e.ComplexityRoot.Visitor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Name(childComplexity), true
+	case "Visitor.owner":
+		if e.ComplexityRoot.Visitor.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Owner(childComplexity), true
+	case "Visitor.phone":
+		if e.ComplexityRoot.Visitor.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Phone(childComplexity), true
+	case "Visitor.pseudonym":
+		if e.ComplexityRoot.Visitor.Pseudonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Pseudonym(childComplexity), true
+	case "Visitor.referrer":
+		if e.ComplexityRoot.Visitor.Referrer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Referrer(childComplexity), true
+	case "Visitor.remoteCreatedAt":
+		if e.ComplexityRoot.Visitor.RemoteCreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.RemoteCreatedAt(childComplexity), true
+	case "Visitor.segmentIds":
+		if e.ComplexityRoot.Visitor.SegmentIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.SegmentIds(childComplexity), true
+	case "Visitor.sessionCount":
+		if e.ComplexityRoot.Visitor.SessionCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.SessionCount(childComplexity), true
+	case "Visitor.signedUpAt":
+		if e.ComplexityRoot.Visitor.SignedUpAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.SignedUpAt(childComplexity), true
+	case "Visitor.socialProfiles":
+		if e.ComplexityRoot.Visitor.SocialProfiles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.SocialProfiles(childComplexity), true
+	case "Visitor.tags":
+		if e.ComplexityRoot.Visitor.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.Tags(childComplexity), true
+	case "Visitor.utmCampaign":
+		if e.ComplexityRoot.Visitor.UTMCampaign == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UTMCampaign(childComplexity), true
+	case "Visitor.utmContent":
+		if e.ComplexityRoot.Visitor.UTMContent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UTMContent(childComplexity), true
+	case "Visitor.utmMedium":
+		if e.ComplexityRoot.Visitor.UTMMedium == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UTMMedium(childComplexity), true
+	case "Visitor.utmSource":
+		if e.ComplexityRoot.Visitor.UTMSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UTMSource(childComplexity), true
+	case "Visitor.utmTerm":
+		if e.ComplexityRoot.Visitor.UTMTerm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UTMTerm(childComplexity), true
+	case "Visitor.unsubscribedFromEmails":
+		if e.ComplexityRoot.Visitor.UnsubscribedFromEmails == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UnsubscribedFromEmails(childComplexity), true
+	case "Visitor.updatedAt":
+		if e.ComplexityRoot.Visitor.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UpdatedAt(childComplexity), true
+	case "Visitor.userId":
+		if e.ComplexityRoot.Visitor.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visitor.UserID(childComplexity), true
+
+	case "VisitorCompany.companyId":
+		if e.ComplexityRoot.VisitorCompany.CompanyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorCompany.CompanyID(childComplexity), true
+	case "VisitorCompany.intercomId":
+		if e.ComplexityRoot.VisitorCompany.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorCompany.ID(childComplexity), true
+	case "VisitorCompany.name":
+		if e.ComplexityRoot.VisitorCompany.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorCompany.Name(childComplexity), true
+
+	case "VisitorLocation.cityName":
+		if e.ComplexityRoot.VisitorLocation.CityName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.CityName(childComplexity), true
+	case "VisitorLocation.continentCode":
+		if e.ComplexityRoot.VisitorLocation.ContinentCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.ContinentCode(childComplexity), true
+	case "VisitorLocation.countryCode":
+		if e.ComplexityRoot.VisitorLocation.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.CountryCode(childComplexity), true
+	case "VisitorLocation.countryName":
+		if e.ComplexityRoot.VisitorLocation.CountryName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.CountryName(childComplexity), true
+	case "VisitorLocation.postalCode":
+		if e.ComplexityRoot.VisitorLocation.PostalCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.PostalCode(childComplexity), true
+	case "VisitorLocation.regionName":
+		if e.ComplexityRoot.VisitorLocation.RegionName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.RegionName(childComplexity), true
+	case "VisitorLocation.timezone":
+		if e.ComplexityRoot.VisitorLocation.Timezone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorLocation.Timezone(childComplexity), true
+
+	case "VisitorTag.intercomId":
+		if e.ComplexityRoot.VisitorTag.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorTag.ID(childComplexity), true
+	case "VisitorTag.name":
+		if e.ComplexityRoot.VisitorTag.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorTag.Name(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2465,6 +3902,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
+			graphql.NewInputUnmarshaler("DataEventPerson", ec.unmarshalInputDataEventPerson),
 		)
 	}
 	first := true
@@ -2526,6 +3964,238 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/activity_logs.graphqls", Input: `extend type Query {
+  """
+  What teammates did in the workspace during a window, newest first, with who did it. Intercom pages the log
+  forward only, so ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` are refused; a page costs one upstream call when Intercom serves the
+  page size asked for.
+  """
+  adminActivityLogs(
+    "The start of the window (included)." createdAfter: DateTime!
+    "The end of the window (included); now when omitted." createdBefore: DateTime
+    "Returns the first n activities (at most 100)." first: Int
+    "Returns the activities after this cursor." after: String
+  ): ActivityLogConnection @cost(calls: 1)
+}
+
+"Something a teammate did in the workspace, such as signing in or renaming it."
+type ActivityLog implements Node {
+  "The activity's global ID."
+  id: ID!
+  "The activity's id in Intercom."
+  intercomId: String!
+  "What kind of activity it was."
+  activityType: ActivityType!
+  "A sentence or two describing the activity, written by Intercom."
+  activityDescription: String!
+  "When the activity happened."
+  createdAt: DateTime!
+  "The teammate who did it. Null when the teammate has left the workspace (see performer)."
+  performedBy: Admin @cost(once: "admins")
+  "Who did it and from where, as Intercom recorded it."
+  performer: ActivityLogPerformer
+  "What Intercom recorded about the activity, when it recorded anything."
+  metadata: ActivityLogMetadata
+}
+
+"Who performed an activity, as Intercom recorded it at the time."
+type ActivityLogPerformer {
+  "The kind of account, always ` + "`" + `admin` + "`" + `."
+  type: String!
+  "The teammate's id in Intercom."
+  intercomId: String!
+  "The teammate's email address."
+  email: String!
+  "The IP address the teammate acted from."
+  ip: String!
+}
+
+"What Intercom recorded about an activity. The named fields are the ones Intercom documents; ` + "`" + `all` + "`" + ` holds every key, including those that vary with the activity type (before and after values, the message changed...)."
+type ActivityLogMetadata {
+  "How the teammate signed in."
+  signInMethod: String
+  "The workspace's own id for the contact the activity concerned."
+  externalId: String
+  "True when the teammate was set away, false when set back."
+  awayMode: Boolean
+  "Why the teammate is away."
+  awayStatusReason: String
+  "True when the teammate's conversations are reassigned while they are away."
+  reassignConversations: Boolean
+  "What started the change."
+  source: String
+  "Whether the change was made automatically (` + "`" + `true` + "`" + `) or by someone (` + "`" + `false` + "`" + `)."
+  autoChanged: String
+  "The teammate who made the change. Null when Intercom does not say or the teammate has left (see updatedByName)."
+  updatedBy: Admin @cost(once: "admins")
+  "The name of the teammate who made the change."
+  updatedByName: String
+  "Every key Intercom recorded, as it sent them."
+  all: JSON!
+}
+
+"A kind of activity in the workspace's activity log."
+enum ActivityType {
+  "A teammate's limit of assigned conversations changed."
+  ADMIN_ASSIGNMENT_LIMIT_CHANGE
+  "A teammate changed their avatar."
+  ADMIN_AVATAR_CHANGE
+  "A teammate was set away or back."
+  ADMIN_AWAY_MODE_CHANGE
+  "A teammate was removed from the workspace."
+  ADMIN_DELETION
+  "A teammate was deprovisioned by the identity provider."
+  ADMIN_DEPROVISIONED
+  "An impersonation of a teammate ended."
+  ADMIN_IMPERSONATION_END
+  "An impersonation of a teammate started."
+  ADMIN_IMPERSONATION_START
+  "An invitation to a teammate changed."
+  ADMIN_INVITE_CHANGE
+  "A teammate was invited."
+  ADMIN_INVITE_CREATION
+  "An invitation to a teammate was withdrawn."
+  ADMIN_INVITE_DELETION
+  "A teammate failed to sign in."
+  ADMIN_LOGIN_FAILURE
+  "A teammate signed in."
+  ADMIN_LOGIN_SUCCESS
+  "A teammate signed out."
+  ADMIN_LOGOUT
+  "A teammate asked to reset their password."
+  ADMIN_PASSWORD_RESET_REQUEST
+  "A teammate reset their password."
+  ADMIN_PASSWORD_RESET_SUCCESS
+  "A teammate's permissions changed."
+  ADMIN_PERMISSION_CHANGE
+  "A teammate was provisioned by the identity provider."
+  ADMIN_PROVISIONED
+  "A teammate's two-factor authentication changed."
+  ADMIN_TWO_FACTOR_AUTH_CHANGE
+  "A teammate tried to sign in with a method the workspace does not allow."
+  ADMIN_UNAUTHORIZED_SIGN_IN_METHOD
+  "A teammate joined the workspace."
+  APP_ADMIN_JOIN
+  "The workspace's allowed sign-in methods changed."
+  APP_AUTHENTICATION_METHOD_CHANGE
+  "Data was deleted from the workspace."
+  APP_DATA_DELETION
+  "Data was exported from the workspace."
+  APP_DATA_EXPORT
+  "The workspace's Google sign-in domains changed."
+  APP_GOOGLE_SSO_DOMAIN_CHANGE
+  "The workspace's identity verification setting changed."
+  APP_IDENTITY_VERIFICATION_CHANGE
+  "The workspace was renamed."
+  APP_NAME_CHANGE
+  "The workspace's outbound email address changed."
+  APP_OUTBOUND_ADDRESS_CHANGE
+  "An app was installed in the workspace."
+  APP_PACKAGE_INSTALLATION
+  "An installed app's access token was regenerated."
+  APP_PACKAGE_TOKEN_REGENERATION
+  "An app was uninstalled from the workspace."
+  APP_PACKAGE_UNINSTALLATION
+  "A team was created."
+  APP_TEAM_CREATION
+  "A team was deleted."
+  APP_TEAM_DELETION
+  "A team's members changed."
+  APP_TEAM_MEMBERSHIP_MODIFICATION
+  "The workspace's time zone changed."
+  APP_TIMEZONE_CHANGE
+  "A webhook was created."
+  APP_WEBHOOK_CREATION
+  "A webhook was deleted."
+  APP_WEBHOOK_DELETION
+  "Articles in the Messenger were turned on or off."
+  ARTICLES_IN_MESSENGER_ENABLED_CHANGE
+  "Many items were deleted at once."
+  BULK_DELETE
+  "Many items were exported at once."
+  BULK_EXPORT
+  "A campaign was deleted."
+  CAMPAIGN_DELETION
+  "A campaign was started, paused or stopped."
+  CAMPAIGN_STATE_CHANGE
+  "Part of a conversation was deleted."
+  CONVERSATION_PART_DELETION
+  "A conversation was exported as a PDF."
+  CONVERSATION_PDF_EXPORT
+  "A conversation topic changed."
+  CONVERSATION_TOPIC_CHANGE
+  "A conversation topic was created."
+  CONVERSATION_TOPIC_CREATION
+  "A conversation topic was deleted."
+  CONVERSATION_TOPIC_DELETION
+  "The help center's settings changed."
+  HELP_CENTER_SETTINGS_CHANGE
+  "Whether contacts can start conversations changed."
+  INBOUND_CONVERSATIONS_CHANGE
+  "A teammate's access to the inbox changed."
+  INBOX_ACCESS_CHANGE
+  "An outbound message was deleted."
+  MESSAGE_DELETION
+  "An outbound message was set live, paused or back to draft."
+  MESSAGE_STATE_CHANGE
+  "The Messenger's look and feel changed."
+  MESSENGER_LOOK_AND_FEEL_CHANGE
+  "Whether contacts must search before starting a conversation changed."
+  MESSENGER_SEARCH_REQUIRED_CHANGE
+  "The Messenger's spaces changed."
+  MESSENGER_SPACES_CHANGE
+  "The workspace's office hours changed."
+  OFFICE_HOURS_CHANGE
+  "A role's permissions changed, or a teammate's role did."
+  ROLE_CHANGE
+  "A role was created."
+  ROLE_CREATION
+  "A role was deleted."
+  ROLE_DELETION
+  "A message's title was previewed before going live."
+  RULESET_ACTIVATION_TITLE_PREVIEW
+  "A message or workflow was created."
+  RULESET_CREATION
+  "A message or workflow was deleted."
+  RULESET_DELETION
+  "Search and browse in the Messenger was turned on or off."
+  SEARCH_BROWSE_ENABLED_CHANGE
+  "Whether contacts must search the help center before writing changed."
+  SEARCH_BROWSE_REQUIRED_CHANGE
+  "A teammate's seat changed."
+  SEAT_CHANGE
+  "A teammate's seat was taken away."
+  SEAT_REVOKE
+  "The workspace's security settings changed."
+  SECURITY_SETTINGS_CHANGE
+  "The reply time shown to contacts was temporarily changed."
+  TEMPORARY_EXPECTATION_CHANGE
+  "Whether the Messenger asks for an email address before a conversation changed."
+  UPFRONT_EMAIL_COLLECTION_CHANGE
+  "The Messenger's welcome message changed."
+  WELCOME_MESSAGE_CHANGE
+}
+
+"A page of activities."
+type ActivityLogConnection {
+  "The activities of this page, each with its cursor."
+  edges: [ActivityLogEdge!]!
+  "The activities of this page, without cursors."
+  nodes: [ActivityLog!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many activities the window holds. Intercom does not count them, so this is known only on the last page and null before it."
+  totalCount: Int
+}
+
+"An activity in a page, with the cursor that points at it."
+type ActivityLogEdge {
+  "Pass as ` + "`" + `after` + "`" + ` to page from this activity."
+  cursor: String!
+  "The activity."
+  node: ActivityLog!
+}
+`, BuiltIn: false},
 	{Name: "../schema/admins.graphqls", Input: `extend type Query {
   "The teammate whose access token the facade uses, with the workspace it belongs to."
   me: Me @cost(once: "me")
@@ -3273,6 +4943,305 @@ type ConversationPartEdge {
   node: ConversationPart!
 }
 `, BuiltIn: false},
+	{Name: "../schema/data_attributes.graphqls", Input: `extend type Query {
+  """
+  The attributes the workspace defines for contacts, companies and conversations: Intercom's standard ones
+  and the workspace's custom ones. Intercom returns them in one list, read once per query for each
+  combination of arguments.
+  """
+  dataAttributes(
+    "Only the attributes of this kind of object; all kinds when omitted." model: DataAttributeModel
+    "Also list archived custom attributes." includeArchived: Boolean = false
+    "Returns the first n attributes (at most 100)." first: Int
+    "Returns the attributes after this cursor." after: String
+    "Returns the last n attributes (at most 100)." last: Int
+    "Returns the attributes before this cursor." before: String
+  ): DataAttributeConnection @cost(calls: 1)
+}
+
+"The kind of object a data attribute describes."
+enum DataAttributeModel {
+  "Contacts: users and leads."
+  CONTACT
+  "Companies."
+  COMPANY
+  "Conversations."
+  CONVERSATION
+}
+
+"The type of a data attribute's values."
+enum DataAttributeDataType {
+  "Text."
+  STRING
+  "Whole numbers."
+  INTEGER
+  "Decimal numbers."
+  FLOAT
+  "True or false."
+  BOOLEAN
+  "Moments in time."
+  DATE
+}
+
+"An attribute of contacts, companies or conversations: what it is called, what it holds and who may change it."
+type DataAttribute {
+  "The attribute's id in Intercom; only custom attributes have one."
+  intercomId: String
+  "The kind of object the attribute describes."
+  model: DataAttributeModel!
+  "The attribute's name."
+  name: String!
+  "The attribute's path in the object, such as ` + "`" + `custom_attributes.plan` + "`" + ` or ` + "`" + `location.country` + "`" + `: split on dots to reach nested values."
+  fullName: String!
+  "The name teammates see in Intercom."
+  label: String!
+  "What the attribute means."
+  description: String!
+  "The type of the attribute's values."
+  dataType: DataAttributeDataType!
+  "The values the attribute may take, when it has a predefined list."
+  options: [String!]
+  "True when the API may change the attribute."
+  apiWritable: Boolean!
+  "True when the Messenger may change the attribute."
+  messengerWritable: Boolean!
+  "True when teammates may change the attribute in Intercom."
+  uiWritable: Boolean!
+  "True for the workspace's own attributes, false for Intercom's standard ones."
+  custom: Boolean!
+  "True when the custom attribute was archived."
+  archived: Boolean!
+  "When the custom attribute was created."
+  createdAt: DateTime
+  "When the custom attribute was last changed."
+  updatedAt: DateTime
+  "The teammate who created the custom attribute. Null for standard attributes or when the teammate has left."
+  createdBy: Admin @cost(once: "admins")
+}
+
+"A page of data attributes."
+type DataAttributeConnection {
+  "The attributes of this page, each with its cursor."
+  edges: [DataAttributeEdge!]!
+  "The attributes of this page, without cursors."
+  nodes: [DataAttribute!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many attributes the whole list holds."
+  totalCount: Int!
+}
+
+"A data attribute in a page, with the cursor that points at it."
+type DataAttributeEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this attribute."
+  cursor: String!
+  "The attribute."
+  node: DataAttribute!
+}
+`, BuiltIn: false},
+	{Name: "../schema/data_events.graphqls", Input: `extend type Query {
+  """
+  The events of one user or lead, newest first: what the workspace's product reported they did. Intercom
+  lists only the last 90 days (eventSummaries count older ones too) and pages forward only, so
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` are refused; a page costs one upstream call.
+  """
+  dataEvents(
+    "Whose events to list." person: DataEventPerson!
+    "Returns the first n events (at most 100)." first: Int
+    "Returns the events after this cursor." after: String
+  ): DataEventConnection @cost(calls: 1)
+  "Per event name, how often and when one user or lead did it, over all time (one upstream call)."
+  dataEventSummaries("Whose events to sum up." person: DataEventPerson!): DataEventSummaries @cost(calls: 1)
+}
+
+extend type Contact {
+  """
+  The contact's events, newest first (the last 90 days, as Intercom lists them). Pages forward only;
+  a page costs one upstream call.
+  """
+  events(
+    "Returns the first n events (at most 100)." first: Int
+    "Returns the events after this cursor." after: String
+  ): DataEventConnection @cost(calls: 1)
+  "Per event name, how often and when the contact did it, over all time (one upstream call)."
+  eventSummaries: [DataEventSummary!] @cost(calls: 1)
+}
+
+"Whose events to read: give exactly one of the fields."
+input DataEventPerson {
+  "The workspace's own id for a user (a contact's ` + "`" + `externalId` + "`" + `)."
+  userId: String
+  "The Intercom id of a user or lead (a contact's ` + "`" + `intercomId` + "`" + `); the only way to reach a lead's events."
+  intercomUserId: String
+  "The person's email address."
+  email: String
+}
+
+"Something a user or lead did, as the workspace's product reported it to Intercom."
+type DataEvent {
+  "The event's name, such as ` + "`" + `invited-friend` + "`" + `."
+  eventName: String!
+  "When the event happened."
+  createdAt: DateTime!
+  "The workspace's own id for the user, when the event carries it."
+  userId: String
+  "The id the event was sent with for a lead or a user, when it was sent with one."
+  sentWithId: String
+  "The Intercom id of the user or lead, when the event carries it."
+  intercomUserId: String
+  "The person's email address, when the event carries it."
+  email: String
+  "Up to ten keys the product sent with the event; values are text, numbers, links or objects such as amounts of money."
+  metadata: JSON
+  "The contact the event is about, resolved from its Intercom id. Null when the event does not say or the contact no longer exists."
+  contact: Contact @cost(batch: 1)
+}
+
+"How often and when one person did one kind of event."
+type DataEventSummary {
+  "The event's name."
+  name: String!
+  "When the person first did it."
+  first: DateTime
+  "When the person last did it."
+  last: DateTime
+  "How many times the person did it."
+  count: Int!
+  "What the event means, when the workspace described it."
+  description: String
+}
+
+"One person's event summaries, with the identifiers Intercom found them by."
+type DataEventSummaries {
+  "The person's email address."
+  email: String
+  "The Intercom id of the user or lead."
+  intercomUserId: String
+  "The workspace's own id for the user."
+  userId: String
+  "The contact the summaries are about. Null when it no longer exists."
+  contact: Contact @cost(batch: 1)
+  "One summary per event name."
+  events: [DataEventSummary!]!
+}
+
+"A page of events."
+type DataEventConnection {
+  "The events of this page, each with its cursor."
+  edges: [DataEventEdge!]!
+  "The events of this page, without cursors."
+  nodes: [DataEvent!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many events the whole list holds. Intercom does not count a person's events, so this is known only on the last page and null before it."
+  totalCount: Int
+}
+
+"An event in a page, with the cursor that points at it."
+type DataEventEdge {
+  "Pass as ` + "`" + `after` + "`" + ` to page from this event."
+  cursor: String!
+  "The event."
+  node: DataEvent!
+}
+`, BuiltIn: false},
+	{Name: "../schema/data_export.graphqls", Input: `extend type Query {
+  """
+  A job exporting message delivery and engagement data, by the identifier Intercom gave it when it was
+  created. Null with a NOT_FOUND error when there is none (Intercom forgets jobs some time after they end).
+  """
+  dataExport("The job's identifier." jobIdentifier: String!): DataExport @cost(calls: 1)
+}
+
+"Where a data export job stands."
+enum DataExportStatus {
+  "Waiting to start. A workspace runs one pending or running job at a time."
+  PENDING
+  "Running."
+  IN_PROGRESS
+  "Stopped by an error; nothing to download."
+  FAILED
+  "Done: the data can be downloaded from downloadUrl until downloadExpiresAt."
+  COMPLETED
+  "Done, but no message was sent in the range asked for; nothing to download."
+  NO_DATA
+  "Canceled before it finished; nothing to download."
+  CANCELED
+}
+
+"A job exporting message delivery and engagement data (who received which message, opens, clicks, replies...)."
+type DataExport implements Node {
+  "The job's global ID."
+  id: ID!
+  "The job's identifier in Intercom (the same as jobIdentifier)."
+  intercomId: String!
+  "The identifier Intercom gave the job."
+  jobIdentifier: String!
+  "Where the job stands."
+  status: DataExportStatus!
+  """
+  Where the completed job's data is downloaded: a gzipped CSV served by Intercom to whoever holds the
+  workspace's access token (send ` + "`" + `Accept: application/octet-stream` + "`" + `). Null until the job completes.
+  """
+  downloadUrl: String
+  "When the download stops being available (two days after the job completed). Null until the job completes."
+  downloadExpiresAt: DateTime
+}
+`, BuiltIn: false},
+	{Name: "../schema/notes.graphqls", Input: `extend type Query {
+  "One note about a contact, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  note("The note's global ID." id: ID, "The note's Intercom id." intercomId: String): Note @cost(batch: 1)
+}
+
+extend type Contact {
+  """
+  The notes teammates wrote about the contact, newest first. Intercom pages them by number, so the
+  connection pages both ways; a page costs one upstream call (none when the contact has no notes).
+  """
+  notes(
+    "Returns the first n notes (at most 100)." first: Int
+    "Returns the notes after this cursor." after: String
+    "Returns the last n notes (at most 100)." last: Int
+    "Returns the notes before this cursor." before: String
+  ): NoteConnection @cost(calls: 1, perPage: 50)
+}
+
+"A note a teammate wrote about a contact. Contacts never see notes."
+type Note implements Node {
+  "The note's global ID."
+  id: ID!
+  "The note's id in Intercom."
+  intercomId: String!
+  "The note's text, as HTML."
+  body: String!
+  "When the note was written."
+  createdAt: DateTime!
+  "The teammate who wrote the note. A teammate who has left the workspace is shown as the note recorded them."
+  author: Admin @cost(once: "admins")
+  "The contact the note is about. Null when the contact no longer exists."
+  contact: Contact @cost(batch: 1)
+}
+
+"A page of notes."
+type NoteConnection {
+  "The notes of this page, each with its cursor."
+  edges: [NoteEdge!]!
+  "The notes of this page, without cursors."
+  nodes: [Note!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many notes the whole list holds."
+  totalCount: Int!
+}
+
+"A note in a page, with the cursor that points at it."
+type NoteEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this note."
+  cursor: String!
+  "The note."
+  node: Note!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 A moment in time, as an RFC 3339 string in UTC (for example ` + "`" + `2026-05-01T09:30:00Z` + "`" + `).
 Intercom keeps whole seconds, so fractions of a second are dropped on input.
@@ -3415,6 +5384,137 @@ type SegmentEdge {
   node: Segment!
 }
 `, BuiltIn: false},
+	{Name: "../schema/subscription_types.graphqls", Input: `extend type Query {
+  "Every subscription type of the workspace, in every state. Intercom returns them in one list, so any page costs at most one upstream call."
+  subscriptionTypes(
+    "Returns the first n subscription types (at most 100)." first: Int
+    "Returns the subscription types after this cursor." after: String
+    "Returns the last n subscription types (at most 100)." last: Int
+    "Returns the subscription types before this cursor." before: String
+  ): SubscriptionTypeConnection @cost(once: "subscriptionTypes")
+  "One subscription type, by global ID or by Intercom id (pass exactly one), read from the workspace's list. Null with a NOT_FOUND error when there is none."
+  subscriptionType("The subscription type's global ID." id: ID, "The subscription type's Intercom id." intercomId: String): SubscriptionType @cost(once: "subscriptionTypes")
+}
+
+extend type Contact {
+  """
+  The subscription types on which the contact made an explicit choice: the opt-out types they left and the
+  opt-in types they joined, each edge saying which. Types the contact never chose about are not listed: the
+  contact receives opt-out types and does not receive opt-in types. Intercom returns the list whole (one
+  upstream call per contact).
+  """
+  subscriptionTypes(
+    "Returns the first n subscription types (at most 100)." first: Int
+    "Returns the subscription types after this cursor." after: String
+    "Returns the last n subscription types (at most 100)." last: Int
+    "Returns the subscription types before this cursor." before: String
+  ): ContactSubscriptionTypeConnection @cost(calls: 1)
+}
+
+"Whether a subscription type can be used."
+enum SubscriptionTypeState {
+  "In use: contacts can opt in or out, and messages of this type respect their choice."
+  LIVE
+  "Being prepared; not offered to contacts yet."
+  DRAFT
+  "No longer in use."
+  ARCHIVED
+}
+
+"How a contact comes to receive messages of a subscription type."
+enum SubscriptionConsentType {
+  "Contacts receive these messages unless they opt out."
+  OPT_OUT
+  "Contacts receive these messages only once they opt in."
+  OPT_IN
+}
+
+"A channel a subscription type covers."
+enum SubscriptionContentType {
+  "Email messages."
+  EMAIL
+  "Text messages."
+  SMS_MESSAGE
+}
+
+"A contact's explicit choice about a subscription type."
+enum ContactSubscriptionConsent {
+  "The contact opted in: they receive messages of this type."
+  OPTED_IN
+  "The contact opted out: they do not receive messages of this type."
+  OPTED_OUT
+}
+
+"A kind of message contacts can opt in to or out of, such as a newsletter."
+type SubscriptionType implements Node {
+  "The subscription type's global ID."
+  id: ID!
+  "The subscription type's id in Intercom."
+  intercomId: String!
+  "Whether the subscription type is in use."
+  state: SubscriptionTypeState!
+  "Whether contacts receive these messages unless they opt out, or only once they opt in."
+  consentType: SubscriptionConsentType!
+  "The channels the subscription type covers."
+  contentTypes: [SubscriptionContentType!]!
+  "The name and description in the workspace's default language."
+  defaultTranslation: SubscriptionTypeTranslation
+  "The name and description in every language the workspace translates into."
+  translations: [SubscriptionTypeTranslation!]!
+}
+
+"A subscription type's name and description in one language."
+type SubscriptionTypeTranslation {
+  "The name shown to contacts."
+  name: String!
+  "The description shown to contacts."
+  description: String!
+  "The language, as a two-letter code such as ` + "`" + `en` + "`" + `."
+  locale: String!
+}
+
+"A page of subscription types."
+type SubscriptionTypeConnection {
+  "The subscription types of this page, each with its cursor."
+  edges: [SubscriptionTypeEdge!]!
+  "The subscription types of this page, without cursors."
+  nodes: [SubscriptionType!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many subscription types the whole list holds."
+  totalCount: Int!
+}
+
+"A subscription type in a page, with the cursor that points at it."
+type SubscriptionTypeEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this subscription type."
+  cursor: String!
+  "The subscription type."
+  node: SubscriptionType!
+}
+
+"A page of the subscription types a contact chose about."
+type ContactSubscriptionTypeConnection {
+  "The subscription types of this page, each with the contact's choice and its cursor."
+  edges: [ContactSubscriptionTypeEdge!]!
+  "The subscription types of this page, without cursors or choices (the choice follows from each type's consentType)."
+  nodes: [SubscriptionType!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many subscription types the contact chose about."
+  totalCount: Int!
+}
+
+"A subscription type a contact chose about, with the choice."
+type ContactSubscriptionTypeEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this subscription type."
+  cursor: String!
+  "The subscription type."
+  node: SubscriptionType!
+  "What the contact chose: opted in to an opt-in type, or opted out of an opt-out type."
+  consent: ContactSubscriptionConsent!
+}
+`, BuiltIn: false},
 	{Name: "../schema/tags.graphqls", Input: `extend type Query {
   "Every tag of the workspace. Intercom returns them in one list, so any page costs at most one upstream call per query."
   tags(
@@ -3553,12 +5653,212 @@ type TeamEdge {
   node: Team!
 }
 `, BuiltIn: false},
+	{Name: "../schema/visitors.graphqls", Input: `extend type Query {
+  """
+  An anonymous visitor of the workspace's website, by the user_id Intercom generated for it (the Messenger
+  knows it). Null with a NOT_FOUND error when there is none. Intercom cannot list visitors.
+  """
+  visitor("The visitor's user_id." userId: String!): Visitor @cost(calls: 1)
+}
+
+"Someone on the workspace's website who is neither a user nor a lead yet. Visitors are not shown in Intercom's inbox."
+type Visitor implements Node {
+  "The visitor's global ID. It encodes the visitor's user_id, the key Intercom finds visitors by."
+  id: ID!
+  "The visitor's id in Intercom."
+  intercomId: String!
+  "The identifier Intercom generated for the visitor."
+  userId: String!
+  "True while the visitor has not said who they are."
+  anonymous: Boolean!
+  "The email address the visitor left, if any."
+  email: String
+  "The visitor's phone number."
+  phone: String
+  "The visitor's name."
+  name: String
+  "The name Intercom made up for an anonymous visitor, such as ` + "`" + `Grey Shark from Dublin` + "`" + `."
+  pseudonym: String
+  "The URL of the visitor's avatar image (Intercom draws one for the pseudonym)."
+  avatarUrl: String
+  "The id code of the workspace the visitor belongs to."
+  appId: String!
+  "The companies the visitor is attached to (usually none: companies belong to users and leads)."
+  companies: [VisitorCompany!]!
+  "Where Intercom located the visitor."
+  location: VisitorLocation
+  "When the visitor was last seen."
+  lastRequestAt: DateTime
+  "When Intercom first saw the visitor."
+  createdAt: DateTime!
+  "When the workspace's own product says the visitor was created."
+  remoteCreatedAt: DateTime
+  "When the visitor signed up for the workspace's product."
+  signedUpAt: DateTime
+  "When the visitor was last changed."
+  updatedAt: DateTime!
+  "How many sessions the visitor has had."
+  sessionCount: Int!
+  "The visitor's social profiles, as URLs."
+  socialProfiles: [String!]!
+  "The teammate who owns the visitor, when one does."
+  owner: Admin @cost(once: "admins")
+  "True when the visitor unsubscribed from email."
+  unsubscribedFromEmails: Boolean!
+  "True when the visitor marked the workspace's email as spam."
+  markedEmailAsSpam: Boolean!
+  "True when email to the visitor hard bounced."
+  hasHardBounced: Boolean!
+  "The tags on the visitor."
+  tags: [VisitorTag!]!
+  "The Intercom ids of the segments the visitor is in."
+  segmentIds: [String!]!
+  "The visitor's custom attributes: an object whose keys are the workspace's data attribute names."
+  customAttributes: JSON!
+  "The page that sent the visitor to the website."
+  referrer: String
+  "The utm_campaign of the link the visitor came by."
+  utmCampaign: String
+  "The utm_content of the link the visitor came by."
+  utmContent: String
+  "The utm_medium of the link the visitor came by."
+  utmMedium: String
+  "The utm_source of the link the visitor came by."
+  utmSource: String
+  "The utm_term of the link the visitor came by."
+  utmTerm: String
+  "True when the visitor's browser asks not to be tracked; null when it does not say."
+  doNotTrack: Boolean
+}
+
+"A company a visitor is attached to."
+type VisitorCompany {
+  "The company's id in Intercom."
+  intercomId: String!
+  "The id the workspace gave the company."
+  companyId: String!
+  "The company's name."
+  name: String!
+}
+
+"A tag on a visitor."
+type VisitorTag {
+  "The tag's id in Intercom."
+  intercomId: String!
+  "The tag's name."
+  name: String!
+}
+
+"Where Intercom located a visitor."
+type VisitorLocation {
+  "The city."
+  cityName: String
+  "The continent, as a two-letter code such as ` + "`" + `EU` + "`" + `."
+  continentCode: String
+  "The country, as a three-letter code such as ` + "`" + `IRL` + "`" + `."
+  countryCode: String
+  "The country's name."
+  countryName: String
+  "The postal code."
+  postalCode: String
+  "The region, state or province."
+  regionName: String
+  "The time zone, such as ` + "`" + `Europe/Dublin` + "`" + `."
+  timezone: String
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_ActivityLog(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ActivityLog_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_ActivityLog_intercomId(ctx, field)
+	case "activityType":
+		return ec.fieldContext_ActivityLog_activityType(ctx, field)
+	case "activityDescription":
+		return ec.fieldContext_ActivityLog_activityDescription(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ActivityLog_createdAt(ctx, field)
+	case "performedBy":
+		return ec.fieldContext_ActivityLog_performedBy(ctx, field)
+	case "performer":
+		return ec.fieldContext_ActivityLog_performer(ctx, field)
+	case "metadata":
+		return ec.fieldContext_ActivityLog_metadata(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityLog", field.Name)
+}
+
+func (ec *executionContext) childFields_ActivityLogConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ActivityLogConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ActivityLogConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ActivityLogConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ActivityLogConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityLogConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ActivityLogEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ActivityLogEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ActivityLogEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityLogEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ActivityLogMetadata(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "signInMethod":
+		return ec.fieldContext_ActivityLogMetadata_signInMethod(ctx, field)
+	case "externalId":
+		return ec.fieldContext_ActivityLogMetadata_externalId(ctx, field)
+	case "awayMode":
+		return ec.fieldContext_ActivityLogMetadata_awayMode(ctx, field)
+	case "awayStatusReason":
+		return ec.fieldContext_ActivityLogMetadata_awayStatusReason(ctx, field)
+	case "reassignConversations":
+		return ec.fieldContext_ActivityLogMetadata_reassignConversations(ctx, field)
+	case "source":
+		return ec.fieldContext_ActivityLogMetadata_source(ctx, field)
+	case "autoChanged":
+		return ec.fieldContext_ActivityLogMetadata_autoChanged(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_ActivityLogMetadata_updatedBy(ctx, field)
+	case "updatedByName":
+		return ec.fieldContext_ActivityLogMetadata_updatedByName(ctx, field)
+	case "all":
+		return ec.fieldContext_ActivityLogMetadata_all(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityLogMetadata", field.Name)
+}
+
+func (ec *executionContext) childFields_ActivityLogPerformer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_ActivityLogPerformer_type(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_ActivityLogPerformer_intercomId(ctx, field)
+	case "email":
+		return ec.fieldContext_ActivityLogPerformer_email(ctx, field)
+	case "ip":
+		return ec.fieldContext_ActivityLogPerformer_ip(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityLogPerformer", field.Name)
+}
 
 func (ec *executionContext) childFields_Admin(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3832,8 +6132,16 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 		return ec.fieldContext_Contact_socialProfiles(ctx, field)
 	case "companies":
 		return ec.fieldContext_Contact_companies(ctx, field)
+	case "events":
+		return ec.fieldContext_Contact_events(ctx, field)
+	case "eventSummaries":
+		return ec.fieldContext_Contact_eventSummaries(ctx, field)
+	case "notes":
+		return ec.fieldContext_Contact_notes(ctx, field)
 	case "segments":
 		return ec.fieldContext_Contact_segments(ctx, field)
+	case "subscriptionTypes":
+		return ec.fieldContext_Contact_subscriptionTypes(ctx, field)
 	case "tags":
 		return ec.fieldContext_Contact_tags(ctx, field)
 	}
@@ -3892,6 +6200,32 @@ func (ec *executionContext) childFields_ContactLocation(ctx context.Context, fie
 		return ec.fieldContext_ContactLocation_city(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContactLocation", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactSubscriptionTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ContactSubscriptionTypeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ContactSubscriptionTypeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ContactSubscriptionTypeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ContactSubscriptionTypeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionTypeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactSubscriptionTypeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ContactSubscriptionTypeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ContactSubscriptionTypeEdge_node(ctx, field)
+	case "consent":
+		return ec.fieldContext_ContactSubscriptionTypeEdge_consent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionTypeEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Conversation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4138,6 +6472,164 @@ func (ec *executionContext) childFields_ConversationStatistics(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ConversationStatistics", field.Name)
 }
 
+func (ec *executionContext) childFields_DataAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_DataAttribute_intercomId(ctx, field)
+	case "model":
+		return ec.fieldContext_DataAttribute_model(ctx, field)
+	case "name":
+		return ec.fieldContext_DataAttribute_name(ctx, field)
+	case "fullName":
+		return ec.fieldContext_DataAttribute_fullName(ctx, field)
+	case "label":
+		return ec.fieldContext_DataAttribute_label(ctx, field)
+	case "description":
+		return ec.fieldContext_DataAttribute_description(ctx, field)
+	case "dataType":
+		return ec.fieldContext_DataAttribute_dataType(ctx, field)
+	case "options":
+		return ec.fieldContext_DataAttribute_options(ctx, field)
+	case "apiWritable":
+		return ec.fieldContext_DataAttribute_apiWritable(ctx, field)
+	case "messengerWritable":
+		return ec.fieldContext_DataAttribute_messengerWritable(ctx, field)
+	case "uiWritable":
+		return ec.fieldContext_DataAttribute_uiWritable(ctx, field)
+	case "custom":
+		return ec.fieldContext_DataAttribute_custom(ctx, field)
+	case "archived":
+		return ec.fieldContext_DataAttribute_archived(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DataAttribute_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DataAttribute_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_DataAttribute_createdBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataAttribute", field.Name)
+}
+
+func (ec *executionContext) childFields_DataAttributeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DataAttributeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_DataAttributeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DataAttributeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DataAttributeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataAttributeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DataAttributeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DataAttributeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DataAttributeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataAttributeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DataEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eventName":
+		return ec.fieldContext_DataEvent_eventName(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DataEvent_createdAt(ctx, field)
+	case "userId":
+		return ec.fieldContext_DataEvent_userId(ctx, field)
+	case "sentWithId":
+		return ec.fieldContext_DataEvent_sentWithId(ctx, field)
+	case "intercomUserId":
+		return ec.fieldContext_DataEvent_intercomUserId(ctx, field)
+	case "email":
+		return ec.fieldContext_DataEvent_email(ctx, field)
+	case "metadata":
+		return ec.fieldContext_DataEvent_metadata(ctx, field)
+	case "contact":
+		return ec.fieldContext_DataEvent_contact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_DataEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DataEventConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_DataEventConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DataEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DataEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DataEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DataEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DataEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DataEventSummaries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "email":
+		return ec.fieldContext_DataEventSummaries_email(ctx, field)
+	case "intercomUserId":
+		return ec.fieldContext_DataEventSummaries_intercomUserId(ctx, field)
+	case "userId":
+		return ec.fieldContext_DataEventSummaries_userId(ctx, field)
+	case "contact":
+		return ec.fieldContext_DataEventSummaries_contact(ctx, field)
+	case "events":
+		return ec.fieldContext_DataEventSummaries_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataEventSummaries", field.Name)
+}
+
+func (ec *executionContext) childFields_DataEventSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_DataEventSummary_name(ctx, field)
+	case "first":
+		return ec.fieldContext_DataEventSummary_first(ctx, field)
+	case "last":
+		return ec.fieldContext_DataEventSummary_last(ctx, field)
+	case "count":
+		return ec.fieldContext_DataEventSummary_count(ctx, field)
+	case "description":
+		return ec.fieldContext_DataEventSummary_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataEventSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_DataExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DataExport_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_DataExport_intercomId(ctx, field)
+	case "jobIdentifier":
+		return ec.fieldContext_DataExport_jobIdentifier(ctx, field)
+	case "status":
+		return ec.fieldContext_DataExport_status(ctx, field)
+	case "downloadUrl":
+		return ec.fieldContext_DataExport_downloadUrl(ctx, field)
+	case "downloadExpiresAt":
+		return ec.fieldContext_DataExport_downloadExpiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataExport", field.Name)
+}
+
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4168,6 +6660,48 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_app(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_Note(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Note_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Note_intercomId(ctx, field)
+	case "body":
+		return ec.fieldContext_Note_body(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Note_createdAt(ctx, field)
+	case "author":
+		return ec.fieldContext_Note_author(ctx, field)
+	case "contact":
+		return ec.fieldContext_Note_contact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Note", field.Name)
+}
+
+func (ec *executionContext) childFields_NoteConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NoteConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NoteConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NoteConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NoteConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NoteConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NoteEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NoteEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NoteEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NoteEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4252,6 +6786,62 @@ func (ec *executionContext) childFields_SocialProfile(ctx context.Context, field
 		return ec.fieldContext_SocialProfile_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SocialProfile", field.Name)
+}
+
+func (ec *executionContext) childFields_SubscriptionType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SubscriptionType_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_SubscriptionType_intercomId(ctx, field)
+	case "state":
+		return ec.fieldContext_SubscriptionType_state(ctx, field)
+	case "consentType":
+		return ec.fieldContext_SubscriptionType_consentType(ctx, field)
+	case "contentTypes":
+		return ec.fieldContext_SubscriptionType_contentTypes(ctx, field)
+	case "defaultTranslation":
+		return ec.fieldContext_SubscriptionType_defaultTranslation(ctx, field)
+	case "translations":
+		return ec.fieldContext_SubscriptionType_translations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubscriptionType", field.Name)
+}
+
+func (ec *executionContext) childFields_SubscriptionTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SubscriptionTypeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SubscriptionTypeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SubscriptionTypeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SubscriptionTypeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubscriptionTypeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SubscriptionTypeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SubscriptionTypeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SubscriptionTypeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubscriptionTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SubscriptionTypeTranslation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SubscriptionTypeTranslation_name(ctx, field)
+	case "description":
+		return ec.fieldContext_SubscriptionTypeTranslation_description(ctx, field)
+	case "locale":
+		return ec.fieldContext_SubscriptionTypeTranslation_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubscriptionTypeTranslation", field.Name)
 }
 
 func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4342,6 +6932,120 @@ func (ec *executionContext) childFields_TeamEdge(ctx context.Context, field grap
 		return ec.fieldContext_TeamEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TeamEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Visitor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Visitor_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Visitor_intercomId(ctx, field)
+	case "userId":
+		return ec.fieldContext_Visitor_userId(ctx, field)
+	case "anonymous":
+		return ec.fieldContext_Visitor_anonymous(ctx, field)
+	case "email":
+		return ec.fieldContext_Visitor_email(ctx, field)
+	case "phone":
+		return ec.fieldContext_Visitor_phone(ctx, field)
+	case "name":
+		return ec.fieldContext_Visitor_name(ctx, field)
+	case "pseudonym":
+		return ec.fieldContext_Visitor_pseudonym(ctx, field)
+	case "avatarUrl":
+		return ec.fieldContext_Visitor_avatarUrl(ctx, field)
+	case "appId":
+		return ec.fieldContext_Visitor_appId(ctx, field)
+	case "companies":
+		return ec.fieldContext_Visitor_companies(ctx, field)
+	case "location":
+		return ec.fieldContext_Visitor_location(ctx, field)
+	case "lastRequestAt":
+		return ec.fieldContext_Visitor_lastRequestAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Visitor_createdAt(ctx, field)
+	case "remoteCreatedAt":
+		return ec.fieldContext_Visitor_remoteCreatedAt(ctx, field)
+	case "signedUpAt":
+		return ec.fieldContext_Visitor_signedUpAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Visitor_updatedAt(ctx, field)
+	case "sessionCount":
+		return ec.fieldContext_Visitor_sessionCount(ctx, field)
+	case "socialProfiles":
+		return ec.fieldContext_Visitor_socialProfiles(ctx, field)
+	case "owner":
+		return ec.fieldContext_Visitor_owner(ctx, field)
+	case "unsubscribedFromEmails":
+		return ec.fieldContext_Visitor_unsubscribedFromEmails(ctx, field)
+	case "markedEmailAsSpam":
+		return ec.fieldContext_Visitor_markedEmailAsSpam(ctx, field)
+	case "hasHardBounced":
+		return ec.fieldContext_Visitor_hasHardBounced(ctx, field)
+	case "tags":
+		return ec.fieldContext_Visitor_tags(ctx, field)
+	case "segmentIds":
+		return ec.fieldContext_Visitor_segmentIds(ctx, field)
+	case "customAttributes":
+		return ec.fieldContext_Visitor_customAttributes(ctx, field)
+	case "referrer":
+		return ec.fieldContext_Visitor_referrer(ctx, field)
+	case "utmCampaign":
+		return ec.fieldContext_Visitor_utmCampaign(ctx, field)
+	case "utmContent":
+		return ec.fieldContext_Visitor_utmContent(ctx, field)
+	case "utmMedium":
+		return ec.fieldContext_Visitor_utmMedium(ctx, field)
+	case "utmSource":
+		return ec.fieldContext_Visitor_utmSource(ctx, field)
+	case "utmTerm":
+		return ec.fieldContext_Visitor_utmTerm(ctx, field)
+	case "doNotTrack":
+		return ec.fieldContext_Visitor_doNotTrack(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Visitor", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitorCompany(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_VisitorCompany_intercomId(ctx, field)
+	case "companyId":
+		return ec.fieldContext_VisitorCompany_companyId(ctx, field)
+	case "name":
+		return ec.fieldContext_VisitorCompany_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitorCompany", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitorLocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cityName":
+		return ec.fieldContext_VisitorLocation_cityName(ctx, field)
+	case "continentCode":
+		return ec.fieldContext_VisitorLocation_continentCode(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_VisitorLocation_countryCode(ctx, field)
+	case "countryName":
+		return ec.fieldContext_VisitorLocation_countryName(ctx, field)
+	case "postalCode":
+		return ec.fieldContext_VisitorLocation_postalCode(ctx, field)
+	case "regionName":
+		return ec.fieldContext_VisitorLocation_regionName(ctx, field)
+	case "timezone":
+		return ec.fieldContext_VisitorLocation_timezone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitorLocation", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitorTag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_VisitorTag_intercomId(ctx, field)
+	case "name":
+		return ec.fieldContext_VisitorTag_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitorTag", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4726,7 +7430,105 @@ func (ec *executionContext) field_Contact_companies_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Contact_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Contact_notes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Contact_segments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Contact_subscriptionTypes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5006,6 +7808,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_adminActivityLogs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "createdAfter",
+		func(ctx context.Context, v any) (upstream.Timestamp, error) {
+			return ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["createdAfter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "createdBefore",
+		func(ctx context.Context, v any) (*upstream.Timestamp, error) {
+			return ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["createdBefore"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_admin_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5260,6 +8100,118 @@ func (ec *executionContext) field_Query_conversations_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_dataAttributes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "model",
+		func(ctx context.Context, v any) (*model.DataAttributeModel, error) {
+			return ec.unmarshalODataAttributeModel2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["model"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeArchived",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeArchived"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dataEventSummaries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (model.DataEventPerson, error) {
+			return ec.unmarshalNDataEventPerson2intercomᚑgraphqlᚋgraphᚋmodelᚐDataEventPerson(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dataEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (model.DataEventPerson, error) {
+			return ec.unmarshalNDataEventPerson2intercomᚑgraphqlᚋgraphᚋmodelᚐDataEventPerson(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "jobIdentifier",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["jobIdentifier"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5285,6 +8237,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_note_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
 	return args, nil
 }
 
@@ -5367,6 +8341,66 @@ func (ec *executionContext) field_Query_segments_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_subscriptionType_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_subscriptionTypes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5487,6 +8521,20 @@ func (ec *executionContext) field_Query_teams_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_visitor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "userId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userId"] = arg0
 	return args, nil
 }
 
@@ -5677,6 +8725,722 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _ActivityLog_id(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLog().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLog", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ActivityLog_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLog_activityType(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_activityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLog().ActivityType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ActivityType) graphql.Marshaler {
+			return ec.marshalNActivityType2intercomᚑgraphqlᚋgraphᚋmodelᚐActivityType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_activityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLog", field, true, true, "ActivityType")
+}
+
+func (ec *executionContext) _ActivityLog_activityDescription(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_activityDescription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivityDescription, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_activityDescription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLog_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLog", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ActivityLog_performedBy(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_performedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLog().PerformedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_performedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLog",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLog_performer(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_performer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PerformedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ActivityLogPerformer) graphql.Marshaler {
+			return ec.marshalOActivityLogPerformer2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLogPerformer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_performer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLog",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLogPerformer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLog_metadata(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLog_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metadata, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ActivityLogMetadata) graphql.Marshaler {
+			return ec.marshalOActivityLogMetadata2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLogMetadata(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLog_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLog",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLogMetadata(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ActivityLogEdge) graphql.Marshaler {
+			return ec.marshalNActivityLogEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLogEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.ActivityLog) graphql.Marshaler {
+			return ec.marshalNActivityLog2ᚕᚖintercomᚑgraphqlᚋupstreamᚐActivityLogᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLog(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActivityLogEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ActivityLogEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ActivityLog) graphql.Marshaler {
+			return ec.marshalNActivityLog2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLog(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogMetadata_signInMethod(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_signInMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignInMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_signInMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_externalId(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_externalId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExternalID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_awayMode(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_awayMode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AwayMode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_awayMode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_awayStatusReason(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_awayStatusReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AwayStatusReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_awayStatusReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_reassignConversations(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_reassignConversations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReassignConversations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_reassignConversations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_source(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_autoChanged(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_autoChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AutoChanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_autoChanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_updatedBy(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLogMetadata().UpdatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogMetadata",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivityLogMetadata_updatedByName(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_updatedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdateByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_updatedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogMetadata_all(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogMetadata_all(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLogMetadata().All(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogMetadata_all(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogMetadata", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _ActivityLogPerformer_type(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogPerformer_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogPerformer_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogPerformer", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogPerformer_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogPerformer_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogPerformer_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogPerformer", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogPerformer_email(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogPerformer_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogPerformer_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogPerformer", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityLogPerformer_ip(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogPerformer_ip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogPerformer_ip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityLogPerformer", field, false, false, "String")
+}
 
 func (ec *executionContext) _Admin_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Admin) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -8264,6 +12028,126 @@ func (ec *executionContext) fieldContext_Contact_companies(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Contact_events(ctx context.Context, field graphql.CollectedField, obj *upstream.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Contact().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataEventConnection) graphql.Marshaler {
+			return ec.marshalODataEventConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Contact_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contact_eventSummaries(ctx context.Context, field graphql.CollectedField, obj *upstream.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_eventSummaries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contact().EventSummaries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.DataEventSummaryItem) graphql.Marshaler {
+			return ec.marshalODataEventSummary2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItemᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_eventSummaries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contact_notes(ctx context.Context, field graphql.CollectedField, obj *upstream.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Contact().Notes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NoteConnection) graphql.Marshaler {
+			return ec.marshalONoteConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_notes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NoteConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Contact_notes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Contact_segments(ctx context.Context, field graphql.CollectedField, obj *upstream.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8302,6 +12186,50 @@ func (ec *executionContext) fieldContext_Contact_segments(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Contact_segments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contact_subscriptionTypes(ctx context.Context, field graphql.CollectedField, obj *upstream.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_subscriptionTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Contact().SubscriptionTypes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
+			return ec.marshalOContactSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_subscriptionTypes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactSubscriptionTypeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Contact_subscriptionTypes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8731,6 +12659,203 @@ func (ec *executionContext) _ContactLocation_city(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ContactLocation_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ContactLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ContactSubscriptionTypeEdge) graphql.Marshaler {
+			return ec.marshalNContactSubscriptionTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactSubscriptionTypeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalNSubscriptionType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactSubscriptionTypeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactSubscriptionTypeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalNSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionTypeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionTypeEdge_consent(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionTypeEdge_consent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ContactSubscriptionConsent) graphql.Marshaler {
+			return ec.marshalNContactSubscriptionConsent2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionTypeEdge_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactSubscriptionTypeEdge", field, false, false, "ContactSubscriptionConsent")
 }
 
 func (ec *executionContext) _Conversation_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Conversation) (ret graphql.Marshaler) {
@@ -11002,6 +15127,1310 @@ func (ec *executionContext) fieldContext_ConversationStatistics_countConversatio
 	return graphql.NewScalarFieldContext("ConversationStatistics", field, false, false, "Int")
 }
 
+func (ec *executionContext) _DataAttribute_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataAttribute().IntercomID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataAttribute_model(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataAttribute().Model(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DataAttributeModel) graphql.Marshaler {
+			return ec.marshalNDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, true, true, "DataAttributeModel")
+}
+
+func (ec *executionContext) _DataAttribute_name(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttribute_fullName(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_fullName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_fullName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttribute_label(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttribute_description(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttribute_dataType(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_dataType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataAttribute().DataType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DataAttributeDataType) graphql.Marshaler {
+			return ec.marshalNDataAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeDataType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_dataType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, true, true, "DataAttributeDataType")
+}
+
+func (ec *executionContext) _DataAttribute_options(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttribute_apiWritable(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_apiWritable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIWritable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_apiWritable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataAttribute_messengerWritable(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_messengerWritable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessengerWritable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_messengerWritable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataAttribute_uiWritable(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_uiWritable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UIWritable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_uiWritable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataAttribute_custom(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_custom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Custom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_custom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataAttribute_archived(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataAttribute_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _DataAttribute_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _DataAttribute_createdBy(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataAttribute().CreatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttribute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DataAttributeEdge) graphql.Marshaler {
+			return ec.marshalNDataAttributeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttributeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.DataAttribute) graphql.Marshaler {
+			return ec.marshalNDataAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttributeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DataAttributeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttributeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataAttributeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {
+			return ec.marshalNDataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEvent_eventName(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_eventName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_eventName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _DataEvent_userId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_userId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_userId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEvent_sentWithId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_sentWithId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_sentWithId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEvent_intercomUserId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_intercomUserId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntercomUserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_intercomUserId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEvent_email(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEvent_metadata(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataEvent().Metadata(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOJSON2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEvent", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _DataEvent_contact(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEvent_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataEvent().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEvent_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DataEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DataEventEdge) graphql.Marshaler {
+			return ec.marshalNDataEventEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DataEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.DataEvent) graphql.Marshaler {
+			return ec.marshalNDataEvent2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DataEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DataEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DataEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DataEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DataEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataEvent) graphql.Marshaler {
+			return ec.marshalNDataEvent2ᚖintercomᚑgraphqlᚋupstreamᚐDataEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventSummaries_email(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummaries_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummaries_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummaries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEventSummaries_intercomUserId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummaries_intercomUserId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntercomUserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummaries_intercomUserId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummaries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEventSummaries_userId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummaries_userId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummaries_userId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummaries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEventSummaries_contact(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummaries_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataEventSummaries().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummaries_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventSummaries",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventSummaries_events(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummaries_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.DataEventSummaryItem) graphql.Marshaler {
+			return ec.marshalNDataEventSummary2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummaries_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataEventSummaries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataEventSummary_name(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummaryItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummary_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummary_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataEventSummary_first(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummaryItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummary_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataEventSummary().First(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummary_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummary", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _DataEventSummary_last(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummaryItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummary_last(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataEventSummary().Last(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummary_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummary", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _DataEventSummary_count(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummaryItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummary_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummary_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DataEventSummary_description(ctx context.Context, field graphql.CollectedField, obj *upstream.DataEventSummaryItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataEventSummary_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataEventSummary_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataEventSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataExport_id(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "ID")
+}
+
+func (ec *executionContext) _DataExport_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().IntercomID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataExport_jobIdentifier(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_jobIdentifier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().JobIdentifier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_jobIdentifier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataExport_status(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DataExportStatus) graphql.Marshaler {
+			return ec.marshalNDataExportStatus2intercomᚑgraphqlᚋgraphᚋmodelᚐDataExportStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "DataExportStatus")
+}
+
+func (ec *executionContext) _DataExport_downloadUrl(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_downloadUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().DownloadURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_downloadUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataExport_downloadExpiresAt(ctx context.Context, field graphql.CollectedField, obj *upstream.DataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExport_downloadExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataExport().DownloadExpiresAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataExport_downloadExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataExport", field, true, true, "DateTime")
+}
+
 func (ec *executionContext) _Me_id(ctx context.Context, field graphql.CollectedField, obj *upstream.AdminWithApp) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11340,6 +16769,336 @@ func (ec *executionContext) fieldContext_Me_app(_ context.Context, field graphql
 	return fc, nil
 }
 
+func (ec *executionContext) _Note_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Note().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Note_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Note", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Note_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Note_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Note", field, false, false, "String")
+}
+
+func (ec *executionContext) _Note_body(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Note_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Note", field, false, false, "String")
+}
+
+func (ec *executionContext) _Note_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Note_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Note", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Note_author(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Note().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Note_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Note",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Note_contact(ctx context.Context, field graphql.CollectedField, obj *upstream.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Note_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Note().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Note_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Note",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NoteConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NoteConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NoteEdge) graphql.Marshaler {
+			return ec.marshalNNoteEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NoteConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NoteEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NoteConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NoteConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Note) graphql.Marshaler {
+			return ec.marshalNNote2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNoteᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NoteConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Note(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NoteConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NoteConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NoteConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NoteConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NoteConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoteConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NoteEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NoteEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoteEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NoteEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NoteEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoteEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Note) graphql.Marshaler {
+			return ec.marshalNNote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoteEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NoteEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Note(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *relay.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11558,6 +17317,50 @@ func (ec *executionContext) fieldContext_Query_rateLimit(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_rateLimit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminActivityLogs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminActivityLogs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminActivityLogs(ctx, fc.Args["createdAfter"].(upstream.Timestamp), fc.Args["createdBefore"].(*upstream.Timestamp), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActivityLogConnection) graphql.Marshaler {
+			return ec.marshalOActivityLogConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminActivityLogs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityLogConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminActivityLogs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11992,6 +17795,226 @@ func (ec *executionContext) fieldContext_Query_conversation(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_dataAttributes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dataAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DataAttributes(ctx, fc.Args["model"].(*model.DataAttributeModel), fc.Args["includeArchived"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributeConnection) graphql.Marshaler {
+			return ec.marshalODataAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dataAttributes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttributeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dataAttributes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dataEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dataEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DataEvents(ctx, fc.Args["person"].(model.DataEventPerson), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataEventConnection) graphql.Marshaler {
+			return ec.marshalODataEventConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dataEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dataEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dataEventSummaries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dataEventSummaries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DataEventSummaries(ctx, fc.Args["person"].(model.DataEventPerson))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataEventSummary) graphql.Marshaler {
+			return ec.marshalODataEventSummaries2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dataEventSummaries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventSummaries(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dataEventSummaries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DataExport(ctx, fc.Args["jobIdentifier"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataExport) graphql.Marshaler {
+			return ec.marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataExport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_note(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Note(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Note) graphql.Marshaler {
+			return ec.marshalONote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_note(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Note(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_note_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_segments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12074,6 +18097,94 @@ func (ec *executionContext) fieldContext_Query_segment(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_segment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_subscriptionTypes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_subscriptionTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SubscriptionTypes(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SubscriptionTypeConnection) graphql.Marshaler {
+			return ec.marshalOSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_subscriptionTypes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionTypeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_subscriptionTypes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_subscriptionType(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_subscriptionType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SubscriptionType(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_subscriptionType(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_subscriptionType_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12250,6 +18361,50 @@ func (ec *executionContext) fieldContext_Query_team(ctx context.Context, field g
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_team_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_visitor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_visitor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Visitor(ctx, fc.Args["userId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {
+			return ec.marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_visitor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visitor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_visitor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12826,6 +18981,428 @@ func (ec *executionContext) _SocialProfile_url(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SocialProfile_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SocialProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscriptionType_id(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubscriptionType().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionType", field, true, true, "ID")
+}
+
+func (ec *executionContext) _SubscriptionType_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionType", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscriptionType_state(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubscriptionType().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SubscriptionTypeState) graphql.Marshaler {
+			return ec.marshalNSubscriptionTypeState2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionType", field, true, true, "SubscriptionTypeState")
+}
+
+func (ec *executionContext) _SubscriptionType_consentType(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_consentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubscriptionType().ConsentType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SubscriptionConsentType) graphql.Marshaler {
+			return ec.marshalNSubscriptionConsentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionConsentType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_consentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionType", field, true, true, "SubscriptionConsentType")
+}
+
+func (ec *executionContext) _SubscriptionType_contentTypes(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_contentTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubscriptionType().ContentTypes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SubscriptionContentType) graphql.Marshaler {
+			return ec.marshalNSubscriptionContentType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_contentTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionType", field, true, true, "SubscriptionContentType")
+}
+
+func (ec *executionContext) _SubscriptionType_defaultTranslation(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_defaultTranslation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultTranslation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Translation) graphql.Marshaler {
+			return ec.marshalOSubscriptionTypeTranslation2ᚖintercomᚑgraphqlᚋupstreamᚐTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_defaultTranslation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionType",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionTypeTranslation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionType_translations(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionType_translations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []upstream.Translation) graphql.Marshaler {
+			return ec.marshalNSubscriptionTypeTranslation2ᚕintercomᚑgraphqlᚋupstreamᚐTranslationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionType_translations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionType",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionTypeTranslation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubscriptionTypeEdge) graphql.Marshaler {
+			return ec.marshalNSubscriptionTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionTypeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionTypeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalNSubscriptionType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionTypeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionTypeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionTypeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SubscriptionTypeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionTypeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscriptionTypeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SubscriptionTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalNSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionTypeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionTypeTranslation_name(ctx context.Context, field graphql.CollectedField, obj *upstream.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeTranslation_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeTranslation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionTypeTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscriptionTypeTranslation_description(ctx context.Context, field graphql.CollectedField, obj *upstream.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeTranslation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeTranslation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionTypeTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscriptionTypeTranslation_locale(ctx context.Context, field graphql.CollectedField, obj *upstream.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscriptionTypeTranslation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscriptionTypeTranslation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscriptionTypeTranslation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Tag_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Tag) (ret graphql.Marshaler) {
@@ -13531,6 +20108,1077 @@ func (ec *executionContext) fieldContext_TeamEdge_node(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Visitor_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Visitor_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_userId(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_userId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_userId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_anonymous(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_anonymous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Anonymous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_anonymous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Visitor_email(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().Email(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visitor_phone(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_name(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_pseudonym(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_pseudonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pseudonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_pseudonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_avatarUrl(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_avatarUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().AvatarURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_avatarUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visitor_appId(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_appId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_appId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_companies(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_companies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().Companies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.VisitorCompany) graphql.Marshaler {
+			return ec.marshalNVisitorCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompanyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visitor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitorCompany(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visitor_location(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationData, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.VisitorLocation) graphql.Marshaler {
+			return ec.marshalOVisitorLocation2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visitor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitorLocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visitor_lastRequestAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_lastRequestAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().LastRequestAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_lastRequestAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _Visitor_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Visitor_remoteCreatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_remoteCreatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemoteCreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_remoteCreatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Visitor_signedUpAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_signedUpAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedUpAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_signedUpAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Visitor_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Visitor_sessionCount(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_sessionCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SessionCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_sessionCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Visitor_socialProfiles(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_socialProfiles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().SocialProfiles(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_socialProfiles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visitor_owner(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().Owner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visitor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visitor_unsubscribedFromEmails(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_unsubscribedFromEmails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnsubscribedFromEmails, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_unsubscribedFromEmails(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Visitor_markedEmailAsSpam(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_markedEmailAsSpam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarkedEmailAsSpam, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_markedEmailAsSpam(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Visitor_hasHardBounced(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_hasHardBounced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasHardBounced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_hasHardBounced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Visitor_tags(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().Tags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.VisitorTag) graphql.Marshaler {
+			return ec.marshalNVisitorTag2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorTagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visitor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitorTag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visitor_segmentIds(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_segmentIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().SegmentIds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_segmentIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visitor_customAttributes(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_customAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visitor().CustomAttributes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_customAttributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _Visitor_referrer(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_referrer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Referrer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_referrer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_utmCampaign(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_utmCampaign(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTMCampaign, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_utmCampaign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_utmContent(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_utmContent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTMContent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_utmContent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_utmMedium(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_utmMedium(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTMMedium, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_utmMedium(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_utmSource(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_utmSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTMSource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_utmSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_utmTerm(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_utmTerm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTMTerm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_utmTerm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visitor_doNotTrack(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visitor_doNotTrack(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoNotTrack, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visitor_doNotTrack(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visitor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _VisitorCompany_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorCompany) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorCompany_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorCompany_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorCompany", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorCompany_companyId(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorCompany) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorCompany_companyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompanyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorCompany_companyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorCompany", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorCompany_name(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorCompany) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorCompany_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorCompany_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorCompany", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_cityName(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_cityName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CityName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_cityName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_continentCode(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_continentCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContinentCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_continentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_countryCode(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_countryName(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_countryName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_countryName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_postalCode(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_postalCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostalCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_postalCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_regionName(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_regionName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegionName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_regionName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorLocation_timezone(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorLocation_timezone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Timezone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorLocation_timezone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorLocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorTag_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorTag_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorTag_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorTag", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorTag_name(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorTag_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorTag_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitorTag", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14669,6 +22317,62 @@ func UnmarshalCompanyFilter(ctx context.Context, raw any) (model.CompanyFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDataEventPerson(ctx context.Context, obj any) (model.DataEventPerson, error) {
+	var it model.DataEventPerson
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId", "intercomUserId", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "intercomUserId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intercomUserId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntercomUserID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDataEventPerson unmarshals raw into the DataEventPerson input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDataEventPerson(ctx context.Context, raw any) (model.DataEventPerson, error) {
+	var out model.DataEventPerson
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DataEventPerson", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -14677,6 +22381,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case upstream.Visitor:
+		return ec._Visitor(ctx, sel, &obj)
+	case *upstream.Visitor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Visitor(ctx, sel, obj)
 	case upstream.Team:
 		return ec._Team(ctx, sel, &obj)
 	case *upstream.Team:
@@ -14691,6 +22402,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Tag(ctx, sel, obj)
+	case upstream.SubscriptionType:
+		return ec._SubscriptionType(ctx, sel, &obj)
+	case *upstream.SubscriptionType:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SubscriptionType(ctx, sel, obj)
 	case upstream.Segment:
 		return ec._Segment(ctx, sel, &obj)
 	case *upstream.Segment:
@@ -14698,6 +22416,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Segment(ctx, sel, obj)
+	case upstream.Note:
+		return ec._Note(ctx, sel, &obj)
+	case *upstream.Note:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Note(ctx, sel, obj)
+	case upstream.DataExport:
+		return ec._DataExport(ctx, sel, &obj)
+	case *upstream.DataExport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DataExport(ctx, sel, obj)
 	case upstream.Conversation:
 		return ec._Conversation(ctx, sel, &obj)
 	case *upstream.Conversation:
@@ -14726,6 +22458,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Admin(ctx, sel, obj)
+	case upstream.ActivityLog:
+		return ec._ActivityLog(ctx, sel, &obj)
+	case *upstream.ActivityLog:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ActivityLog(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -14738,6 +22477,291 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var activityLogImplementors = []string{"ActivityLog", "Node"}
+
+func (ec *executionContext) _ActivityLog(ctx context.Context, sel ast.SelectionSet, obj *upstream.ActivityLog) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityLog")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLog_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._ActivityLog_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activityType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLog_activityType(ctx, field, obj)
+				})
+		case "activityDescription":
+			out.Values[i] = ec._ActivityLog_activityDescription(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ActivityLog_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "performedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLog_performedBy(ctx, field, obj)
+				})
+		case "performer":
+			out.Values[i] = ec._ActivityLog_performer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "metadata":
+			out.Values[i] = ec._ActivityLog_metadata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var activityLogConnectionImplementors = []string{"ActivityLogConnection"}
+
+func (ec *executionContext) _ActivityLogConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ActivityLogConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityLogConnection")
+		case "edges":
+			out.Values[i] = ec._ActivityLogConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ActivityLogConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ActivityLogConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ActivityLogConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var activityLogEdgeImplementors = []string{"ActivityLogEdge"}
+
+func (ec *executionContext) _ActivityLogEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ActivityLogEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityLogEdge")
+		case "cursor":
+			out.Values[i] = ec._ActivityLogEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ActivityLogEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var activityLogMetadataImplementors = []string{"ActivityLogMetadata"}
+
+func (ec *executionContext) _ActivityLogMetadata(ctx context.Context, sel ast.SelectionSet, obj *upstream.ActivityLogMetadata) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogMetadataImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityLogMetadata")
+		case "signInMethod":
+			out.Values[i] = ec._ActivityLogMetadata_signInMethod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "externalId":
+			out.Values[i] = ec._ActivityLogMetadata_externalId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "awayMode":
+			out.Values[i] = ec._ActivityLogMetadata_awayMode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "awayStatusReason":
+			out.Values[i] = ec._ActivityLogMetadata_awayStatusReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reassignConversations":
+			out.Values[i] = ec._ActivityLogMetadata_reassignConversations(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._ActivityLogMetadata_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "autoChanged":
+			out.Values[i] = ec._ActivityLogMetadata_autoChanged(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLogMetadata_updatedBy(ctx, field, obj)
+				})
+		case "updatedByName":
+			out.Values[i] = ec._ActivityLogMetadata_updatedByName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "all":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLogMetadata_all(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var activityLogPerformerImplementors = []string{"ActivityLogPerformer"}
+
+func (ec *executionContext) _ActivityLogPerformer(ctx context.Context, sel ast.SelectionSet, obj *upstream.ActivityLogPerformer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogPerformerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityLogPerformer")
+		case "type":
+			out.Values[i] = ec._ActivityLogPerformer_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intercomId":
+			out.Values[i] = ec._ActivityLogPerformer_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._ActivityLogPerformer_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ip":
+			out.Values[i] = ec._ActivityLogPerformer_ip(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var adminImplementors = []string{"Admin", "Node"}
 
@@ -15602,11 +23626,35 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Contact_companies(ctx, field, obj)
 				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contact_events(ctx, field, obj)
+				})
+		case "eventSummaries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contact_eventSummaries(ctx, field, obj)
+				})
+		case "notes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contact_notes(ctx, field, obj)
+				})
 		case "segments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Contact_segments(ctx, field, obj)
+				})
+		case "subscriptionTypes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contact_subscriptionTypes(ctx, field, obj)
 				})
 		case "tags":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -15799,6 +23847,97 @@ func (ec *executionContext) _ContactLocation(ctx context.Context, sel ast.Select
 		case "city":
 			out.Values[i] = ec._ContactLocation_city(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactSubscriptionTypeConnectionImplementors = []string{"ContactSubscriptionTypeConnection"}
+
+func (ec *executionContext) _ContactSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactSubscriptionTypeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactSubscriptionTypeConnection")
+		case "edges":
+			out.Values[i] = ec._ContactSubscriptionTypeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ContactSubscriptionTypeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ContactSubscriptionTypeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ContactSubscriptionTypeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactSubscriptionTypeEdgeImplementors = []string{"ContactSubscriptionTypeEdge"}
+
+func (ec *executionContext) _ContactSubscriptionTypeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionTypeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactSubscriptionTypeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactSubscriptionTypeEdge")
+		case "cursor":
+			out.Values[i] = ec._ContactSubscriptionTypeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ContactSubscriptionTypeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "consent":
+			out.Values[i] = ec._ContactSubscriptionTypeEdge_consent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -16596,6 +24735,533 @@ func (ec *executionContext) _ConversationStatistics(ctx context.Context, sel ast
 	return out
 }
 
+var dataAttributeImplementors = []string{"DataAttribute"}
+
+func (ec *executionContext) _DataAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataAttribute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataAttribute")
+		case "intercomId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataAttribute_intercomId(ctx, field, obj)
+				})
+		case "model":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataAttribute_model(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._DataAttribute_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fullName":
+			out.Values[i] = ec._DataAttribute_fullName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._DataAttribute_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._DataAttribute_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataAttribute_dataType(ctx, field, obj)
+				})
+		case "options":
+			out.Values[i] = ec._DataAttribute_options(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "apiWritable":
+			out.Values[i] = ec._DataAttribute_apiWritable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "messengerWritable":
+			out.Values[i] = ec._DataAttribute_messengerWritable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uiWritable":
+			out.Values[i] = ec._DataAttribute_uiWritable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "custom":
+			out.Values[i] = ec._DataAttribute_custom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "archived":
+			out.Values[i] = ec._DataAttribute_archived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DataAttribute_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DataAttribute_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataAttribute_createdBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataAttributeConnectionImplementors = []string{"DataAttributeConnection"}
+
+func (ec *executionContext) _DataAttributeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataAttributeConnection")
+		case "edges":
+			out.Values[i] = ec._DataAttributeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._DataAttributeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DataAttributeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DataAttributeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataAttributeEdgeImplementors = []string{"DataAttributeEdge"}
+
+func (ec *executionContext) _DataAttributeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataAttributeEdge")
+		case "cursor":
+			out.Values[i] = ec._DataAttributeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DataAttributeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataEventImplementors = []string{"DataEvent"}
+
+func (ec *executionContext) _DataEvent(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataEvent")
+		case "eventName":
+			out.Values[i] = ec._DataEvent_eventName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DataEvent_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userId":
+			out.Values[i] = ec._DataEvent_userId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentWithId":
+			out.Values[i] = ec._DataEvent_sentWithId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "intercomUserId":
+			out.Values[i] = ec._DataEvent_intercomUserId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._DataEvent_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataEvent_metadata(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataEvent_contact(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataEventConnectionImplementors = []string{"DataEventConnection"}
+
+func (ec *executionContext) _DataEventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DataEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataEventConnection")
+		case "edges":
+			out.Values[i] = ec._DataEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._DataEventConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DataEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DataEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataEventEdgeImplementors = []string{"DataEventEdge"}
+
+func (ec *executionContext) _DataEventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DataEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataEventEdge")
+		case "cursor":
+			out.Values[i] = ec._DataEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DataEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataEventSummariesImplementors = []string{"DataEventSummaries"}
+
+func (ec *executionContext) _DataEventSummaries(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataEventSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataEventSummariesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataEventSummaries")
+		case "email":
+			out.Values[i] = ec._DataEventSummaries_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "intercomUserId":
+			out.Values[i] = ec._DataEventSummaries_intercomUserId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userId":
+			out.Values[i] = ec._DataEventSummaries_userId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataEventSummaries_contact(ctx, field, obj)
+				})
+		case "events":
+			out.Values[i] = ec._DataEventSummaries_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataEventSummaryImplementors = []string{"DataEventSummary"}
+
+func (ec *executionContext) _DataEventSummary(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataEventSummaryItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataEventSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataEventSummary")
+		case "name":
+			out.Values[i] = ec._DataEventSummary_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "first":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataEventSummary_first(ctx, field, obj)
+				})
+		case "last":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataEventSummary_last(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._DataEventSummary_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._DataEventSummary_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataExportImplementors = []string{"DataExport", "Node"}
+
+func (ec *executionContext) _DataExport(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataExport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataExportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataExport")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_intercomId(ctx, field, obj)
+				})
+		case "jobIdentifier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_jobIdentifier(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_status(ctx, field, obj)
+				})
+		case "downloadUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_downloadUrl(ctx, field, obj)
+				})
+		case "downloadExpiresAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataExport_downloadExpiresAt(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meImplementors = []string{"Me"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
@@ -16675,6 +25341,153 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			out.Values[i] = ec._Me_app(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var noteImplementors = []string{"Note", "Node"}
+
+func (ec *executionContext) _Note(ctx context.Context, sel ast.SelectionSet, obj *upstream.Note) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, noteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Note")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Note_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Note_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Note_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Note_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Note_author(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Note_contact(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var noteConnectionImplementors = []string{"NoteConnection"}
+
+func (ec *executionContext) _NoteConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NoteConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, noteConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NoteConnection")
+		case "edges":
+			out.Values[i] = ec._NoteConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._NoteConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NoteConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._NoteConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var noteEdgeImplementors = []string{"NoteEdge"}
+
+func (ec *executionContext) _NoteEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NoteEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, noteEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NoteEdge")
+		case "cursor":
+			out.Values[i] = ec._NoteEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NoteEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16778,6 +25591,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_rateLimit(ctx, field)
 				})
+		case "adminActivityLogs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminActivityLogs(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -16838,6 +25657,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_conversation(ctx, field)
 				})
+		case "dataAttributes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dataAttributes(ctx, field)
+				})
+		case "dataEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dataEvents(ctx, field)
+				})
+		case "dataEventSummaries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dataEventSummaries(ctx, field)
+				})
+		case "dataExport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dataExport(ctx, field)
+				})
+		case "note":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_note(ctx, field)
+				})
 		case "segments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -16849,6 +25698,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_segment(ctx, field)
+				})
+		case "subscriptionTypes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_subscriptionTypes(ctx, field)
+				})
+		case "subscriptionType":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_subscriptionType(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -16873,6 +25734,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_team(ctx, field)
+				})
+		case "visitor":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_visitor(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -17128,6 +25995,202 @@ func (ec *executionContext) _SocialProfile(ctx context.Context, sel ast.Selectio
 			}
 		case "url":
 			out.Values[i] = ec._SocialProfile_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscriptionTypeImplementors = []string{"SubscriptionType", "Node"}
+
+func (ec *executionContext) _SubscriptionType(ctx context.Context, sel ast.SelectionSet, obj *upstream.SubscriptionType) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionTypeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscriptionType")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubscriptionType_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._SubscriptionType_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubscriptionType_state(ctx, field, obj)
+				})
+		case "consentType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubscriptionType_consentType(ctx, field, obj)
+				})
+		case "contentTypes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubscriptionType_contentTypes(ctx, field, obj)
+				})
+		case "defaultTranslation":
+			out.Values[i] = ec._SubscriptionType_defaultTranslation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "translations":
+			out.Values[i] = ec._SubscriptionType_translations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscriptionTypeConnectionImplementors = []string{"SubscriptionTypeConnection"}
+
+func (ec *executionContext) _SubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SubscriptionTypeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionTypeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscriptionTypeConnection")
+		case "edges":
+			out.Values[i] = ec._SubscriptionTypeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SubscriptionTypeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SubscriptionTypeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SubscriptionTypeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscriptionTypeEdgeImplementors = []string{"SubscriptionTypeEdge"}
+
+func (ec *executionContext) _SubscriptionTypeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SubscriptionTypeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionTypeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscriptionTypeEdge")
+		case "cursor":
+			out.Values[i] = ec._SubscriptionTypeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SubscriptionTypeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscriptionTypeTranslationImplementors = []string{"SubscriptionTypeTranslation"}
+
+func (ec *executionContext) _SubscriptionTypeTranslation(ctx context.Context, sel ast.SelectionSet, obj *upstream.Translation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionTypeTranslationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscriptionTypeTranslation")
+		case "name":
+			out.Values[i] = ec._SubscriptionTypeTranslation_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._SubscriptionTypeTranslation_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._SubscriptionTypeTranslation_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17450,6 +26513,353 @@ func (ec *executionContext) _TeamEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._TeamEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitorImplementors = []string{"Visitor", "Node"}
+
+func (ec *executionContext) _Visitor(ctx context.Context, sel ast.SelectionSet, obj *upstream.Visitor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Visitor")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Visitor_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userId":
+			out.Values[i] = ec._Visitor_userId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "anonymous":
+			out.Values[i] = ec._Visitor_anonymous(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_email(ctx, field, obj)
+				})
+		case "phone":
+			out.Values[i] = ec._Visitor_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Visitor_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pseudonym":
+			out.Values[i] = ec._Visitor_pseudonym(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "avatarUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_avatarUrl(ctx, field, obj)
+				})
+		case "appId":
+			out.Values[i] = ec._Visitor_appId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "companies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_companies(ctx, field, obj)
+				})
+		case "location":
+			out.Values[i] = ec._Visitor_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastRequestAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_lastRequestAt(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Visitor_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "remoteCreatedAt":
+			out.Values[i] = ec._Visitor_remoteCreatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedUpAt":
+			out.Values[i] = ec._Visitor_signedUpAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Visitor_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sessionCount":
+			out.Values[i] = ec._Visitor_sessionCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "socialProfiles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_socialProfiles(ctx, field, obj)
+				})
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_owner(ctx, field, obj)
+				})
+		case "unsubscribedFromEmails":
+			out.Values[i] = ec._Visitor_unsubscribedFromEmails(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "markedEmailAsSpam":
+			out.Values[i] = ec._Visitor_markedEmailAsSpam(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hasHardBounced":
+			out.Values[i] = ec._Visitor_hasHardBounced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_tags(ctx, field, obj)
+				})
+		case "segmentIds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_segmentIds(ctx, field, obj)
+				})
+		case "customAttributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visitor_customAttributes(ctx, field, obj)
+				})
+		case "referrer":
+			out.Values[i] = ec._Visitor_referrer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "utmCampaign":
+			out.Values[i] = ec._Visitor_utmCampaign(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "utmContent":
+			out.Values[i] = ec._Visitor_utmContent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "utmMedium":
+			out.Values[i] = ec._Visitor_utmMedium(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "utmSource":
+			out.Values[i] = ec._Visitor_utmSource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "utmTerm":
+			out.Values[i] = ec._Visitor_utmTerm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "doNotTrack":
+			out.Values[i] = ec._Visitor_doNotTrack(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitorCompanyImplementors = []string{"VisitorCompany"}
+
+func (ec *executionContext) _VisitorCompany(ctx context.Context, sel ast.SelectionSet, obj *upstream.VisitorCompany) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitorCompanyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitorCompany")
+		case "intercomId":
+			out.Values[i] = ec._VisitorCompany_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "companyId":
+			out.Values[i] = ec._VisitorCompany_companyId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._VisitorCompany_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitorLocationImplementors = []string{"VisitorLocation"}
+
+func (ec *executionContext) _VisitorLocation(ctx context.Context, sel ast.SelectionSet, obj *upstream.VisitorLocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitorLocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitorLocation")
+		case "cityName":
+			out.Values[i] = ec._VisitorLocation_cityName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "continentCode":
+			out.Values[i] = ec._VisitorLocation_continentCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countryCode":
+			out.Values[i] = ec._VisitorLocation_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countryName":
+			out.Values[i] = ec._VisitorLocation_countryName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "postalCode":
+			out.Values[i] = ec._VisitorLocation_postalCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "regionName":
+			out.Values[i] = ec._VisitorLocation_regionName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "timezone":
+			out.Values[i] = ec._VisitorLocation_timezone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitorTagImplementors = []string{"VisitorTag"}
+
+func (ec *executionContext) _VisitorTag(ctx context.Context, sel ast.SelectionSet, obj *upstream.VisitorTag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitorTagImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitorTag")
+		case "intercomId":
+			out.Values[i] = ec._VisitorTag_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._VisitorTag_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17832,6 +27242,64 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNActivityLog2ᚕᚖintercomᚑgraphqlᚋupstreamᚐActivityLogᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.ActivityLog) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActivityLog2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActivityLog2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx context.Context, sel ast.SelectionSet, v *upstream.ActivityLog) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActivityLog!")
+		return graphql.Null
+	}
+	return ec._ActivityLog(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNActivityLogEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActivityLogEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActivityLogEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActivityLogEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogEdge(ctx context.Context, sel ast.SelectionSet, v *model.ActivityLogEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActivityLogEdge!")
+		return graphql.Null
+	}
+	return ec._ActivityLogEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNActivityType2intercomᚑgraphqlᚋgraphᚋmodelᚐActivityType(ctx context.Context, v any) (model.ActivityType, error) {
+	var res model.ActivityType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActivityType2intercomᚑgraphqlᚋgraphᚋmodelᚐActivityType(ctx context.Context, sel ast.SelectionSet, v model.ActivityType) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNAdmin2ᚕᚖintercomᚑgraphqlᚋupstreamᚐAdminᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Admin) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18024,6 +27492,40 @@ func (ec *executionContext) marshalNContactRole2intercomᚑgraphqlᚋgraphᚋmod
 	return v
 }
 
+func (ec *executionContext) unmarshalNContactSubscriptionConsent2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionConsent(ctx context.Context, v any) (model.ContactSubscriptionConsent, error) {
+	var res model.ContactSubscriptionConsent
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactSubscriptionConsent2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionConsent(ctx context.Context, sel ast.SelectionSet, v model.ContactSubscriptionConsent) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNContactSubscriptionTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContactSubscriptionTypeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactSubscriptionTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContactSubscriptionTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeEdge(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionTypeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactSubscriptionTypeEdge!")
+		return graphql.Null
+	}
+	return ec._ContactSubscriptionTypeEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNConversation2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Conversation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18135,6 +27637,161 @@ func (ec *executionContext) unmarshalNConversationState2intercomᚑgraphqlᚋgra
 }
 
 func (ec *executionContext) marshalNConversationState2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx context.Context, sel ast.SelectionSet, v model.ConversationState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDataAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataAttribute) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataAttribute!")
+		return graphql.Null
+	}
+	return ec._DataAttribute(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDataAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeDataType(ctx context.Context, v any) (model.DataAttributeDataType, error) {
+	var res model.DataAttributeDataType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeDataType(ctx context.Context, sel ast.SelectionSet, v model.DataAttributeDataType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDataAttributeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataAttributeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdge(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataAttributeEdge!")
+		return graphql.Null
+	}
+	return ec._DataAttributeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, v any) (model.DataAttributeModel, error) {
+	var res model.DataAttributeModel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, sel ast.SelectionSet, v model.DataAttributeModel) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDataEvent2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataEvent2ᚖintercomᚑgraphqlᚋupstreamᚐDataEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataEvent2ᚖintercomᚑgraphqlᚋupstreamᚐDataEvent(ctx context.Context, sel ast.SelectionSet, v *upstream.DataEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataEvent!")
+		return graphql.Null
+	}
+	return ec._DataEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataEventEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataEventEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataEventEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.DataEventEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataEventEdge!")
+		return graphql.Null
+	}
+	return ec._DataEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDataEventPerson2intercomᚑgraphqlᚋgraphᚋmodelᚐDataEventPerson(ctx context.Context, v any) (model.DataEventPerson, error) {
+	res, err := ec.unmarshalInputDataEventPerson(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataEventSummary2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataEventSummaryItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataEventSummary2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataEventSummary2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItem(ctx context.Context, sel ast.SelectionSet, v *upstream.DataEventSummaryItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataEventSummary!")
+		return graphql.Null
+	}
+	return ec._DataEventSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDataExportStatus2intercomᚑgraphqlᚋgraphᚋmodelᚐDataExportStatus(ctx context.Context, v any) (model.DataExportStatus, error) {
+	var res model.DataExportStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataExportStatus2intercomᚑgraphqlᚋgraphᚋmodelᚐDataExportStatus(ctx context.Context, sel ast.SelectionSet, v model.DataExportStatus) graphql.Marshaler {
 	return v
 }
 
@@ -18251,6 +27908,54 @@ func (ec *executionContext) marshalNNode2ᚕintercomᚑgraphqlᚋgraphᚋrelay�
 	return ret
 }
 
+func (ec *executionContext) marshalNNote2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Note) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx context.Context, sel ast.SelectionSet, v *upstream.Note) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Note!")
+		return graphql.Null
+	}
+	return ec._Note(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNoteEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NoteEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNoteEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNoteEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteEdge(ctx context.Context, sel ast.SelectionSet, v *model.NoteEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NoteEdge!")
+		return graphql.Null
+	}
+	return ec._NoteEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -18353,6 +28058,163 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSubscriptionConsentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionConsentType(ctx context.Context, v any) (model.SubscriptionConsentType, error) {
+	var res model.SubscriptionConsentType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubscriptionConsentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionConsentType(ctx context.Context, sel ast.SelectionSet, v model.SubscriptionConsentType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSubscriptionContentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentType(ctx context.Context, v any) (model.SubscriptionContentType, error) {
+	var res model.SubscriptionContentType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubscriptionContentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentType(ctx context.Context, sel ast.SelectionSet, v model.SubscriptionContentType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSubscriptionContentType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentTypeᚄ(ctx context.Context, v any) ([]model.SubscriptionContentType, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.SubscriptionContentType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSubscriptionContentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSubscriptionContentType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SubscriptionContentType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubscriptionContentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionContentType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubscriptionType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.SubscriptionType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx context.Context, sel ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubscriptionType!")
+		return graphql.Null
+	}
+	return ec._SubscriptionType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSubscriptionTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SubscriptionTypeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubscriptionTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubscriptionTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeEdge(ctx context.Context, sel ast.SelectionSet, v *model.SubscriptionTypeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubscriptionTypeEdge!")
+		return graphql.Null
+	}
+	return ec._SubscriptionTypeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSubscriptionTypeState2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeState(ctx context.Context, v any) (model.SubscriptionTypeState, error) {
+	var res model.SubscriptionTypeState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubscriptionTypeState2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeState(ctx context.Context, sel ast.SelectionSet, v model.SubscriptionTypeState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSubscriptionTypeTranslation2intercomᚑgraphqlᚋupstreamᚐTranslation(ctx context.Context, sel ast.SelectionSet, v upstream.Translation) graphql.Marshaler {
+	return ec._SubscriptionTypeTranslation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSubscriptionTypeTranslation2ᚕintercomᚑgraphqlᚋupstreamᚐTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []upstream.Translation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubscriptionTypeTranslation2intercomᚑgraphqlᚋupstreamᚐTranslation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNTag2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Tag) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18447,6 +28309,54 @@ func (ec *executionContext) marshalNTeamEdge2ᚖintercomᚑgraphqlᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._TeamEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVisitorCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.VisitorCompany) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitorCompany2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompany(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVisitorCompany2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompany(ctx context.Context, sel ast.SelectionSet, v *upstream.VisitorCompany) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VisitorCompany!")
+		return graphql.Null
+	}
+	return ec._VisitorCompany(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVisitorTag2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.VisitorTag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitorTag2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorTag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVisitorTag2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorTag(ctx context.Context, sel ast.SelectionSet, v *upstream.VisitorTag) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VisitorTag!")
+		return graphql.Null
+	}
+	return ec._VisitorTag(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -18589,6 +28499,27 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOActivityLogConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogConnection(ctx context.Context, sel ast.SelectionSet, v *model.ActivityLogConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ActivityLogConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOActivityLogMetadata2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLogMetadata(ctx context.Context, sel ast.SelectionSet, v *upstream.ActivityLogMetadata) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ActivityLogMetadata(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOActivityLogPerformer2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLogPerformer(ctx context.Context, sel ast.SelectionSet, v *upstream.ActivityLogPerformer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ActivityLogPerformer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx context.Context, sel ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
@@ -18745,6 +28676,13 @@ func (ec *executionContext) marshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOContactSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactSubscriptionTypeConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx context.Context, sel ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -18792,6 +28730,69 @@ func (ec *executionContext) marshalOConversationStatistics2ᚖintercomᚑgraphql
 		return graphql.Null
 	}
 	return ec._ConversationStatistics(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataAttributeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODataAttributeModel2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, v any) (*model.DataAttributeModel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DataAttributeModel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODataAttributeModel2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeModel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODataEventConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataEventConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataEventSummaries2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummary(ctx context.Context, sel ast.SelectionSet, v *upstream.DataEventSummary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataEventSummaries(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataEventSummary2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataEventSummaryItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataEventSummary2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummaryItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx context.Context, sel ast.SelectionSet, v *upstream.DataExport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataExport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx context.Context, v any) (*upstream.Timestamp, error) {
@@ -18866,6 +28867,24 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOJSON2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalars.UnmarshalJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalJSON(v)
+	return res
+}
+
 func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -18880,6 +28899,20 @@ func (ec *executionContext) marshalONode2intercomᚑgraphqlᚋgraphᚋrelayᚐNo
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx context.Context, sel ast.SelectionSet, v *upstream.Note) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Note(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONoteConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteConnection(ctx context.Context, sel ast.SelectionSet, v *model.NoteConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NoteConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOSegment2ᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx context.Context, sel ast.SelectionSet, v *upstream.Segment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -18892,6 +28925,41 @@ func (ec *executionContext) marshalOSegmentConnection2ᚖintercomᚑgraphqlᚋgr
 		return graphql.Null
 	}
 	return ec._SegmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -18910,6 +28978,27 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx context.Context, sel ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SubscriptionType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.SubscriptionTypeConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SubscriptionTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSubscriptionTypeTranslation2ᚖintercomᚑgraphqlᚋupstreamᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *upstream.Translation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SubscriptionTypeTranslation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx context.Context, sel ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
@@ -18945,6 +29034,20 @@ func (ec *executionContext) marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraph
 		return graphql.Null
 	}
 	return ec._TeamConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx context.Context, sel ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Visitor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVisitorLocation2ᚖintercomᚑgraphqlᚋupstreamᚐVisitorLocation(ctx context.Context, sel ast.SelectionSet, v *upstream.VisitorLocation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VisitorLocation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -11,6 +11,26 @@ import (
 	"strconv"
 )
 
+// A page of activities.
+type ActivityLogConnection struct {
+	// The activities of this page, each with its cursor.
+	Edges []*ActivityLogEdge `json:"edges"`
+	// The activities of this page, without cursors.
+	Nodes []*upstream.ActivityLog `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many activities the window holds. Intercom does not count them, so this is known only on the last page and null before it.
+	TotalCount *int `json:"totalCount,omitempty"`
+}
+
+// An activity in a page, with the cursor that points at it.
+type ActivityLogEdge struct {
+	// Pass as `after` to page from this activity.
+	Cursor string `json:"cursor"`
+	// The activity.
+	Node *upstream.ActivityLog `json:"node"`
+}
+
 // A page of admins.
 type AdminConnection struct {
 	// The admins of this page, each with its cursor.
@@ -111,6 +131,28 @@ type ContactEdge struct {
 	Node *upstream.Contact `json:"node"`
 }
 
+// A page of the subscription types a contact chose about.
+type ContactSubscriptionTypeConnection struct {
+	// The subscription types of this page, each with the contact's choice and its cursor.
+	Edges []*ContactSubscriptionTypeEdge `json:"edges"`
+	// The subscription types of this page, without cursors or choices (the choice follows from each type's consentType).
+	Nodes []*upstream.SubscriptionType `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many subscription types the contact chose about.
+	TotalCount int `json:"totalCount"`
+}
+
+// A subscription type a contact chose about, with the choice.
+type ContactSubscriptionTypeEdge struct {
+	// Pass as `after` or `before` to page from this subscription type.
+	Cursor string `json:"cursor"`
+	// The subscription type.
+	Node *upstream.SubscriptionType `json:"node"`
+	// What the contact chose: opted in to an opt-in type, or opted out of an opt-out type.
+	Consent ContactSubscriptionConsent `json:"consent"`
+}
+
 // A page of conversations.
 type ConversationConnection struct {
 	// The conversations of this page, each with its cursor.
@@ -151,6 +193,76 @@ type ConversationPartEdge struct {
 	Node *upstream.ConversationPart `json:"node"`
 }
 
+// A page of data attributes.
+type DataAttributeConnection struct {
+	// The attributes of this page, each with its cursor.
+	Edges []*DataAttributeEdge `json:"edges"`
+	// The attributes of this page, without cursors.
+	Nodes []*upstream.DataAttribute `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many attributes the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A data attribute in a page, with the cursor that points at it.
+type DataAttributeEdge struct {
+	// Pass as `after` or `before` to page from this attribute.
+	Cursor string `json:"cursor"`
+	// The attribute.
+	Node *upstream.DataAttribute `json:"node"`
+}
+
+// A page of events.
+type DataEventConnection struct {
+	// The events of this page, each with its cursor.
+	Edges []*DataEventEdge `json:"edges"`
+	// The events of this page, without cursors.
+	Nodes []*upstream.DataEvent `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many events the whole list holds. Intercom does not count a person's events, so this is known only on the last page and null before it.
+	TotalCount *int `json:"totalCount,omitempty"`
+}
+
+// An event in a page, with the cursor that points at it.
+type DataEventEdge struct {
+	// Pass as `after` to page from this event.
+	Cursor string `json:"cursor"`
+	// The event.
+	Node *upstream.DataEvent `json:"node"`
+}
+
+// Whose events to read: give exactly one of the fields.
+type DataEventPerson struct {
+	// The workspace's own id for a user (a contact's `externalId`).
+	UserID *string `json:"userId,omitempty"`
+	// The Intercom id of a user or lead (a contact's `intercomId`); the only way to reach a lead's events.
+	IntercomUserID *string `json:"intercomUserId,omitempty"`
+	// The person's email address.
+	Email *string `json:"email,omitempty"`
+}
+
+// A page of notes.
+type NoteConnection struct {
+	// The notes of this page, each with its cursor.
+	Edges []*NoteEdge `json:"edges"`
+	// The notes of this page, without cursors.
+	Nodes []*upstream.Note `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many notes the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A note in a page, with the cursor that points at it.
+type NoteEdge struct {
+	// Pass as `after` or `before` to page from this note.
+	Cursor string `json:"cursor"`
+	// The note.
+	Node *upstream.Note `json:"node"`
+}
+
 // The entry points of the graph.
 type Query struct {
 }
@@ -187,6 +299,26 @@ type SegmentEdge struct {
 	Cursor string `json:"cursor"`
 	// The segment.
 	Node *upstream.Segment `json:"node"`
+}
+
+// A page of subscription types.
+type SubscriptionTypeConnection struct {
+	// The subscription types of this page, each with its cursor.
+	Edges []*SubscriptionTypeEdge `json:"edges"`
+	// The subscription types of this page, without cursors.
+	Nodes []*upstream.SubscriptionType `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many subscription types the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A subscription type in a page, with the cursor that points at it.
+type SubscriptionTypeEdge struct {
+	// Pass as `after` or `before` to page from this subscription type.
+	Cursor string `json:"cursor"`
+	// The subscription type.
+	Node *upstream.SubscriptionType `json:"node"`
 }
 
 // A page of tags.
@@ -227,6 +359,265 @@ type TeamEdge struct {
 	Cursor string `json:"cursor"`
 	// The team.
 	Node *upstream.Team `json:"node"`
+}
+
+// A kind of activity in the workspace's activity log.
+type ActivityType string
+
+const (
+	// A teammate's limit of assigned conversations changed.
+	ActivityTypeAdminAssignmentLimitChange ActivityType = "ADMIN_ASSIGNMENT_LIMIT_CHANGE"
+	// A teammate changed their avatar.
+	ActivityTypeAdminAvatarChange ActivityType = "ADMIN_AVATAR_CHANGE"
+	// A teammate was set away or back.
+	ActivityTypeAdminAwayModeChange ActivityType = "ADMIN_AWAY_MODE_CHANGE"
+	// A teammate was removed from the workspace.
+	ActivityTypeAdminDeletion ActivityType = "ADMIN_DELETION"
+	// A teammate was deprovisioned by the identity provider.
+	ActivityTypeAdminDeprovisioned ActivityType = "ADMIN_DEPROVISIONED"
+	// An impersonation of a teammate ended.
+	ActivityTypeAdminImpersonationEnd ActivityType = "ADMIN_IMPERSONATION_END"
+	// An impersonation of a teammate started.
+	ActivityTypeAdminImpersonationStart ActivityType = "ADMIN_IMPERSONATION_START"
+	// An invitation to a teammate changed.
+	ActivityTypeAdminInviteChange ActivityType = "ADMIN_INVITE_CHANGE"
+	// A teammate was invited.
+	ActivityTypeAdminInviteCreation ActivityType = "ADMIN_INVITE_CREATION"
+	// An invitation to a teammate was withdrawn.
+	ActivityTypeAdminInviteDeletion ActivityType = "ADMIN_INVITE_DELETION"
+	// A teammate failed to sign in.
+	ActivityTypeAdminLoginFailure ActivityType = "ADMIN_LOGIN_FAILURE"
+	// A teammate signed in.
+	ActivityTypeAdminLoginSuccess ActivityType = "ADMIN_LOGIN_SUCCESS"
+	// A teammate signed out.
+	ActivityTypeAdminLogout ActivityType = "ADMIN_LOGOUT"
+	// A teammate asked to reset their password.
+	ActivityTypeAdminPasswordResetRequest ActivityType = "ADMIN_PASSWORD_RESET_REQUEST"
+	// A teammate reset their password.
+	ActivityTypeAdminPasswordResetSuccess ActivityType = "ADMIN_PASSWORD_RESET_SUCCESS"
+	// A teammate's permissions changed.
+	ActivityTypeAdminPermissionChange ActivityType = "ADMIN_PERMISSION_CHANGE"
+	// A teammate was provisioned by the identity provider.
+	ActivityTypeAdminProvisioned ActivityType = "ADMIN_PROVISIONED"
+	// A teammate's two-factor authentication changed.
+	ActivityTypeAdminTwoFactorAuthChange ActivityType = "ADMIN_TWO_FACTOR_AUTH_CHANGE"
+	// A teammate tried to sign in with a method the workspace does not allow.
+	ActivityTypeAdminUnauthorizedSignInMethod ActivityType = "ADMIN_UNAUTHORIZED_SIGN_IN_METHOD"
+	// A teammate joined the workspace.
+	ActivityTypeAppAdminJoin ActivityType = "APP_ADMIN_JOIN"
+	// The workspace's allowed sign-in methods changed.
+	ActivityTypeAppAuthenticationMethodChange ActivityType = "APP_AUTHENTICATION_METHOD_CHANGE"
+	// Data was deleted from the workspace.
+	ActivityTypeAppDataDeletion ActivityType = "APP_DATA_DELETION"
+	// Data was exported from the workspace.
+	ActivityTypeAppDataExport ActivityType = "APP_DATA_EXPORT"
+	// The workspace's Google sign-in domains changed.
+	ActivityTypeAppGoogleSsoDomainChange ActivityType = "APP_GOOGLE_SSO_DOMAIN_CHANGE"
+	// The workspace's identity verification setting changed.
+	ActivityTypeAppIdentityVerificationChange ActivityType = "APP_IDENTITY_VERIFICATION_CHANGE"
+	// The workspace was renamed.
+	ActivityTypeAppNameChange ActivityType = "APP_NAME_CHANGE"
+	// The workspace's outbound email address changed.
+	ActivityTypeAppOutboundAddressChange ActivityType = "APP_OUTBOUND_ADDRESS_CHANGE"
+	// An app was installed in the workspace.
+	ActivityTypeAppPackageInstallation ActivityType = "APP_PACKAGE_INSTALLATION"
+	// An installed app's access token was regenerated.
+	ActivityTypeAppPackageTokenRegeneration ActivityType = "APP_PACKAGE_TOKEN_REGENERATION"
+	// An app was uninstalled from the workspace.
+	ActivityTypeAppPackageUninstallation ActivityType = "APP_PACKAGE_UNINSTALLATION"
+	// A team was created.
+	ActivityTypeAppTeamCreation ActivityType = "APP_TEAM_CREATION"
+	// A team was deleted.
+	ActivityTypeAppTeamDeletion ActivityType = "APP_TEAM_DELETION"
+	// A team's members changed.
+	ActivityTypeAppTeamMembershipModification ActivityType = "APP_TEAM_MEMBERSHIP_MODIFICATION"
+	// The workspace's time zone changed.
+	ActivityTypeAppTimezoneChange ActivityType = "APP_TIMEZONE_CHANGE"
+	// A webhook was created.
+	ActivityTypeAppWebhookCreation ActivityType = "APP_WEBHOOK_CREATION"
+	// A webhook was deleted.
+	ActivityTypeAppWebhookDeletion ActivityType = "APP_WEBHOOK_DELETION"
+	// Articles in the Messenger were turned on or off.
+	ActivityTypeArticlesInMessengerEnabledChange ActivityType = "ARTICLES_IN_MESSENGER_ENABLED_CHANGE"
+	// Many items were deleted at once.
+	ActivityTypeBulkDelete ActivityType = "BULK_DELETE"
+	// Many items were exported at once.
+	ActivityTypeBulkExport ActivityType = "BULK_EXPORT"
+	// A campaign was deleted.
+	ActivityTypeCampaignDeletion ActivityType = "CAMPAIGN_DELETION"
+	// A campaign was started, paused or stopped.
+	ActivityTypeCampaignStateChange ActivityType = "CAMPAIGN_STATE_CHANGE"
+	// Part of a conversation was deleted.
+	ActivityTypeConversationPartDeletion ActivityType = "CONVERSATION_PART_DELETION"
+	// A conversation was exported as a PDF.
+	ActivityTypeConversationPDFExport ActivityType = "CONVERSATION_PDF_EXPORT"
+	// A conversation topic changed.
+	ActivityTypeConversationTopicChange ActivityType = "CONVERSATION_TOPIC_CHANGE"
+	// A conversation topic was created.
+	ActivityTypeConversationTopicCreation ActivityType = "CONVERSATION_TOPIC_CREATION"
+	// A conversation topic was deleted.
+	ActivityTypeConversationTopicDeletion ActivityType = "CONVERSATION_TOPIC_DELETION"
+	// The help center's settings changed.
+	ActivityTypeHelpCenterSettingsChange ActivityType = "HELP_CENTER_SETTINGS_CHANGE"
+	// Whether contacts can start conversations changed.
+	ActivityTypeInboundConversationsChange ActivityType = "INBOUND_CONVERSATIONS_CHANGE"
+	// A teammate's access to the inbox changed.
+	ActivityTypeInboxAccessChange ActivityType = "INBOX_ACCESS_CHANGE"
+	// An outbound message was deleted.
+	ActivityTypeMessageDeletion ActivityType = "MESSAGE_DELETION"
+	// An outbound message was set live, paused or back to draft.
+	ActivityTypeMessageStateChange ActivityType = "MESSAGE_STATE_CHANGE"
+	// The Messenger's look and feel changed.
+	ActivityTypeMessengerLookAndFeelChange ActivityType = "MESSENGER_LOOK_AND_FEEL_CHANGE"
+	// Whether contacts must search before starting a conversation changed.
+	ActivityTypeMessengerSearchRequiredChange ActivityType = "MESSENGER_SEARCH_REQUIRED_CHANGE"
+	// The Messenger's spaces changed.
+	ActivityTypeMessengerSpacesChange ActivityType = "MESSENGER_SPACES_CHANGE"
+	// The workspace's office hours changed.
+	ActivityTypeOfficeHoursChange ActivityType = "OFFICE_HOURS_CHANGE"
+	// A role's permissions changed, or a teammate's role did.
+	ActivityTypeRoleChange ActivityType = "ROLE_CHANGE"
+	// A role was created.
+	ActivityTypeRoleCreation ActivityType = "ROLE_CREATION"
+	// A role was deleted.
+	ActivityTypeRoleDeletion ActivityType = "ROLE_DELETION"
+	// A message's title was previewed before going live.
+	ActivityTypeRulesetActivationTitlePreview ActivityType = "RULESET_ACTIVATION_TITLE_PREVIEW"
+	// A message or workflow was created.
+	ActivityTypeRulesetCreation ActivityType = "RULESET_CREATION"
+	// A message or workflow was deleted.
+	ActivityTypeRulesetDeletion ActivityType = "RULESET_DELETION"
+	// Search and browse in the Messenger was turned on or off.
+	ActivityTypeSearchBrowseEnabledChange ActivityType = "SEARCH_BROWSE_ENABLED_CHANGE"
+	// Whether contacts must search the help center before writing changed.
+	ActivityTypeSearchBrowseRequiredChange ActivityType = "SEARCH_BROWSE_REQUIRED_CHANGE"
+	// A teammate's seat changed.
+	ActivityTypeSeatChange ActivityType = "SEAT_CHANGE"
+	// A teammate's seat was taken away.
+	ActivityTypeSeatRevoke ActivityType = "SEAT_REVOKE"
+	// The workspace's security settings changed.
+	ActivityTypeSecuritySettingsChange ActivityType = "SECURITY_SETTINGS_CHANGE"
+	// The reply time shown to contacts was temporarily changed.
+	ActivityTypeTemporaryExpectationChange ActivityType = "TEMPORARY_EXPECTATION_CHANGE"
+	// Whether the Messenger asks for an email address before a conversation changed.
+	ActivityTypeUpfrontEmailCollectionChange ActivityType = "UPFRONT_EMAIL_COLLECTION_CHANGE"
+	// The Messenger's welcome message changed.
+	ActivityTypeWelcomeMessageChange ActivityType = "WELCOME_MESSAGE_CHANGE"
+)
+
+var AllActivityType = []ActivityType{
+	ActivityTypeAdminAssignmentLimitChange,
+	ActivityTypeAdminAvatarChange,
+	ActivityTypeAdminAwayModeChange,
+	ActivityTypeAdminDeletion,
+	ActivityTypeAdminDeprovisioned,
+	ActivityTypeAdminImpersonationEnd,
+	ActivityTypeAdminImpersonationStart,
+	ActivityTypeAdminInviteChange,
+	ActivityTypeAdminInviteCreation,
+	ActivityTypeAdminInviteDeletion,
+	ActivityTypeAdminLoginFailure,
+	ActivityTypeAdminLoginSuccess,
+	ActivityTypeAdminLogout,
+	ActivityTypeAdminPasswordResetRequest,
+	ActivityTypeAdminPasswordResetSuccess,
+	ActivityTypeAdminPermissionChange,
+	ActivityTypeAdminProvisioned,
+	ActivityTypeAdminTwoFactorAuthChange,
+	ActivityTypeAdminUnauthorizedSignInMethod,
+	ActivityTypeAppAdminJoin,
+	ActivityTypeAppAuthenticationMethodChange,
+	ActivityTypeAppDataDeletion,
+	ActivityTypeAppDataExport,
+	ActivityTypeAppGoogleSsoDomainChange,
+	ActivityTypeAppIdentityVerificationChange,
+	ActivityTypeAppNameChange,
+	ActivityTypeAppOutboundAddressChange,
+	ActivityTypeAppPackageInstallation,
+	ActivityTypeAppPackageTokenRegeneration,
+	ActivityTypeAppPackageUninstallation,
+	ActivityTypeAppTeamCreation,
+	ActivityTypeAppTeamDeletion,
+	ActivityTypeAppTeamMembershipModification,
+	ActivityTypeAppTimezoneChange,
+	ActivityTypeAppWebhookCreation,
+	ActivityTypeAppWebhookDeletion,
+	ActivityTypeArticlesInMessengerEnabledChange,
+	ActivityTypeBulkDelete,
+	ActivityTypeBulkExport,
+	ActivityTypeCampaignDeletion,
+	ActivityTypeCampaignStateChange,
+	ActivityTypeConversationPartDeletion,
+	ActivityTypeConversationPDFExport,
+	ActivityTypeConversationTopicChange,
+	ActivityTypeConversationTopicCreation,
+	ActivityTypeConversationTopicDeletion,
+	ActivityTypeHelpCenterSettingsChange,
+	ActivityTypeInboundConversationsChange,
+	ActivityTypeInboxAccessChange,
+	ActivityTypeMessageDeletion,
+	ActivityTypeMessageStateChange,
+	ActivityTypeMessengerLookAndFeelChange,
+	ActivityTypeMessengerSearchRequiredChange,
+	ActivityTypeMessengerSpacesChange,
+	ActivityTypeOfficeHoursChange,
+	ActivityTypeRoleChange,
+	ActivityTypeRoleCreation,
+	ActivityTypeRoleDeletion,
+	ActivityTypeRulesetActivationTitlePreview,
+	ActivityTypeRulesetCreation,
+	ActivityTypeRulesetDeletion,
+	ActivityTypeSearchBrowseEnabledChange,
+	ActivityTypeSearchBrowseRequiredChange,
+	ActivityTypeSeatChange,
+	ActivityTypeSeatRevoke,
+	ActivityTypeSecuritySettingsChange,
+	ActivityTypeTemporaryExpectationChange,
+	ActivityTypeUpfrontEmailCollectionChange,
+	ActivityTypeWelcomeMessageChange,
+}
+
+func (e ActivityType) IsValid() bool {
+	switch e {
+	case ActivityTypeAdminAssignmentLimitChange, ActivityTypeAdminAvatarChange, ActivityTypeAdminAwayModeChange, ActivityTypeAdminDeletion, ActivityTypeAdminDeprovisioned, ActivityTypeAdminImpersonationEnd, ActivityTypeAdminImpersonationStart, ActivityTypeAdminInviteChange, ActivityTypeAdminInviteCreation, ActivityTypeAdminInviteDeletion, ActivityTypeAdminLoginFailure, ActivityTypeAdminLoginSuccess, ActivityTypeAdminLogout, ActivityTypeAdminPasswordResetRequest, ActivityTypeAdminPasswordResetSuccess, ActivityTypeAdminPermissionChange, ActivityTypeAdminProvisioned, ActivityTypeAdminTwoFactorAuthChange, ActivityTypeAdminUnauthorizedSignInMethod, ActivityTypeAppAdminJoin, ActivityTypeAppAuthenticationMethodChange, ActivityTypeAppDataDeletion, ActivityTypeAppDataExport, ActivityTypeAppGoogleSsoDomainChange, ActivityTypeAppIdentityVerificationChange, ActivityTypeAppNameChange, ActivityTypeAppOutboundAddressChange, ActivityTypeAppPackageInstallation, ActivityTypeAppPackageTokenRegeneration, ActivityTypeAppPackageUninstallation, ActivityTypeAppTeamCreation, ActivityTypeAppTeamDeletion, ActivityTypeAppTeamMembershipModification, ActivityTypeAppTimezoneChange, ActivityTypeAppWebhookCreation, ActivityTypeAppWebhookDeletion, ActivityTypeArticlesInMessengerEnabledChange, ActivityTypeBulkDelete, ActivityTypeBulkExport, ActivityTypeCampaignDeletion, ActivityTypeCampaignStateChange, ActivityTypeConversationPartDeletion, ActivityTypeConversationPDFExport, ActivityTypeConversationTopicChange, ActivityTypeConversationTopicCreation, ActivityTypeConversationTopicDeletion, ActivityTypeHelpCenterSettingsChange, ActivityTypeInboundConversationsChange, ActivityTypeInboxAccessChange, ActivityTypeMessageDeletion, ActivityTypeMessageStateChange, ActivityTypeMessengerLookAndFeelChange, ActivityTypeMessengerSearchRequiredChange, ActivityTypeMessengerSpacesChange, ActivityTypeOfficeHoursChange, ActivityTypeRoleChange, ActivityTypeRoleCreation, ActivityTypeRoleDeletion, ActivityTypeRulesetActivationTitlePreview, ActivityTypeRulesetCreation, ActivityTypeRulesetDeletion, ActivityTypeSearchBrowseEnabledChange, ActivityTypeSearchBrowseRequiredChange, ActivityTypeSeatChange, ActivityTypeSeatRevoke, ActivityTypeSecuritySettingsChange, ActivityTypeTemporaryExpectationChange, ActivityTypeUpfrontEmailCollectionChange, ActivityTypeWelcomeMessageChange:
+		return true
+	}
+	return false
+}
+
+func (e ActivityType) String() string {
+	return string(e)
+}
+
+func (e *ActivityType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ActivityType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ActivityType", str)
+	}
+	return nil
+}
+
+func (e ActivityType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ActivityType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ActivityType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The orders `companies` can list in (without a filter).
@@ -345,6 +736,64 @@ func (e ContactRole) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A contact's explicit choice about a subscription type.
+type ContactSubscriptionConsent string
+
+const (
+	// The contact opted in: they receive messages of this type.
+	ContactSubscriptionConsentOptedIn ContactSubscriptionConsent = "OPTED_IN"
+	// The contact opted out: they do not receive messages of this type.
+	ContactSubscriptionConsentOptedOut ContactSubscriptionConsent = "OPTED_OUT"
+)
+
+var AllContactSubscriptionConsent = []ContactSubscriptionConsent{
+	ContactSubscriptionConsentOptedIn,
+	ContactSubscriptionConsentOptedOut,
+}
+
+func (e ContactSubscriptionConsent) IsValid() bool {
+	switch e {
+	case ContactSubscriptionConsentOptedIn, ContactSubscriptionConsentOptedOut:
+		return true
+	}
+	return false
+}
+
+func (e ContactSubscriptionConsent) String() string {
+	return string(e)
+}
+
+func (e *ContactSubscriptionConsent) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ContactSubscriptionConsent(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ContactSubscriptionConsent", str)
+	}
+	return nil
+}
+
+func (e ContactSubscriptionConsent) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ContactSubscriptionConsent) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ContactSubscriptionConsent) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Where a conversation stands in the inbox.
 type ConversationState string
 
@@ -401,6 +850,381 @@ func (e *ConversationState) UnmarshalJSON(b []byte) error {
 }
 
 func (e ConversationState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The type of a data attribute's values.
+type DataAttributeDataType string
+
+const (
+	// Text.
+	DataAttributeDataTypeString DataAttributeDataType = "STRING"
+	// Whole numbers.
+	DataAttributeDataTypeInteger DataAttributeDataType = "INTEGER"
+	// Decimal numbers.
+	DataAttributeDataTypeFloat DataAttributeDataType = "FLOAT"
+	// True or false.
+	DataAttributeDataTypeBoolean DataAttributeDataType = "BOOLEAN"
+	// Moments in time.
+	DataAttributeDataTypeDate DataAttributeDataType = "DATE"
+)
+
+var AllDataAttributeDataType = []DataAttributeDataType{
+	DataAttributeDataTypeString,
+	DataAttributeDataTypeInteger,
+	DataAttributeDataTypeFloat,
+	DataAttributeDataTypeBoolean,
+	DataAttributeDataTypeDate,
+}
+
+func (e DataAttributeDataType) IsValid() bool {
+	switch e {
+	case DataAttributeDataTypeString, DataAttributeDataTypeInteger, DataAttributeDataTypeFloat, DataAttributeDataTypeBoolean, DataAttributeDataTypeDate:
+		return true
+	}
+	return false
+}
+
+func (e DataAttributeDataType) String() string {
+	return string(e)
+}
+
+func (e *DataAttributeDataType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DataAttributeDataType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DataAttributeDataType", str)
+	}
+	return nil
+}
+
+func (e DataAttributeDataType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DataAttributeDataType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DataAttributeDataType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kind of object a data attribute describes.
+type DataAttributeModel string
+
+const (
+	// Contacts: users and leads.
+	DataAttributeModelContact DataAttributeModel = "CONTACT"
+	// Companies.
+	DataAttributeModelCompany DataAttributeModel = "COMPANY"
+	// Conversations.
+	DataAttributeModelConversation DataAttributeModel = "CONVERSATION"
+)
+
+var AllDataAttributeModel = []DataAttributeModel{
+	DataAttributeModelContact,
+	DataAttributeModelCompany,
+	DataAttributeModelConversation,
+}
+
+func (e DataAttributeModel) IsValid() bool {
+	switch e {
+	case DataAttributeModelContact, DataAttributeModelCompany, DataAttributeModelConversation:
+		return true
+	}
+	return false
+}
+
+func (e DataAttributeModel) String() string {
+	return string(e)
+}
+
+func (e *DataAttributeModel) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DataAttributeModel(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DataAttributeModel", str)
+	}
+	return nil
+}
+
+func (e DataAttributeModel) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DataAttributeModel) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DataAttributeModel) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a data export job stands.
+type DataExportStatus string
+
+const (
+	// Waiting to start. A workspace runs one pending or running job at a time.
+	DataExportStatusPending DataExportStatus = "PENDING"
+	// Running.
+	DataExportStatusInProgress DataExportStatus = "IN_PROGRESS"
+	// Stopped by an error; nothing to download.
+	DataExportStatusFailed DataExportStatus = "FAILED"
+	// Done: the data can be downloaded from downloadUrl until downloadExpiresAt.
+	DataExportStatusCompleted DataExportStatus = "COMPLETED"
+	// Done, but no message was sent in the range asked for; nothing to download.
+	DataExportStatusNoData DataExportStatus = "NO_DATA"
+	// Canceled before it finished; nothing to download.
+	DataExportStatusCanceled DataExportStatus = "CANCELED"
+)
+
+var AllDataExportStatus = []DataExportStatus{
+	DataExportStatusPending,
+	DataExportStatusInProgress,
+	DataExportStatusFailed,
+	DataExportStatusCompleted,
+	DataExportStatusNoData,
+	DataExportStatusCanceled,
+}
+
+func (e DataExportStatus) IsValid() bool {
+	switch e {
+	case DataExportStatusPending, DataExportStatusInProgress, DataExportStatusFailed, DataExportStatusCompleted, DataExportStatusNoData, DataExportStatusCanceled:
+		return true
+	}
+	return false
+}
+
+func (e DataExportStatus) String() string {
+	return string(e)
+}
+
+func (e *DataExportStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DataExportStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DataExportStatus", str)
+	}
+	return nil
+}
+
+func (e DataExportStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DataExportStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DataExportStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a contact comes to receive messages of a subscription type.
+type SubscriptionConsentType string
+
+const (
+	// Contacts receive these messages unless they opt out.
+	SubscriptionConsentTypeOptOut SubscriptionConsentType = "OPT_OUT"
+	// Contacts receive these messages only once they opt in.
+	SubscriptionConsentTypeOptIn SubscriptionConsentType = "OPT_IN"
+)
+
+var AllSubscriptionConsentType = []SubscriptionConsentType{
+	SubscriptionConsentTypeOptOut,
+	SubscriptionConsentTypeOptIn,
+}
+
+func (e SubscriptionConsentType) IsValid() bool {
+	switch e {
+	case SubscriptionConsentTypeOptOut, SubscriptionConsentTypeOptIn:
+		return true
+	}
+	return false
+}
+
+func (e SubscriptionConsentType) String() string {
+	return string(e)
+}
+
+func (e *SubscriptionConsentType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SubscriptionConsentType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SubscriptionConsentType", str)
+	}
+	return nil
+}
+
+func (e SubscriptionConsentType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SubscriptionConsentType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SubscriptionConsentType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A channel a subscription type covers.
+type SubscriptionContentType string
+
+const (
+	// Email messages.
+	SubscriptionContentTypeEmail SubscriptionContentType = "EMAIL"
+	// Text messages.
+	SubscriptionContentTypeSmsMessage SubscriptionContentType = "SMS_MESSAGE"
+)
+
+var AllSubscriptionContentType = []SubscriptionContentType{
+	SubscriptionContentTypeEmail,
+	SubscriptionContentTypeSmsMessage,
+}
+
+func (e SubscriptionContentType) IsValid() bool {
+	switch e {
+	case SubscriptionContentTypeEmail, SubscriptionContentTypeSmsMessage:
+		return true
+	}
+	return false
+}
+
+func (e SubscriptionContentType) String() string {
+	return string(e)
+}
+
+func (e *SubscriptionContentType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SubscriptionContentType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SubscriptionContentType", str)
+	}
+	return nil
+}
+
+func (e SubscriptionContentType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SubscriptionContentType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SubscriptionContentType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether a subscription type can be used.
+type SubscriptionTypeState string
+
+const (
+	// In use: contacts can opt in or out, and messages of this type respect their choice.
+	SubscriptionTypeStateLive SubscriptionTypeState = "LIVE"
+	// Being prepared; not offered to contacts yet.
+	SubscriptionTypeStateDraft SubscriptionTypeState = "DRAFT"
+	// No longer in use.
+	SubscriptionTypeStateArchived SubscriptionTypeState = "ARCHIVED"
+)
+
+var AllSubscriptionTypeState = []SubscriptionTypeState{
+	SubscriptionTypeStateLive,
+	SubscriptionTypeStateDraft,
+	SubscriptionTypeStateArchived,
+}
+
+func (e SubscriptionTypeState) IsValid() bool {
+	switch e {
+	case SubscriptionTypeStateLive, SubscriptionTypeStateDraft, SubscriptionTypeStateArchived:
+		return true
+	}
+	return false
+}
+
+func (e SubscriptionTypeState) String() string {
+	return string(e)
+}
+
+func (e *SubscriptionTypeState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SubscriptionTypeState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SubscriptionTypeState", str)
+	}
+	return nil
+}
+
+func (e SubscriptionTypeState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SubscriptionTypeState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SubscriptionTypeState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -57,7 +57,7 @@ func (ws *Workspace) renderContact(rec *contactRecord) *upstream.Contact {
 	base := "/contacts/" + c.ID
 	c.Tags = refs("tag", "/tags/", rec.tagIDs, base+"/tags")
 	c.Companies = refs("company", "/companies/", rec.companyIDs, base+"/companies")
-	c.Notes = refs("note", "/notes/", nil, base+"/notes")
+	c.Notes = refs("note", "/notes/", ws.contactNoteIDs(c.ID), base+"/notes")
 	return &c
 }
 

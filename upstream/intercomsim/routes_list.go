@@ -43,6 +43,16 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /tags/{id}", "findTag"}, findTag},
 		{Route{"GET /segments", "listSegments"}, listSegments},
 		{Route{"GET /segments/{id}", "retrieveSegment"}, retrieveSegment},
+		{Route{"GET /contacts/{id}/notes", "listNotes"}, listNotes},
+		{Route{"GET /notes/{id}", "retrieveNote"}, retrieveNote},
+		{Route{"GET /subscription_types", "listSubscriptionTypes"}, listSubscriptionTypes},
+		{Route{"GET /contacts/{contact_id}/subscriptions", "listSubscriptionsForAContact"}, listSubscriptionsForAContact},
+		{Route{"GET /data_attributes", "lisDataAttributes"}, listDataAttributes},
+		{Route{"GET /events", "lisDataEvents"}, listDataEvents},
+		{Route{"GET /visitors", "retrieveVisitorWithUserId"}, retrieveVisitorWithUserID},
+		{Route{"GET /admins/activity_logs", "listActivityLogs"}, listActivityLogs},
+		{Route{"GET /export/content/data/{job_identifier}", "getDataExport"}, getDataExport},
+		{Route{"GET /download/content/data/{job_identifier}", "downloadDataExport"}, downloadDataExport},
 	}
 }
 

@@ -71,6 +71,13 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.contacts(sizes.Contacts)
 	s.conversations(sizes.Conversations)
 	s.companyDetails()
+	s.notes()
+	s.subscriptionTypes()
+	s.dataAttributes()
+	s.dataEvents()
+	s.visitors(max(3, sizes.Contacts/20))
+	s.activityLogs()
+	s.dataExports()
 	return ws
 }
 

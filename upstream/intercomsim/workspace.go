@@ -33,7 +33,19 @@ type Workspace struct {
 	contactByID      map[string]*contactRecord
 	conversationByID map[string]*conversationRecord
 
-	companyScroll *companyScroll // the scroll over companies open in this workspace, if any
+	companyScroll          *companyScroll // the scroll over companies open in this workspace, if any
+	notes                  []*noteRecord
+	noteByID               map[string]*noteRecord
+	notesByContact         map[string][]*noteRecord // newest first
+	subscriptionTypes      []*upstream.SubscriptionType
+	subscriptionsByContact map[string][]string // ids of the types a contact chose explicitly
+	dataAttributes         []*upstream.DataAttribute
+	eventsByContact        map[string][]*upstream.DataEvent // newest first
+	visitors               []*upstream.Visitor
+	visitorByUserID        map[string]*upstream.Visitor
+	activityLogs           []*activityLogRecord // oldest first
+	dataExports            []*dataExportRecord
+	dataExportByID         map[string]*dataExportRecord
 }
 
 type tagRecord struct {

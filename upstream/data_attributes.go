@@ -1,0 +1,33 @@
+package upstream
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// DataAttributesService reads the attributes defined for contacts, companies
+// and conversations.
+type DataAttributesService service
+
+// DataAttributeListOptions narrow the list of data attributes.
+type DataAttributeListOptions struct {
+	Model           string // contact, company or conversation; "" lists every model
+	IncludeArchived bool
+}
+
+// List returns the workspace's data attributes, whole (lisDataAttributes).
+func (s *DataAttributesService) List(ctx context.Context, opts DataAttributeListOptions) (*DataAttributeList, error) {
+	q := url.Values{}
+	if opts.Model != "" {
+		q.Set("model", opts.Model)
+	}
+	if opts.IncludeArchived {
+		q.Set("include_archived", strconv.FormatBool(true))
+	}
+	var out DataAttributeList
+	err := s.client.do(ctx, call{operation: "lisDataAttributes", method: http.MethodGet, template: "/data_attributes", path: "/data_attributes",
+		query: q, idempotent: true}, &out)
+	return &out, err
+}

@@ -1,0 +1,47 @@
+package upstream
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// NotesService reads the notes teammates write about contacts.
+type NotesService service
+
+// MaxNotesPerPage is the largest page of a contact's notes the client asks
+// for: Intercom's default page, the only size its documentation shows.
+const MaxNotesPerPage = 50
+
+// NoteListOptions select one page of a contact's notes by number.
+type NoteListOptions struct {
+	Page    int // from 1; 0 leaves Intercom's default (the first page)
+	PerPage int // 0 leaves Intercom's default
+}
+
+func (o NoteListOptions) values() url.Values {
+	q := url.Values{}
+	if o.Page > 0 {
+		q.Set("page", strconv.Itoa(o.Page))
+	}
+	if o.PerPage > 0 {
+		q.Set("per_page", strconv.Itoa(o.PerPage))
+	}
+	return q
+}
+
+// List returns one page of a contact's notes, newest first (listNotes).
+func (s *NotesService) List(ctx context.Context, contactID string, opts NoteListOptions) (*NoteList, error) {
+	var out NoteList
+	err := s.client.do(ctx, call{operation: "listNotes", method: http.MethodGet, template: "/contacts/{id}/notes", path: pathf("/contacts/%s/notes", contactID),
+		query: opts.values(), idempotent: true}, &out)
+	return &out, err
+}
+
+// Get retrieves one note (retrieveNote).
+func (s *NotesService) Get(ctx context.Context, id string) (*Note, error) {
+	var out Note
+	err := s.client.do(ctx, call{operation: "retrieveNote", method: http.MethodGet, template: "/notes/{id}", path: pathf("/notes/%s", id), idempotent: true}, &out)
+	return &out, err
+}
