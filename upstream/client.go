@@ -83,6 +83,9 @@ type Client struct {
 	Teams         *TeamsService
 	Contacts      *ContactsService
 	Conversations *ConversationsService
+	Articles      *ArticlesService
+	HelpCenter    *HelpCenterService
+	News          *NewsService
 }
 
 type service struct{ client *Client }
@@ -123,6 +126,9 @@ func New(cfg Config) (*Client, error) {
 	c.Teams = (*TeamsService)(&s)
 	c.Contacts = (*ContactsService)(&s)
 	c.Conversations = (*ConversationsService)(&s)
+	c.Articles = (*ArticlesService)(&s)
+	c.HelpCenter = (*HelpCenterService)(&s)
+	c.News = (*NewsService)(&s)
 	return c, nil
 }
 

@@ -1,6 +1,8 @@
 package upstream
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 )
@@ -34,11 +36,41 @@ func (p *CursorPages) NextCursor() string {
 
 // PagesLink is the `pages` object of page-number-paginated lists.
 type PagesLink struct {
-	Type       string  `json:"type"`
-	Page       int     `json:"page"`
-	Next       *string `json:"next,omitempty"`
-	PerPage    int     `json:"per_page"`
-	TotalPages int     `json:"total_pages"`
+	Type       string    `json:"type"`
+	Page       int       `json:"page"`
+	Next       *NextPage `json:"next,omitempty"`
+	PerPage    int       `json:"per_page"`
+	TotalPages int       `json:"total_pages"`
+}
+
+// NextPage points at the following page of a page-number list. The spec
+// types it as starting_after_paging, an object; Intercom answers some of
+// these lists with the next page's URL instead. Both forms decode, and the
+// page number and size are read from either.
+type NextPage struct {
+	Page          int     `json:"page,omitempty"`
+	PerPage       int     `json:"per_page"`
+	StartingAfter *string `json:"starting_after"`
+	// URL is the next page's address, when Intercom sent one rather than an object.
+	URL string `json:"-"`
+}
+
+// UnmarshalJSON reads either form of a next page.
+func (n *NextPage) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var raw string
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return err
+		}
+		*n = NextPage{URL: raw}
+		if u, err := url.Parse(raw); err == nil {
+			n.Page, _ = strconv.Atoi(u.Query().Get("page"))
+			n.PerPage, _ = strconv.Atoi(u.Query().Get("per_page"))
+		}
+		return nil
+	}
+	type object NextPage
+	return json.Unmarshal(b, (*object)(n))
 }
 
 // CursorOptions select one page of a cursor-paginated list.
@@ -59,4 +91,35 @@ func (o CursorOptions) values() url.Values {
 		q.Set("starting_after", o.StartingAfter)
 	}
 	return q
+}
+
+// PageOptions select one page of a page-number list.
+type PageOptions struct {
+	Page    int // from 1; 0 leaves Intercom's default, the first page
+	PerPage int // 0 leaves Intercom's default
+}
+
+func (o PageOptions) values() url.Values {
+	q := url.Values{}
+	if o.Page > 0 {
+		q.Set("page", strconv.Itoa(o.Page))
+	}
+	if o.PerPage > 0 {
+		q.Set("per_page", strconv.Itoa(o.PerPage))
+	}
+	return q
+}
+
+// checkPage refuses an answer that is not the page asked for. Some of
+// Intercom's page-number lists have ignored page and per_page; taking their
+// first page for the second would hand out the same items twice.
+func checkPage(operation string, asked PageOptions, got *PagesLink) error {
+	if got == nil {
+		return nil
+	}
+	if (asked.Page > 0 && got.Page != 0 && got.Page != asked.Page) || (asked.PerPage > 0 && got.PerPage != 0 && got.PerPage != asked.PerPage) {
+		return &TransportError{Operation: operation, Err: fmt.Errorf("asked for page %d of %d items, Intercom answered with page %d of %d items",
+			max(asked.Page, 1), asked.PerPage, got.Page, got.PerPage)}
+	}
+	return nil
 }

@@ -43,6 +43,8 @@ type contractRow struct {
 	// the spec's reference is wrong; bodySchemaWhy says how we know.
 	bodySchema    string
 	bodySchemaWhy string
+	// pageNumbers is set for page-number pagination (contract_pages_test.go).
+	pageNumbers *pageNumberList
 }
 
 type cursorList struct {
@@ -73,11 +75,30 @@ var contractRows = []contractRow{
 		op: "retrieveConversation", path: "/conversations/{id}", ids: func(f *fixture) []string { return f.conversationIDs }, unknownID: "1",
 		variants: []variant{{query: "display_as=plaintext", check: noHTMLBodies}},
 	},
+	{op: "listArticles", path: "/articles", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 25, maxPerPage: 250}},
+	{op: "retrieveArticle", path: "/articles/{id}", ids: func(f *fixture) []string { return f.workspace().ArticleIDs() }, unknownID: "1"},
+	{
+		op: "searchArticles", path: "/articles/search", pageNumbers: &pageNumberList{items: []string{"data", "articles"}, defaultPerPage: 10, maxPerPage: 50},
+		variants: articleSearchVariants,
+	},
+	{op: "listAllCollections", path: "/help_center/collections", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 20, maxPerPage: 250}},
+	{op: "retrieveCollection", path: "/help_center/collections/{id}", ids: func(f *fixture) []string { return f.workspace().CollectionIDs() }, unknownID: "1"},
+	{op: "listHelpCenters", path: "/help_center/help_centers"},
+	{op: "retrieveHelpCenter", path: "/help_center/help_centers/{id}", ids: func(f *fixture) []string { return f.workspace().HelpCenterIDs() }, unknownID: "1"},
+	{op: "listNewsItems", path: "/news/news_items", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 10, maxPerPage: 20, reducesLarger: true}},
+	{op: "retrieveNewsItem", path: "/news/news_items/{id}", ids: func(f *fixture) []string { return f.workspace().NewsItemIDs() }, unknownID: "1"},
+	{op: "listNewsfeeds", path: "/news/newsfeeds", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 10, maxPerPage: 20, reducesLarger: true}},
+	{op: "retrieveNewsfeed", path: "/news/newsfeeds/{id}", ids: func(f *fixture) []string { return f.workspace().NewsfeedIDs() }, unknownID: "1"},
+	{
+		op: "listLiveNewsfeedItems", path: "/news/newsfeeds/{id}/items", ids: func(f *fixture) []string { return f.workspace().NewsfeedIDs() }, unknownID: "1",
+		pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 20, maxPerPage: 20, reducesLarger: true},
+	},
 }
 
 // contractSizes are small enough to retrieve every object one by one and
 // large enough that lists paginate and every optional shape occurs.
-var contractSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 12, Segments: 3, Companies: 12, Contacts: 160, Conversations: 160}
+var contractSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 12, Segments: 3, Companies: 12, Contacts: 160, Conversations: 160,
+	Collections: 14, Articles: 45, NewsItems: 33}
 
 const contractSeed = 7
 
@@ -159,6 +180,8 @@ type scenario struct {
 	// pages is how many further pages to follow through pages.next; -1 means all.
 	pages int
 	check func(t testing.TB, target string, body map[string]any)
+	// walk, when set, follows a page-number list on from the first answer.
+	walk func(t testing.TB, first exchanged, get func(target string) exchanged)
 }
 
 func (r contractRow) httpMethod() string {
@@ -196,6 +219,9 @@ func (r contractRow) scenarios(f *fixture) []scenario {
 			scenario{name: "forged starting_after", targets: []string{r.path + "?starting_after=WW91IHNoYWxsIG5vdCBwYXNz"}, status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
 		)
 	}
+	if r.pageNumbers != nil {
+		sc = append(sc, r.pageNumbers.scenarios(targets[0])...)
+	}
 	if r.unknownID != "" {
 		sc = append(sc, scenario{name: "unknown id", targets: []string{fill(r.path, r.unknownID)}, status: http.StatusNotFound, code: "not_found"})
 	}
@@ -215,7 +241,7 @@ func fill(path, id string) string { return strings.Replace(path, "{id}", url.Pat
 
 // checkOK holds what a user of any successful answer relies on beyond its shape.
 func (r contractRow) checkOK(t testing.TB, target string, body map[string]any) {
-	if r.ids != nil {
+	if r.ids != nil && strings.HasSuffix(r.path, "{id}") {
 		if want := strings.TrimPrefix(target, strings.TrimSuffix(r.path, "{id}")); body["id"] != strings.SplitN(want, "?", 2)[0] {
 			t.Errorf("%s answered with id %v", target, body["id"])
 		}
@@ -226,6 +252,9 @@ func (r contractRow) checkOK(t testing.TB, target string, body map[string]any) {
 		if want := min(c.defaultPerPage, total); len(items) != want {
 			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(items), want, c.defaultPerPage, total)
 		}
+	}
+	if p := r.pageNumbers; p != nil && !strings.Contains(target, "per_page=") {
+		p.checkDefaultPage(t, target, body)
 	}
 }
 
@@ -363,6 +392,9 @@ func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow,
 			u, _ := url.Parse(target)
 			perPage, _ := strconv.Atoi(u.Query().Get("per_page"))
 			followPages(rep, spec, row, base, sc, ex, perPage, bodies)
+		}
+		if sc.walk != nil {
+			sc.walk(rep, ex, func(target string) exchanged { return exchange(rep, spec, row, base, target, sc.token, false, bodies) })
 		}
 	}
 }

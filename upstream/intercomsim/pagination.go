@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"intercom-graphql/upstream"
@@ -64,25 +63,17 @@ func cursorPage[T sequenced](items []T, newestFirst bool, perPage int, after str
 	return items[start:end], pages, nil
 }
 
-// pageNumberPage serves page `page` (from 1) of items; next is the URL of the
-// following page, as Intercom sends it.
-func pageNumberPage[T any](r *http.Request, items []T, page, perPage int) ([]T, upstream.PagesLink) {
+// pageNumberPage serves page `page` (from 1) of items. The spec types
+// pages.next as an object (starting_after_paging); page-number lists fill it
+// with the number and size of the following page.
+func pageNumberPage[T any](_ *http.Request, items []T, page, perPage int) ([]T, upstream.PagesLink) {
 	start := min((page-1)*perPage, len(items))
 	end := min(start+perPage, len(items))
 	link := upstream.PagesLink{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
 	if end < len(items) {
-		q := url.Values{"page": {strconv.Itoa(page + 1)}, "per_page": {strconv.Itoa(perPage)}}
-		next := fmt.Sprintf("%s://%s%s?%s", scheme(r), r.Host, r.URL.Path, q.Encode())
-		link.Next = &next
+		link.Next = &upstream.NextPage{Page: page + 1, PerPage: perPage}
 	}
 	return items[start:end], link
-}
-
-func scheme(r *http.Request) string {
-	if r.TLS != nil {
-		return "https"
-	}
-	return "http"
 }
 
 func ceilDiv(n, d int) int {

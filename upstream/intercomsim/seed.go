@@ -70,6 +70,8 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.companies(sizes.Companies)
 	s.contacts(sizes.Contacts)
 	s.conversations(sizes.Conversations)
+	s.helpCenters(sizes.Collections, sizes.Articles)
+	s.news(sizes.NewsItems)
 	return ws
 }
 

@@ -32,6 +32,17 @@ type Workspace struct {
 	companyByID      map[string]*companyRecord
 	contactByID      map[string]*contactRecord
 	conversationByID map[string]*conversationRecord
+
+	helpCenters    []*upstream.HelpCenter
+	collections    []*collectionRecord
+	articles       []*articleRecord
+	newsfeeds      []*upstream.Newsfeed
+	newsItems      []*newsItemRecord
+	helpCenterByID map[string]*upstream.HelpCenter
+	collectionByID map[string]*collectionRecord
+	articleByID    map[string]*articleRecord
+	newsfeedByID   map[string]*upstream.Newsfeed
+	newsItemByID   map[string]*newsItemRecord
 }
 
 type tagRecord struct {
