@@ -75,21 +75,23 @@ func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, i
 		from := min(start%perPage, len(b.Items))
 		return b.Items[from:min(from+count, len(b.Items))], b.Total, nil
 	}
-	// No page size holds the range whole: with per_page = count it spans two pages.
+	// No page size holds the range whole: with per_page = count it spans two
+	// pages; a range longer than Intercom's largest page spans several.
+	perPage := min(count, maxPerPage)
 	var out []T
 	total := 0
-	for page := start/count + 1; len(out) < count; page++ {
-		b, err := fetch(page, count)
+	for page := start/perPage + 1; len(out) < count; page++ {
+		b, err := fetch(page, perPage)
 		if err != nil {
 			return nil, 0, err
 		}
 		total = b.Total
 		from := 0
-		if page == start/count+1 {
-			from = min(start%count, len(b.Items))
+		if page == start/perPage+1 {
+			from = min(start%perPage, len(b.Items))
 		}
 		out = append(out, b.Items[from:min(from+count-len(out), len(b.Items))]...)
-		if len(b.Items) < count {
+		if len(b.Items) < perPage {
 			break
 		}
 	}
