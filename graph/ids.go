@@ -14,6 +14,11 @@ const (
 	typeTeam         = "Team"
 	typeContact      = "Contact"
 	typeConversation = "Conversation"
+	typeArticle      = "Article"
+	typeCollection   = "Collection"
+	typeHelpCenter   = "HelpCenter"
+	typeNewsItem     = "NewsItem"
+	typeNewsfeed     = "Newsfeed"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

@@ -32,6 +32,14 @@ type Loaders struct {
 
 	contacts      *dataloader.Loader[string, *upstream.Contact]
 	conversations *dataloader.Loader[string, *upstream.Conversation]
+
+	helpCenters    once[[]*upstream.HelpCenter]
+	newsfeeds      once[[]*upstream.Newsfeed]
+	articles       *dataloader.Loader[string, *upstream.Article]
+	collections    *dataloader.Loader[string, *upstream.Collection]
+	newsItems      *dataloader.Loader[string, *upstream.NewsItem]
+	helpCenterByID *dataloader.Loader[string, *upstream.HelpCenter]
+	newsfeedByID   *dataloader.Loader[string, *upstream.Newsfeed]
 }
 
 // New builds a fresh set of loaders over client.
@@ -39,6 +47,11 @@ func New(client *upstream.Client) *Loaders {
 	l := &Loaders{client: client}
 	l.contacts = dataloader.NewBatchedLoader(fanOut(client.Contacts.Get), dataloader.WithWait[string, *upstream.Contact](batchWait))
 	l.conversations = dataloader.NewBatchedLoader(fanOut(client.Conversations.Get), dataloader.WithWait[string, *upstream.Conversation](batchWait))
+	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), dataloader.WithWait[string, *upstream.Article](batchWait))
+	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), dataloader.WithWait[string, *upstream.Collection](batchWait))
+	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), dataloader.WithWait[string, *upstream.NewsItem](batchWait))
+	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), dataloader.WithWait[string, *upstream.HelpCenter](batchWait))
+	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), dataloader.WithWait[string, *upstream.Newsfeed](batchWait))
 	return l
 }
 
