@@ -117,14 +117,18 @@ func collectionHelpCenter(ctx context.Context, c *upstream.Collection) (*upstrea
 
 func helpCenterConnection(p *relay.Page[*upstream.HelpCenter]) *model.HelpCenterConnection {
 	return &model.HelpCenterConnection{
-		Edges: relay.Edges(p, func(c string, n *upstream.HelpCenter) *model.HelpCenterEdge { return &model.HelpCenterEdge{Cursor: c, Node: n} }),
+		Edges: relay.Edges(p, func(c string, n *upstream.HelpCenter) *model.HelpCenterEdge {
+			return &model.HelpCenterEdge{Cursor: c, Node: n}
+		}),
 		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
 	}
 }
 
 func collectionConnection(p *relay.Page[*upstream.Collection]) *model.CollectionConnection {
 	return &model.CollectionConnection{
-		Edges: relay.Edges(p, func(c string, n *upstream.Collection) *model.CollectionEdge { return &model.CollectionEdge{Cursor: c, Node: n} }),
+		Edges: relay.Edges(p, func(c string, n *upstream.Collection) *model.CollectionEdge {
+			return &model.CollectionEdge{Cursor: c, Node: n}
+		}),
 		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
 	}
 }

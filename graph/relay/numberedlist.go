@@ -91,7 +91,7 @@ func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, i
 			from = min(start%perPage, len(b.Items))
 		}
 		out = append(out, b.Items[from:min(from+count-len(out), len(b.Items))]...)
-		if len(b.Items) < perPage {
+		if len(b.Items) < perPage || page*perPage >= total {
 			break
 		}
 	}
