@@ -145,6 +145,9 @@ func (r *queryResolver) SearchArticles(ctx context.Context, phrase string, state
 	}
 	if helpCenter != nil {
 		id, err := relay.ParseGlobalIDOf(*helpCenter, typeHelpCenter)
+		if err == nil && !numeric(id) {
+			err = notNumeric(typeHelpCenter, id)
+		}
 		if err != nil {
 			return nil, errcode.InputField("helpCenter", err)
 		}
