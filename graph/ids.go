@@ -23,6 +23,11 @@ const (
 	typeVisitor          = "Visitor"
 	typeActivityLog      = "ActivityLog"
 	typeDataExport       = "DataExport"
+	typeArticle          = "Article"
+	typeCollection       = "Collection"
+	typeHelpCenter       = "HelpCenter"
+	typeNewsItem         = "NewsItem"
+	typeNewsfeed         = "Newsfeed"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

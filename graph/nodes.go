@@ -53,6 +53,16 @@ func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, 
 		return later(l.ActivityLogThunk(ctx, g.ID))
 	case typeDataExport:
 		return later(l.DataExportThunk(ctx, g.ID))
+	case typeArticle:
+		return laterNumeric(ctx, g, l.ArticleThunk)
+	case typeCollection:
+		return laterNumeric(ctx, g, l.CollectionThunk)
+	case typeHelpCenter:
+		return laterNumeric(ctx, g, l.HelpCenterThunk)
+	case typeNewsItem:
+		return laterNumeric(ctx, g, l.NewsItemThunk)
+	case typeNewsfeed:
+		return later(l.NewsfeedThunk(ctx, g.ID))
 	}
 	return fail(errcode.InputField("id", fmt.Errorf("%s is not a type this graph can fetch by ID", g.Type)))
 }

@@ -44,6 +44,13 @@ type Loaders struct {
 	visitors             *dataloader.Loader[string, *upstream.Visitor]
 	activityLogs         *dataloader.Loader[string, *upstream.ActivityLog]
 	dataExports          *dataloader.Loader[string, *upstream.DataExport]
+	helpCenters          once[[]*upstream.HelpCenter]
+	newsfeeds            once[[]*upstream.Newsfeed]
+	articles             *dataloader.Loader[string, *upstream.Article]
+	collections          *dataloader.Loader[string, *upstream.Collection]
+	newsItems            *dataloader.Loader[string, *upstream.NewsItem]
+	helpCenterByID       *dataloader.Loader[string, *upstream.HelpCenter]
+	newsfeedByID         *dataloader.Loader[string, *upstream.Newsfeed]
 }
 
 // New builds a fresh set of loaders over client.
@@ -60,6 +67,11 @@ func New(client *upstream.Client) *Loaders {
 	l.visitors = dataloader.NewBatchedLoader(fanOut(client.Visitors.GetByUserID), dataloader.WithWait[string, *upstream.Visitor](batchWait))
 	l.activityLogs = dataloader.NewBatchedLoader(fanOut(l.fetchActivityLog), dataloader.WithWait[string, *upstream.ActivityLog](batchWait))
 	l.dataExports = dataloader.NewBatchedLoader(fanOut(client.DataExports.Get), dataloader.WithWait[string, *upstream.DataExport](batchWait))
+	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), dataloader.WithWait[string, *upstream.Article](batchWait))
+	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), dataloader.WithWait[string, *upstream.Collection](batchWait))
+	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), dataloader.WithWait[string, *upstream.NewsItem](batchWait))
+	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), dataloader.WithWait[string, *upstream.HelpCenter](batchWait))
+	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), dataloader.WithWait[string, *upstream.Newsfeed](batchWait))
 	return l
 }
 

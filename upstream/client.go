@@ -108,6 +108,9 @@ type Client struct {
 	Visitors          *VisitorsService
 	ActivityLogs      *ActivityLogsService
 	DataExports       *DataExportsService
+	Articles          *ArticlesService
+	HelpCenter        *HelpCenterService
+	News              *NewsService
 }
 
 type service struct{ client *Client }
@@ -160,6 +163,9 @@ func New(cfg Config) (*Client, error) {
 	c.Visitors = (*VisitorsService)(&s)
 	c.ActivityLogs = (*ActivityLogsService)(&s)
 	c.DataExports = (*DataExportsService)(&s)
+	c.Articles = (*ArticlesService)(&s)
+	c.HelpCenter = (*HelpCenterService)(&s)
+	c.News = (*NewsService)(&s)
 	return c, nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // MaxCompaniesPerPage is the largest page Intercom serves of its company lists.
@@ -16,23 +15,6 @@ const MaxCompanyContactsPerPage = 50
 
 // CompaniesService reads the workspace's companies and what they relate to.
 type CompaniesService service
-
-// PageOptions select one page of a page-number list.
-type PageOptions struct {
-	Page    int // from 1; 0 leaves Intercom's default (the first page)
-	PerPage int // 0 leaves Intercom's default
-}
-
-func (o PageOptions) values() url.Values {
-	q := url.Values{}
-	if o.Page > 0 {
-		q.Set("page", strconv.Itoa(o.Page))
-	}
-	if o.PerPage > 0 {
-		q.Set("per_page", strconv.Itoa(o.PerPage))
-	}
-	return q
-}
 
 // CompanyListOptions select one page of the list of all companies.
 type CompanyListOptions struct {

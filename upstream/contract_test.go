@@ -93,7 +93,8 @@ func (l *callLog) ObserveCall(_ context.Context, c upstream.CallRecord) {
 
 func newContractClient(t *testing.T, tr *specTransport, obs upstream.Observer) (*upstream.Client, *intercomsim.Workspace) {
 	t.Helper()
-	sim := intercomsim.New(intercomsim.Options{Seed: 3, Sizes: intercomsim.Sizes{Admins: 3, Teams: 2, Tags: 5, Segments: 2, Companies: 5, Contacts: 30, Conversations: 30}})
+	sim := intercomsim.New(intercomsim.Options{Seed: 3, Sizes: intercomsim.Sizes{Admins: 3, Teams: 2, Tags: 5, Segments: 2, Companies: 5, Contacts: 30, Conversations: 30,
+		Collections: 6, Articles: 12, NewsItems: 8}})
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
 	c, err := upstream.New(upstream.Config{
@@ -122,6 +123,8 @@ type clientIDs struct {
 	// ws is the simulated workspace, for ids no list endpoint hands out.
 	ws   *intercomsim.Workspace
 	note string
+
+	article, collection, helpCenter, newsItem, newsfeed string
 }
 
 // searchNotServed accepts the simulator's 404 for searches it does not serve
@@ -406,6 +409,94 @@ var clientCalls = []clientCall{
 	{"Segments.ForContact", []string{"listSegmentsForAContact"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
 		if _, err := c.Segments.ForContact(ctx, ids.contact); err != nil {
 			t.Errorf("List the segments of contact %s: %v", ids.contact, err)
+		}
+	}},
+	{"HelpCenter.List", []string{"listHelpCenters"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.HelpCenter.List(ctx)
+		if err != nil || len(list.Data) != 2 {
+			t.Fatalf("List help centers: %+v, %v", list, err)
+		}
+		ids.helpCenter = list.Data[0].ID
+	}},
+	{"HelpCenter.Get", []string{"retrieveHelpCenter"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if hc, err := c.HelpCenter.Get(ctx, ids.helpCenter); err != nil || hc.ID != ids.helpCenter {
+			t.Errorf("Get help center %s: %+v, %v", ids.helpCenter, hc, err)
+		}
+	}},
+	{"HelpCenter.ListCollections", []string{"listAllCollections"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.HelpCenter.ListCollections(ctx, upstream.PageOptions{Page: 2, PerPage: 4})
+		if err != nil || len(list.Data) != 2 || list.TotalCount != 6 {
+			t.Fatalf("List collections: %+v, %v", list, err)
+		}
+		ids.collection = list.Data[0].ID
+	}},
+	{"HelpCenter.GetCollection", []string{"retrieveCollection"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if col, err := c.HelpCenter.GetCollection(ctx, ids.collection); err != nil || col.ID != ids.collection {
+			t.Errorf("Get collection %s: %+v, %v", ids.collection, col, err)
+		}
+	}},
+	{"Articles.List", []string{"listArticles"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		first, err := c.Articles.List(ctx, upstream.PageOptions{PerPage: 5})
+		if err != nil || len(first.Data) != 5 || first.Pages.Next == nil || first.TotalCount != 12 {
+			t.Fatalf("List articles: %+v, %v", first, err)
+		}
+		ids.article = first.Data[0].ID
+		last, err := c.Articles.List(ctx, upstream.PageOptions{Page: 3, PerPage: 5})
+		if err != nil || len(last.Data) != 2 || last.Pages.Next != nil {
+			t.Errorf("List articles, last page: %+v, %v", last, err)
+		}
+		if _, err := c.Articles.List(ctx, upstream.PageOptions{}); err != nil {
+			t.Errorf("List articles with Intercom's page size: %v", err)
+		}
+	}},
+	{"Articles.Get", []string{"retrieveArticle"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if a, err := c.Articles.Get(ctx, ids.article); err != nil || a.ID != ids.article || a.Statistics == nil {
+			t.Errorf("Get article %s: %+v, %v", ids.article, a, err)
+		}
+	}},
+	{"Articles.Search", []string{"searchArticles"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		res, err := c.Articles.Search(ctx, upstream.ArticleSearchOptions{Phrase: "welcome", State: "all", HelpCenterID: ids.helpCenter, Highlight: true,
+			Page: upstream.PageOptions{Page: 1, PerPage: upstream.MaxArticleSearchPerPage}})
+		if err != nil || res.TotalCount == 0 || len(res.Data.Highlights) != len(res.Data.Articles) {
+			t.Errorf("Search articles: %+v, %v", res, err)
+		}
+		if _, err := c.Articles.Search(ctx, upstream.ArticleSearchOptions{State: "draft"}); err != nil {
+			t.Errorf("Search drafts: %v", err)
+		}
+	}},
+	{"News.ListItems", []string{"listNewsItems"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.News.ListItems(ctx, upstream.PageOptions{PerPage: upstream.MaxNewsPerPage})
+		if err != nil || len(list.Data) != 8 {
+			t.Fatalf("List news items: %+v, %v", list, err)
+		}
+		ids.newsItem = list.Data[len(list.Data)-1].ID
+	}},
+	{"News.GetItem", []string{"retrieveNewsItem"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if item, err := c.News.GetItem(ctx, ids.newsItem); err != nil || item.ID != ids.newsItem {
+			t.Errorf("Get news item %s: %+v, %v", ids.newsItem, item, err)
+		}
+	}},
+	{"News.ListNewsfeeds", []string{"listNewsfeeds"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.News.ListNewsfeeds(ctx, upstream.PageOptions{})
+		if err != nil || len(list.Data) == 0 {
+			t.Fatalf("List newsfeeds: %+v, %v", list, err)
+		}
+		ids.newsfeed = list.Data[0].ID
+	}},
+	{"News.GetNewsfeed", []string{"retrieveNewsfeed"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		if f, err := c.News.GetNewsfeed(ctx, ids.newsfeed); err != nil || f.ID != ids.newsfeed {
+			t.Errorf("Get newsfeed %s: %+v, %v", ids.newsfeed, f, err)
+		}
+	}},
+	{"News.ListLiveItems", []string{"listLiveNewsfeedItems"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.News.ListLiveItems(ctx, ids.newsfeed, upstream.PageOptions{Page: 1, PerPage: 3})
+		if err != nil || len(list.Data) == 0 {
+			t.Errorf("List the live items of newsfeed %s: %+v, %v", ids.newsfeed, list, err)
+		}
+		for _, item := range list.Data {
+			if item.State != "live" {
+				t.Errorf("newsfeed %s lists news item %s in state %s", ids.newsfeed, item.ID, item.State)
+			}
 		}
 	}},
 }

@@ -1,8 +1,8 @@
 package upstream
 
 import (
-	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 )
@@ -35,13 +35,54 @@ func (p *CursorPages) NextCursor() string {
 }
 
 // PagesLink is the `pages` object of page-number-paginated lists. Next is
+// null on the last page. Next is
 // null on the last page, as Intercom sends it.
 type PagesLink struct {
-	Type       string  `json:"type"`
-	Page       int     `json:"page"`
-	Next       *string `json:"next"`
-	PerPage    int     `json:"per_page"`
-	TotalPages int     `json:"total_pages"`
+	Type       string    `json:"type"`
+	Page       int       `json:"page"`
+	Next       *NextPage `json:"next"`
+	PerPage    int       `json:"per_page"`
+	TotalPages int       `json:"total_pages"`
+}
+
+// NextPage points at the following page of a page-number list. The spec
+// types it as starting_after_paging, an object; Intercom answers some of
+// these lists with the next page's URL instead. Both forms decode, and the
+// page number and size are read from either.
+type NextPage struct {
+	Page          int     `json:"page,omitempty"`
+	PerPage       int     `json:"per_page"`
+	StartingAfter *string `json:"starting_after"`
+	// URL is the next page's address, when Intercom sent one rather than an object.
+	URL string `json:"-"`
+}
+
+// MarshalJSON writes the form the page was read in (or built with): the URL
+// when there is one, the object otherwise.
+func (n NextPage) MarshalJSON() ([]byte, error) {
+	if n.URL != "" {
+		return json.Marshal(n.URL)
+	}
+	type object NextPage
+	return json.Marshal(object(n))
+}
+
+// UnmarshalJSON reads either form of a next page.
+func (n *NextPage) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var raw string
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return err
+		}
+		*n = NextPage{URL: raw}
+		if u, err := url.Parse(raw); err == nil {
+			n.Page, _ = strconv.Atoi(u.Query().Get("page"))
+			n.PerPage, _ = strconv.Atoi(u.Query().Get("per_page"))
+		}
+		return nil
+	}
+	type object NextPage
+	return json.Unmarshal(b, (*object)(n))
 }
 
 // CursorOptions select one page of a cursor-paginated list.
@@ -64,33 +105,33 @@ func (o CursorOptions) values() url.Values {
 	return q
 }
 
-// UnmarshalJSON reads a pages object whose next is the URL of the following
-// page, as Intercom sends it, or null. The spec describes next on some of
-// these lists as a starting_after object; such a next is read as "there is a
-// next page" without a URL, since page numbers, not links, drive these lists.
-func (p *PagesLink) UnmarshalJSON(b []byte) error {
-	var wire struct {
-		Type       string          `json:"type"`
-		Page       int             `json:"page"`
-		Next       json.RawMessage `json:"next"`
-		PerPage    int             `json:"per_page"`
-		TotalPages int             `json:"total_pages"`
+// PageOptions select one page of a page-number list.
+type PageOptions struct {
+	Page    int // from 1; 0 leaves Intercom's default, the first page
+	PerPage int // 0 leaves Intercom's default
+}
+
+func (o PageOptions) values() url.Values {
+	q := url.Values{}
+	if o.Page > 0 {
+		q.Set("page", strconv.Itoa(o.Page))
 	}
-	if err := json.Unmarshal(b, &wire); err != nil {
-		return err
+	if o.PerPage > 0 {
+		q.Set("per_page", strconv.Itoa(o.PerPage))
 	}
-	*p = PagesLink{Type: wire.Type, Page: wire.Page, PerPage: wire.PerPage, TotalPages: wire.TotalPages}
-	switch next := bytes.TrimSpace(wire.Next); {
-	case len(next) == 0 || string(next) == "null":
-	case next[0] == '"':
-		var link string
-		if err := json.Unmarshal(next, &link); err != nil {
-			return err
-		}
-		p.Next = &link
-	default:
-		empty := ""
-		p.Next = &empty
+	return q
+}
+
+// checkPage refuses an answer that is not the page asked for. Some of
+// Intercom's page-number lists have ignored page and per_page; taking their
+// first page for the second would hand out the same items twice.
+func checkPage(operation string, asked PageOptions, got *PagesLink) error {
+	if got == nil {
+		return nil
+	}
+	if (asked.Page > 0 && got.Page != 0 && got.Page != asked.Page) || (asked.PerPage > 0 && got.PerPage != 0 && got.PerPage != asked.PerPage) {
+		return &TransportError{Operation: operation, Err: fmt.Errorf("asked for page %d of %d items, Intercom answered with page %d of %d items",
+			max(asked.Page, 1), asked.PerPage, got.Page, got.PerPage)}
 	}
 	return nil
 }

@@ -35,6 +35,10 @@ type ResolverRoot interface {
 	ActivityLogMetadata() ActivityLogMetadataResolver
 	Admin() AdminResolver
 	AdminTeamPriorityLevel() AdminTeamPriorityLevelResolver
+	Article() ArticleResolver
+	ArticleStatistics() ArticleStatisticsResolver
+	ArticleTranslation() ArticleTranslationResolver
+	Collection() CollectionResolver
 	Company() CompanyResolver
 	CompanyPlan() CompanyPlanResolver
 	Contact() ContactResolver
@@ -46,7 +50,12 @@ type ResolverRoot interface {
 	DataEventSummaries() DataEventSummariesResolver
 	DataEventSummary() DataEventSummaryResolver
 	DataExport() DataExportResolver
+	HelpCenter() HelpCenterResolver
+	HighlightedText() HighlightedTextResolver
 	Me() MeResolver
+	NewsItem() NewsItemResolver
+	Newsfeed() NewsfeedResolver
+	NewsfeedAssignment() NewsfeedAssignmentResolver
 	Note() NoteResolver
 	Query() QueryResolver
 	Segment() SegmentResolver
@@ -141,6 +150,78 @@ type ComplexityRoot struct {
 		Timezone             func(childComplexity int) int
 	}
 
+	Article struct {
+		Author            func(childComplexity int) int
+		Body              func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DefaultLocale     func(childComplexity int) int
+		Description       func(childComplexity int) int
+		HelpCenter        func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Parent            func(childComplexity int) int
+		ParentType        func(childComplexity int) int
+		Parents           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		State             func(childComplexity int) int
+		Statistics        func(childComplexity int) int
+		Title             func(childComplexity int) int
+		TranslatedContent func(childComplexity int) int
+		Translation       func(childComplexity int, locale string) int
+		URL               func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		WorkspaceID       func(childComplexity int) int
+	}
+
+	ArticleConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ArticleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ArticleHighlight struct {
+		HighlightedSummary func(childComplexity int) int
+		HighlightedTitle   func(childComplexity int) int
+	}
+
+	ArticleSearchConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ArticleSearchEdge struct {
+		Cursor    func(childComplexity int) int
+		Highlight func(childComplexity int) int
+		Node      func(childComplexity int) int
+	}
+
+	ArticleStatistics struct {
+		Conversations             func(childComplexity int) int
+		HappyReactionPercentage   func(childComplexity int) int
+		NeutralReactionPercentage func(childComplexity int) int
+		Reactions                 func(childComplexity int) int
+		SadReactionPercentage     func(childComplexity int) int
+		Views                     func(childComplexity int) int
+	}
+
+	ArticleTranslation struct {
+		Author      func(childComplexity int) int
+		Body        func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		Locale      func(childComplexity int) int
+		State       func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
 	AssignedTo struct {
 		ID   func(childComplexity int) int
 		Type func(childComplexity int) int
@@ -154,6 +235,41 @@ type ComplexityRoot struct {
 		Type        func(childComplexity int) int
 		URL         func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	Collection struct {
+		CreatedAt         func(childComplexity int) int
+		DefaultLocale     func(childComplexity int) int
+		Description       func(childComplexity int) int
+		HelpCenter        func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Icon              func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Order             func(childComplexity int) int
+		Parent            func(childComplexity int) int
+		TranslatedContent func(childComplexity int) int
+		Translation       func(childComplexity int, locale string) int
+		URL               func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		WorkspaceID       func(childComplexity int) int
+	}
+
+	CollectionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CollectionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CollectionTranslation struct {
+		Description func(childComplexity int) int
+		Locale      func(childComplexity int) int
+		Name        func(childComplexity int) int
 	}
 
 	Company struct {
@@ -483,6 +599,35 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 	}
 
+	HelpCenter struct {
+		CreatedAt       func(childComplexity int) int
+		CustomDomain    func(childComplexity int) int
+		DisplayName     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Identifier      func(childComplexity int) int
+		URL             func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		WebsiteTurnedOn func(childComplexity int) int
+		WorkspaceID     func(childComplexity int) int
+	}
+
+	HelpCenterConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	HelpCenterEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	HighlightedText struct {
+		Highlighted func(childComplexity int) int
+		Text        func(childComplexity int) int
+	}
+
 	Me struct {
 		Admin            func(childComplexity int) int
 		App              func(childComplexity int) int
@@ -496,6 +641,59 @@ type ComplexityRoot struct {
 		JobTitle         func(childComplexity int) int
 		Name             func(childComplexity int) int
 		Teams            func(childComplexity int, first *int, after *string, last *int, before *string) int
+	}
+
+	NewsItem struct {
+		Body                func(childComplexity int) int
+		CoverImageURL       func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		DeliverSilently     func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Labels              func(childComplexity int) int
+		NewsfeedAssignments func(childComplexity int) int
+		Reactions           func(childComplexity int) int
+		Sender              func(childComplexity int) int
+		State               func(childComplexity int) int
+		Title               func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		WorkspaceID         func(childComplexity int) int
+	}
+
+	NewsItemConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	NewsItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Newsfeed struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Items     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Name      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	NewsfeedAssignment struct {
+		Newsfeed    func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+	}
+
+	NewsfeedConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	NewsfeedEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Note struct {
@@ -530,6 +728,10 @@ type ComplexityRoot struct {
 		AdminActivityLogs  func(childComplexity int, createdAfter upstream.Timestamp, createdBefore *upstream.Timestamp, first *int, after *string) int
 		Admins             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		AllCompanies       func(childComplexity int, first *int, after *string) int
+		Article            func(childComplexity int, id *string, intercomID *string) int
+		Articles           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Collection         func(childComplexity int, id *string, intercomID *string) int
+		Collections        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Companies          func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
 		Company            func(childComplexity int, id *string, intercomID *string, companyID *string) int
 		Contact            func(childComplexity int, id *string, intercomID *string) int
@@ -540,11 +742,18 @@ type ComplexityRoot struct {
 		DataEventSummaries func(childComplexity int, person model.DataEventPerson) int
 		DataEvents         func(childComplexity int, person model.DataEventPerson, first *int, after *string) int
 		DataExport         func(childComplexity int, jobIdentifier string) int
+		HelpCenter         func(childComplexity int, id *string, intercomID *string) int
+		HelpCenters        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Me                 func(childComplexity int) int
+		NewsItem           func(childComplexity int, id *string, intercomID *string) int
+		NewsItems          func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Newsfeed           func(childComplexity int, id *string, intercomID *string) int
+		Newsfeeds          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Note               func(childComplexity int, id *string, intercomID *string) int
 		RateLimit          func(childComplexity int, dryRun *bool) int
+		SearchArticles     func(childComplexity int, phrase string, state *model.ArticleSearchState, helpCenter *string, highlight *bool, first *int, after *string, last *int, before *string) int
 		Segment            func(childComplexity int, id *string, intercomID *string) int
 		Segments           func(childComplexity int, includeCount *bool, first *int, after *string, last *int, before *string) int
 		SubscriptionType   func(childComplexity int, id *string, intercomID *string) int
@@ -742,6 +951,36 @@ type AdminTeamPriorityLevelResolver interface {
 	PrimaryTeams(ctx context.Context, obj *upstream.TeamPriorityLevel, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	SecondaryTeams(ctx context.Context, obj *upstream.TeamPriorityLevel, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 }
+type ArticleResolver interface {
+	ID(ctx context.Context, obj *upstream.Article) (string, error)
+
+	Author(ctx context.Context, obj *upstream.Article) (*upstream.Admin, error)
+	State(ctx context.Context, obj *upstream.Article) (model.ArticleState, error)
+
+	Parent(ctx context.Context, obj *upstream.Article) (*upstream.Collection, error)
+	ParentType(ctx context.Context, obj *upstream.Article) (*model.ArticleParentType, error)
+	Parents(ctx context.Context, obj *upstream.Article, first *int, after *string, last *int, before *string) (*model.CollectionConnection, error)
+	HelpCenter(ctx context.Context, obj *upstream.Article) (*upstream.HelpCenter, error)
+
+	TranslatedContent(ctx context.Context, obj *upstream.Article) ([]*model.ArticleTranslation, error)
+	Translation(ctx context.Context, obj *upstream.Article, locale string) (*model.ArticleTranslation, error)
+	Statistics(ctx context.Context, obj *upstream.Article) (*upstream.ArticleStatistics, error)
+}
+type ArticleStatisticsResolver interface {
+	Conversations(ctx context.Context, obj *upstream.ArticleStatistics) (int, error)
+}
+type ArticleTranslationResolver interface {
+	Author(ctx context.Context, obj *model.ArticleTranslation) (*upstream.Admin, error)
+	State(ctx context.Context, obj *model.ArticleTranslation) (model.ArticleState, error)
+}
+type CollectionResolver interface {
+	ID(ctx context.Context, obj *upstream.Collection) (string, error)
+
+	TranslatedContent(ctx context.Context, obj *upstream.Collection) ([]*model.CollectionTranslation, error)
+	Translation(ctx context.Context, obj *upstream.Collection, locale string) (*model.CollectionTranslation, error)
+	Parent(ctx context.Context, obj *upstream.Collection) (*upstream.Collection, error)
+	HelpCenter(ctx context.Context, obj *upstream.Collection) (*upstream.HelpCenter, error)
+}
 type CompanyResolver interface {
 	ID(ctx context.Context, obj *upstream.Company) (string, error)
 
@@ -825,6 +1064,12 @@ type DataExportResolver interface {
 	DownloadURL(ctx context.Context, obj *upstream.DataExport) (*string, error)
 	DownloadExpiresAt(ctx context.Context, obj *upstream.DataExport) (*upstream.Timestamp, error)
 }
+type HelpCenterResolver interface {
+	ID(ctx context.Context, obj *upstream.HelpCenter) (string, error)
+}
+type HighlightedTextResolver interface {
+	Highlighted(ctx context.Context, obj *upstream.HighlightedText) (bool, error)
+}
 type MeResolver interface {
 	ID(ctx context.Context, obj *upstream.AdminWithApp) (string, error)
 
@@ -832,6 +1077,20 @@ type MeResolver interface {
 
 	Teams(ctx context.Context, obj *upstream.AdminWithApp, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Admin(ctx context.Context, obj *upstream.AdminWithApp) (*upstream.Admin, error)
+}
+type NewsItemResolver interface {
+	ID(ctx context.Context, obj *upstream.NewsItem) (string, error)
+
+	Sender(ctx context.Context, obj *upstream.NewsItem) (*upstream.Admin, error)
+	State(ctx context.Context, obj *upstream.NewsItem) (model.NewsItemState, error)
+}
+type NewsfeedResolver interface {
+	ID(ctx context.Context, obj *upstream.Newsfeed) (string, error)
+
+	Items(ctx context.Context, obj *upstream.Newsfeed, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error)
+}
+type NewsfeedAssignmentResolver interface {
+	Newsfeed(ctx context.Context, obj *upstream.NewsfeedAssignment) (*upstream.Newsfeed, error)
 }
 type NoteResolver interface {
 	ID(ctx context.Context, obj *upstream.Note) (string, error)
@@ -847,6 +1106,9 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*upstream.AdminWithApp, error)
 	Admins(ctx context.Context, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
 	Admin(ctx context.Context, id *string, intercomID *string) (*upstream.Admin, error)
+	Articles(ctx context.Context, first *int, after *string, last *int, before *string) (*model.ArticleConnection, error)
+	Article(ctx context.Context, id *string, intercomID *string) (*upstream.Article, error)
+	SearchArticles(ctx context.Context, phrase string, state *model.ArticleSearchState, helpCenter *string, highlight *bool, first *int, after *string, last *int, before *string) (*model.ArticleSearchConnection, error)
 	Companies(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) (*model.CompanyConnection, error)
 	Company(ctx context.Context, id *string, intercomID *string, companyID *string) (*upstream.Company, error)
 	AllCompanies(ctx context.Context, first *int, after *string) (*model.CompanyScrollConnection, error)
@@ -858,6 +1120,14 @@ type QueryResolver interface {
 	DataEvents(ctx context.Context, person model.DataEventPerson, first *int, after *string) (*model.DataEventConnection, error)
 	DataEventSummaries(ctx context.Context, person model.DataEventPerson) (*upstream.DataEventSummary, error)
 	DataExport(ctx context.Context, jobIdentifier string) (*upstream.DataExport, error)
+	HelpCenters(ctx context.Context, first *int, after *string, last *int, before *string) (*model.HelpCenterConnection, error)
+	HelpCenter(ctx context.Context, id *string, intercomID *string) (*upstream.HelpCenter, error)
+	Collections(ctx context.Context, first *int, after *string, last *int, before *string) (*model.CollectionConnection, error)
+	Collection(ctx context.Context, id *string, intercomID *string) (*upstream.Collection, error)
+	NewsItems(ctx context.Context, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error)
+	NewsItem(ctx context.Context, id *string, intercomID *string) (*upstream.NewsItem, error)
+	Newsfeeds(ctx context.Context, first *int, after *string, last *int, before *string) (*model.NewsfeedConnection, error)
+	Newsfeed(ctx context.Context, id *string, intercomID *string) (*upstream.Newsfeed, error)
 	Note(ctx context.Context, id *string, intercomID *string) (*upstream.Note, error)
 	Segments(ctx context.Context, includeCount *bool, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error)
 	Segment(ctx context.Context, id *string, intercomID *string) (*upstream.Segment, error)
@@ -1258,6 +1528,312 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.App.Timezone(childComplexity), true
 
+	case "Article.author":
+		if e.ComplexityRoot.Article.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Author(childComplexity), true
+	case "Article.body":
+		if e.ComplexityRoot.Article.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Body(childComplexity), true
+	case "Article.createdAt":
+		if e.ComplexityRoot.Article.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.CreatedAt(childComplexity), true
+	case "Article.defaultLocale":
+		if e.ComplexityRoot.Article.DefaultLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.DefaultLocale(childComplexity), true
+	case "Article.description":
+		if e.ComplexityRoot.Article.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Description(childComplexity), true
+	case "Article.helpCenter":
+		if e.ComplexityRoot.Article.HelpCenter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.HelpCenter(childComplexity), true
+	case "Article.id", "Article.intercomId":
+		if e.ComplexityRoot.Article.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.parent":
+		if e.ComplexityRoot.Article.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Parent(childComplexity), true
+	case "Article.parentType":
+		if e.ComplexityRoot.Article.ParentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.ParentType(childComplexity), true
+	case "Article.parents":
+		if e.ComplexityRoot.Article.Parents == nil {
+			break
+		}
+
+		args, err := ec.field_Article_parents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Article.Parents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Article.state":
+		if e.ComplexityRoot.Article.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.State(childComplexity), true
+	case "Article.statistics":
+		if e.ComplexityRoot.Article.Statistics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Statistics(childComplexity), true
+	case "Article.title":
+		if e.ComplexityRoot.Article.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Title(childComplexity), true
+	case "Article.translatedContent":
+		if e.ComplexityRoot.Article.TranslatedContent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.TranslatedContent(childComplexity), true
+	case "Article.translation":
+		if e.ComplexityRoot.Article.Translation == nil {
+			break
+		}
+
+		args, err := ec.field_Article_translation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Article.Translation(childComplexity, args["locale"].(string)), true
+	case "Article.url":
+		if e.ComplexityRoot.Article.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.URL(childComplexity), true
+	case "Article.updatedAt":
+		if e.ComplexityRoot.Article.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.UpdatedAt(childComplexity), true
+	case "Article.workspaceId":
+		if e.ComplexityRoot.Article.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.WorkspaceID(childComplexity), true
+
+	case "ArticleConnection.edges":
+		if e.ComplexityRoot.ArticleConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.Edges(childComplexity), true
+	case "ArticleConnection.nodes":
+		if e.ComplexityRoot.ArticleConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.Nodes(childComplexity), true
+	case "ArticleConnection.pageInfo":
+		if e.ComplexityRoot.ArticleConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.PageInfo(childComplexity), true
+	case "ArticleConnection.totalCount":
+		if e.ComplexityRoot.ArticleConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.TotalCount(childComplexity), true
+
+	case "ArticleEdge.cursor":
+		if e.ComplexityRoot.ArticleEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Cursor(childComplexity), true
+	case "ArticleEdge.node":
+		if e.ComplexityRoot.ArticleEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
+
+	case "ArticleHighlight.summary":
+		if e.ComplexityRoot.ArticleHighlight.HighlightedSummary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleHighlight.HighlightedSummary(childComplexity), true
+	case "ArticleHighlight.title":
+		if e.ComplexityRoot.ArticleHighlight.HighlightedTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleHighlight.HighlightedTitle(childComplexity), true
+
+	case "ArticleSearchConnection.edges":
+		if e.ComplexityRoot.ArticleSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchConnection.Edges(childComplexity), true
+	case "ArticleSearchConnection.nodes":
+		if e.ComplexityRoot.ArticleSearchConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchConnection.Nodes(childComplexity), true
+	case "ArticleSearchConnection.pageInfo":
+		if e.ComplexityRoot.ArticleSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchConnection.PageInfo(childComplexity), true
+	case "ArticleSearchConnection.totalCount":
+		if e.ComplexityRoot.ArticleSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchConnection.TotalCount(childComplexity), true
+
+	case "ArticleSearchEdge.cursor":
+		if e.ComplexityRoot.ArticleSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchEdge.Cursor(childComplexity), true
+	case "ArticleSearchEdge.highlight":
+		if e.ComplexityRoot.ArticleSearchEdge.Highlight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchEdge.Highlight(childComplexity), true
+	case "ArticleSearchEdge.node":
+		if e.ComplexityRoot.ArticleSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleSearchEdge.Node(childComplexity), true
+
+	case "ArticleStatistics.conversations":
+		if e.ComplexityRoot.ArticleStatistics.Conversations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.Conversations(childComplexity), true
+	case "ArticleStatistics.happyReactionPercentage":
+		if e.ComplexityRoot.ArticleStatistics.HappyReactionPercentage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.HappyReactionPercentage(childComplexity), true
+	case "ArticleStatistics.neutralReactionPercentage":
+		if e.ComplexityRoot.ArticleStatistics.NeutralReactionPercentage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.NeutralReactionPercentage(childComplexity), true
+	case "ArticleStatistics.reactions":
+		if e.ComplexityRoot.ArticleStatistics.Reactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.Reactions(childComplexity), true
+	case "ArticleStatistics.sadReactionPercentage":
+		if e.ComplexityRoot.ArticleStatistics.SadReactionPercentage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.SadReactionPercentage(childComplexity), true
+	case "ArticleStatistics.views":
+		if e.ComplexityRoot.ArticleStatistics.Views == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleStatistics.Views(childComplexity), true
+
+	case "ArticleTranslation.author":
+		if e.ComplexityRoot.ArticleTranslation.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.Author(childComplexity), true
+	case "ArticleTranslation.body":
+		if e.ComplexityRoot.ArticleTranslation.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.Body(childComplexity), true
+	case "ArticleTranslation.createdAt":
+		if e.ComplexityRoot.ArticleTranslation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.CreatedAt(childComplexity), true
+	case "ArticleTranslation.description":
+		if e.ComplexityRoot.ArticleTranslation.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.Description(childComplexity), true
+	case "ArticleTranslation.locale":
+		if e.ComplexityRoot.ArticleTranslation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.Locale(childComplexity), true
+	case "ArticleTranslation.state":
+		if e.ComplexityRoot.ArticleTranslation.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.State(childComplexity), true
+	case "ArticleTranslation.title":
+		if e.ComplexityRoot.ArticleTranslation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.Title(childComplexity), true
+	case "ArticleTranslation.url":
+		if e.ComplexityRoot.ArticleTranslation.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.URL(childComplexity), true
+	case "ArticleTranslation.updatedAt":
+		if e.ComplexityRoot.ArticleTranslation.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleTranslation.UpdatedAt(childComplexity), true
+
 	case "AssignedTo.intercomId":
 		if e.ComplexityRoot.AssignedTo.ID == nil {
 			break
@@ -1313,6 +1889,153 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attachment.Width(childComplexity), true
+
+	case "Collection.createdAt":
+		if e.ComplexityRoot.Collection.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.CreatedAt(childComplexity), true
+	case "Collection.defaultLocale":
+		if e.ComplexityRoot.Collection.DefaultLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.DefaultLocale(childComplexity), true
+	case "Collection.description":
+		if e.ComplexityRoot.Collection.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Description(childComplexity), true
+	case "Collection.helpCenter":
+		if e.ComplexityRoot.Collection.HelpCenter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.HelpCenter(childComplexity), true
+	case "Collection.id", "Collection.intercomId":
+		if e.ComplexityRoot.Collection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.ID(childComplexity), true
+	case "Collection.icon":
+		if e.ComplexityRoot.Collection.Icon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Icon(childComplexity), true
+	case "Collection.name":
+		if e.ComplexityRoot.Collection.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Name(childComplexity), true
+	case "Collection.order":
+		if e.ComplexityRoot.Collection.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Order(childComplexity), true
+	case "Collection.parent":
+		if e.ComplexityRoot.Collection.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.Parent(childComplexity), true
+	case "Collection.translatedContent":
+		if e.ComplexityRoot.Collection.TranslatedContent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.TranslatedContent(childComplexity), true
+	case "Collection.translation":
+		if e.ComplexityRoot.Collection.Translation == nil {
+			break
+		}
+
+		args, err := ec.field_Collection_translation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Collection.Translation(childComplexity, args["locale"].(string)), true
+	case "Collection.url":
+		if e.ComplexityRoot.Collection.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.URL(childComplexity), true
+	case "Collection.updatedAt":
+		if e.ComplexityRoot.Collection.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.UpdatedAt(childComplexity), true
+	case "Collection.workspaceId":
+		if e.ComplexityRoot.Collection.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collection.WorkspaceID(childComplexity), true
+
+	case "CollectionConnection.edges":
+		if e.ComplexityRoot.CollectionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.Edges(childComplexity), true
+	case "CollectionConnection.nodes":
+		if e.ComplexityRoot.CollectionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.Nodes(childComplexity), true
+	case "CollectionConnection.pageInfo":
+		if e.ComplexityRoot.CollectionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.PageInfo(childComplexity), true
+	case "CollectionConnection.totalCount":
+		if e.ComplexityRoot.CollectionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionConnection.TotalCount(childComplexity), true
+
+	case "CollectionEdge.cursor":
+		if e.ComplexityRoot.CollectionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionEdge.Cursor(childComplexity), true
+	case "CollectionEdge.node":
+		if e.ComplexityRoot.CollectionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionEdge.Node(childComplexity), true
+
+	case "CollectionTranslation.description":
+		if e.ComplexityRoot.CollectionTranslation.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionTranslation.Description(childComplexity), true
+	case "CollectionTranslation.locale":
+		if e.ComplexityRoot.CollectionTranslation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionTranslation.Locale(childComplexity), true
+	case "CollectionTranslation.name":
+		if e.ComplexityRoot.CollectionTranslation.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollectionTranslation.Name(childComplexity), true
 
 	case "Company.appId":
 		if e.ComplexityRoot.Company.AppID == nil {
@@ -2780,6 +3503,112 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DataExport.Status(childComplexity), true
 
+	case "HelpCenter.createdAt":
+		if e.ComplexityRoot.HelpCenter.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.CreatedAt(childComplexity), true
+	case "HelpCenter.customDomain":
+		if e.ComplexityRoot.HelpCenter.CustomDomain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.CustomDomain(childComplexity), true
+	case "HelpCenter.displayName":
+		if e.ComplexityRoot.HelpCenter.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.DisplayName(childComplexity), true
+	case "HelpCenter.id", "HelpCenter.intercomId":
+		if e.ComplexityRoot.HelpCenter.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.ID(childComplexity), true
+	case "HelpCenter.identifier":
+		if e.ComplexityRoot.HelpCenter.Identifier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.Identifier(childComplexity), true
+	case "HelpCenter.url":
+		if e.ComplexityRoot.HelpCenter.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.URL(childComplexity), true
+	case "HelpCenter.updatedAt":
+		if e.ComplexityRoot.HelpCenter.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.UpdatedAt(childComplexity), true
+	case "HelpCenter.websiteTurnedOn":
+		if e.ComplexityRoot.HelpCenter.WebsiteTurnedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.WebsiteTurnedOn(childComplexity), true
+	case "HelpCenter.workspaceId":
+		if e.ComplexityRoot.HelpCenter.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenter.WorkspaceID(childComplexity), true
+
+	case "HelpCenterConnection.edges":
+		if e.ComplexityRoot.HelpCenterConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterConnection.Edges(childComplexity), true
+	case "HelpCenterConnection.nodes":
+		if e.ComplexityRoot.HelpCenterConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterConnection.Nodes(childComplexity), true
+	case "HelpCenterConnection.pageInfo":
+		if e.ComplexityRoot.HelpCenterConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterConnection.PageInfo(childComplexity), true
+	case "HelpCenterConnection.totalCount":
+		if e.ComplexityRoot.HelpCenterConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterConnection.TotalCount(childComplexity), true
+
+	case "HelpCenterEdge.cursor":
+		if e.ComplexityRoot.HelpCenterEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterEdge.Cursor(childComplexity), true
+	case "HelpCenterEdge.node":
+		if e.ComplexityRoot.HelpCenterEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HelpCenterEdge.Node(childComplexity), true
+
+	case "HighlightedText.highlighted":
+		if e.ComplexityRoot.HighlightedText.Highlighted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HighlightedText.Highlighted(childComplexity), true
+	case "HighlightedText.text":
+		if e.ComplexityRoot.HighlightedText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HighlightedText.Text(childComplexity), true
+
 	case "Me.admin":
 		if e.ComplexityRoot.Me.Admin == nil {
 			break
@@ -2857,6 +3686,210 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+
+	case "NewsItem.body":
+		if e.ComplexityRoot.NewsItem.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.Body(childComplexity), true
+	case "NewsItem.coverImageUrl":
+		if e.ComplexityRoot.NewsItem.CoverImageURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.CoverImageURL(childComplexity), true
+	case "NewsItem.createdAt":
+		if e.ComplexityRoot.NewsItem.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.CreatedAt(childComplexity), true
+	case "NewsItem.deliverSilently":
+		if e.ComplexityRoot.NewsItem.DeliverSilently == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.DeliverSilently(childComplexity), true
+	case "NewsItem.id", "NewsItem.intercomId":
+		if e.ComplexityRoot.NewsItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.ID(childComplexity), true
+	case "NewsItem.labels":
+		if e.ComplexityRoot.NewsItem.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.Labels(childComplexity), true
+	case "NewsItem.newsfeedAssignments":
+		if e.ComplexityRoot.NewsItem.NewsfeedAssignments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.NewsfeedAssignments(childComplexity), true
+	case "NewsItem.reactions":
+		if e.ComplexityRoot.NewsItem.Reactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.Reactions(childComplexity), true
+	case "NewsItem.sender":
+		if e.ComplexityRoot.NewsItem.Sender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.Sender(childComplexity), true
+	case "NewsItem.state":
+		if e.ComplexityRoot.NewsItem.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.State(childComplexity), true
+	case "NewsItem.title":
+		if e.ComplexityRoot.NewsItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.Title(childComplexity), true
+	case "NewsItem.updatedAt":
+		if e.ComplexityRoot.NewsItem.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.UpdatedAt(childComplexity), true
+	case "NewsItem.workspaceId":
+		if e.ComplexityRoot.NewsItem.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItem.WorkspaceID(childComplexity), true
+
+	case "NewsItemConnection.edges":
+		if e.ComplexityRoot.NewsItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemConnection.Edges(childComplexity), true
+	case "NewsItemConnection.nodes":
+		if e.ComplexityRoot.NewsItemConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemConnection.Nodes(childComplexity), true
+	case "NewsItemConnection.pageInfo":
+		if e.ComplexityRoot.NewsItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemConnection.PageInfo(childComplexity), true
+	case "NewsItemConnection.totalCount":
+		if e.ComplexityRoot.NewsItemConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemConnection.TotalCount(childComplexity), true
+
+	case "NewsItemEdge.cursor":
+		if e.ComplexityRoot.NewsItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemEdge.Cursor(childComplexity), true
+	case "NewsItemEdge.node":
+		if e.ComplexityRoot.NewsItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsItemEdge.Node(childComplexity), true
+
+	case "Newsfeed.createdAt":
+		if e.ComplexityRoot.Newsfeed.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Newsfeed.CreatedAt(childComplexity), true
+	case "Newsfeed.id", "Newsfeed.intercomId":
+		if e.ComplexityRoot.Newsfeed.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Newsfeed.ID(childComplexity), true
+	case "Newsfeed.items":
+		if e.ComplexityRoot.Newsfeed.Items == nil {
+			break
+		}
+
+		args, err := ec.field_Newsfeed_items_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Newsfeed.Items(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Newsfeed.name":
+		if e.ComplexityRoot.Newsfeed.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Newsfeed.Name(childComplexity), true
+	case "Newsfeed.updatedAt":
+		if e.ComplexityRoot.Newsfeed.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Newsfeed.UpdatedAt(childComplexity), true
+
+	case "NewsfeedAssignment.newsfeed":
+		if e.ComplexityRoot.NewsfeedAssignment.Newsfeed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedAssignment.Newsfeed(childComplexity), true
+	case "NewsfeedAssignment.publishedAt":
+		if e.ComplexityRoot.NewsfeedAssignment.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedAssignment.PublishedAt(childComplexity), true
+
+	case "NewsfeedConnection.edges":
+		if e.ComplexityRoot.NewsfeedConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedConnection.Edges(childComplexity), true
+	case "NewsfeedConnection.nodes":
+		if e.ComplexityRoot.NewsfeedConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedConnection.Nodes(childComplexity), true
+	case "NewsfeedConnection.pageInfo":
+		if e.ComplexityRoot.NewsfeedConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedConnection.PageInfo(childComplexity), true
+	case "NewsfeedConnection.totalCount":
+		if e.ComplexityRoot.NewsfeedConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedConnection.TotalCount(childComplexity), true
+
+	case "NewsfeedEdge.cursor":
+		if e.ComplexityRoot.NewsfeedEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedEdge.Cursor(childComplexity), true
+	case "NewsfeedEdge.node":
+		if e.ComplexityRoot.NewsfeedEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NewsfeedEdge.Node(childComplexity), true
 
 	case "Note.author":
 		if e.ComplexityRoot.Note.Author == nil {
@@ -2996,6 +4029,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AllCompanies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.article":
+		if e.ComplexityRoot.Query.Article == nil {
+			break
+		}
+
+		args, err := ec.field_Query_article_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Article(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.articles":
+		if e.ComplexityRoot.Query.Articles == nil {
+			break
+		}
+
+		args, err := ec.field_Query_articles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.collection":
+		if e.ComplexityRoot.Query.Collection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collection(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.collections":
+		if e.ComplexityRoot.Query.Collections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collections(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.companies":
 		if e.ComplexityRoot.Query.Companies == nil {
 			break
@@ -3106,6 +4183,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DataExport(childComplexity, args["jobIdentifier"].(string)), true
+	case "Query.helpCenter":
+		if e.ComplexityRoot.Query.HelpCenter == nil {
+			break
+		}
+
+		args, err := ec.field_Query_helpCenter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.HelpCenter(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.helpCenters":
+		if e.ComplexityRoot.Query.HelpCenters == nil {
+			break
+		}
+
+		args, err := ec.field_Query_helpCenters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.HelpCenters(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -3113,6 +4212,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.newsItem":
+		if e.ComplexityRoot.Query.NewsItem == nil {
+			break
+		}
+
+		args, err := ec.field_Query_newsItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.NewsItem(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.newsItems":
+		if e.ComplexityRoot.Query.NewsItems == nil {
+			break
+		}
+
+		args, err := ec.field_Query_newsItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.NewsItems(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.newsfeed":
+		if e.ComplexityRoot.Query.Newsfeed == nil {
+			break
+		}
+
+		args, err := ec.field_Query_newsfeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Newsfeed(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.newsfeeds":
+		if e.ComplexityRoot.Query.Newsfeeds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_newsfeeds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Newsfeeds(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3157,6 +4300,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RateLimit(childComplexity, args["dryRun"].(*bool)), true
+	case "Query.searchArticles":
+		if e.ComplexityRoot.Query.SearchArticles == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchArticles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchArticles(childComplexity, args["phrase"].(string), args["state"].(*model.ArticleSearchState), args["helpCenter"].(*string), args["highlight"].(*bool), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.segment":
 		if e.ComplexityRoot.Query.Segment == nil {
 			break
@@ -4330,6 +5484,214 @@ type AdminEdge {
   node: Admin!
 }
 `, BuiltIn: false},
+	{Name: "../schema/articles.graphqls", Input: `extend type Query {
+  """
+  Every article of every help center, drafts included, most recently updated first.
+  Intercom pages articles by number, so this connection pages both ways; a page costs one upstream call.
+  """
+  articles(
+    "Returns the first n articles (at most 100)." first: Int
+    "Returns the articles after this cursor." after: String
+    "Returns the last n articles (at most 100)." last: Int
+    "Returns the articles before this cursor." before: String
+  ): ArticleConnection @cost(calls: 1, perPage: 250)
+  "One article with its statistics, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  article("The article's global ID." id: ID, "The article's Intercom id (a number)." intercomId: String): Article @cost(batch: 1)
+  """
+  The articles Intercom finds for a phrase in their title, description or body, best matches first.
+  Each edge can say where the phrase occurs (ask with ` + "`" + `highlight: true` + "`" + `). Pages both ways; a page
+  costs one upstream call when it fits in one page of Intercom's search (at most 50 results).
+  """
+  searchArticles(
+    "The words to look for; must not be blank." phrase: String!
+    "Which articles to search: published ones, drafts, or both." state: ArticleSearchState = ALL
+    "Only articles of this help center (its global ID); every help center when absent." helpCenter: ID
+    "Whether Intercom should say where the phrase occurs in each match; the edges' ` + "`" + `highlight` + "`" + ` is null otherwise." highlight: Boolean = false
+    "Returns the first n matches (at most 100)." first: Int
+    "Returns the matches after this cursor." after: String
+    "Returns the last n matches (at most 100)." last: Int
+    "Returns the matches before this cursor." before: String
+  ): ArticleSearchConnection @cost(calls: 1, perPage: 50)
+}
+
+"Whether an article, or one locale of it, is visible to readers."
+enum ArticleState {
+  "Live in the help center."
+  PUBLISHED
+  "Only teammates can see it."
+  DRAFT
+}
+
+"Which articles a search looks at."
+enum ArticleSearchState {
+  "Published articles only."
+  PUBLISHED
+  "Drafts only."
+  DRAFT
+  "Published articles and drafts."
+  ALL
+}
+
+"Where an article sits in its help center."
+enum ArticleParentType {
+  "Directly in a first-level collection."
+  COLLECTION
+  "In a section: a collection inside another collection."
+  SECTION
+}
+
+"""
+A help center article. For multilingual help centers, the top-level fields hold the default locale's
+content and ` + "`" + `translatedContent` + "`" + ` holds every locale's.
+"""
+type Article implements Node {
+  "The article's global ID."
+  id: ID!
+  "The article's id in Intercom."
+  intercomId: String!
+  "The id of the workspace the article belongs to."
+  workspaceId: String!
+  "The article's title."
+  title: String!
+  "The article's short description, shown under its title in lists."
+  description: String
+  "The article's body in HTML."
+  body: String
+  "The teammate who wrote the article's default-locale content; null when they are no longer a teammate."
+  author: Admin @cost(once: "admins")
+  "Whether the article is published or a draft."
+  state: ArticleState!
+  "When the article was created."
+  createdAt: DateTime!
+  "When the article was last changed. Lists put the most recently changed first."
+  updatedAt: DateTime!
+  "Where readers find the article; null for drafts and for help centers without a site."
+  url: String
+  """
+  The collection or section the article sits in: the first of ` + "`" + `parents` + "`" + ` when it appears in several help
+  centers. Null for an article that stands alone.
+  """
+  parent: Collection @cost(batch: 1)
+  "Whether the parent is a first-level collection or a section; null for an article that stands alone."
+  parentType: ArticleParentType
+  "Every collection or section holding the article: one per help center it appears in."
+  parents(
+    "Returns the first n collections (at most 100)." first: Int
+    "Returns the collections after this cursor." after: String
+    "Returns the last n collections (at most 100)." last: Int
+    "Returns the collections before this cursor." before: String
+  ): CollectionConnection @cost(batch: 1)
+  "The help center of the article's parent (for a section, of the collection above it); null for an article that stands alone."
+  helpCenter: HelpCenter @cost(once: "helpCenters")
+  "The locale of the top-level fields, for articles of multilingual help centers; null otherwise."
+  defaultLocale: String
+  "The article's content in every locale it is written in: the default locale first, then by locale code. Empty for single-language help centers."
+  translatedContent: [ArticleTranslation!]!
+  "The article's content in one locale; null when it is not written in that locale."
+  translation("A locale code the Help Center supports, such as ` + "`" + `fr` + "`" + ` or ` + "`" + `pt-BR` + "`" + ` (any case)." locale: String!): ArticleTranslation
+  """
+  How readers use the article. Lists leave statistics out, so asking for them on a listed article costs
+  one upstream call for it (batched with the others of the page).
+  """
+  statistics: ArticleStatistics
+}
+
+"An article's content in one locale."
+type ArticleTranslation {
+  "The locale code, such as ` + "`" + `en` + "`" + ` or ` + "`" + `pt-BR` + "`" + `."
+  locale: String!
+  "The title in this locale."
+  title: String!
+  "The description in this locale."
+  description: String!
+  "The body in HTML in this locale."
+  body: String!
+  "The teammate who wrote this locale's content; null when they are no longer a teammate."
+  author: Admin @cost(once: "admins")
+  "Whether this locale is published or a draft; a translation can be a draft while the article is live."
+  state: ArticleState!
+  "When this locale's content was created."
+  createdAt: DateTime!
+  "When this locale's content was last changed."
+  updatedAt: DateTime!
+  "Where readers find this locale of the article."
+  url: String!
+}
+
+"How readers use an article."
+type ArticleStatistics {
+  "How many times readers viewed the article."
+  views: Int!
+  "How many conversations readers started from the article."
+  conversations: Int!
+  "How many reactions readers left."
+  reactions: Int!
+  "The share of reactions that were happy, in percent."
+  happyReactionPercentage: Float!
+  "The share of reactions that were neutral, in percent."
+  neutralReactionPercentage: Float!
+  "The share of reactions that were sad, in percent."
+  sadReactionPercentage: Float!
+}
+
+"A page of articles."
+type ArticleConnection {
+  "The articles of this page, each with its cursor."
+  edges: [ArticleEdge!]!
+  "The articles of this page, without cursors."
+  nodes: [Article!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many articles the whole list holds."
+  totalCount: Int!
+}
+
+"An article in a page, with the cursor that points at it."
+type ArticleEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this article."
+  cursor: String!
+  "The article."
+  node: Article!
+}
+
+"A page of the articles a search found."
+type ArticleSearchConnection {
+  "The matches of this page, each with its cursor and highlights."
+  edges: [ArticleSearchEdge!]!
+  "The matching articles of this page, without cursors."
+  nodes: [Article!]!
+  "Where this page sits in the whole list of matches."
+  pageInfo: PageInfo!
+  "How many articles match."
+  totalCount: Int!
+}
+
+"An article a search found, with where the phrase occurs in it."
+type ArticleSearchEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this match."
+  cursor: String!
+  "The matching article."
+  node: Article!
+  "Where the phrase occurs in the article; null unless the search asked for highlights."
+  highlight: ArticleHighlight
+}
+
+"Where a search phrase occurs in an article, as runs of plain and highlighted text."
+type ArticleHighlight {
+  "The title, split into runs."
+  title: [HighlightedText!]!
+  "Excerpts of the description and body that hold the phrase, each split into runs."
+  summary: [[HighlightedText!]!]!
+}
+
+"A run of text in a search highlight."
+type HighlightedText {
+  "The text of the run."
+  text: String!
+  "True when the run matches the search phrase."
+  highlighted: Boolean!
+}
+`, BuiltIn: false},
 	{Name: "../schema/companies.graphqls", Input: `extend type Query {
   """
   The workspace's companies, a page at a time, in either direction.
@@ -5188,6 +6550,279 @@ type DataExport implements Node {
   downloadExpiresAt: DateTime
 }
 `, BuiltIn: false},
+	{Name: "../schema/help_center.graphqls", Input: `extend type Query {
+  "Every help center of the workspace. Intercom returns them in one list, so any page costs at most one upstream call."
+  helpCenters(
+    "Returns the first n help centers (at most 100)." first: Int
+    "Returns the help centers after this cursor." after: String
+    "Returns the last n help centers (at most 100)." last: Int
+    "Returns the help centers before this cursor." before: String
+  ): HelpCenterConnection @cost(once: "helpCenters")
+  "One help center, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  helpCenter("The help center's global ID." id: ID, "The help center's Intercom id (a number)." intercomId: String): HelpCenter @cost(calls: 1)
+  """
+  Every collection and section of every help center, most recently updated first.
+  Intercom pages collections by number, so this connection pages both ways; a page costs one upstream call.
+  """
+  collections(
+    "Returns the first n collections (at most 100)." first: Int
+    "Returns the collections after this cursor." after: String
+    "Returns the last n collections (at most 100)." last: Int
+    "Returns the collections before this cursor." before: String
+  ): CollectionConnection @cost(calls: 1, perPage: 250)
+  "One collection or section, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  collection("The collection's global ID." id: ID, "The collection's Intercom id (a number)." intercomId: String): Collection @cost(batch: 1)
+}
+
+"A help center: a site of articles, organised in collections."
+type HelpCenter implements Node {
+  "The help center's global ID."
+  id: ID!
+  "The help center's id in Intercom."
+  intercomId: String!
+  "The id of the workspace the help center belongs to."
+  workspaceId: String!
+  "When the help center was created."
+  createdAt: DateTime!
+  "When the help center was last changed."
+  updatedAt: DateTime!
+  "The help center's slug in its intercom.help address."
+  identifier: String!
+  "True when the help center's site is turned on for readers."
+  websiteTurnedOn: Boolean!
+  "The name teammates know the help center by; readers never see it."
+  displayName: String!
+  "The help center's address, on its custom domain when it has one."
+  url: String!
+  "The custom domain the help center is served on, when it has one."
+  customDomain: String
+}
+
+"""
+A group of articles in a help center. A collection inside another collection is what the Help Center
+calls a section. Intercom offers no way to list a collection's articles or sections short of reading
+every article or collection, so they are not fields here: read ` + "`" + `articles` + "`" + ` or ` + "`" + `collections` + "`" + ` and group them
+by ` + "`" + `parent` + "`" + `.
+"""
+type Collection implements Node {
+  "The collection's global ID."
+  id: ID!
+  "The collection's id in Intercom."
+  intercomId: String!
+  "The id of the workspace the collection belongs to."
+  workspaceId: String!
+  "The collection's name, in the default locale for multilingual help centers."
+  name: String!
+  "The collection's description; sections have none."
+  description: String
+  "When the collection was created."
+  createdAt: DateTime!
+  "When the collection was last changed. Lists put the most recently changed first."
+  updatedAt: DateTime!
+  "Where readers find the collection; null for help centers without a site."
+  url: String
+  "The name of the collection's icon."
+  icon: String
+  "The collection's place among its siblings, from 0."
+  order: Int!
+  "The locale of the top-level fields, for collections of multilingual help centers; null otherwise."
+  defaultLocale: String
+  "The collection's name and description in every locale it is written in: the default locale first, then by locale code."
+  translatedContent: [CollectionTranslation!]!
+  "The collection's name and description in one locale; null when it is not written in that locale."
+  translation("A locale code the Help Center supports, such as ` + "`" + `fr` + "`" + ` or ` + "`" + `pt-BR` + "`" + ` (any case)." locale: String!): CollectionTranslation
+  "The collection this one is a section of; null for a first-level collection."
+  parent: Collection @cost(batch: 1)
+  "The help center the collection belongs to; for a section, that of the collection above it."
+  helpCenter: HelpCenter @cost(once: "helpCenters")
+}
+
+"A collection's name and description in one locale."
+type CollectionTranslation {
+  "The locale code, such as ` + "`" + `en` + "`" + ` or ` + "`" + `pt-BR` + "`" + `."
+  locale: String!
+  "The name in this locale."
+  name: String!
+  "The description in this locale; sections have none."
+  description: String
+}
+
+"A page of help centers."
+type HelpCenterConnection {
+  "The help centers of this page, each with its cursor."
+  edges: [HelpCenterEdge!]!
+  "The help centers of this page, without cursors."
+  nodes: [HelpCenter!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many help centers the whole list holds."
+  totalCount: Int!
+}
+
+"A help center in a page, with the cursor that points at it."
+type HelpCenterEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this help center."
+  cursor: String!
+  "The help center."
+  node: HelpCenter!
+}
+
+"A page of collections."
+type CollectionConnection {
+  "The collections of this page, each with its cursor."
+  edges: [CollectionEdge!]!
+  "The collections of this page, without cursors."
+  nodes: [Collection!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many collections the whole list holds."
+  totalCount: Int!
+}
+
+"A collection in a page, with the cursor that points at it."
+type CollectionEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this collection."
+  cursor: String!
+  "The collection."
+  node: Collection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/news.graphqls", Input: `extend type Query {
+  """
+  Every news item, drafts included, newest first. Intercom pages news items by number, at most 20 a call,
+  so this connection pages both ways and a page of n items costs about n/20 upstream calls (one up to 20).
+  """
+  newsItems(
+    "Returns the first n news items (at most 100)." first: Int
+    "Returns the news items after this cursor." after: String
+    "Returns the last n news items (at most 100)." last: Int
+    "Returns the news items before this cursor." before: String
+  ): NewsItemConnection @cost(calls: 1, perPage: 20)
+  "One news item, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  newsItem("The news item's global ID." id: ID, "The news item's Intercom id (a number)." intercomId: String): NewsItem @cost(batch: 1)
+  "Every newsfeed of the workspace. Intercom returns them in one list, so any page costs at most one upstream call."
+  newsfeeds(
+    "Returns the first n newsfeeds (at most 100)." first: Int
+    "Returns the newsfeeds after this cursor." after: String
+    "Returns the last n newsfeeds (at most 100)." last: Int
+    "Returns the newsfeeds before this cursor." before: String
+  ): NewsfeedConnection @cost(once: "newsfeeds")
+  "One newsfeed, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  newsfeed("The newsfeed's global ID." id: ID, "The newsfeed's Intercom id." intercomId: String): Newsfeed @cost(calls: 1)
+}
+
+"Whether readers can see a news item."
+enum NewsItemState {
+  "Only teammates can see it."
+  DRAFT
+  "Shown in the newsfeeds it is assigned to."
+  LIVE
+}
+
+"An announcement shown in the Messenger's newsfeeds: a product update, company news, an event."
+type NewsItem implements Node {
+  "The news item's global ID."
+  id: ID!
+  "The news item's id in Intercom."
+  intercomId: String!
+  "The id of the workspace the news item belongs to."
+  workspaceId: String!
+  "The news item's title."
+  title: String!
+  "The news item's body, in HTML."
+  body: String!
+  "The teammate the news item comes from; null when they are no longer a teammate."
+  sender: Admin @cost(once: "admins")
+  "Whether the news item is a draft or live."
+  state: NewsItemState!
+  "The newsfeeds the news item is published in, and since when."
+  newsfeedAssignments: [NewsfeedAssignment!]!
+  "The labels readers see on the news item, such as Product or Update."
+  labels: [String]!
+  "The address of the news item's cover image, when it has one."
+  coverImageUrl: String
+  "The emoji readers can react with, in order; empty when reactions are turned off."
+  reactions: [String]!
+  "True when the news item appears without a notification badge."
+  deliverSilently: Boolean!
+  "When the news item was created. Lists put the newest first."
+  createdAt: DateTime!
+  "When the news item was last changed."
+  updatedAt: DateTime!
+}
+
+"A news item's place in a newsfeed."
+type NewsfeedAssignment {
+  "The newsfeed; null when it no longer exists."
+  newsfeed: Newsfeed @cost(once: "newsfeeds")
+  "When the news item was published in the newsfeed; null when Intercom does not say."
+  publishedAt: DateTime
+}
+
+"A newsfeed: the news items shown to one audience, such as customers or website visitors."
+type Newsfeed implements Node {
+  "The newsfeed's global ID."
+  id: ID!
+  "The newsfeed's id in Intercom."
+  intercomId: String!
+  "The newsfeed's name; readers never see it."
+  name: String!
+  "When the newsfeed was created."
+  createdAt: DateTime!
+  "When the newsfeed was last changed."
+  updatedAt: DateTime!
+  """
+  The live news items of the newsfeed, most recently published first. Intercom pages them by number, at
+  most 20 a call, so a page of n items costs about n/20 upstream calls (one up to 20).
+  """
+  items(
+    "Returns the first n news items (at most 100)." first: Int
+    "Returns the news items after this cursor." after: String
+    "Returns the last n news items (at most 100)." last: Int
+    "Returns the news items before this cursor." before: String
+  ): NewsItemConnection @cost(calls: 1, perPage: 20)
+}
+
+"A page of news items."
+type NewsItemConnection {
+  "The news items of this page, each with its cursor."
+  edges: [NewsItemEdge!]!
+  "The news items of this page, without cursors."
+  nodes: [NewsItem!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many news items the whole list holds."
+  totalCount: Int!
+}
+
+"A news item in a page, with the cursor that points at it."
+type NewsItemEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this news item."
+  cursor: String!
+  "The news item."
+  node: NewsItem!
+}
+
+"A page of newsfeeds."
+type NewsfeedConnection {
+  "The newsfeeds of this page, each with its cursor."
+  edges: [NewsfeedEdge!]!
+  "The newsfeeds of this page, without cursors."
+  nodes: [Newsfeed!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many newsfeeds the whole list holds."
+  totalCount: Int!
+}
+
+"A newsfeed in a page, with the cursor that points at it."
+type NewsfeedEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this newsfeed."
+  cursor: String!
+  "The newsfeed."
+  node: Newsfeed!
+}
+`, BuiltIn: false},
 	{Name: "../schema/notes.graphqls", Input: `extend type Query {
   "One note about a contact, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
   note("The note's global ID." id: ID, "The note's Intercom id." intercomId: String): Note @cost(batch: 1)
@@ -5940,6 +7575,152 @@ func (ec *executionContext) childFields_App(ctx context.Context, field graphql.C
 	return nil, fmt.Errorf("no field named %q was found under type App", field.Name)
 }
 
+func (ec *executionContext) childFields_Article(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Article_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Article_intercomId(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_Article_workspaceId(ctx, field)
+	case "title":
+		return ec.fieldContext_Article_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Article_description(ctx, field)
+	case "body":
+		return ec.fieldContext_Article_body(ctx, field)
+	case "author":
+		return ec.fieldContext_Article_author(ctx, field)
+	case "state":
+		return ec.fieldContext_Article_state(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Article_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Article_updatedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_Article_url(ctx, field)
+	case "parent":
+		return ec.fieldContext_Article_parent(ctx, field)
+	case "parentType":
+		return ec.fieldContext_Article_parentType(ctx, field)
+	case "parents":
+		return ec.fieldContext_Article_parents(ctx, field)
+	case "helpCenter":
+		return ec.fieldContext_Article_helpCenter(ctx, field)
+	case "defaultLocale":
+		return ec.fieldContext_Article_defaultLocale(ctx, field)
+	case "translatedContent":
+		return ec.fieldContext_Article_translatedContent(ctx, field)
+	case "translation":
+		return ec.fieldContext_Article_translation(ctx, field)
+	case "statistics":
+		return ec.fieldContext_Article_statistics(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ArticleConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ArticleConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ArticleConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ArticleConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ArticleEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ArticleEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleHighlight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_ArticleHighlight_title(ctx, field)
+	case "summary":
+		return ec.fieldContext_ArticleHighlight_summary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleHighlight", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ArticleSearchConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ArticleSearchConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ArticleSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ArticleSearchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ArticleSearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ArticleSearchEdge_node(ctx, field)
+	case "highlight":
+		return ec.fieldContext_ArticleSearchEdge_highlight(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleSearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "views":
+		return ec.fieldContext_ArticleStatistics_views(ctx, field)
+	case "conversations":
+		return ec.fieldContext_ArticleStatistics_conversations(ctx, field)
+	case "reactions":
+		return ec.fieldContext_ArticleStatistics_reactions(ctx, field)
+	case "happyReactionPercentage":
+		return ec.fieldContext_ArticleStatistics_happyReactionPercentage(ctx, field)
+	case "neutralReactionPercentage":
+		return ec.fieldContext_ArticleStatistics_neutralReactionPercentage(ctx, field)
+	case "sadReactionPercentage":
+		return ec.fieldContext_ArticleStatistics_sadReactionPercentage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleStatistics", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleTranslation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_ArticleTranslation_locale(ctx, field)
+	case "title":
+		return ec.fieldContext_ArticleTranslation_title(ctx, field)
+	case "description":
+		return ec.fieldContext_ArticleTranslation_description(ctx, field)
+	case "body":
+		return ec.fieldContext_ArticleTranslation_body(ctx, field)
+	case "author":
+		return ec.fieldContext_ArticleTranslation_author(ctx, field)
+	case "state":
+		return ec.fieldContext_ArticleTranslation_state(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ArticleTranslation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ArticleTranslation_updatedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_ArticleTranslation_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleTranslation", field.Name)
+}
+
 func (ec *executionContext) childFields_AssignedTo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -5968,6 +7749,78 @@ func (ec *executionContext) childFields_Attachment(ctx context.Context, field gr
 		return ec.fieldContext_Attachment_height(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Attachment", field.Name)
+}
+
+func (ec *executionContext) childFields_Collection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Collection_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Collection_intercomId(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_Collection_workspaceId(ctx, field)
+	case "name":
+		return ec.fieldContext_Collection_name(ctx, field)
+	case "description":
+		return ec.fieldContext_Collection_description(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Collection_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Collection_updatedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_Collection_url(ctx, field)
+	case "icon":
+		return ec.fieldContext_Collection_icon(ctx, field)
+	case "order":
+		return ec.fieldContext_Collection_order(ctx, field)
+	case "defaultLocale":
+		return ec.fieldContext_Collection_defaultLocale(ctx, field)
+	case "translatedContent":
+		return ec.fieldContext_Collection_translatedContent(ctx, field)
+	case "translation":
+		return ec.fieldContext_Collection_translation(ctx, field)
+	case "parent":
+		return ec.fieldContext_Collection_parent(ctx, field)
+	case "helpCenter":
+		return ec.fieldContext_Collection_helpCenter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Collection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollectionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CollectionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CollectionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CollectionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CollectionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollectionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollectionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CollectionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CollectionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollectionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CollectionTranslation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_CollectionTranslation_locale(ctx, field)
+	case "name":
+		return ec.fieldContext_CollectionTranslation_name(ctx, field)
+	case "description":
+		return ec.fieldContext_CollectionTranslation_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollectionTranslation", field.Name)
 }
 
 func (ec *executionContext) childFields_Company(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6630,6 +8483,66 @@ func (ec *executionContext) childFields_DataExport(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type DataExport", field.Name)
 }
 
+func (ec *executionContext) childFields_HelpCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HelpCenter_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_HelpCenter_intercomId(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_HelpCenter_workspaceId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_HelpCenter_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_HelpCenter_updatedAt(ctx, field)
+	case "identifier":
+		return ec.fieldContext_HelpCenter_identifier(ctx, field)
+	case "websiteTurnedOn":
+		return ec.fieldContext_HelpCenter_websiteTurnedOn(ctx, field)
+	case "displayName":
+		return ec.fieldContext_HelpCenter_displayName(ctx, field)
+	case "url":
+		return ec.fieldContext_HelpCenter_url(ctx, field)
+	case "customDomain":
+		return ec.fieldContext_HelpCenter_customDomain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HelpCenter", field.Name)
+}
+
+func (ec *executionContext) childFields_HelpCenterConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_HelpCenterConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_HelpCenterConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_HelpCenterConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_HelpCenterConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HelpCenterConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_HelpCenterEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_HelpCenterEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_HelpCenterEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HelpCenterEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_HighlightedText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_HighlightedText_text(ctx, field)
+	case "highlighted":
+		return ec.fieldContext_HighlightedText_highlighted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HighlightedText", field.Name)
+}
+
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6660,6 +8573,116 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_app(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NewsItem_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_NewsItem_intercomId(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_NewsItem_workspaceId(ctx, field)
+	case "title":
+		return ec.fieldContext_NewsItem_title(ctx, field)
+	case "body":
+		return ec.fieldContext_NewsItem_body(ctx, field)
+	case "sender":
+		return ec.fieldContext_NewsItem_sender(ctx, field)
+	case "state":
+		return ec.fieldContext_NewsItem_state(ctx, field)
+	case "newsfeedAssignments":
+		return ec.fieldContext_NewsItem_newsfeedAssignments(ctx, field)
+	case "labels":
+		return ec.fieldContext_NewsItem_labels(ctx, field)
+	case "coverImageUrl":
+		return ec.fieldContext_NewsItem_coverImageUrl(ctx, field)
+	case "reactions":
+		return ec.fieldContext_NewsItem_reactions(ctx, field)
+	case "deliverSilently":
+		return ec.fieldContext_NewsItem_deliverSilently(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_NewsItem_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_NewsItem_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsItem", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NewsItemConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NewsItemConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NewsItemConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NewsItemConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NewsItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NewsItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Newsfeed(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Newsfeed_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Newsfeed_intercomId(ctx, field)
+	case "name":
+		return ec.fieldContext_Newsfeed_name(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Newsfeed_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Newsfeed_updatedAt(ctx, field)
+	case "items":
+		return ec.fieldContext_Newsfeed_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Newsfeed", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsfeedAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "newsfeed":
+		return ec.fieldContext_NewsfeedAssignment_newsfeed(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_NewsfeedAssignment_publishedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsfeedAssignment", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsfeedConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NewsfeedConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NewsfeedConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NewsfeedConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NewsfeedConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsfeedConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NewsfeedEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NewsfeedEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NewsfeedEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NewsfeedEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Note(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7278,6 +9301,72 @@ func (ec *executionContext) field_Admin_teams_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Article_parents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Article_translation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Collection_translation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Company_contacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7794,6 +9883,44 @@ func (ec *executionContext) field_Me_teams_args(ctx context.Context, rawArgs map
 	return args, nil
 }
 
+func (ec *executionContext) field_Newsfeed_items_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7925,6 +10052,126 @@ func (ec *executionContext) field_Query_allCompanies_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_article_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_collection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_collections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -8212,6 +10459,186 @@ func (ec *executionContext) field_Query_dataExport_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_helpCenter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_helpCenters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_newsItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_newsItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_newsfeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_newsfeeds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8273,6 +10700,76 @@ func (ec *executionContext) field_Query_rateLimit_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["dryRun"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchArticles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "phrase",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["phrase"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "state",
+		func(ctx context.Context, v any) (*model.ArticleSearchState, error) {
+			return ec.unmarshalOArticleSearchState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchState(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["state"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "helpCenter",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["helpCenter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "highlight",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["highlight"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -10125,6 +12622,1328 @@ func (ec *executionContext) fieldContext_App_identityVerification(_ context.Cont
 	return graphql.NewScalarFieldContext("App", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Article_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Article_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_title(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_description(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_body(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_author(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_state(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ArticleState) graphql.Marshaler {
+			return ec.marshalNArticleState2intercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "ArticleState")
+}
+
+func (ec *executionContext) _Article_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Article_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Article_url(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_parent(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Parent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_parentType(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_parentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().ParentType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleParentType) graphql.Marshaler {
+			return ec.marshalOArticleParentType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleParentType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_parentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "ArticleParentType")
+}
+
+func (ec *executionContext) _Article_parents(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_parents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Article().Parents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+			return ec.marshalOCollectionConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_parents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Article_parents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_helpCenter(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_helpCenter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().HelpCenter(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+			return ec.marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_helpCenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_defaultLocale(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_defaultLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_defaultLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+}
+
+func (ec *executionContext) _Article_translatedContent(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_translatedContent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().TranslatedContent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ArticleTranslation) graphql.Marshaler {
+			return ec.marshalNArticleTranslation2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_translatedContent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleTranslation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_translation(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Article().Translation(ctx, obj, fc.Args["locale"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleTranslation) graphql.Marshaler {
+			return ec.marshalOArticleTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_translation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleTranslation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Article_translation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_statistics(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_statistics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Statistics(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ArticleStatistics) graphql.Marshaler {
+			return ec.marshalOArticleStatistics2ᚖintercomᚑgraphqlᚋupstreamᚐArticleStatistics(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_statistics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleStatistics(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ArticleEdge) graphql.Marshaler {
+			return ec.marshalNArticleEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚕᚖintercomᚑgraphqlᚋupstreamᚐArticleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArticleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleHighlight_title(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleSearchHighlights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleHighlight_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighlightedTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []upstream.HighlightedText) graphql.Marshaler {
+			return ec.marshalNHighlightedText2ᚕintercomᚑgraphqlᚋupstreamᚐHighlightedTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleHighlight_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleHighlight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HighlightedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleHighlight_summary(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleSearchHighlights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleHighlight_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighlightedSummary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v [][]upstream.HighlightedText) graphql.Marshaler {
+			return ec.marshalNHighlightedText2ᚕᚕintercomᚑgraphqlᚋupstreamᚐHighlightedTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleHighlight_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleHighlight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HighlightedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ArticleSearchEdge) graphql.Marshaler {
+			return ec.marshalNArticleSearchEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleSearchConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚕᚖintercomᚑgraphqlᚋupstreamᚐArticleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArticleSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleSearchEdge_highlight(ctx context.Context, field graphql.CollectedField, obj *model.ArticleSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleSearchEdge_highlight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ArticleSearchHighlights) graphql.Marshaler {
+			return ec.marshalOArticleHighlight2ᚖintercomᚑgraphqlᚋupstreamᚐArticleSearchHighlights(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleSearchEdge_highlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleHighlight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleStatistics_views(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_views(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Views, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_views(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArticleStatistics_conversations(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_conversations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ArticleStatistics().Conversations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_conversations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ArticleStatistics_reactions(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_reactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_reactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArticleStatistics_happyReactionPercentage(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_happyReactionPercentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HappyReactionPercentage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_happyReactionPercentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ArticleStatistics_neutralReactionPercentage(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_neutralReactionPercentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NeutralReactionPercentage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_neutralReactionPercentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ArticleStatistics_sadReactionPercentage(ctx context.Context, field graphql.CollectedField, obj *upstream.ArticleStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleStatistics_sadReactionPercentage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SadReactionPercentage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleStatistics_sadReactionPercentage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleStatistics", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ArticleTranslation_locale(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleTranslation_title(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleTranslation_description(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleTranslation_body(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleTranslation_author(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ArticleTranslation().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleTranslation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleTranslation_state(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ArticleTranslation().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ArticleState) graphql.Marshaler {
+			return ec.marshalNArticleState2intercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, true, true, "ArticleState")
+}
+
+func (ec *executionContext) _ArticleTranslation_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ArticleTranslation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ArticleTranslation_url(ctx context.Context, field graphql.CollectedField, obj *model.ArticleTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleTranslation_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleTranslation_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleTranslation", field, false, false, "String")
+}
+
 func (ec *executionContext) _AssignedTo_type(ctx context.Context, field graphql.CollectedField, obj *upstream.Reference) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10330,6 +14149,642 @@ func (ec *executionContext) _Attachment_height(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Attachment_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attachment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Collection_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Collection_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_name(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_description(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Collection_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Collection_url(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_icon(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_icon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Icon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_icon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_order(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Collection_defaultLocale(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_defaultLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_defaultLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Collection_translatedContent(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_translatedContent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().TranslatedContent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CollectionTranslation) graphql.Marshaler {
+			return ec.marshalNCollectionTranslation2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_translatedContent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionTranslation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collection_translation(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Collection().Translation(ctx, obj, fc.Args["locale"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollectionTranslation) graphql.Marshaler {
+			return ec.marshalOCollectionTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_translation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionTranslation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Collection_translation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collection_parent(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().Parent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collection_helpCenter(ctx context.Context, field graphql.CollectedField, obj *upstream.Collection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collection_helpCenter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Collection().HelpCenter(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+			return ec.marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Collection_helpCenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CollectionEdge) graphql.Marshaler {
+			return ec.marshalNCollectionEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Collection) graphql.Marshaler {
+			return ec.marshalNCollection2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCollectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CollectionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CollectionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CollectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CollectionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CollectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalNCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollectionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollectionTranslation_locale(ctx context.Context, field graphql.CollectedField, obj *model.CollectionTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionTranslation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionTranslation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CollectionTranslation_name(ctx context.Context, field graphql.CollectedField, obj *model.CollectionTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionTranslation_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionTranslation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CollectionTranslation_description(ctx context.Context, field graphql.CollectedField, obj *model.CollectionTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollectionTranslation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CollectionTranslation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollectionTranslation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Company_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Company) (ret graphql.Marshaler) {
@@ -16431,6 +20886,456 @@ func (ec *executionContext) fieldContext_DataExport_downloadExpiresAt(_ context.
 	return graphql.NewScalarFieldContext("DataExport", field, true, true, "DateTime")
 }
 
+func (ec *executionContext) _HelpCenter_id(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HelpCenter().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, true, true, "ID")
+}
+
+func (ec *executionContext) _HelpCenter_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenter_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenter_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _HelpCenter_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _HelpCenter_identifier(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_identifier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_identifier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenter_websiteTurnedOn(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_websiteTurnedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WebsiteTurnedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_websiteTurnedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _HelpCenter_displayName(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisplayName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenter_url(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenter_customDomain(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenter_customDomain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomDomain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenter_customDomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenter", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenterConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HelpCenterEdge) graphql.Marshaler {
+			return ec.marshalNHelpCenterEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HelpCenterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenterEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HelpCenterConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.HelpCenter) graphql.Marshaler {
+			return ec.marshalNHelpCenter2ᚕᚖintercomᚑgraphqlᚋupstreamᚐHelpCenterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HelpCenterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HelpCenterConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HelpCenterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HelpCenterConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenterConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HelpCenterEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HelpCenterEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _HelpCenterEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.HelpCenterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HelpCenterEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+			return ec.marshalNHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HelpCenterEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HelpCenterEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HighlightedText_text(ctx context.Context, field graphql.CollectedField, obj *upstream.HighlightedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HighlightedText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HighlightedText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HighlightedText", field, false, false, "String")
+}
+
+func (ec *executionContext) _HighlightedText_highlighted(ctx context.Context, field graphql.CollectedField, obj *upstream.HighlightedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HighlightedText_highlighted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HighlightedText().Highlighted(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HighlightedText_highlighted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HighlightedText", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _Me_id(ctx context.Context, field graphql.CollectedField, obj *upstream.AdminWithApp) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16764,6 +21669,908 @@ func (ec *executionContext) fieldContext_Me_app(_ context.Context, field graphql
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_App(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItem_id(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NewsItem().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, true, true, "ID")
+}
+
+func (ec *executionContext) _NewsItem_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_title(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_body(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_sender(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_sender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NewsItem().Sender(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_sender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItem_state(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NewsItem().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NewsItemState) graphql.Marshaler {
+			return ec.marshalNNewsItemState2intercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, true, true, "NewsItemState")
+}
+
+func (ec *executionContext) _NewsItem_newsfeedAssignments(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_newsfeedAssignments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewsfeedAssignments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []upstream.NewsfeedAssignment) graphql.Marshaler {
+			return ec.marshalNNewsfeedAssignment2ᚕintercomᚑgraphqlᚋupstreamᚐNewsfeedAssignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_newsfeedAssignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsfeedAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItem_labels(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_coverImageUrl(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_coverImageUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoverImageURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_coverImageUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_reactions(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_reactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_reactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItem_deliverSilently(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_deliverSilently(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliverSilently, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_deliverSilently(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _NewsItem_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _NewsItem_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItem_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItem_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItem", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _NewsItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NewsItemEdge) graphql.Marshaler {
+			return ec.marshalNNewsItemEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItemConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.NewsItem) graphql.Marshaler {
+			return ec.marshalNNewsItem2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsItemConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItemConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NewsItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NewsItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+			return ec.marshalNNewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Newsfeed_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Newsfeed().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Newsfeed", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Newsfeed_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Newsfeed", field, false, false, "String")
+}
+
+func (ec *executionContext) _Newsfeed_name(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Newsfeed", field, false, false, "String")
+}
+
+func (ec *executionContext) _Newsfeed_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Newsfeed", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Newsfeed_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Newsfeed", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Newsfeed_items(ctx context.Context, field graphql.CollectedField, obj *upstream.Newsfeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Newsfeed_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Newsfeed().Items(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NewsItemConnection) graphql.Marshaler {
+			return ec.marshalONewsItemConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Newsfeed_items(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Newsfeed",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Newsfeed_items_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsfeedAssignment_newsfeed(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsfeedAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedAssignment_newsfeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NewsfeedAssignment().Newsfeed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
+			return ec.marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedAssignment_newsfeed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsfeedAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Newsfeed(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsfeedAssignment_publishedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.NewsfeedAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedAssignment_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedAssignment_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsfeedAssignment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _NewsfeedConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NewsfeedEdge) graphql.Marshaler {
+			return ec.marshalNNewsfeedEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsfeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsfeedEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsfeedConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Newsfeed) graphql.Marshaler {
+			return ec.marshalNNewsfeed2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsfeedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsfeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Newsfeed(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsfeedConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsfeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NewsfeedConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsfeedConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NewsfeedEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NewsfeedEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NewsfeedEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NewsfeedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NewsfeedEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
+			return ec.marshalNNewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NewsfeedEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NewsfeedEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Newsfeed(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17487,6 +23294,138 @@ func (ec *executionContext) fieldContext_Query_admin(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_articles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleConnection) graphql.Marshaler {
+			return ec.marshalOArticleConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_articles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_articles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_article(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Article(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+			return ec.marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_article(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_article_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchArticles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchArticles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchArticles(ctx, fc.Args["phrase"].(string), fc.Args["state"].(*model.ArticleSearchState), fc.Args["helpCenter"].(*string), fc.Args["highlight"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleSearchConnection) graphql.Marshaler {
+			return ec.marshalOArticleSearchConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchArticles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchArticles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17965,6 +23904,358 @@ func (ec *executionContext) fieldContext_Query_dataExport(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_dataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_helpCenters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_helpCenters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().HelpCenters(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HelpCenterConnection) graphql.Marshaler {
+			return ec.marshalOHelpCenterConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_helpCenters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenterConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_helpCenters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_helpCenter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_helpCenter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().HelpCenter(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+			return ec.marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_helpCenter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HelpCenter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_helpCenter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+			return ec.marshalOCollectionConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollectionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Collection(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_newsItems(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_newsItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().NewsItems(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NewsItemConnection) graphql.Marshaler {
+			return ec.marshalONewsItemConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_newsItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_newsItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_newsItem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_newsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().NewsItem(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+			return ec.marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_newsItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_newsItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_newsfeeds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_newsfeeds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Newsfeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NewsfeedConnection) graphql.Marshaler {
+			return ec.marshalONewsfeedConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_newsfeeds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsfeedConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_newsfeeds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_newsfeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_newsfeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Newsfeed(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
+			return ec.marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_newsfeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Newsfeed(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_newsfeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22423,6 +28714,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Note(ctx, sel, obj)
+	case upstream.Newsfeed:
+		return ec._Newsfeed(ctx, sel, &obj)
+	case *upstream.Newsfeed:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Newsfeed(ctx, sel, obj)
+	case upstream.NewsItem:
+		return ec._NewsItem(ctx, sel, &obj)
+	case *upstream.NewsItem:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._NewsItem(ctx, sel, obj)
+	case upstream.HelpCenter:
+		return ec._HelpCenter(ctx, sel, &obj)
+	case *upstream.HelpCenter:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._HelpCenter(ctx, sel, obj)
 	case upstream.DataExport:
 		return ec._DataExport(ctx, sel, &obj)
 	case *upstream.DataExport:
@@ -22451,6 +28763,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Company(ctx, sel, obj)
+	case upstream.Collection:
+		return ec._Collection(ctx, sel, &obj)
+	case *upstream.Collection:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Collection(ctx, sel, obj)
+	case upstream.Article:
+		return ec._Article(ctx, sel, &obj)
+	case *upstream.Article:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Article(ctx, sel, obj)
 	case upstream.Admin:
 		return ec._Admin(ctx, sel, &obj)
 	case *upstream.Admin:
@@ -23032,6 +29358,488 @@ func (ec *executionContext) _App(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
+var articleImplementors = []string{"Article", "Node"}
+
+func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *upstream.Article) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Article")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Article_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._Article_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Article_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Article_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Article_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_author(ctx, field, obj)
+				})
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_state(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Article_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Article_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._Article_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_parent(ctx, field, obj)
+				})
+		case "parentType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_parentType(ctx, field, obj)
+				})
+		case "parents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_parents(ctx, field, obj)
+				})
+		case "helpCenter":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_helpCenter(ctx, field, obj)
+				})
+		case "defaultLocale":
+			out.Values[i] = ec._Article_defaultLocale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "translatedContent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_translatedContent(ctx, field, obj)
+				})
+		case "translation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_translation(ctx, field, obj)
+				})
+		case "statistics":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_statistics(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleConnectionImplementors = []string{"ArticleConnection"}
+
+func (ec *executionContext) _ArticleConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleConnection")
+		case "edges":
+			out.Values[i] = ec._ArticleConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ArticleConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ArticleConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ArticleConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleEdgeImplementors = []string{"ArticleEdge"}
+
+func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleEdge")
+		case "cursor":
+			out.Values[i] = ec._ArticleEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ArticleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleHighlightImplementors = []string{"ArticleHighlight"}
+
+func (ec *executionContext) _ArticleHighlight(ctx context.Context, sel ast.SelectionSet, obj *upstream.ArticleSearchHighlights) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleHighlightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleHighlight")
+		case "title":
+			out.Values[i] = ec._ArticleHighlight_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._ArticleHighlight_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleSearchConnectionImplementors = []string{"ArticleSearchConnection"}
+
+func (ec *executionContext) _ArticleSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleSearchConnection")
+		case "edges":
+			out.Values[i] = ec._ArticleSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ArticleSearchConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ArticleSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ArticleSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleSearchEdgeImplementors = []string{"ArticleSearchEdge"}
+
+func (ec *executionContext) _ArticleSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleSearchEdge")
+		case "cursor":
+			out.Values[i] = ec._ArticleSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ArticleSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlight":
+			out.Values[i] = ec._ArticleSearchEdge_highlight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleStatisticsImplementors = []string{"ArticleStatistics"}
+
+func (ec *executionContext) _ArticleStatistics(ctx context.Context, sel ast.SelectionSet, obj *upstream.ArticleStatistics) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleStatisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleStatistics")
+		case "views":
+			out.Values[i] = ec._ArticleStatistics_views(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArticleStatistics_conversations(ctx, field, obj)
+				})
+		case "reactions":
+			out.Values[i] = ec._ArticleStatistics_reactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "happyReactionPercentage":
+			out.Values[i] = ec._ArticleStatistics_happyReactionPercentage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "neutralReactionPercentage":
+			out.Values[i] = ec._ArticleStatistics_neutralReactionPercentage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sadReactionPercentage":
+			out.Values[i] = ec._ArticleStatistics_sadReactionPercentage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleTranslationImplementors = []string{"ArticleTranslation"}
+
+func (ec *executionContext) _ArticleTranslation(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleTranslation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleTranslationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleTranslation")
+		case "locale":
+			out.Values[i] = ec._ArticleTranslation_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._ArticleTranslation_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._ArticleTranslation_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._ArticleTranslation_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArticleTranslation_author(ctx, field, obj)
+				})
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArticleTranslation_state(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._ArticleTranslation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ArticleTranslation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._ArticleTranslation_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var assignedToImplementors = []string{"AssignedTo"}
 
 func (ec *executionContext) _AssignedTo(ctx context.Context, sel ast.SelectionSet, obj *upstream.Reference) graphql.Marshaler {
@@ -23114,6 +29922,243 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 		case "height":
 			out.Values[i] = ec._Attachment_height(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionImplementors = []string{"Collection", "Node"}
+
+func (ec *executionContext) _Collection(ctx context.Context, sel ast.SelectionSet, obj *upstream.Collection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Collection")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Collection_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._Collection_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Collection_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Collection_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Collection_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Collection_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._Collection_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "icon":
+			out.Values[i] = ec._Collection_icon(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.Values[i] = ec._Collection_order(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "defaultLocale":
+			out.Values[i] = ec._Collection_defaultLocale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "translatedContent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_translatedContent(ctx, field, obj)
+				})
+		case "translation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_translation(ctx, field, obj)
+				})
+		case "parent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_parent(ctx, field, obj)
+				})
+		case "helpCenter":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collection_helpCenter(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionConnectionImplementors = []string{"CollectionConnection"}
+
+func (ec *executionContext) _CollectionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CollectionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollectionConnection")
+		case "edges":
+			out.Values[i] = ec._CollectionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CollectionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CollectionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CollectionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionEdgeImplementors = []string{"CollectionEdge"}
+
+func (ec *executionContext) _CollectionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CollectionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollectionEdge")
+		case "cursor":
+			out.Values[i] = ec._CollectionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CollectionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var collectionTranslationImplementors = []string{"CollectionTranslation"}
+
+func (ec *executionContext) _CollectionTranslation(ctx context.Context, sel ast.SelectionSet, obj *model.CollectionTranslation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collectionTranslationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollectionTranslation")
+		case "locale":
+			out.Values[i] = ec._CollectionTranslation_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CollectionTranslation_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._CollectionTranslation_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -25262,6 +32307,210 @@ func (ec *executionContext) _DataExport(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var helpCenterImplementors = []string{"HelpCenter", "Node"}
+
+func (ec *executionContext) _HelpCenter(ctx context.Context, sel ast.SelectionSet, obj *upstream.HelpCenter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, helpCenterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HelpCenter")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HelpCenter_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._HelpCenter_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._HelpCenter_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._HelpCenter_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._HelpCenter_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifier":
+			out.Values[i] = ec._HelpCenter_identifier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "websiteTurnedOn":
+			out.Values[i] = ec._HelpCenter_websiteTurnedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "displayName":
+			out.Values[i] = ec._HelpCenter_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._HelpCenter_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customDomain":
+			out.Values[i] = ec._HelpCenter_customDomain(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var helpCenterConnectionImplementors = []string{"HelpCenterConnection"}
+
+func (ec *executionContext) _HelpCenterConnection(ctx context.Context, sel ast.SelectionSet, obj *model.HelpCenterConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, helpCenterConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HelpCenterConnection")
+		case "edges":
+			out.Values[i] = ec._HelpCenterConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._HelpCenterConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._HelpCenterConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._HelpCenterConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var helpCenterEdgeImplementors = []string{"HelpCenterEdge"}
+
+func (ec *executionContext) _HelpCenterEdge(ctx context.Context, sel ast.SelectionSet, obj *model.HelpCenterEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, helpCenterEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HelpCenterEdge")
+		case "cursor":
+			out.Values[i] = ec._HelpCenterEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._HelpCenterEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var highlightedTextImplementors = []string{"HighlightedText"}
+
+func (ec *executionContext) _HighlightedText(ctx context.Context, sel ast.SelectionSet, obj *upstream.HighlightedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, highlightedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HighlightedText")
+		case "text":
+			out.Values[i] = ec._HighlightedText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "highlighted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HighlightedText_highlighted(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meImplementors = []string{"Me"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
@@ -25341,6 +32590,378 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			out.Values[i] = ec._Me_app(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsItemImplementors = []string{"NewsItem", "Node"}
+
+func (ec *executionContext) _NewsItem(ctx context.Context, sel ast.SelectionSet, obj *upstream.NewsItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsItem")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NewsItem_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._NewsItem_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._NewsItem_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._NewsItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._NewsItem_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sender":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NewsItem_sender(ctx, field, obj)
+				})
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NewsItem_state(ctx, field, obj)
+				})
+		case "newsfeedAssignments":
+			out.Values[i] = ec._NewsItem_newsfeedAssignments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "labels":
+			out.Values[i] = ec._NewsItem_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "coverImageUrl":
+			out.Values[i] = ec._NewsItem_coverImageUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reactions":
+			out.Values[i] = ec._NewsItem_reactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deliverSilently":
+			out.Values[i] = ec._NewsItem_deliverSilently(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._NewsItem_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._NewsItem_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsItemConnectionImplementors = []string{"NewsItemConnection"}
+
+func (ec *executionContext) _NewsItemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NewsItemConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsItemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsItemConnection")
+		case "edges":
+			out.Values[i] = ec._NewsItemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._NewsItemConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NewsItemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._NewsItemConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsItemEdgeImplementors = []string{"NewsItemEdge"}
+
+func (ec *executionContext) _NewsItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NewsItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsItemEdge")
+		case "cursor":
+			out.Values[i] = ec._NewsItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NewsItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsfeedImplementors = []string{"Newsfeed", "Node"}
+
+func (ec *executionContext) _Newsfeed(ctx context.Context, sel ast.SelectionSet, obj *upstream.Newsfeed) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsfeedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Newsfeed")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Newsfeed_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Newsfeed_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Newsfeed_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Newsfeed_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Newsfeed_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Newsfeed_items(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsfeedAssignmentImplementors = []string{"NewsfeedAssignment"}
+
+func (ec *executionContext) _NewsfeedAssignment(ctx context.Context, sel ast.SelectionSet, obj *upstream.NewsfeedAssignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsfeedAssignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsfeedAssignment")
+		case "newsfeed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NewsfeedAssignment_newsfeed(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.Values[i] = ec._NewsfeedAssignment_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsfeedConnectionImplementors = []string{"NewsfeedConnection"}
+
+func (ec *executionContext) _NewsfeedConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NewsfeedConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsfeedConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsfeedConnection")
+		case "edges":
+			out.Values[i] = ec._NewsfeedConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._NewsfeedConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NewsfeedConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._NewsfeedConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var newsfeedEdgeImplementors = []string{"NewsfeedEdge"}
+
+func (ec *executionContext) _NewsfeedEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NewsfeedEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, newsfeedEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NewsfeedEdge")
+		case "cursor":
+			out.Values[i] = ec._NewsfeedEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NewsfeedEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25615,6 +33236,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_admin(ctx, field)
 				})
+		case "articles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_articles(ctx, field)
+				})
+		case "article":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_article(ctx, field)
+				})
+		case "searchArticles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchArticles(ctx, field)
+				})
 		case "companies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -25680,6 +33319,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_dataExport(ctx, field)
+				})
+		case "helpCenters":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_helpCenters(ctx, field)
+				})
+		case "helpCenter":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_helpCenter(ctx, field)
+				})
+		case "collections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_collections(ctx, field)
+				})
+		case "collection":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_collection(ctx, field)
+				})
+		case "newsItems":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_newsItems(ctx, field)
+				})
+		case "newsItem":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_newsItem(ctx, field)
+				})
+		case "newsfeeds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_newsfeeds(ctx, field)
+				})
+		case "newsfeed":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_newsfeed(ctx, field)
 				})
 		case "note":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27348,6 +35035,112 @@ func (ec *executionContext) marshalNAdminEdge2ᚖintercomᚑgraphqlᚋgraphᚋmo
 	return ec._AdminEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNArticle2ᚕᚖintercomᚑgraphqlᚋupstreamᚐArticleᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Article) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx context.Context, sel ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Article!")
+		return graphql.Null
+	}
+	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ArticleEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticleEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleEdge(ctx context.Context, sel ast.SelectionSet, v *model.ArticleEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArticleEdge!")
+		return graphql.Null
+	}
+	return ec._ArticleEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleSearchEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ArticleSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleSearchEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticleSearchEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.ArticleSearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArticleSearchEdge!")
+		return graphql.Null
+	}
+	return ec._ArticleSearchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNArticleState2intercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx context.Context, v any) (model.ArticleState, error) {
+	var res model.ArticleState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNArticleState2intercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx context.Context, sel ast.SelectionSet, v model.ArticleState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNArticleTranslation2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ArticleTranslation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticleTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslation(ctx context.Context, sel ast.SelectionSet, v *model.ArticleTranslation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArticleTranslation!")
+		return graphql.Null
+	}
+	return ec._ArticleTranslation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAttachment2intercomᚑgraphqlᚋupstreamᚐPartAttachment(ctx context.Context, sel ast.SelectionSet, v upstream.PartAttachment) graphql.Marshaler {
 	return ec._Attachment(ctx, sel, &v)
 }
@@ -27380,6 +35173,78 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCollection2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCollectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Collection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx context.Context, sel ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Collection!")
+		return graphql.Null
+	}
+	return ec._Collection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollectionEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CollectionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollectionEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollectionEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionEdge(ctx context.Context, sel ast.SelectionSet, v *model.CollectionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CollectionEdge!")
+		return graphql.Null
+	}
+	return ec._CollectionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollectionTranslation2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CollectionTranslation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollectionTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollectionTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslation(ctx context.Context, sel ast.SelectionSet, v *model.CollectionTranslation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CollectionTranslation!")
+		return graphql.Null
+	}
+	return ec._CollectionTranslation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
@@ -27823,6 +35688,90 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNHelpCenter2ᚕᚖintercomᚑgraphqlᚋupstreamᚐHelpCenterᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.HelpCenter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx context.Context, sel ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HelpCenter!")
+		return graphql.Null
+	}
+	return ec._HelpCenter(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHelpCenterEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HelpCenterEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHelpCenterEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHelpCenterEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterEdge(ctx context.Context, sel ast.SelectionSet, v *model.HelpCenterEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HelpCenterEdge!")
+		return graphql.Null
+	}
+	return ec._HelpCenterEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHighlightedText2intercomᚑgraphqlᚋupstreamᚐHighlightedText(ctx context.Context, sel ast.SelectionSet, v upstream.HighlightedText) graphql.Marshaler {
+	return ec._HighlightedText(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHighlightedText2ᚕintercomᚑgraphqlᚋupstreamᚐHighlightedTextᚄ(ctx context.Context, sel ast.SelectionSet, v []upstream.HighlightedText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHighlightedText2intercomᚑgraphqlᚋupstreamᚐHighlightedText(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHighlightedText2ᚕᚕintercomᚑgraphqlᚋupstreamᚐHighlightedTextᚄ(ctx context.Context, sel ast.SelectionSet, v [][]upstream.HighlightedText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHighlightedText2ᚕintercomᚑgraphqlᚋupstreamᚐHighlightedTextᚄ(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27896,6 +35845,132 @@ func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.
 		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNNewsItem2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.NewsItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx context.Context, sel ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NewsItem!")
+		return graphql.Null
+	}
+	return ec._NewsItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNewsItemEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NewsItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNewsItemEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNewsItemEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.NewsItemEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NewsItemEdge!")
+		return graphql.Null
+	}
+	return ec._NewsItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNewsItemState2intercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx context.Context, v any) (model.NewsItemState, error) {
+	var res model.NewsItemState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNewsItemState2intercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx context.Context, sel ast.SelectionSet, v model.NewsItemState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNNewsfeed2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsfeedᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Newsfeed) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx context.Context, sel ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Newsfeed!")
+		return graphql.Null
+	}
+	return ec._Newsfeed(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNewsfeedAssignment2intercomᚑgraphqlᚋupstreamᚐNewsfeedAssignment(ctx context.Context, sel ast.SelectionSet, v upstream.NewsfeedAssignment) graphql.Marshaler {
+	return ec._NewsfeedAssignment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNewsfeedAssignment2ᚕintercomᚑgraphqlᚋupstreamᚐNewsfeedAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []upstream.NewsfeedAssignment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNewsfeedAssignment2intercomᚑgraphqlᚋupstreamᚐNewsfeedAssignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNewsfeedEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NewsfeedEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNewsfeedEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNewsfeedEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedEdge(ctx context.Context, sel ast.SelectionSet, v *model.NewsfeedEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NewsfeedEdge!")
+		return graphql.Null
+	}
+	return ec._NewsfeedEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNode2ᚕintercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v []relay.Node) graphql.Marshaler {
@@ -28082,6 +36157,29 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 		if e == graphql.Null {
 			return graphql.Null
 		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNString2ᚕᚖstring(ctx context.Context, v any) ([]*string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalOString2ᚖstring(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕᚖstring(ctx context.Context, sel ast.SelectionSet, v []*string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalOString2ᚖstring(ctx, sel, v[i])
 	}
 
 	return ret
@@ -28550,6 +36648,80 @@ func (ec *executionContext) marshalOApp2ᚖintercomᚑgraphqlᚋupstreamᚐApp(c
 	return ec._App(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx context.Context, sel ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOArticleConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleConnection(ctx context.Context, sel ast.SelectionSet, v *model.ArticleConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOArticleHighlight2ᚖintercomᚑgraphqlᚋupstreamᚐArticleSearchHighlights(ctx context.Context, sel ast.SelectionSet, v *upstream.ArticleSearchHighlights) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleHighlight(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOArticleParentType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleParentType(ctx context.Context, v any) (*model.ArticleParentType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ArticleParentType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArticleParentType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleParentType(ctx context.Context, sel ast.SelectionSet, v *model.ArticleParentType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOArticleSearchConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.ArticleSearchConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleSearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOArticleSearchState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchState(ctx context.Context, v any) (*model.ArticleSearchState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ArticleSearchState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArticleSearchState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleSearchState(ctx context.Context, sel ast.SelectionSet, v *model.ArticleSearchState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOArticleStatistics2ᚖintercomᚑgraphqlᚋupstreamᚐArticleStatistics(ctx context.Context, sel ast.SelectionSet, v *upstream.ArticleStatistics) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleStatistics(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOArticleTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslation(ctx context.Context, sel ast.SelectionSet, v *model.ArticleTranslation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleTranslation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAssignedTo2ᚖintercomᚑgraphqlᚋupstreamᚐReference(ctx context.Context, sel ast.SelectionSet, v *upstream.Reference) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28585,6 +36757,27 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx context.Context, sel ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Collection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCollectionConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionConnection(ctx context.Context, sel ast.SelectionSet, v *model.CollectionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CollectionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCollectionTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslation(ctx context.Context, sel ast.SelectionSet, v *model.CollectionTranslation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CollectionTranslation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx context.Context, sel ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
@@ -28813,6 +37006,20 @@ func (ec *executionContext) marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐ
 	return res
 }
 
+func (ec *executionContext) marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx context.Context, sel ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HelpCenter(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHelpCenterConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐHelpCenterConnection(ctx context.Context, sel ast.SelectionSet, v *model.HelpCenterConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HelpCenterConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -28892,6 +37099,34 @@ func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminW
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx context.Context, sel ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NewsItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONewsItemConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemConnection(ctx context.Context, sel ast.SelectionSet, v *model.NewsItemConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NewsItemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx context.Context, sel ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Newsfeed(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONewsfeedConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedConnection(ctx context.Context, sel ast.SelectionSet, v *model.NewsfeedConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NewsfeedConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2intercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v relay.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28925,6 +37160,18 @@ func (ec *executionContext) marshalOSegmentConnection2ᚖintercomᚑgraphqlᚋgr
 		return graphql.Null
 	}
 	return ec._SegmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

@@ -14,7 +14,7 @@ func TestRateLimitReportsCostAndBudget(t *testing.T) {
 	if cost := dig(data, "rateLimit", "cost"); cost != float64(3) {
 		t.Errorf("cost = %v, want 3", cost)
 	}
-	if dig(data, "rateLimit", "maxCost") != float64(150) || dig(data, "rateLimit", "limit") != float64(1666) {
+	if dig(data, "rateLimit", "maxCost") != float64(1000) || dig(data, "rateLimit", "limit") != float64(1666) {
 		t.Errorf("rateLimit = %v", data["rateLimit"])
 	}
 	if remaining, _ := dig(data, "rateLimit", "remaining").(float64); remaining <= 0 || remaining >= 1666 {
@@ -41,10 +41,10 @@ func TestDryRunEstimatesWithoutCallingIntercom(t *testing.T) {
 func TestTooCostlyQueriesAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
 	f := newFacade(t, facadeOptions{})
 	resp := f.query(`{ conversations(first: 100) { nodes { contacts(first: 100) { nodes { email } } } } }`, nil)
-	if len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "150") {
+	if len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "1000") {
 		t.Fatalf("want one BAD_USER_INPUT naming the maximum, got %s", resp.raw)
 	}
-	if cost, _ := resp.Errors[0].Extensions["cost"].(float64); cost <= 150 {
+	if cost, _ := resp.Errors[0].Extensions["cost"].(float64); cost <= 1000 {
 		t.Errorf("the error should carry the estimate, got %v", resp.Errors[0].Extensions["cost"])
 	}
 	if f.sim.Calls() != 0 {

@@ -14,9 +14,11 @@ import (
 	"intercom-graphql/upstream"
 )
 
-// DefaultMaxQueryCost bounds the upstream calls one query may cost: a tenth
-// of Intercom's default window budget, so no single query can starve the others.
-const DefaultMaxQueryCost = 150
+// DefaultMaxQueryCost bounds the upstream calls one query may cost, as an
+// upper bound before it runs: well inside Intercom's window of 1,666 calls, and
+// high enough for dashboards whose nested pages the estimate counts in full
+// (the calls loaders and caches save are not subtracted in advance).
+const DefaultMaxQueryCost = 1000
 
 // costLimit estimates each operation's upstream cost before it runs. It
 // refuses queries costlier than the maximum, refuses queries the rate budget

@@ -51,6 +51,68 @@ type AdminEdge struct {
 	Node *upstream.Admin `json:"node"`
 }
 
+// A page of articles.
+type ArticleConnection struct {
+	// The articles of this page, each with its cursor.
+	Edges []*ArticleEdge `json:"edges"`
+	// The articles of this page, without cursors.
+	Nodes []*upstream.Article `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many articles the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// An article in a page, with the cursor that points at it.
+type ArticleEdge struct {
+	// Pass as `after` or `before` to page from this article.
+	Cursor string `json:"cursor"`
+	// The article.
+	Node *upstream.Article `json:"node"`
+}
+
+// A page of the articles a search found.
+type ArticleSearchConnection struct {
+	// The matches of this page, each with its cursor and highlights.
+	Edges []*ArticleSearchEdge `json:"edges"`
+	// The matching articles of this page, without cursors.
+	Nodes []*upstream.Article `json:"nodes"`
+	// Where this page sits in the whole list of matches.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many articles match.
+	TotalCount int `json:"totalCount"`
+}
+
+// An article a search found, with where the phrase occurs in it.
+type ArticleSearchEdge struct {
+	// Pass as `after` or `before` to page from this match.
+	Cursor string `json:"cursor"`
+	// The matching article.
+	Node *upstream.Article `json:"node"`
+	// Where the phrase occurs in the article; null unless the search asked for highlights.
+	Highlight *upstream.ArticleSearchHighlights `json:"highlight,omitempty"`
+}
+
+// A page of collections.
+type CollectionConnection struct {
+	// The collections of this page, each with its cursor.
+	Edges []*CollectionEdge `json:"edges"`
+	// The collections of this page, without cursors.
+	Nodes []*upstream.Collection `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many collections the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A collection in a page, with the cursor that points at it.
+type CollectionEdge struct {
+	// Pass as `after` or `before` to page from this collection.
+	Cursor string `json:"cursor"`
+	// The collection.
+	Node *upstream.Collection `json:"node"`
+}
+
 // A page of companies.
 type CompanyConnection struct {
 	// The companies of this page, each with its cursor.
@@ -241,6 +303,66 @@ type DataEventPerson struct {
 	IntercomUserID *string `json:"intercomUserId,omitempty"`
 	// The person's email address.
 	Email *string `json:"email,omitempty"`
+}
+
+// A page of help centers.
+type HelpCenterConnection struct {
+	// The help centers of this page, each with its cursor.
+	Edges []*HelpCenterEdge `json:"edges"`
+	// The help centers of this page, without cursors.
+	Nodes []*upstream.HelpCenter `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many help centers the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A help center in a page, with the cursor that points at it.
+type HelpCenterEdge struct {
+	// Pass as `after` or `before` to page from this help center.
+	Cursor string `json:"cursor"`
+	// The help center.
+	Node *upstream.HelpCenter `json:"node"`
+}
+
+// A page of news items.
+type NewsItemConnection struct {
+	// The news items of this page, each with its cursor.
+	Edges []*NewsItemEdge `json:"edges"`
+	// The news items of this page, without cursors.
+	Nodes []*upstream.NewsItem `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many news items the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A news item in a page, with the cursor that points at it.
+type NewsItemEdge struct {
+	// Pass as `after` or `before` to page from this news item.
+	Cursor string `json:"cursor"`
+	// The news item.
+	Node *upstream.NewsItem `json:"node"`
+}
+
+// A page of newsfeeds.
+type NewsfeedConnection struct {
+	// The newsfeeds of this page, each with its cursor.
+	Edges []*NewsfeedEdge `json:"edges"`
+	// The newsfeeds of this page, without cursors.
+	Nodes []*upstream.Newsfeed `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many newsfeeds the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A newsfeed in a page, with the cursor that points at it.
+type NewsfeedEdge struct {
+	// Pass as `after` or `before` to page from this newsfeed.
+	Cursor string `json:"cursor"`
+	// The newsfeed.
+	Node *upstream.Newsfeed `json:"node"`
 }
 
 // A page of notes.
@@ -615,6 +737,183 @@ func (e *ActivityType) UnmarshalJSON(b []byte) error {
 }
 
 func (e ActivityType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where an article sits in its help center.
+type ArticleParentType string
+
+const (
+	// Directly in a first-level collection.
+	ArticleParentTypeCollection ArticleParentType = "COLLECTION"
+	// In a section: a collection inside another collection.
+	ArticleParentTypeSection ArticleParentType = "SECTION"
+)
+
+var AllArticleParentType = []ArticleParentType{
+	ArticleParentTypeCollection,
+	ArticleParentTypeSection,
+}
+
+func (e ArticleParentType) IsValid() bool {
+	switch e {
+	case ArticleParentTypeCollection, ArticleParentTypeSection:
+		return true
+	}
+	return false
+}
+
+func (e ArticleParentType) String() string {
+	return string(e)
+}
+
+func (e *ArticleParentType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ArticleParentType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ArticleParentType", str)
+	}
+	return nil
+}
+
+func (e ArticleParentType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ArticleParentType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ArticleParentType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which articles a search looks at.
+type ArticleSearchState string
+
+const (
+	// Published articles only.
+	ArticleSearchStatePublished ArticleSearchState = "PUBLISHED"
+	// Drafts only.
+	ArticleSearchStateDraft ArticleSearchState = "DRAFT"
+	// Published articles and drafts.
+	ArticleSearchStateAll ArticleSearchState = "ALL"
+)
+
+var AllArticleSearchState = []ArticleSearchState{
+	ArticleSearchStatePublished,
+	ArticleSearchStateDraft,
+	ArticleSearchStateAll,
+}
+
+func (e ArticleSearchState) IsValid() bool {
+	switch e {
+	case ArticleSearchStatePublished, ArticleSearchStateDraft, ArticleSearchStateAll:
+		return true
+	}
+	return false
+}
+
+func (e ArticleSearchState) String() string {
+	return string(e)
+}
+
+func (e *ArticleSearchState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ArticleSearchState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ArticleSearchState", str)
+	}
+	return nil
+}
+
+func (e ArticleSearchState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ArticleSearchState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ArticleSearchState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether an article, or one locale of it, is visible to readers.
+type ArticleState string
+
+const (
+	// Live in the help center.
+	ArticleStatePublished ArticleState = "PUBLISHED"
+	// Only teammates can see it.
+	ArticleStateDraft ArticleState = "DRAFT"
+)
+
+var AllArticleState = []ArticleState{
+	ArticleStatePublished,
+	ArticleStateDraft,
+}
+
+func (e ArticleState) IsValid() bool {
+	switch e {
+	case ArticleStatePublished, ArticleStateDraft:
+		return true
+	}
+	return false
+}
+
+func (e ArticleState) String() string {
+	return string(e)
+}
+
+func (e *ArticleState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ArticleState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ArticleState", str)
+	}
+	return nil
+}
+
+func (e ArticleState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ArticleState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ArticleState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1048,6 +1347,64 @@ func (e *DataExportStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e DataExportStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether readers can see a news item.
+type NewsItemState string
+
+const (
+	// Only teammates can see it.
+	NewsItemStateDraft NewsItemState = "DRAFT"
+	// Shown in the newsfeeds it is assigned to.
+	NewsItemStateLive NewsItemState = "LIVE"
+)
+
+var AllNewsItemState = []NewsItemState{
+	NewsItemStateDraft,
+	NewsItemStateLive,
+}
+
+func (e NewsItemState) IsValid() bool {
+	switch e {
+	case NewsItemStateDraft, NewsItemStateLive:
+		return true
+	}
+	return false
+}
+
+func (e NewsItemState) String() string {
+	return string(e)
+}
+
+func (e *NewsItemState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NewsItemState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NewsItemState", str)
+	}
+	return nil
+}
+
+func (e NewsItemState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NewsItemState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NewsItemState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -57,6 +57,8 @@ type contractRow struct {
 	// unknownTarget is a request for an object that does not exist, where
 	// unknownID cannot say it (an id in the query).
 	unknownTarget string
+	// pageNumbers is set for page-number pagination (contract_pages_test.go).
+	pageNumbers *pageNumberList
 }
 
 type cursorList struct {
@@ -174,6 +176,24 @@ var contractRows = []contractRow{
 		op: "downloadDataExport", path: "/download/content/data/{job_identifier}", unknownID: "nosuchjob0000000",
 		targets: func(f *fixture) []string { return eachJob(f, "/download/content/data/", true) },
 	},
+	{op: "listArticles", path: "/articles", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 25, maxPerPage: 250}},
+	{op: "retrieveArticle", path: "/articles/{id}", ids: func(f *fixture) []string { return f.workspace().ArticleIDs() }, unknownID: "1"},
+	{
+		op: "searchArticles", path: "/articles/search", pageNumbers: &pageNumberList{items: []string{"data", "articles"}, defaultPerPage: 10, maxPerPage: 50},
+		variants: articleSearchVariants,
+	},
+	{op: "listAllCollections", path: "/help_center/collections", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 20, maxPerPage: 250}},
+	{op: "retrieveCollection", path: "/help_center/collections/{id}", ids: func(f *fixture) []string { return f.workspace().CollectionIDs() }, unknownID: "1"},
+	{op: "listHelpCenters", path: "/help_center/help_centers"},
+	{op: "retrieveHelpCenter", path: "/help_center/help_centers/{id}", ids: func(f *fixture) []string { return f.workspace().HelpCenterIDs() }, unknownID: "1"},
+	{op: "listNewsItems", path: "/news/news_items", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 10, maxPerPage: 20, reducesLarger: true}},
+	{op: "retrieveNewsItem", path: "/news/news_items/{id}", ids: func(f *fixture) []string { return f.workspace().NewsItemIDs() }, unknownID: "1"},
+	{op: "listNewsfeeds", path: "/news/newsfeeds", pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 10, maxPerPage: 20, reducesLarger: true}},
+	{op: "retrieveNewsfeed", path: "/news/newsfeeds/{id}", ids: func(f *fixture) []string { return f.workspace().NewsfeedIDs() }, unknownID: "1"},
+	{
+		op: "listLiveNewsfeedItems", path: "/news/newsfeeds/{id}/items", ids: func(f *fixture) []string { return f.workspace().NewsfeedIDs() }, unknownID: "1",
+		pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 20, maxPerPage: 20, reducesLarger: true},
+	},
 }
 
 // noteTargets lists every contact's notes, the contact with most notes first
@@ -269,7 +289,8 @@ func atMostEvents(n int) func(t testing.TB, body map[string]any) {
 
 // contractSizes are small enough to retrieve every object one by one and
 // large enough that lists paginate and every optional shape occurs.
-var contractSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 12, Segments: 3, Companies: 12, Contacts: 160, Conversations: 160}
+var contractSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 12, Segments: 3, Companies: 12, Contacts: 160, Conversations: 160,
+	Collections: 14, Articles: 45, NewsItems: 33}
 
 const contractSeed = 7
 
@@ -408,6 +429,8 @@ type scenario struct {
 	// bodySchema, when set, is the schema 200 bodies are checked against
 	// instead of the spec's.
 	bodySchema string
+	// walk, when set, follows a page-number list on from the first answer.
+	walk func(t testing.TB, first exchanged, get func(target string) exchanged)
 }
 
 func (r contractRow) httpMethod() string {
@@ -458,6 +481,9 @@ func (r contractRow) scenarios(f *fixture) []scenario {
 			scenario{name: "forged starting_after", targets: []string{withQuery(base, "starting_after=WW91IHNoYWxsIG5vdCBwYXNz")}, status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
 		)
 	}
+	if r.pageNumbers != nil {
+		sc = append(sc, r.pageNumbers.scenarios(targets[0])...)
+	}
 	if r.unknownID != "" {
 		code := cmp.Or(r.notFoundCode, "not_found")
 		sc = append(sc, scenario{name: "unknown id", targets: []string{fill(r.path, r.unknownID)}, status: http.StatusNotFound, code: code})
@@ -489,14 +515,6 @@ func fill(path, id string) string {
 	return path[:open] + url.PathEscape(id) + path[end+1:]
 }
 
-// withQuery adds query parameters to a target that may already have some.
-func withQuery(target, query string) string {
-	if strings.Contains(target, "?") {
-		return target + "&" + query
-	}
-	return target + "?" + query
-}
-
 func (c *cursorList) perPageLimit() int {
 	if c.maxPerPage > 0 {
 		return c.maxPerPage
@@ -518,6 +536,9 @@ func (r contractRow) checkOK(t testing.TB, target string, body map[string]any) {
 		if want := min(c.defaultPerPage, total); len(items) != want {
 			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(items), want, c.defaultPerPage, total)
 		}
+	}
+	if p := r.pageNumbers; p != nil && !strings.Contains(target, "per_page=") {
+		p.checkDefaultPage(t, target, body)
 	}
 }
 
@@ -662,6 +683,9 @@ func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow,
 			u, _ := url.Parse(target)
 			perPage, _ := strconv.Atoi(u.Query().Get("per_page"))
 			followPages(rep, spec, row, base, target, sc, ex, perPage, bodies)
+		}
+		if sc.walk != nil {
+			sc.walk(rep, ex, func(target string) exchanged { return exchange(rep, spec, row, base, target, sc, false, bodies) })
 		}
 	}
 }

@@ -75,16 +75,9 @@ func pageNumberPage[T any](r *http.Request, items []T, page, perPage int) ([]T, 
 		q.Set("page", strconv.Itoa(page+1))
 		q.Set("per_page", strconv.Itoa(perPage))
 		next := fmt.Sprintf("%s://%s%s?%s", scheme(r), r.Host, r.URL.Path, q.Encode())
-		link.Next = &next
+		link.Next = &upstream.NextPage{URL: next, Page: page + 1, PerPage: perPage}
 	}
 	return items[start:end], link
-}
-
-func scheme(r *http.Request) string {
-	if r.TLS != nil {
-		return "https"
-	}
-	return "http"
 }
 
 func ceilDiv(n, d int) int {
@@ -119,4 +112,24 @@ func pageParam(w http.ResponseWriter, r *http.Request, raw string) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// pageNumberPageObject serves page `page` (from 1) of items with pages.next
+// as the spec types it for these lists: an object with the number and size
+// of the following page.
+func pageNumberPageObject[T any](items []T, page, perPage int) ([]T, upstream.PagesLink) {
+	start := min((page-1)*perPage, len(items))
+	end := min(start+perPage, len(items))
+	link := upstream.PagesLink{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
+	if end < len(items) {
+		link.Next = &upstream.NextPage{Page: page + 1, PerPage: perPage}
+	}
+	return items[start:end], link
+}
+
+func scheme(r *http.Request) string {
+	if r.TLS != nil {
+		return "https"
+	}
+	return "http"
 }

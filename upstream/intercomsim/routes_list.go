@@ -53,6 +53,18 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /admins/activity_logs", "listActivityLogs"}, listActivityLogs},
 		{Route{"GET /export/content/data/{job_identifier}", "getDataExport"}, getDataExport},
 		{Route{"GET /download/content/data/{job_identifier}", "downloadDataExport"}, downloadDataExport},
+		{Route{"GET /articles", "listArticles"}, listArticles},
+		{Route{"GET /articles/{id}", "retrieveArticle"}, retrieveArticle},
+		{Route{"GET /articles/search", "searchArticles"}, searchArticles},
+		{Route{"GET /help_center/collections", "listAllCollections"}, listAllCollections},
+		{Route{"GET /help_center/collections/{id}", "retrieveCollection"}, retrieveCollection},
+		{Route{"GET /help_center/help_centers", "listHelpCenters"}, listHelpCenters},
+		{Route{"GET /help_center/help_centers/{id}", "retrieveHelpCenter"}, retrieveHelpCenter},
+		{Route{"GET /news/news_items", "listNewsItems"}, listNewsItems},
+		{Route{"GET /news/news_items/{id}", "retrieveNewsItem"}, retrieveNewsItem},
+		{Route{"GET /news/newsfeeds", "listNewsfeeds"}, listNewsfeeds},
+		{Route{"GET /news/newsfeeds/{id}", "retrieveNewsfeed"}, retrieveNewsfeed},
+		{Route{"GET /news/newsfeeds/{id}/items", "listLiveNewsfeedItems"}, listLiveNewsfeedItems},
 	}
 }
 

@@ -78,6 +78,8 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.visitors(max(3, sizes.Contacts/20))
 	s.activityLogs()
 	s.dataExports()
+	s.helpCenters(sizes.Collections, sizes.Articles)
+	s.news(sizes.NewsItems)
 	return ws
 }
 

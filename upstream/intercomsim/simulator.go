@@ -25,12 +25,16 @@ type Sizes struct {
 	Companies     int
 	Contacts      int
 	Conversations int
+	Collections   int // help center collections and sections
+	Articles      int
+	NewsItems     int
 }
 
 // DemoSizes is a small company's workspace: big enough that every list
 // paginates, small enough to seed in well under a second.
 func DemoSizes() Sizes {
-	return Sizes{Admins: 20, Teams: 4, Tags: 30, Segments: 10, Companies: 200, Contacts: 2000, Conversations: 3000}
+	return Sizes{Admins: 20, Teams: 4, Tags: 30, Segments: 10, Companies: 200, Contacts: 2000, Conversations: 3000,
+		Collections: 24, Articles: 120, NewsItems: 40}
 }
 
 // Options configure a simulator.

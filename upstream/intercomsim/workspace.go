@@ -46,6 +46,16 @@ type Workspace struct {
 	activityLogs           []*activityLogRecord // oldest first
 	dataExports            []*dataExportRecord
 	dataExportByID         map[string]*dataExportRecord
+	helpCenters            []*upstream.HelpCenter
+	collections            []*collectionRecord
+	articles               []*articleRecord
+	newsfeeds              []*upstream.Newsfeed
+	newsItems              []*newsItemRecord
+	helpCenterByID         map[string]*upstream.HelpCenter
+	collectionByID         map[string]*collectionRecord
+	articleByID            map[string]*articleRecord
+	newsfeedByID           map[string]*upstream.Newsfeed
+	newsItemByID           map[string]*newsItemRecord
 }
 
 type tagRecord struct {

@@ -1,0 +1,58 @@
+package upstream
+
+// NewsItem is an announcement shown in the Messenger's newsfeeds.
+type NewsItem struct {
+	Type        string `json:"type"`
+	ID          string `json:"id"`
+	WorkspaceID string `json:"workspace_id"`
+	Title       string `json:"title"`
+	Body        string `json:"body"`
+	// SenderID is the admin the item appears to come from.
+	SenderID int64 `json:"sender_id"`
+	// State is draft or live; only live items show in their newsfeeds.
+	State               string               `json:"state"`
+	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments"`
+	Labels              []*string            `json:"labels"`
+	CoverImageURL       *string              `json:"cover_image_url"`
+	// Reactions are the emoji readers may react with, in order; none means
+	// reactions are off.
+	Reactions       []*string `json:"reactions"`
+	DeliverSilently bool      `json:"deliver_silently"`
+	CreatedAt       Timestamp `json:"created_at"`
+	UpdatedAt       Timestamp `json:"updated_at"`
+}
+
+// NewsfeedAssignment places a news item in a newsfeed from a moment on.
+type NewsfeedAssignment struct {
+	NewsfeedID int64 `json:"newsfeed_id"`
+	// PublishedAt is left out rather than sent as null when the item has not
+	// been published in the feed.
+	PublishedAt *Timestamp `json:"published_at,omitempty"`
+}
+
+// Newsfeed is a list of news items targeted at one audience.
+type Newsfeed struct {
+	ID        string    `json:"id"`
+	Type      string    `json:"type"`
+	Name      string    `json:"name"`
+	CreatedAt Timestamp `json:"created_at"`
+	UpdatedAt Timestamp `json:"updated_at"`
+}
+
+// NewsItemList is the body of GET /news/news_items and GET
+// /news/newsfeeds/{id}/items (the spec's paginated_response holding news items).
+type NewsItemList struct {
+	Type       string      `json:"type"`
+	Pages      *PagesLink  `json:"pages"`
+	TotalCount int         `json:"total_count"`
+	Data       []*NewsItem `json:"data"`
+}
+
+// NewsfeedList is the body of GET /news/newsfeeds (the spec's
+// paginated_response holding newsfeeds).
+type NewsfeedList struct {
+	Type       string      `json:"type"`
+	Pages      *PagesLink  `json:"pages"`
+	TotalCount int         `json:"total_count"`
+	Data       []*Newsfeed `json:"data"`
+}
