@@ -24,7 +24,6 @@ func (u *numberedUpstream) fetch(page, perPage int) (NumberedBatch[int], error) 
 	return NumberedBatch[int]{Items: items, Total: u.n}, nil
 }
 
-
 // TestNumberedListWalksBothWays walks lists of sizes around the page sizes
 // in both directions with page sizes below, at and above Intercom's
 // maximum: every item once, in order, and one call a page whenever the
