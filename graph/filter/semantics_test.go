@@ -1,0 +1,105 @@
+package filter_test
+
+import (
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"intercom-graphql/graph/filter"
+	"intercom-graphql/upstream"
+)
+
+// TestCompiledQueriesMeanWhatTheFilterSays compiles random filter trees,
+// within and beyond Intercom's limits, and checks every accepted query
+// stays within the limits, uses only operators its fields accept, and
+// selects exactly the records the filter selects. Dates are checked in a
+// zone with a daylight-saving change among the days used, and the
+// conversation search's ambiguous "greater (or equal)" under both readings.
+func TestCompiledQueriesMeanWhatTheFilterSays(t *testing.T) {
+	auckland, err := time.LoadLocation("Pacific/Auckland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	universes := map[string]universe{
+		"contacts in UTC":                      contactsUniverse(time.UTC),
+		"contacts in Auckland":                 contactsUniverse(auckland),
+		"conversations, > read as strict":      conversationsUniverse(false),
+		"conversations, > read as or-equal-to": conversationsUniverse(true),
+	}
+	for name, u := range universes {
+		t.Run(name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(7, uint64(len(name))))
+			records := randomRecords(rng, u, 80)
+			accepted, rejected := 0, 0
+			for i := range 1500 {
+				e := randomExpr(rng, u, "filter", 1+rng.IntN(4))
+				plan, err := filter.Compile(e.expr(), u.dialect)
+				if err != nil {
+					var fe *filter.Error
+					if !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, "filter") || fe.Message == "" {
+						t.Fatalf("tree %d: error %v does not name an input field", i, err)
+					}
+					rejected++
+					continue
+				}
+				accepted++
+				q := plan.Query(u.rules.loc)
+				if problem := limitProblem(q, u, 0); problem != "" && !plan.Everything() {
+					t.Fatalf("tree %d: %s\nquery: %s", i, problem, show(q))
+				}
+				for j, r := range records {
+					want := matchesFilter(e, r, u.rules.loc)
+					if plan.Everything() {
+						if !want {
+							t.Fatalf("tree %d: compiled to everything but record %d does not match", i, j)
+						}
+						continue
+					}
+					if got := matchesQuery(q, r, u.rules); got != want {
+						t.Fatalf("tree %d, record %d %v: query says %v, filter says %v\nquery: %s", i, j, r, got, want, show(q))
+					}
+				}
+			}
+			if accepted < 1000 || rejected < 20 {
+				t.Errorf("%d trees accepted and %d rejected: the generator no longer covers both sides", accepted, rejected)
+			}
+		})
+	}
+}
+
+// limitProblem checks a query against Intercom's limits and the dialect's
+// operators; level counts the groups above q.
+func limitProblem(q upstream.SearchQuery, u universe, level int) string {
+	if q.IsGroup() {
+		if level+1 > filter.MaxDepth {
+			return "groups nest deeper than Intercom allows"
+		}
+		if len(q.Filters) > filter.MaxGroupSize || len(q.Filters) == 0 {
+			return "a group holds " + itoa(len(q.Filters)) + " filters"
+		}
+		for _, k := range q.Filters {
+			if p := limitProblem(k, u, level+1); p != "" {
+				return p
+			}
+		}
+		return ""
+	}
+	for _, f := range u.fields {
+		if f.Name != q.Field {
+			continue
+		}
+		ops := f.Operators
+		if ops == nil {
+			ops = u.dialect.Operators[f.Type]
+		}
+		for _, op := range ops {
+			if op == q.Operator {
+				return ""
+			}
+		}
+		return q.Field + " was sent with " + q.Operator
+	}
+	return "unknown field " + q.Field
+}
