@@ -173,10 +173,12 @@ func (c compiler) lower(path string, p Pred) (node, error) {
 		if p.Op == Nin {
 			op, each, combine = "NIN", Ne, opAnd
 		}
-		if c.d.accepts(f, op) {
+		// The spec's schema takes lists of strings or of integers only.
+		listable := f.Type != Float && f.Type != Boolean
+		if listable && c.d.accepts(f, op) {
 			return c.filter(path, f, op, values)
 		}
-		// Intercom has no IN for this field: one comparison per value.
+		// No IN for this field: one comparison per value.
 		kids := make([]node, len(values))
 		for i, v := range values {
 			n, err := c.lower(path, Pred{Field: f, Op: each, Value: v})

@@ -28,7 +28,7 @@ var (
 	lastSeenAt = filter.Field{Name: "last_seen_at", Type: filter.Date, Optional: true}
 	reopens    = filter.Field{Name: "statistics.count_reopens", Type: filter.Integer, Optional: true}
 	started    = filter.Field{Name: "created_at", Type: filter.Timestamp}
-	isOpen     = filter.Field{Name: "open", Type: filter.Boolean}
+	spend      = filter.Field{Name: "custom_attributes.spend", Type: filter.Float, Optional: true}
 )
 
 func day(s string) filter.Day {
@@ -103,7 +103,10 @@ func TestCompileShapes(t *testing.T) {
 			`{"operator":"OR","value":[{"field":"created_at","operator":">","value":1700000000},{"field":"created_at","operator":"=","value":1700000000}]}`},
 		{"an empty filter matches everything", filter.Conversations,
 			filter.All("filter"),
-			`{"field":"open","operator":"IN","value":[true,false]}`},
+			`{"field":"state","operator":"IN","value":["open","closed","snoozed"]}`},
+		{"floats travel as decimal strings, and a list of them as equalities", filter.Contacts,
+			filter.Match("a", spend, filter.In, []any{10.5, 3.0}),
+			`{"operator":"OR","value":[{"field":"custom_attributes.spend","operator":"=","value":"10.5"},{"field":"custom_attributes.spend","operator":"=","value":"3"}]}`},
 		{"an empty nin matches everything", filter.Contacts,
 			filter.All("filter", filter.Match("a", email, filter.Nin, []any{})),
 			`{"field":"role","operator":"IN","value":["user","lead"]}`},

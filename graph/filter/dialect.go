@@ -56,8 +56,8 @@ var Conversations = Dialect{
 		Timestamp: {"=", "!=", "IN", "NIN", "<", ">"},
 	},
 	AmbiguousBounds: true,
-	// Every conversation is open or not.
-	Everything: upstream.SearchQuery{Field: "open", Operator: "IN", Value: []any{true, false}},
+	// Every conversation is open, closed or snoozed.
+	Everything: upstream.SearchQuery{Field: "state", Operator: "IN", Value: []any{"open", "closed", "snoozed"}},
 }
 
 // accepts reports whether the dialect lets field f be searched with the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -162,6 +163,13 @@ func compareValues(v, x any, byDay bool, loc *time.Location) int {
 		b := x.(int64)
 		return cmpOrdered(a, b)
 	case float64:
+		if s, ok := x.(string); ok {
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				panic(err)
+			}
+			return cmpOrdered(a, f)
+		}
 		return cmpOrdered(a, x.(float64))
 	case bool:
 		if a == x.(bool) {

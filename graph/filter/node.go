@@ -3,6 +3,7 @@ package filter
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -142,17 +143,23 @@ func (n node) query(loc *time.Location) upstream.SearchQuery {
 		}
 		return upstream.SearchQuery{Operator: n.group, Filters: filters}
 	}
-	return upstream.SearchQuery{Field: n.atom.field, Operator: n.atom.op, Value: placeDays(n.atom.value, loc)}
+	return upstream.SearchQuery{Field: n.atom.field, Operator: n.atom.op, Value: wireValue(n.atom.value, loc)}
 }
 
-func placeDays(v any, loc *time.Location) any {
+// wireValue is an operand as the spec's schema takes it: a day becomes an
+// instant of that day in loc, and a float a decimal string (the schema's
+// values are strings, integers, booleans and lists of strings or integers;
+// Intercom reads numeric strings as numbers).
+func wireValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
 	case Day:
 		return t.Within(loc)
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
 	case []any:
 		out := make([]any, len(t))
 		for i, x := range t {
-			out[i] = placeDays(x, loc)
+			out[i] = wireValue(x, loc)
 		}
 		return out
 	}

@@ -2,6 +2,7 @@ package filter_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -69,6 +70,27 @@ func TestCompiledQueriesMeanWhatTheFilterSays(t *testing.T) {
 	}
 }
 
+// specValue reports whether the spec's schema takes v as a filter's value:
+// a string, an integer, a boolean, null, or a list of strings or of integers.
+func specValue(v any) bool {
+	switch t := v.(type) {
+	case nil, string, int64, bool:
+		return true
+	case []any:
+		strs, ints := 0, 0
+		for _, x := range t {
+			switch x.(type) {
+			case string:
+				strs++
+			case int64:
+				ints++
+			}
+		}
+		return strs == len(t) || ints == len(t)
+	}
+	return false
+}
+
 // limitProblem checks a query against Intercom's limits and the dialect's
 // operators; level counts the groups above q.
 func limitProblem(q upstream.SearchQuery, u universe, level int) string {
@@ -85,6 +107,9 @@ func limitProblem(q upstream.SearchQuery, u universe, level int) string {
 			}
 		}
 		return ""
+	}
+	if !specValue(q.Value) {
+		return fmt.Sprintf("%s has the value %#v, which the spec's schema does not take", q.Field, q.Value)
 	}
 	for _, f := range u.fields {
 		if f.Name != q.Field {

@@ -43,6 +43,28 @@ type contractRow struct {
 	// the spec's reference is wrong; bodySchemaWhy says how we know.
 	bodySchema    string
 	bodySchemaWhy string
+	// search is set for the search endpoints, which page through the body.
+	search *searchList
+}
+
+// searchList describes a search endpoint: its pagination and sort travel in
+// the request body, with the query.
+type searchList struct {
+	items          string // the property holding the page's items
+	defaultPerPage int
+	everything     string // a query matching every record, to walk them all
+	// queries are further queries that must be answered, one scenario each.
+	queries []string
+	// refused are queries Intercom refuses with a 422, by what is wrong with them.
+	refused map[string]string
+}
+
+// listItems is the property holding a list's items.
+func (r contractRow) listItems() string {
+	if r.search != nil {
+		return r.search.items
+	}
+	return r.cursor.items
 }
 
 type cursorList struct {
@@ -72,6 +94,39 @@ var contractRows = []contractRow{
 	{
 		op: "retrieveConversation", path: "/conversations/{id}", ids: func(f *fixture) []string { return f.conversationIDs }, unknownID: "1",
 		variants: []variant{{query: "display_as=plaintext", check: noHTMLBodies}},
+	},
+	{
+		op: "SearchContacts", method: http.MethodPost, path: "/contacts/search",
+		body: `{"query":{"field":"role","operator":"IN","value":["user","lead"]}}`,
+		search: &searchList{
+			items: "data", defaultPerPage: 50, everything: `{"field":"role","operator":"IN","value":["user","lead"]}`,
+			queries: []string{
+				`{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"},{"operator":"OR","value":[` +
+					`{"field":"email","operator":"~","value":"a"},{"field":"custom_attributes.seats","operator":">=","value":20}]}]}`,
+				`{"field":"last_seen_at","operator":"=","value":null}`,
+			},
+			refused: map[string]string{
+				"unknown field":           `{"field":"shoe_size","operator":"=","value":"42"}`,
+				"!= on a date":            `{"field":"created_at","operator":"!=","value":1700000000}`,
+				"three levels of groups":  `{"operator":"AND","value":[{"operator":"OR","value":[{"operator":"AND","value":[{"field":"role","operator":"=","value":"user"}]}]}]}`,
+				"a word for a date value": `{"field":"updated_at","operator":">","value":"foobar"}`,
+			},
+		},
+	},
+	{
+		op: "searchConversations", method: http.MethodPost, path: "/conversations/search",
+		body: `{"query":{"field":"state","operator":"IN","value":["open","closed","snoozed"]}}`,
+		search: &searchList{
+			items: "conversations", defaultPerPage: 20, everything: `{"field":"state","operator":"IN","value":["open","closed","snoozed"]}`,
+			queries: []string{
+				`{"operator":"OR","value":[{"field":"source.body","operator":"=","value":"invoice"},{"field":"statistics.count_reopens","operator":">","value":0}]}`,
+				`{"field":"conversation_rating.score","operator":"IN","value":[4,5]}`,
+			},
+			refused: map[string]string{
+				">= on an integer":   `{"field":"statistics.count_reopens","operator":">=","value":1}`,
+				"16 filters a group": `{"operator":"OR","value":[` + strings.Repeat(`{"field":"open","operator":"=","value":true},`, 15) + `{"field":"open","operator":"=","value":false}]}`,
+			},
+		},
 	},
 }
 
@@ -156,6 +211,8 @@ type scenario struct {
 	code   string // the expected errors[0].code of an error answer
 	// malformed marks a request that is wrong on purpose: the spec may reject it too.
 	malformed bool
+	// body, when set, replaces the row's request body.
+	body string
 	// pages is how many further pages to follow through pages.next; -1 means all.
 	pages int
 	check func(t testing.TB, target string, body map[string]any)
@@ -196,6 +253,28 @@ func (r contractRow) scenarios(f *fixture) []scenario {
 			scenario{name: "forged starting_after", targets: []string{r.path + "?starting_after=WW91IHNoYWxsIG5vdCBwYXNz"}, status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
 		)
 	}
+	if s := r.search; s != nil {
+		page := func(perPage int) string {
+			return fmt.Sprintf(`{"query":%s,"pagination":{"per_page":%d}}`, s.everything, perPage)
+		}
+		for i, q := range s.queries {
+			sc = append(sc, scenario{name: fmt.Sprintf("query %d", i+1), targets: []string{r.path}, body: `{"query":` + q + `}`, status: http.StatusOK})
+		}
+		sc = append(sc,
+			scenario{name: "per_page=1 and the next pages", targets: []string{r.path}, body: page(1), status: http.StatusOK, pages: 2},
+			scenario{name: "per_page=150 to the last page", targets: []string{r.path}, body: page(150), status: http.StatusOK, pages: -1},
+			scenario{name: "sorted by created_at to the last page", targets: []string{r.path}, status: http.StatusOK, pages: -1,
+				body: fmt.Sprintf(`{"query":%s,"pagination":{"per_page":150},"sort":{"field":"created_at","order":"ascending"}}`, s.everything)},
+			scenario{name: "per_page=0", targets: []string{r.path}, body: page(0), status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
+			scenario{name: "per_page=151", targets: []string{r.path}, body: page(151), status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
+			scenario{name: "forged starting_after", targets: []string{r.path}, status: http.StatusBadRequest, code: "parameter_invalid",
+				body: fmt.Sprintf(`{"query":%s,"pagination":{"starting_after":"WW91IHNoYWxsIG5vdCBwYXNz"}}`, s.everything)},
+		)
+		for why, q := range s.refused {
+			sc = append(sc, scenario{name: "refused: " + why, targets: []string{r.path}, body: `{"query":` + q + `}`,
+				status: http.StatusUnprocessableEntity, code: "parameter_invalid"})
+		}
+	}
 	if r.unknownID != "" {
 		sc = append(sc, scenario{name: "unknown id", targets: []string{fill(r.path, r.unknownID)}, status: http.StatusNotFound, code: "not_found"})
 	}
@@ -220,11 +299,18 @@ func (r contractRow) checkOK(t testing.TB, target string, body map[string]any) {
 			t.Errorf("%s answered with id %v", target, body["id"])
 		}
 	}
-	if c := r.cursor; c != nil {
-		items, _ := body[c.items].([]any)
+	items, defaultPerPage := "", 0
+	switch {
+	case r.cursor != nil:
+		items, defaultPerPage = r.cursor.items, r.cursor.defaultPerPage
+	case r.search != nil:
+		items, defaultPerPage = r.search.items, r.search.defaultPerPage
+	}
+	if items != "" {
+		list, _ := body[items].([]any)
 		total := jsonInt(body["total_count"])
-		if want := min(c.defaultPerPage, total); len(items) != want {
-			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(items), want, c.defaultPerPage, total)
+		if want := min(defaultPerPage, total); len(list) != want {
+			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(list), want, defaultPerPage, total)
 		}
 	}
 }
@@ -326,6 +412,9 @@ func routeRowProblems(spec *spectest.Spec, routes []intercomsim.Route, rows []co
 }
 
 func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow, sc scenario, bodies bodyLog) {
+	if sc.body != "" {
+		row.body = sc.body
+	}
 	rep := &capped{TB: t, max: 5}
 	defer rep.summary()
 	base := f.base
@@ -362,6 +451,9 @@ func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow,
 		if sc.pages != 0 {
 			u, _ := url.Parse(target)
 			perPage, _ := strconv.Atoi(u.Query().Get("per_page"))
+			if row.search != nil {
+				perPage = jsonInt(dig(decodeJSON(row.body), "pagination", "per_page"))
+			}
 			followPages(rep, spec, row, base, sc, ex, perPage, bodies)
 		}
 	}
@@ -374,7 +466,7 @@ func followPages(t testing.TB, spec *spectest.Spec, row contractRow, base string
 	seen := map[any]bool{}
 	ex, page, count := first, 1, 0
 	for {
-		items, _ := ex.body[row.cursor.items].([]any)
+		items, _ := ex.body[row.listItems()].([]any)
 		if got := jsonInt(dig(ex.body, "pages", "per_page")); got != perPage {
 			t.Errorf("page %d of %s says per_page %d, asked for %d", page, row.path, got, perPage)
 		}
@@ -410,6 +502,14 @@ func followPages(t testing.TB, spec *spectest.Spec, row contractRow, base string
 			t.Errorf("pages.next of page %d of %s says per_page %v, asked for %d", page, row.path, next["per_page"], perPage)
 		}
 		target := fmt.Sprintf("%s?per_page=%d&starting_after=%s", row.path, perPage, url.QueryEscape(fmt.Sprint(next["starting_after"])))
+		if row.search != nil {
+			// A search's next page is the same body with the cursor in its pagination.
+			target = row.path
+			body := decodeJSON(row.body).(map[string]any)
+			body["pagination"] = map[string]any{"per_page": perPage, "starting_after": next["starting_after"]}
+			b, _ := json.Marshal(body)
+			row.body = string(b)
+		}
 		page++
 		if ex = exchange(t, spec, row, base, target, sc.token, false, bodies); ex.status != http.StatusOK {
 			t.Errorf("%s (page %d): status %d: %.300s", target, page, ex.status, ex.raw)
@@ -557,6 +657,12 @@ func dig(v any, keys ...string) any {
 		}
 		v = m[k]
 	}
+	return v
+}
+
+func decodeJSON(s string) any {
+	var v any
+	_ = json.Unmarshal([]byte(s), &v)
 	return v
 }
 

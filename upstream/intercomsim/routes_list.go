@@ -30,6 +30,8 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /contacts/{id}", "ShowContact"}, showContact},
 		{Route{"GET /conversations", "listConversations"}, listConversations},
 		{Route{"GET /conversations/{id}", "retrieveConversation"}, retrieveConversation},
+		{Route{"POST /contacts/search", "SearchContacts"}, searchContacts},
+		{Route{"POST /conversations/search", "searchConversations"}, searchConversations},
 	}
 }
 

@@ -70,6 +70,7 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.companies(sizes.Companies)
 	s.contacts(sizes.Contacts)
 	s.conversations(sizes.Conversations)
+	seedSearchExtras(ws, seed)
 	return ws
 }
 
