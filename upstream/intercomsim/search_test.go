@@ -101,7 +101,9 @@ func filterQ(field, op string, value any) map[string]any {
 	return map[string]any{"field": field, "operator": op, "value": value}
 }
 
-func groupQ(op string, kids ...any) map[string]any { return map[string]any{"operator": op, "value": kids} }
+func groupQ(op string, kids ...any) map[string]any {
+	return map[string]any{"operator": op, "value": kids}
+}
 
 func sameSet(t *testing.T, what string, got, want []string) {
 	t.Helper()
@@ -248,7 +250,9 @@ func TestSearchOperatorsCustomAttributesAndInclusiveBounds(t *testing.T) {
 				return strings.HasPrefix(n, "a") && strings.HasSuffix(n, "n")
 			})},
 		{"phone does not contain", filterQ("phone", "!~", "555"),
-			pick(func(c intercomsim.ContactData) bool { return c.Contact.Phone == nil || !strings.Contains(*c.Contact.Phone, "555") })},
+			pick(func(c intercomsim.ContactData) bool {
+				return c.Contact.Phone == nil || !strings.Contains(*c.Contact.Phone, "555")
+			})},
 		{"no phone", filterQ("phone", "=", nil),
 			pick(func(c intercomsim.ContactData) bool { return c.Contact.Phone == nil })},
 		{"custom integer", filterQ("custom_attributes.seats", ">=", 150),
