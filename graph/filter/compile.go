@@ -32,6 +32,7 @@ func errorAt(path, format string, args ...any) *Error {
 type Plan struct {
 	root       node
 	everything bool
+	nothing    bool
 	dialect    Dialect
 }
 
@@ -47,7 +48,7 @@ func Compile(e Expr, d Dialect) (*Plan, error) {
 	case root.isTrue():
 		return &Plan{everything: true, dialect: d}, nil
 	case root.isFalse():
-		return nil, errorAt(e.path, "the filter can never match anything (an empty `in` list, or `not` of an empty filter); Intercom has no query for that")
+		return &Plan{nothing: true, dialect: d}, nil
 	}
 	fitted, ok := fitWithin(root)
 	if !ok {
@@ -60,18 +61,27 @@ func Compile(e Expr, d Dialect) (*Plan, error) {
 // Everything reports whether the filter matches every record (an empty filter).
 func (p *Plan) Everything() bool { return p.everything }
 
+// Nothing reports whether the filter can match no record (an empty `in`
+// list, `not` of an empty filter). Intercom has no query for that, and
+// needs none: the answer is empty.
+func (p *Plan) Nothing() bool { return p.nothing }
+
 // NeedsLocation reports whether the query holds calendar days, which only
 // the workspace's time zone turns into timestamps.
-func (p *Plan) NeedsLocation() bool { return !p.everything && p.root.hasDay() }
+func (p *Plan) NeedsLocation() bool { return !p.everything && !p.nothing && p.root.hasDay() }
 
 // Query is the search query, with each calendar day given as an instant of
-// that day in loc (the workspace's time zone; nil means UTC).
+// that day in loc (the workspace's time zone; nil means UTC). A plan that
+// matches nothing has no query: it is the empty query, which Intercom refuses.
 func (p *Plan) Query(loc *time.Location) upstream.SearchQuery {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if p.everything {
+	switch {
+	case p.everything:
 		return p.dialect.Everything
+	case p.nothing:
+		return upstream.SearchQuery{}
 	}
 	return p.root.query(loc)
 }
@@ -80,7 +90,10 @@ func (p *Plan) Query(loc *time.Location) upstream.SearchQuery {
 // one filter is refused by another.
 func (p *Plan) Key() string {
 	k := "everything"
-	if !p.everything {
+	switch {
+	case p.nothing:
+		k = "nothing"
+	case !p.everything:
 		k = p.root.key()
 	}
 	sum := sha256.Sum256([]byte(p.dialect.Name + "|" + k))
