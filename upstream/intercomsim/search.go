@@ -84,6 +84,7 @@ type searchSchema[R sequenced] struct {
 // searchError is a query Intercom refuses.
 type searchError struct {
 	status  int
+	code    string
 	message string
 	field   string
 }
@@ -91,11 +92,11 @@ type searchError struct {
 func (e *searchError) Error() string { return e.message }
 
 func invalidQuery(format string, args ...any) *searchError {
-	return &searchError{status: http.StatusUnprocessableEntity, message: fmt.Sprintf(format, args...), field: "query"}
+	return &searchError{status: http.StatusUnprocessableEntity, code: "parameter_invalid", message: fmt.Sprintf(format, args...), field: "query"}
 }
 
 func malformed(field, format string, args ...any) *searchError {
-	return &searchError{status: http.StatusBadRequest, message: fmt.Sprintf(format, args...), field: field}
+	return &searchError{status: http.StatusBadRequest, code: "parameter_invalid", message: fmt.Sprintf(format, args...), field: field}
 }
 
 func (s *searchSchema[R]) field(name string) (searchField[R], bool) {
@@ -161,7 +162,7 @@ func serveSearch[R sequenced](w http.ResponseWriter, r *http.Request, ws *Worksp
 		if !errors.As(err, &se) {
 			se = malformed("", "%v", err)
 		}
-		writeError(w, requestIDFrom(r), se.status, "parameter_invalid", se.message, se.field)
+		writeError(w, requestIDFrom(r), se.status, se.code, se.message, se.field)
 		return
 	}
 	write(page)
@@ -233,7 +234,7 @@ func (s *searchSchema[R]) search(body searchBody, ws *Workspace, records []R) (s
 func (ws *Workspace) location() (*time.Location, error) {
 	loc, err := time.LoadLocation(ws.app.Timezone)
 	if err != nil {
-		return nil, &searchError{status: http.StatusInternalServerError, message: "the workspace's time zone is unknown"}
+		return nil, &searchError{status: http.StatusInternalServerError, code: "server_error", message: "the workspace's time zone is unknown"}
 	}
 	return loc, nil
 }
