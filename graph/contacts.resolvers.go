@@ -63,7 +63,14 @@ func (r *contactResolver) SocialProfiles(ctx context.Context, obj *upstream.Cont
 	return out, nil
 }
 
-func (r *queryResolver) Contacts(ctx context.Context, first *int, after *string) (*model.ContactConnection, error) {
+func (r *queryResolver) Contacts(ctx context.Context, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) (*model.ContactConnection, error) {
+	if filter != nil || sort != nil {
+		page, err := r.searchContacts(ctx, filter, sort, pageArgs(first, after, nil, nil))
+		if err != nil {
+			return nil, err
+		}
+		return contactConnection(page), nil
+	}
 	l := loaders.For(ctx)
 	page, err := relay.CursorList(r.Cursors, "contacts", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.Contact], error) {

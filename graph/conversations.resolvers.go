@@ -102,7 +102,14 @@ func (r *conversationStatisticsResolver) LastClosedBy(ctx context.Context, obj *
 	return optionalRef(ctx, obj.LastClosedByID, loaders.For(ctx).Admin)
 }
 
-func (r *queryResolver) Conversations(ctx context.Context, first *int, after *string) (*model.ConversationConnection, error) {
+func (r *queryResolver) Conversations(ctx context.Context, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) (*model.ConversationConnection, error) {
+	if filter != nil || sort != nil {
+		page, err := r.searchConversations(ctx, filter, sort, pageArgs(first, after, nil, nil))
+		if err != nil {
+			return nil, err
+		}
+		return conversationConnection(page), nil
+	}
 	page, err := relay.CursorList(r.Cursors, "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.Conversation], error) {
 			list, err := r.Client.Conversations.List(ctx, upstream.CursorOptions{PerPage: perPage, StartingAfter: token})

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"intercom-graphql/graph/filter"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/graph/scalars"
@@ -735,9 +736,9 @@ type ComplexityRoot struct {
 		Companies          func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
 		Company            func(childComplexity int, id *string, intercomID *string, companyID *string) int
 		Contact            func(childComplexity int, id *string, intercomID *string) int
-		Contacts           func(childComplexity int, first *int, after *string) int
+		Contacts           func(childComplexity int, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) int
 		Conversation       func(childComplexity int, id *string, intercomID *string) int
-		Conversations      func(childComplexity int, first *int, after *string) int
+		Conversations      func(childComplexity int, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) int
 		DataAttributes     func(childComplexity int, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) int
 		DataEventSummaries func(childComplexity int, person model.DataEventPerson) int
 		DataEvents         func(childComplexity int, person model.DataEventPerson, first *int, after *string) int
@@ -1112,9 +1113,9 @@ type QueryResolver interface {
 	Companies(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) (*model.CompanyConnection, error)
 	Company(ctx context.Context, id *string, intercomID *string, companyID *string) (*upstream.Company, error)
 	AllCompanies(ctx context.Context, first *int, after *string) (*model.CompanyScrollConnection, error)
-	Contacts(ctx context.Context, first *int, after *string) (*model.ContactConnection, error)
+	Contacts(ctx context.Context, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) (*model.ContactConnection, error)
 	Contact(ctx context.Context, id *string, intercomID *string) (*upstream.Contact, error)
-	Conversations(ctx context.Context, first *int, after *string) (*model.ConversationConnection, error)
+	Conversations(ctx context.Context, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) (*model.ConversationConnection, error)
 	Conversation(ctx context.Context, id *string, intercomID *string) (*upstream.Conversation, error)
 	DataAttributes(ctx context.Context, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) (*model.DataAttributeConnection, error)
 	DataEvents(ctx context.Context, person model.DataEventPerson, first *int, after *string) (*model.DataEventConnection, error)
@@ -4116,7 +4117,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Contacts(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Contacts(childComplexity, args["filter"].(*model.ContactFilter), args["sort"].([]*model.ContactSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.conversation":
 		if e.ComplexityRoot.Query.Conversation == nil {
 			break
@@ -4138,7 +4139,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Conversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["sort"].([]*model.ConversationSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dataAttributes":
 		if e.ComplexityRoot.Query.DataAttributes == nil {
 			break
@@ -5055,8 +5056,31 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
+			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
+			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
+			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
+			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
+			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
+			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
+			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
+			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
+			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
+			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
+			graphql.NewInputUnmarshaler("ConversationSort", ec.unmarshalInputConversationSort),
+			graphql.NewInputUnmarshaler("ConversationSourceFilter", ec.unmarshalInputConversationSourceFilter),
+			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
+			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
+			graphql.NewInputUnmarshaler("ConversationStatisticsFilter", ec.unmarshalInputConversationStatisticsFilter),
+			graphql.NewInputUnmarshaler("CustomAttributeFilter", ec.unmarshalInputCustomAttributeFilter),
 			graphql.NewInputUnmarshaler("DataEventPerson", ec.unmarshalInputDataEventPerson),
+			graphql.NewInputUnmarshaler("DateFilter", ec.unmarshalInputDateFilter),
+			graphql.NewInputUnmarshaler("DateTimeFilter", ec.unmarshalInputDateTimeFilter),
+			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
+			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
+			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
+			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
 		)
 	}
 	first := true
@@ -5879,10 +5903,14 @@ type CompanyEdge {
 `, BuiltIn: false},
 	{Name: "../schema/contacts.graphqls", Input: `extend type Query {
   """
-  Every contact (user or lead) of the workspace, most recently added first.
-  Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
+  Every contact (user or lead) of the workspace, most recently added first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
+  contacts Intercom's contact search finds, newest first unless sorted otherwise.
+  Pages forward only, following Intercom's cursor pagination; a page costs one upstream call (a filter on
+  dates costs one more per query, to read the workspace's time zone).
   """
   contacts(
+    "Only the contacts that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ContactFilter
+    "The order of the contacts (Intercom sorts by one field)." sort: [ContactSort!]
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
   ): ContactConnection @cost(calls: 1, perPage: 150)
@@ -6019,13 +6047,175 @@ type ContactEdge {
   "The contact."
   node: Contact!
 }
+
+"""
+Selects contacts. Every field given must hold; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine filters. Text is compared
+without regard to case; dates are calendar days in the workspace's time zone.
+"""
+input ContactFilter {
+  "Every one of these filters holds."
+  and: [ContactFilter!]
+  "At least one of these filters holds."
+  or: [ContactFilter!]
+  "This filter does not hold."
+  not: ContactFilter
+  "The contact itself (Contact IDs or Intercom ids)."
+  id: IDFilter
+  "Whether the contact is a user or a lead."
+  role: ContactRoleFilter
+  "The contact's name."
+  name: StringFilter
+  "The URL of the contact's avatar image."
+  avatarUrl: StringFilter
+  "The teammate who owns the contact (Admin IDs or Intercom ids)."
+  owner: IDFilter
+  "The contact's email address."
+  email: StringFilter
+  "The domain of the contact's email address."
+  emailDomain: StringFilter
+  "The contact's phone number."
+  phone: StringFilter
+  "The contact's id in the workspace's own product."
+  externalId: StringFilter
+  "The day the contact was created."
+  createdAt: DateFilter
+  "The day the user signed up."
+  signedUpAt: DateFilter
+  "The day the contact last changed."
+  updatedAt: DateFilter
+  "The day the contact was last seen."
+  lastSeenAt: DateFilter
+  "The day a teammate last wrote to the contact."
+  lastContactedAt: DateFilter
+  "The day the contact last replied."
+  lastRepliedAt: DateFilter
+  "The day the contact last opened an email."
+  lastEmailOpenedAt: DateFilter
+  "The day the contact last clicked a link in an email."
+  lastEmailClickedAt: DateFilter
+  "The language the Messenger shows the contact."
+  languageOverride: StringFilter
+  "The browser the contact last used."
+  browser: StringFilter
+  "The language of that browser."
+  browserLanguage: StringFilter
+  "The operating system the contact last used."
+  os: StringFilter
+  "Where the contact was last seen."
+  location: ContactLocationFilter
+  "Whether the contact unsubscribed from email."
+  unsubscribedFromEmails: BooleanFilter
+  "Whether the contact marked the workspace's email as spam."
+  markedEmailAsSpam: BooleanFilter
+  "Whether email to the contact hard bounced."
+  hasHardBounced: BooleanFilter
+  "The workspace's iOS app on the contact's device."
+  iosApp: ContactIosAppFilter
+  "The workspace's Android app on the contact's device."
+  androidApp: ContactAndroidAppFilter
+  "The segments the contact is in (Segment IDs or Intercom ids)."
+  segment: IDFilter
+  "The tags on the contact (Tag IDs or Intercom ids)."
+  tag: IDFilter
+  "Conditions on custom attributes, all of which must hold."
+  customAttributes: [CustomAttributeFilter!]
+}
+
+"Conditions on a contact's role."
+input ContactRoleFilter {
+  "This role."
+  eq: ContactRole
+  "Not this role."
+  ne: ContactRole
+  "One of these roles."
+  in: [ContactRole!]
+  "None of these roles."
+  nin: [ContactRole!]
+}
+
+"Conditions on where a contact was last seen."
+input ContactLocationFilter {
+  "The country."
+  country: StringFilter
+  "The region, state or province."
+  region: StringFilter
+  "The city."
+  city: StringFilter
+}
+
+"Conditions on the workspace's iOS app on a contact's device."
+input ContactIosAppFilter {
+  "The day the contact last used the app."
+  lastSeenAt: DateFilter
+  "The app's name."
+  appName: StringFilter
+  "The app's version."
+  appVersion: StringFilter
+  "The device model."
+  device: StringFilter
+  "The app's device, as Intercom's search names it (ios_app_device)."
+  appDevice: StringFilter
+  "The device's operating system version."
+  osVersion: StringFilter
+  "The version of Intercom's SDK in the app."
+  sdkVersion: StringFilter
+}
+
+"Conditions on the workspace's Android app on a contact's device."
+input ContactAndroidAppFilter {
+  "The day the contact last used the app."
+  lastSeenAt: DateFilter
+  "The app's name."
+  appName: StringFilter
+  "The app's version."
+  appVersion: StringFilter
+  "The device model."
+  device: StringFilter
+  "The version of Intercom's SDK in the app."
+  sdkVersion: StringFilter
+}
+
+"An order for contacts."
+input ContactSort {
+  "What to sort by."
+  field: ContactSortField!
+  "Which way."
+  direction: SortDirection!
+}
+
+"What contacts can be sorted by. Contacts without a value come last, whichever the direction."
+enum ContactSortField {
+  "When the contact was created."
+  CREATED_AT
+  "When the contact last changed."
+  UPDATED_AT
+  "When the user signed up."
+  SIGNED_UP_AT
+  "When the contact was last seen."
+  LAST_SEEN_AT
+  "When a teammate last wrote to the contact."
+  LAST_CONTACTED_AT
+  "When the contact last replied."
+  LAST_REPLIED_AT
+  "When the contact last opened an email."
+  LAST_EMAIL_OPENED_AT
+  "When the contact last clicked a link in an email."
+  LAST_EMAIL_CLICKED_AT
+  "The contact's name."
+  NAME
+  "The contact's email address."
+  EMAIL
+}
 `, BuiltIn: false},
 	{Name: "../schema/conversations.graphqls", Input: `extend type Query {
   """
-  Every conversation of the workspace, most recently started first.
+  Every conversation of the workspace, most recently started first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
+  conversations Intercom's conversation search finds, newest first unless sorted otherwise.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
   """
   conversations(
+    "Only the conversations that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ConversationFilter
+    "The order of the conversations (Intercom sorts by one field)." sort: [ConversationSort!]
     "Returns the first n conversations (at most 100)." first: Int
     "Returns the conversations after this cursor." after: String
   ): ConversationConnection @cost(calls: 1, perPage: 150)
@@ -6303,6 +6493,240 @@ type ConversationPartEdge {
   cursor: String!
   "The part."
   node: ConversationPart!
+}
+
+"""
+Selects conversations. Every field given must hold; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine filters. Text is compared
+without regard to case; moments are compared to the second.
+"""
+input ConversationFilter {
+  "Every one of these filters holds."
+  and: [ConversationFilter!]
+  "At least one of these filters holds."
+  or: [ConversationFilter!]
+  "This filter does not hold."
+  not: ConversationFilter
+  "The conversation itself (Conversation IDs or Intercom ids)."
+  id: IDFilter
+  "When the conversation started."
+  createdAt: DateTimeFilter
+  "When the conversation last changed."
+  updatedAt: DateTimeFilter
+  "The message that started the conversation."
+  source: ConversationSourceFilter
+  "The contacts taking part (Contact IDs or Intercom ids): eq matches when any of them is the one given."
+  contact: IDFilter
+  "The teammates who wrote a part (Admin IDs or Intercom ids): eq matches when any of them is the one given."
+  teammate: IDFilter
+  "The teammate the conversation is assigned to (Admin IDs or Intercom ids)."
+  adminAssignee: IDFilter
+  "The team the conversation is assigned to (Team IDs or Intercom ids)."
+  teamAssignee: IDFilter
+  "The channel the conversation started on, as Intercom's search names it (channel_initiated)."
+  channelInitiated: StringFilter
+  "Whether the conversation is open (or snoozed)."
+  open: BooleanFilter
+  "Whether a teammate has read the latest part."
+  read: BooleanFilter
+  "Whether the conversation is open, closed or snoozed."
+  state: ConversationStateFilter
+  "Since when the contact has waited for a reply."
+  waitingSince: DateTimeFilter
+  "Until when the conversation is snoozed."
+  snoozedUntil: DateTimeFilter
+  "The tags on the conversation (Tag IDs or Intercom ids): eq matches when any of them is the one given."
+  tag: IDFilter
+  "Whether the conversation is marked as priority."
+  priority: BooleanFilter
+  "Timings and counts of the conversation."
+  statistics: ConversationStatisticsFilter
+  "The contact's rating of the conversation."
+  rating: ConversationRatingFilter
+  "Whether Intercom's AI agent took part."
+  aiAgentParticipated: BooleanFilter
+  "How Intercom's AI agent's part went."
+  aiAgent: ConversationAiAgentFilter
+}
+
+"Conditions on the message that started a conversation."
+input ConversationSourceFilter {
+  "The channel."
+  type: ConversationSourceTypeFilter
+  "The message's id in Intercom."
+  intercomId: StringFilter
+  "How the message was delivered (customer_initiated, admin_initiated, ...)."
+  deliveredAs: StringFilter
+  "The message's subject."
+  subject: StringFilter
+  """
+  The message's body, word by word: each operator applies to the body's single words (markup left out), so
+  ` + "`" + `eq: "invoice"` + "`" + ` matches a body holding that word, and no value with a space in it ever equals a word.
+  """
+  body: StringFilter
+  "Who wrote the message."
+  author: ConversationAuthorFilter
+  "The URL of the page the contact wrote from."
+  url: StringFilter
+}
+
+"Conditions on who wrote a message."
+input ConversationAuthorFilter {
+  "The author's id in Intercom."
+  intercomId: StringFilter
+  "The kind of author: admin, team, bot, user or lead."
+  type: StringFilter
+  "The author's name."
+  name: StringFilter
+  "The author's email address."
+  email: StringFilter
+}
+
+"Conditions on a conversation's state."
+input ConversationStateFilter {
+  "This state."
+  eq: ConversationState
+  "Not this state."
+  ne: ConversationState
+  "One of these states."
+  in: [ConversationState!]
+  "None of these states."
+  nin: [ConversationState!]
+}
+
+"The channel a conversation started on, as Intercom's search knows them."
+enum ConversationSourceType {
+  "The Messenger."
+  CONVERSATION
+  "Email."
+  EMAIL
+  "Facebook."
+  FACEBOOK
+  "Instagram."
+  INSTAGRAM
+  "A phone call."
+  PHONE_CALL
+  "A phone call switched to the Messenger."
+  PHONE_SWITCH
+  "A push notification."
+  PUSH
+  "A text message."
+  SMS
+  "Twitter."
+  TWITTER
+  "WhatsApp."
+  WHATSAPP
+}
+
+"Conditions on the channel a conversation started on."
+input ConversationSourceTypeFilter {
+  "This channel."
+  eq: ConversationSourceType
+  "Not this channel."
+  ne: ConversationSourceType
+  "One of these channels."
+  in: [ConversationSourceType!]
+  "None of these channels."
+  nin: [ConversationSourceType!]
+}
+
+"Conditions on a conversation's timings (in seconds) and counts."
+input ConversationStatisticsFilter {
+  "Seconds from the start to the first assignment."
+  timeToAssignment: IntFilter
+  "Seconds from the start to the first teammate reply."
+  timeToAdminReply: IntFilter
+  "Seconds from the start to the first close."
+  timeToFirstClose: IntFilter
+  "Seconds from the start to the last close."
+  timeToLastClose: IntFilter
+  "Median seconds a contact waited for a reply."
+  medianTimeToReply: IntFilter
+  "When the contact first wrote."
+  firstContactReplyAt: DateTimeFilter
+  "When the conversation was first assigned."
+  firstAssignmentAt: DateTimeFilter
+  "When a teammate first replied."
+  firstAdminReplyAt: DateTimeFilter
+  "When the conversation was first closed."
+  firstCloseAt: DateTimeFilter
+  "When the conversation was last assigned."
+  lastAssignmentAt: DateTimeFilter
+  "When the last assignee first replied."
+  lastAssignmentAdminReplyAt: DateTimeFilter
+  "When the contact last wrote."
+  lastContactReplyAt: DateTimeFilter
+  "When a teammate last replied."
+  lastAdminReplyAt: DateTimeFilter
+  "When the conversation was last closed."
+  lastCloseAt: DateTimeFilter
+  "The teammate who last closed the conversation (Admin IDs or Intercom ids)."
+  lastClosedBy: IDFilter
+  "How many times the conversation was reopened."
+  countReopens: IntFilter
+  "How many times the conversation was assigned."
+  countAssignments: IntFilter
+  "How many parts the conversation holds."
+  countConversationParts: IntFilter
+}
+
+"Conditions on a contact's rating of a conversation."
+input ConversationRatingFilter {
+  "When the contact was asked to rate."
+  requestedAt: DateTimeFilter
+  "When the contact rated."
+  repliedAt: DateTimeFilter
+  "The rating, from 1 to 5."
+  score: IntFilter
+  "The contact's remark."
+  remark: StringFilter
+  "The contact who rated (Contact IDs or Intercom ids)."
+  contact: IDFilter
+  "The teammate who was rated (Admin IDs or Intercom ids)."
+  teammate: IDFilter
+}
+
+"Conditions on Intercom's AI agent's part in a conversation."
+input ConversationAiAgentFilter {
+  "How the AI agent's part ended: assumed_resolution, confirmed_resolution, routed_to_team or abandoned."
+  resolutionState: StringFilter
+  "The kind of the AI agent's last answer: ai_answer or custom_answer."
+  lastAnswerType: StringFilter
+  "The contact's rating of the AI agent, from 1 to 5."
+  rating: IntFilter
+  "The contact's remark on the AI agent."
+  ratingRemark: StringFilter
+  "What started the AI agent: essentials_plan_setup, profile, workflow, workflow_preview or fin_preview."
+  sourceType: StringFilter
+  "The title of what started the AI agent."
+  sourceTitle: StringFilter
+}
+
+"An order for conversations."
+input ConversationSort {
+  "What to sort by."
+  field: ConversationSortField!
+  "Which way."
+  direction: SortDirection!
+}
+
+"What conversations can be sorted by. Conversations without a value come last, whichever the direction."
+enum ConversationSortField {
+  "When the conversation started."
+  CREATED_AT
+  "When the conversation last changed."
+  UPDATED_AT
+  "Since when the contact has waited for a reply."
+  WAITING_SINCE
+  "Until when the conversation is snoozed."
+  SNOOZED_UNTIL
+  "When the contact last wrote."
+  LAST_CONTACT_REPLY_AT
+  "When a teammate last replied."
+  LAST_ADMIN_REPLY_AT
+  "When the conversation was last closed."
+  LAST_CLOSE_AT
+  "How many parts the conversation holds."
+  COUNT_CONVERSATION_PARTS
 }
 `, BuiltIn: false},
 	{Name: "../schema/data_attributes.graphqls", Input: `extend type Query {
@@ -6950,6 +7374,173 @@ type RateLimit {
   remaining: Int
   "When the current window refills; null until the facade has heard from Intercom."
   resetAt: DateTime
+}
+`, BuiltIn: false},
+	{Name: "../schema/search.graphqls", Input: `"""
+A calendar day written as YYYY-MM-DD (for example ` + "`" + `2026-05-01` + "`" + `). In filters it means that whole day in the
+workspace's time zone (` + "`" + `me { app { timezone } }` + "`" + `), the way Intercom matches contact dates.
+"""
+scalar Date
+
+"""
+Conditions on a text field. Text is compared without regard to case. Every operator given must hold.
+A record without a value matches only ` + "`" + `ne` + "`" + `, ` + "`" + `nin` + "`" + ` and ` + "`" + `notContains` + "`" + `.
+"""
+input StringFilter {
+  "Equal to this text."
+  eq: String
+  "Not equal to this text (or no value at all)."
+  ne: String
+  "Equal to one of these texts."
+  in: [String!]
+  "Equal to none of these texts (or no value at all)."
+  nin: [String!]
+  "Contains this text."
+  contains: String
+  "Does not contain this text (or no value at all)."
+  notContains: String
+  "Starts with this text. Intercom cannot negate it, so it cannot be used under ` + "`" + `not` + "`" + `."
+  startsWith: String
+  "Ends with this text. Intercom cannot negate it, so it cannot be used under ` + "`" + `not` + "`" + `."
+  endsWith: String
+}
+
+"""
+Conditions on a whole-number field. Every operator given must hold. A record without a value matches only
+` + "`" + `ne` + "`" + ` and ` + "`" + `nin` + "`" + ` (and the negation of a comparison, under ` + "`" + `not` + "`" + `).
+"""
+input IntFilter {
+  "Equal to this number."
+  eq: Int
+  "Not equal to this number (or no value at all)."
+  ne: Int
+  "Equal to one of these numbers."
+  in: [Int!]
+  "Equal to none of these numbers (or no value at all)."
+  nin: [Int!]
+  "Greater than this number."
+  gt: Int
+  "Greater than or equal to this number."
+  gte: Int
+  "Less than this number."
+  lt: Int
+  "Less than or equal to this number."
+  lte: Int
+}
+
+"Conditions on a decimal-number field, as IntFilter. Every operator given must hold."
+input FloatFilter {
+  "Equal to this number."
+  eq: Float
+  "Not equal to this number (or no value at all)."
+  ne: Float
+  "Equal to one of these numbers."
+  in: [Float!]
+  "Equal to none of these numbers (or no value at all)."
+  nin: [Float!]
+  "Greater than this number."
+  gt: Float
+  "Greater than or equal to this number."
+  gte: Float
+  "Less than this number."
+  lt: Float
+  "Less than or equal to this number."
+  lte: Float
+}
+
+"Conditions on a true/false field."
+input BooleanFilter {
+  "Equal to this value."
+  eq: Boolean
+  "Not equal to this value (or no value at all)."
+  ne: Boolean
+}
+
+"""
+Conditions on a contact date, by calendar day in the workspace's time zone: Intercom matches these dates by
+day, so a moment within a day cannot be asked for. Every operator given must hold; a record without a date
+matches only ` + "`" + `ne` + "`" + `.
+"""
+input DateFilter {
+  "On this day."
+  eq: Date
+  "Not on this day (or no date at all)."
+  ne: Date
+  "On a later day: from the start of the next day."
+  gt: Date
+  "On this day or later: from the start of this day."
+  gte: Date
+  "On an earlier day: before the start of this day."
+  lt: Date
+  "On this day or earlier: before the start of the next day."
+  lte: Date
+}
+
+"""
+Conditions on a moment, to the second. Every operator given must hold; a record without a value matches
+only ` + "`" + `ne` + "`" + ` and ` + "`" + `nin` + "`" + `.
+"""
+input DateTimeFilter {
+  "At exactly this second."
+  eq: DateTime
+  "Not at this second (or no value at all)."
+  ne: DateTime
+  "At one of these seconds."
+  in: [DateTime!]
+  "At none of these seconds (or no value at all)."
+  nin: [DateTime!]
+  "Later than this moment."
+  gt: DateTime
+  "At this moment or later."
+  gte: DateTime
+  "Earlier than this moment."
+  lt: DateTime
+  "At this moment or earlier."
+  lte: DateTime
+}
+
+"""
+Conditions on a reference to another object. Values are global IDs of the object's type (as its ` + "`" + `id` + "`" + ` field
+gives them) or its Intercom id; a global ID of another type is refused. For lists of references (a
+conversation's contacts or tags), ` + "`" + `eq` + "`" + ` matches when any of them is the one given, ` + "`" + `ne` + "`" + ` when none is.
+"""
+input IDFilter {
+  "This object."
+  eq: ID
+  "Not this object (or none at all)."
+  ne: ID
+  "One of these objects."
+  in: [ID!]
+  "None of these objects (or none at all)."
+  nin: [ID!]
+}
+
+"""
+Conditions on one custom attribute (a data attribute of the workspace), by name, with the filter for its
+type: give exactly one of ` + "`" + `string` + "`" + `, ` + "`" + `int` + "`" + `, ` + "`" + `float` + "`" + `, ` + "`" + `boolean` + "`" + ` or ` + "`" + `date` + "`" + `. Intercom refuses an attribute the
+workspace does not have, or a filter of another type than the attribute's.
+"""
+input CustomAttributeFilter {
+  "The attribute's name, as in the workspace's data attributes (for example ` + "`" + `plan` + "`" + `)."
+  name: String!
+  "Conditions for a text attribute."
+  string: StringFilter
+  "Conditions for a whole-number attribute."
+  int: IntFilter
+  "Conditions for a decimal-number attribute."
+  float: FloatFilter
+  "Conditions for a true/false attribute."
+  boolean: BooleanFilter
+  "Conditions for a date attribute, by calendar day in the workspace's time zone."
+  date: DateFilter
+}
+
+"Which way a sort runs."
+enum SortDirection {
+  "Smallest, earliest or alphabetically first at the top."
+  ASC
+  "Largest, latest or alphabetically last at the top."
+  DESC
 }
 `, BuiltIn: false},
 	{Name: "../schema/segments.graphqls", Input: `extend type Query {
@@ -10284,22 +10875,38 @@ func (ec *executionContext) field_Query_contact_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Query_contacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ContactFilter, error) {
+			return ec.unmarshalOContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*model.ContactSort, error) {
+			return ec.unmarshalOContactSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -10328,22 +10935,38 @@ func (ec *executionContext) field_Query_conversation_args(ctx context.Context, r
 func (ec *executionContext) field_Query_conversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConversationFilter, error) {
+			return ec.unmarshalOConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*model.ConversationSort, error) {
+			return ec.unmarshalOConversationSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -23568,7 +24191,7 @@ func (ec *executionContext) _Query_contacts(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Contacts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Contacts(ctx, fc.Args["filter"].(*model.ContactFilter), fc.Args["sort"].([]*model.ContactSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
@@ -23656,7 +24279,7 @@ func (ec *executionContext) _Query_conversations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Conversations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Conversations(ctx, fc.Args["filter"].(*model.ConversationFilter), fc.Args["sort"].([]*model.ConversationSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
@@ -28545,6 +29168,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputBooleanFilter(ctx context.Context, obj any) (model.BooleanFilter, error) {
+	var it model.BooleanFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBooleanFilter unmarshals raw into the BooleanFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBooleanFilter(ctx context.Context, raw any) (model.BooleanFilter, error) {
+	var out model.BooleanFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BooleanFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCompanyFilter(ctx context.Context, obj any) (model.CompanyFilter, error) {
 	var it model.CompanyFilter
 	if obj == nil {
@@ -28608,6 +29280,1504 @@ func UnmarshalCompanyFilter(ctx context.Context, raw any) (model.CompanyFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputContactAndroidAppFilter(ctx context.Context, obj any) (model.ContactAndroidAppFilter, error) {
+	var it model.ContactAndroidAppFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lastSeenAt", "appName", "appVersion", "device", "sdkVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lastSeenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastSeenAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastSeenAt = data
+		case "appName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appName"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppName = data
+		case "appVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appVersion"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppVersion = data
+		case "device":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("device"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Device = data
+		case "sdkVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sdkVersion"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SdkVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactAndroidAppFilter unmarshals raw into the ContactAndroidAppFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactAndroidAppFilter(ctx context.Context, raw any) (model.ContactAndroidAppFilter, error) {
+	var out model.ContactAndroidAppFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactAndroidAppFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactFilter(ctx context.Context, obj any) (model.ContactFilter, error) {
+	var it model.ContactFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"and", "or", "not", "id", "role", "name", "avatarUrl", "owner", "email", "emailDomain", "phone", "externalId", "createdAt", "signedUpAt", "updatedAt", "lastSeenAt", "lastContactedAt", "lastRepliedAt", "lastEmailOpenedAt", "lastEmailClickedAt", "languageOverride", "browser", "browserLanguage", "os", "location", "unsubscribedFromEmails", "markedEmailAsSpam", "hasHardBounced", "iosApp", "androidApp", "segment", "tag", "customAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOContactFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOContactFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOContactRoleFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "avatarUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarUrl"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarURL = data
+		case "owner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("owner"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Owner = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "emailDomain":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailDomain"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailDomain = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "signedUpAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedUpAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedUpAt = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "lastSeenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastSeenAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastSeenAt = data
+		case "lastContactedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastContactedAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastContactedAt = data
+		case "lastRepliedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastRepliedAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastRepliedAt = data
+		case "lastEmailOpenedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastEmailOpenedAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastEmailOpenedAt = data
+		case "lastEmailClickedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastEmailClickedAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastEmailClickedAt = data
+		case "languageOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageOverride"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageOverride = data
+		case "browser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("browser"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Browser = data
+		case "browserLanguage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("browserLanguage"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrowserLanguage = data
+		case "os":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("os"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Os = data
+		case "location":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
+			data, err := ec.unmarshalOContactLocationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactLocationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Location = data
+		case "unsubscribedFromEmails":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unsubscribedFromEmails"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnsubscribedFromEmails = data
+		case "markedEmailAsSpam":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedEmailAsSpam"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedEmailAsSpam = data
+		case "hasHardBounced":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasHardBounced"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasHardBounced = data
+		case "iosApp":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iosApp"))
+			data, err := ec.unmarshalOContactIosAppFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactIosAppFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IosApp = data
+		case "androidApp":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("androidApp"))
+			data, err := ec.unmarshalOContactAndroidAppFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactAndroidAppFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AndroidApp = data
+		case "segment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("segment"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Segment = data
+		case "tag":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tag"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tag = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOCustomAttributeFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactFilter unmarshals raw into the ContactFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactFilter(ctx context.Context, raw any) (model.ContactFilter, error) {
+	var out model.ContactFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactIosAppFilter(ctx context.Context, obj any) (model.ContactIosAppFilter, error) {
+	var it model.ContactIosAppFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lastSeenAt", "appName", "appVersion", "device", "appDevice", "osVersion", "sdkVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lastSeenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastSeenAt"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastSeenAt = data
+		case "appName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appName"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppName = data
+		case "appVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appVersion"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppVersion = data
+		case "device":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("device"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Device = data
+		case "appDevice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appDevice"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppDevice = data
+		case "osVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("osVersion"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OsVersion = data
+		case "sdkVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sdkVersion"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SdkVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactIosAppFilter unmarshals raw into the ContactIosAppFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactIosAppFilter(ctx context.Context, raw any) (model.ContactIosAppFilter, error) {
+	var out model.ContactIosAppFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactIosAppFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactLocationFilter(ctx context.Context, obj any) (model.ContactLocationFilter, error) {
+	var it model.ContactLocationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"country", "region", "city"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactLocationFilter unmarshals raw into the ContactLocationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactLocationFilter(ctx context.Context, raw any) (model.ContactLocationFilter, error) {
+	var out model.ContactLocationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactLocationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactRoleFilter(ctx context.Context, obj any) (model.ContactRoleFilter, error) {
+	var it model.ContactRoleFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactRoleFilter unmarshals raw into the ContactRoleFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactRoleFilter(ctx context.Context, raw any) (model.ContactRoleFilter, error) {
+	var out model.ContactRoleFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactRoleFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactSort(ctx context.Context, obj any) (model.ContactSort, error) {
+	var it model.ContactSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactSort unmarshals raw into the ContactSort input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactSort(ctx context.Context, raw any) (model.ContactSort, error) {
+	var out model.ContactSort
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactSort", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationAiAgentFilter(ctx context.Context, obj any) (model.ConversationAiAgentFilter, error) {
+	var it model.ConversationAiAgentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"resolutionState", "lastAnswerType", "rating", "ratingRemark", "sourceType", "sourceTitle"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "resolutionState":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolutionState"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolutionState = data
+		case "lastAnswerType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastAnswerType"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastAnswerType = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "ratingRemark":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingRemark"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingRemark = data
+		case "sourceType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceType"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceType = data
+		case "sourceTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceTitle"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceTitle = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationAiAgentFilter unmarshals raw into the ConversationAiAgentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationAiAgentFilter(ctx context.Context, raw any) (model.ConversationAiAgentFilter, error) {
+	var out model.ConversationAiAgentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationAiAgentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationAuthorFilter(ctx context.Context, obj any) (model.ConversationAuthorFilter, error) {
+	var it model.ConversationAuthorFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"intercomId", "type", "name", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "intercomId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intercomId"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntercomID = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationAuthorFilter unmarshals raw into the ConversationAuthorFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationAuthorFilter(ctx context.Context, raw any) (model.ConversationAuthorFilter, error) {
+	var out model.ConversationAuthorFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationAuthorFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationFilter(ctx context.Context, obj any) (model.ConversationFilter, error) {
+	var it model.ConversationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"and", "or", "not", "id", "createdAt", "updatedAt", "source", "contact", "teammate", "adminAssignee", "teamAssignee", "channelInitiated", "open", "read", "state", "waitingSince", "snoozedUntil", "tag", "priority", "statistics", "rating", "aiAgentParticipated", "aiAgent"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOConversationFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOConversationFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOConversationSourceFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "teammate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teammate"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Teammate = data
+		case "adminAssignee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminAssignee"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminAssignee = data
+		case "teamAssignee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamAssignee"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamAssignee = data
+		case "channelInitiated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelInitiated"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelInitiated = data
+		case "open":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("open"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Open = data
+		case "read":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("read"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Read = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOConversationStateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "waitingSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waitingSince"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaitingSince = data
+		case "snoozedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("snoozedUntil"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SnoozedUntil = data
+		case "tag":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tag"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tag = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "statistics":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statistics"))
+			data, err := ec.unmarshalOConversationStatisticsFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStatisticsFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statistics = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalOConversationRatingFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationRatingFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "aiAgentParticipated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aiAgentParticipated"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AiAgentParticipated = data
+		case "aiAgent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aiAgent"))
+			data, err := ec.unmarshalOConversationAiAgentFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationAiAgentFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AiAgent = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationFilter unmarshals raw into the ConversationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationFilter(ctx context.Context, raw any) (model.ConversationFilter, error) {
+	var out model.ConversationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationRatingFilter(ctx context.Context, obj any) (model.ConversationRatingFilter, error) {
+	var it model.ConversationRatingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"requestedAt", "repliedAt", "score", "remark", "contact", "teammate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "requestedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedAt = data
+		case "repliedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repliedAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepliedAt = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "remark":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("remark"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Remark = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "teammate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teammate"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Teammate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationRatingFilter unmarshals raw into the ConversationRatingFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationRatingFilter(ctx context.Context, raw any) (model.ConversationRatingFilter, error) {
+	var out model.ConversationRatingFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationRatingFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationSort(ctx context.Context, obj any) (model.ConversationSort, error) {
+	var it model.ConversationSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationSort unmarshals raw into the ConversationSort input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationSort(ctx context.Context, raw any) (model.ConversationSort, error) {
+	var out model.ConversationSort
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationSort", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationSourceFilter(ctx context.Context, obj any) (model.ConversationSourceFilter, error) {
+	var it model.ConversationSourceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "intercomId", "deliveredAs", "subject", "body", "author", "url"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOConversationSourceTypeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "intercomId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intercomId"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntercomID = data
+		case "deliveredAs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliveredAs"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliveredAs = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOConversationAuthorFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationAuthorFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationSourceFilter unmarshals raw into the ConversationSourceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationSourceFilter(ctx context.Context, raw any) (model.ConversationSourceFilter, error) {
+	var out model.ConversationSourceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationSourceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationSourceTypeFilter(ctx context.Context, obj any) (model.ConversationSourceTypeFilter, error) {
+	var it model.ConversationSourceTypeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOConversationSourceType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOConversationSourceType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOConversationSourceType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOConversationSourceType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationSourceTypeFilter unmarshals raw into the ConversationSourceTypeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationSourceTypeFilter(ctx context.Context, raw any) (model.ConversationSourceTypeFilter, error) {
+	var out model.ConversationSourceTypeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationSourceTypeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationStateFilter(ctx context.Context, obj any) (model.ConversationStateFilter, error) {
+	var it model.ConversationStateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOConversationState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOConversationState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOConversationState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOConversationState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationStateFilter unmarshals raw into the ConversationStateFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationStateFilter(ctx context.Context, raw any) (model.ConversationStateFilter, error) {
+	var out model.ConversationStateFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationStateFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationStatisticsFilter(ctx context.Context, obj any) (model.ConversationStatisticsFilter, error) {
+	var it model.ConversationStatisticsFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"timeToAssignment", "timeToAdminReply", "timeToFirstClose", "timeToLastClose", "medianTimeToReply", "firstContactReplyAt", "firstAssignmentAt", "firstAdminReplyAt", "firstCloseAt", "lastAssignmentAt", "lastAssignmentAdminReplyAt", "lastContactReplyAt", "lastAdminReplyAt", "lastCloseAt", "lastClosedBy", "countReopens", "countAssignments", "countConversationParts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "timeToAssignment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeToAssignment"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeToAssignment = data
+		case "timeToAdminReply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeToAdminReply"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeToAdminReply = data
+		case "timeToFirstClose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeToFirstClose"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeToFirstClose = data
+		case "timeToLastClose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeToLastClose"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeToLastClose = data
+		case "medianTimeToReply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("medianTimeToReply"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MedianTimeToReply = data
+		case "firstContactReplyAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstContactReplyAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstContactReplyAt = data
+		case "firstAssignmentAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstAssignmentAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstAssignmentAt = data
+		case "firstAdminReplyAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstAdminReplyAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstAdminReplyAt = data
+		case "firstCloseAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstCloseAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstCloseAt = data
+		case "lastAssignmentAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastAssignmentAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastAssignmentAt = data
+		case "lastAssignmentAdminReplyAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastAssignmentAdminReplyAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastAssignmentAdminReplyAt = data
+		case "lastContactReplyAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastContactReplyAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastContactReplyAt = data
+		case "lastAdminReplyAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastAdminReplyAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastAdminReplyAt = data
+		case "lastCloseAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastCloseAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastCloseAt = data
+		case "lastClosedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastClosedBy"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastClosedBy = data
+		case "countReopens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countReopens"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountReopens = data
+		case "countAssignments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countAssignments"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountAssignments = data
+		case "countConversationParts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countConversationParts"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountConversationParts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationStatisticsFilter unmarshals raw into the ConversationStatisticsFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationStatisticsFilter(ctx context.Context, raw any) (model.ConversationStatisticsFilter, error) {
+	var out model.ConversationStatisticsFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationStatisticsFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomAttributeFilter(ctx context.Context, obj any) (model.CustomAttributeFilter, error) {
+	var it model.CustomAttributeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "string", "int", "float", "boolean", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "string":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("string"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.String = data
+		case "int":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("int"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Int = data
+		case "float":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("float"))
+			data, err := ec.unmarshalOFloatFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐFloatFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Float = data
+		case "boolean":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("boolean"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Boolean = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomAttributeFilter unmarshals raw into the CustomAttributeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomAttributeFilter(ctx context.Context, raw any) (model.CustomAttributeFilter, error) {
+	var out model.CustomAttributeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomAttributeFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDataEventPerson(ctx context.Context, obj any) (model.DataEventPerson, error) {
 	var it model.DataEventPerson
 	if obj == nil {
@@ -28661,6 +30831,510 @@ func (ec *executionContext) unmarshalInputDataEventPerson(ctx context.Context, o
 func UnmarshalDataEventPerson(ctx context.Context, raw any) (model.DataEventPerson, error) {
 	var out model.DataEventPerson
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DataEventPerson", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj any) (model.DateFilter, error) {
+	var it model.DateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "gt", "gte", "lt", "lte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDateFilter unmarshals raw into the DateFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDateFilter(ctx context.Context, raw any) (model.DateFilter, error) {
+	var out model.DateFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDateTimeFilter(ctx context.Context, obj any) (model.DateTimeFilter, error) {
+	var it model.DateTimeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin", "gt", "gte", "lt", "lte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalODateTime2ᚕintercomᚑgraphqlᚋupstreamᚐTimestampᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalODateTime2ᚕintercomᚑgraphqlᚋupstreamᚐTimestampᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDateTimeFilter unmarshals raw into the DateTimeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDateTimeFilter(ctx context.Context, raw any) (model.DateTimeFilter, error) {
+	var out model.DateTimeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateTimeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFloatFilter(ctx context.Context, obj any) (model.FloatFilter, error) {
+	var it model.FloatFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin", "gt", "gte", "lt", "lte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFloatFilter unmarshals raw into the FloatFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFloatFilter(ctx context.Context, raw any) (model.FloatFilter, error) {
+	var out model.FloatFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FloatFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIDFilter(ctx context.Context, obj any) (model.IDFilter, error) {
+	var it model.IDFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIDFilter unmarshals raw into the IDFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIDFilter(ctx context.Context, raw any) (model.IDFilter, error) {
+	var out model.IDFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IDFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any) (model.IntFilter, error) {
+	var it model.IntFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin", "gt", "gte", "lt", "lte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIntFilter unmarshals raw into the IntFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIntFilter(ctx context.Context, raw any) (model.IntFilter, error) {
+	var out model.IntFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IntFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj any) (model.StringFilter, error) {
+	var it model.StringFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin", "contains", "notContains", "startsWith", "endsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		case "contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contains = data
+		case "notContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotContains = data
+		case "startsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsWith"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsWith = data
+		case "endsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsWith"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStringFilter unmarshals raw into the StringFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStringFilter(ctx context.Context, raw any) (model.StringFilter, error) {
+	var out model.StringFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StringFilter", raw, &out)
 	return out, err
 }
 
@@ -35343,6 +38017,11 @@ func (ec *executionContext) marshalNContactEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 	return ec._ContactEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx context.Context, v any) (*model.ContactFilter, error) {
+	res, err := ec.unmarshalInputContactFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNContactLocation2intercomᚑgraphqlᚋupstreamᚐContactLocation(ctx context.Context, sel ast.SelectionSet, v upstream.ContactLocation) graphql.Marshaler {
 	return ec._ContactLocation(ctx, sel, &v)
 }
@@ -35354,6 +38033,21 @@ func (ec *executionContext) unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋm
 }
 
 func (ec *executionContext) marshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx context.Context, sel ast.SelectionSet, v model.ContactRole) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNContactSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSort(ctx context.Context, v any) (*model.ContactSort, error) {
+	res, err := ec.unmarshalInputContactSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx context.Context, v any) (model.ContactSortField, error) {
+	var res model.ContactSortField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx context.Context, sel ast.SelectionSet, v model.ContactSortField) graphql.Marshaler {
 	return v
 }
 
@@ -35443,6 +38137,11 @@ func (ec *executionContext) marshalNConversationEdge2ᚖintercomᚑgraphqlᚋgra
 	return ec._ConversationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx context.Context, v any) (*model.ConversationFilter, error) {
+	res, err := ec.unmarshalInputConversationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNConversationPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.ConversationPart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35491,8 +38190,33 @@ func (ec *executionContext) marshalNConversationPartEdge2ᚖintercomᚑgraphql�
 	return ec._ConversationPartEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx context.Context, v any) (*model.ConversationSort, error) {
+	res, err := ec.unmarshalInputConversationSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, v any) (model.ConversationSortField, error) {
+	var res model.ConversationSortField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, sel ast.SelectionSet, v model.ConversationSortField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNConversationSource2intercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v upstream.ConversationSource) graphql.Marshaler {
 	return ec._ConversationSource(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNConversationSourceType2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx context.Context, v any) (model.ConversationSourceType, error) {
+	var res model.ConversationSourceType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationSourceType2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx context.Context, sel ast.SelectionSet, v model.ConversationSourceType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNConversationState2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx context.Context, v any) (model.ConversationState, error) {
@@ -35503,6 +38227,11 @@ func (ec *executionContext) unmarshalNConversationState2intercomᚑgraphqlᚋgra
 
 func (ec *executionContext) marshalNConversationState2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx context.Context, sel ast.SelectionSet, v model.ConversationState) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNCustomAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilter(ctx context.Context, v any) (*model.CustomAttributeFilter, error) {
+	res, err := ec.unmarshalInputCustomAttributeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDataAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataAttribute) graphql.Marshaler {
@@ -36117,6 +38846,16 @@ func (ec *executionContext) marshalNSocialProfile2ᚖintercomᚑgraphqlᚋupstre
 		return graphql.Null
 	}
 	return ec._SocialProfile(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (model.SortDirection, error) {
+	var res model.SortDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v model.SortDirection) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -36759,6 +39498,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx context.Context, v any) (*model.BooleanFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBooleanFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx context.Context, sel ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36839,6 +39586,14 @@ func (ec *executionContext) marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐC
 	return ec._Contact(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOContactAndroidAppFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactAndroidAppFilter(ctx context.Context, v any) (*model.ContactAndroidAppFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactAndroidAppFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOContactApp2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactApp(ctx context.Context, sel ast.SelectionSet, v *model.ContactApp) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36851,6 +39606,83 @@ func (ec *executionContext) marshalOContactConnection2ᚖintercomᚑgraphqlᚋgr
 		return graphql.Null
 	}
 	return ec._ContactConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOContactFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilterᚄ(ctx context.Context, v any) ([]*model.ContactFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ContactFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx context.Context, v any) (*model.ContactFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOContactIosAppFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactIosAppFilter(ctx context.Context, v any) (*model.ContactIosAppFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactIosAppFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOContactLocationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactLocationFilter(ctx context.Context, v any) (*model.ContactLocationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactLocationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx context.Context, v any) ([]model.ContactRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ContactRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ContactRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx context.Context, v any) (*model.ContactRole, error) {
@@ -36869,6 +39701,31 @@ func (ec *executionContext) marshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋ
 	return v
 }
 
+func (ec *executionContext) unmarshalOContactRoleFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleFilter(ctx context.Context, v any) (*model.ContactRoleFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactRoleFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOContactSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSortᚄ(ctx context.Context, v any) ([]*model.ContactSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ContactSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOContactSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36883,11 +39740,52 @@ func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstrea
 	return ec._Conversation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOConversationAiAgentFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationAiAgentFilter(ctx context.Context, v any) (*model.ConversationAiAgentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationAiAgentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConversationAuthorFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationAuthorFilter(ctx context.Context, v any) (*model.ConversationAuthorFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationAuthorFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConversationConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConversationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConversationFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilterᚄ(ctx context.Context, v any) ([]*model.ConversationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ConversationFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx context.Context, v any) (*model.ConversationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOConversationFirstContactReply2ᚖintercomᚑgraphqlᚋupstreamᚐFirstContactReply(ctx context.Context, sel ast.SelectionSet, v *upstream.FirstContactReply) graphql.Marshaler {
@@ -36911,6 +39809,14 @@ func (ec *executionContext) marshalOConversationRating2ᚖintercomᚑgraphqlᚋu
 	return ec._ConversationRating(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOConversationRatingFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationRatingFilter(ctx context.Context, v any) (*model.ConversationRatingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationRatingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConversationSla2ᚖintercomᚑgraphqlᚋupstreamᚐSLAApplied(ctx context.Context, sel ast.SelectionSet, v *upstream.SLAApplied) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36918,11 +39824,181 @@ func (ec *executionContext) marshalOConversationSla2ᚖintercomᚑgraphqlᚋupst
 	return ec._ConversationSla(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOConversationSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortᚄ(ctx context.Context, v any) ([]*model.ConversationSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ConversationSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOConversationSourceFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceFilter(ctx context.Context, v any) (*model.ConversationSourceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationSourceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConversationSourceType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeᚄ(ctx context.Context, v any) ([]model.ConversationSourceType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ConversationSourceType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConversationSourceType2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConversationSourceType2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConversationSourceType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConversationSourceType2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConversationSourceType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx context.Context, v any) (*model.ConversationSourceType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ConversationSourceType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConversationSourceType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx context.Context, sel ast.SelectionSet, v *model.ConversationSourceType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOConversationSourceTypeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceTypeFilter(ctx context.Context, v any) (*model.ConversationSourceTypeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationSourceTypeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConversationState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateᚄ(ctx context.Context, v any) ([]model.ConversationState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ConversationState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConversationState2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConversationState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConversationState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConversationState2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConversationState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx context.Context, v any) (*model.ConversationState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ConversationState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConversationState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationState(ctx context.Context, sel ast.SelectionSet, v *model.ConversationState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOConversationStateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStateFilter(ctx context.Context, v any) (*model.ConversationStateFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationStateFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConversationStatistics2ᚖintercomᚑgraphqlᚋupstreamᚐConversationStatistics(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationStatistics) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConversationStatistics(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConversationStatisticsFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationStatisticsFilter(ctx context.Context, v any) (*model.ConversationStatisticsFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationStatisticsFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCustomAttributeFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilterᚄ(ctx context.Context, v any) ([]*model.CustomAttributeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CustomAttributeFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalODataAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeConnection) graphql.Marshaler {
@@ -36988,6 +40064,67 @@ func (ec *executionContext) marshalODataExport2ᚖintercomᚑgraphqlᚋupstream�
 	return ec._DataExport(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx context.Context, v any) (*filter.Day, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalars.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx context.Context, sel ast.SelectionSet, v *filter.Day) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalDate(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalODateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateFilter(ctx context.Context, v any) (*model.DateFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODateTime2ᚕintercomᚑgraphqlᚋupstreamᚐTimestampᚄ(ctx context.Context, v any) ([]upstream.Timestamp, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]upstream.Timestamp, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODateTime2ᚕintercomᚑgraphqlᚋupstreamᚐTimestampᚄ(ctx context.Context, sel ast.SelectionSet, v []upstream.Timestamp) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx context.Context, v any) (*upstream.Timestamp, error) {
 	if v == nil {
 		return nil, nil
@@ -37006,6 +40143,74 @@ func (ec *executionContext) marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐ
 	return res
 }
 
+func (ec *executionContext) unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx context.Context, v any) (*model.DateTimeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateTimeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]float64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFloat2float64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFloat2ᚕfloat64ᚄ(ctx context.Context, sel ast.SelectionSet, v []float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNFloat2float64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOFloatFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐFloatFilter(ctx context.Context, v any) (*model.FloatFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFloatFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx context.Context, sel ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -37018,6 +40223,41 @@ func (ec *executionContext) marshalOHelpCenterConnection2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._HelpCenterConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -37036,6 +40276,49 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx context.Context, v any) (*model.IDFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIDFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -37072,6 +40355,14 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalInt64(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx context.Context, v any) (*model.IntFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIntFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOJSON2interface(ctx context.Context, v any) (any, error) {
@@ -37225,6 +40516,14 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx context.Context, v any) (*model.StringFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStringFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx context.Context, sel ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {

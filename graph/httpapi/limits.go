@@ -137,7 +137,8 @@ func perClientRate(perMinute int, next http.Handler) http.Handler {
 		}),
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, http.StatusTooManyRequests, errcode.BadUserInput,
-				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute), nil)
+				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute),
+				map[string]any{"reason": "CLIENT_RATE_LIMITED"})
 		}),
 	)(next)
 }

@@ -5,6 +5,7 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"intercom-graphql/graph/filter"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
 	"io"
@@ -93,6 +94,14 @@ type ArticleSearchEdge struct {
 	Highlight *upstream.ArticleSearchHighlights `json:"highlight,omitempty"`
 }
 
+// Conditions on a true/false field.
+type BooleanFilter struct {
+	// Equal to this value.
+	Eq *bool `json:"eq,omitempty"`
+	// Not equal to this value (or no value at all).
+	Ne *bool `json:"ne,omitempty"`
+}
+
 // A page of collections.
 type CollectionConnection struct {
 	// The collections of this page, each with its cursor.
@@ -157,6 +166,20 @@ type CompanyScrollConnection struct {
 	TotalCount *int `json:"totalCount,omitempty"`
 }
 
+// Conditions on the workspace's Android app on a contact's device.
+type ContactAndroidAppFilter struct {
+	// The day the contact last used the app.
+	LastSeenAt *DateFilter `json:"lastSeenAt,omitempty"`
+	// The app's name.
+	AppName *StringFilter `json:"appName,omitempty"`
+	// The app's version.
+	AppVersion *StringFilter `json:"appVersion,omitempty"`
+	// The device model.
+	Device *StringFilter `json:"device,omitempty"`
+	// The version of Intercom's SDK in the app.
+	SdkVersion *StringFilter `json:"sdkVersion,omitempty"`
+}
+
 // The workspace's mobile app as installed on a contact's device.
 type ContactApp struct {
 	// The app's name.
@@ -193,6 +216,125 @@ type ContactEdge struct {
 	Node *upstream.Contact `json:"node"`
 }
 
+// Selects contacts. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared
+// without regard to case; dates are calendar days in the workspace's time zone.
+type ContactFilter struct {
+	// Every one of these filters holds.
+	And []*ContactFilter `json:"and,omitempty"`
+	// At least one of these filters holds.
+	Or []*ContactFilter `json:"or,omitempty"`
+	// This filter does not hold.
+	Not *ContactFilter `json:"not,omitempty"`
+	// The contact itself (Contact IDs or Intercom ids).
+	ID *IDFilter `json:"id,omitempty"`
+	// Whether the contact is a user or a lead.
+	Role *ContactRoleFilter `json:"role,omitempty"`
+	// The contact's name.
+	Name *StringFilter `json:"name,omitempty"`
+	// The URL of the contact's avatar image.
+	AvatarURL *StringFilter `json:"avatarUrl,omitempty"`
+	// The teammate who owns the contact (Admin IDs or Intercom ids).
+	Owner *IDFilter `json:"owner,omitempty"`
+	// The contact's email address.
+	Email *StringFilter `json:"email,omitempty"`
+	// The domain of the contact's email address.
+	EmailDomain *StringFilter `json:"emailDomain,omitempty"`
+	// The contact's phone number.
+	Phone *StringFilter `json:"phone,omitempty"`
+	// The contact's id in the workspace's own product.
+	ExternalID *StringFilter `json:"externalId,omitempty"`
+	// The day the contact was created.
+	CreatedAt *DateFilter `json:"createdAt,omitempty"`
+	// The day the user signed up.
+	SignedUpAt *DateFilter `json:"signedUpAt,omitempty"`
+	// The day the contact last changed.
+	UpdatedAt *DateFilter `json:"updatedAt,omitempty"`
+	// The day the contact was last seen.
+	LastSeenAt *DateFilter `json:"lastSeenAt,omitempty"`
+	// The day a teammate last wrote to the contact.
+	LastContactedAt *DateFilter `json:"lastContactedAt,omitempty"`
+	// The day the contact last replied.
+	LastRepliedAt *DateFilter `json:"lastRepliedAt,omitempty"`
+	// The day the contact last opened an email.
+	LastEmailOpenedAt *DateFilter `json:"lastEmailOpenedAt,omitempty"`
+	// The day the contact last clicked a link in an email.
+	LastEmailClickedAt *DateFilter `json:"lastEmailClickedAt,omitempty"`
+	// The language the Messenger shows the contact.
+	LanguageOverride *StringFilter `json:"languageOverride,omitempty"`
+	// The browser the contact last used.
+	Browser *StringFilter `json:"browser,omitempty"`
+	// The language of that browser.
+	BrowserLanguage *StringFilter `json:"browserLanguage,omitempty"`
+	// The operating system the contact last used.
+	Os *StringFilter `json:"os,omitempty"`
+	// Where the contact was last seen.
+	Location *ContactLocationFilter `json:"location,omitempty"`
+	// Whether the contact unsubscribed from email.
+	UnsubscribedFromEmails *BooleanFilter `json:"unsubscribedFromEmails,omitempty"`
+	// Whether the contact marked the workspace's email as spam.
+	MarkedEmailAsSpam *BooleanFilter `json:"markedEmailAsSpam,omitempty"`
+	// Whether email to the contact hard bounced.
+	HasHardBounced *BooleanFilter `json:"hasHardBounced,omitempty"`
+	// The workspace's iOS app on the contact's device.
+	IosApp *ContactIosAppFilter `json:"iosApp,omitempty"`
+	// The workspace's Android app on the contact's device.
+	AndroidApp *ContactAndroidAppFilter `json:"androidApp,omitempty"`
+	// The segments the contact is in (Segment IDs or Intercom ids).
+	Segment *IDFilter `json:"segment,omitempty"`
+	// The tags on the contact (Tag IDs or Intercom ids).
+	Tag *IDFilter `json:"tag,omitempty"`
+	// Conditions on custom attributes, all of which must hold.
+	CustomAttributes []*CustomAttributeFilter `json:"customAttributes,omitempty"`
+}
+
+// Conditions on the workspace's iOS app on a contact's device.
+type ContactIosAppFilter struct {
+	// The day the contact last used the app.
+	LastSeenAt *DateFilter `json:"lastSeenAt,omitempty"`
+	// The app's name.
+	AppName *StringFilter `json:"appName,omitempty"`
+	// The app's version.
+	AppVersion *StringFilter `json:"appVersion,omitempty"`
+	// The device model.
+	Device *StringFilter `json:"device,omitempty"`
+	// The app's device, as Intercom's search names it (ios_app_device).
+	AppDevice *StringFilter `json:"appDevice,omitempty"`
+	// The device's operating system version.
+	OsVersion *StringFilter `json:"osVersion,omitempty"`
+	// The version of Intercom's SDK in the app.
+	SdkVersion *StringFilter `json:"sdkVersion,omitempty"`
+}
+
+// Conditions on where a contact was last seen.
+type ContactLocationFilter struct {
+	// The country.
+	Country *StringFilter `json:"country,omitempty"`
+	// The region, state or province.
+	Region *StringFilter `json:"region,omitempty"`
+	// The city.
+	City *StringFilter `json:"city,omitempty"`
+}
+
+// Conditions on a contact's role.
+type ContactRoleFilter struct {
+	// This role.
+	Eq *ContactRole `json:"eq,omitempty"`
+	// Not this role.
+	Ne *ContactRole `json:"ne,omitempty"`
+	// One of these roles.
+	In []ContactRole `json:"in,omitempty"`
+	// None of these roles.
+	Nin []ContactRole `json:"nin,omitempty"`
+}
+
+// An order for contacts.
+type ContactSort struct {
+	// What to sort by.
+	Field ContactSortField `json:"field"`
+	// Which way.
+	Direction SortDirection `json:"direction"`
+}
+
 // A page of the subscription types a contact chose about.
 type ContactSubscriptionTypeConnection struct {
 	// The subscription types of this page, each with the contact's choice and its cursor.
@@ -215,6 +357,34 @@ type ContactSubscriptionTypeEdge struct {
 	Consent ContactSubscriptionConsent `json:"consent"`
 }
 
+// Conditions on Intercom's AI agent's part in a conversation.
+type ConversationAiAgentFilter struct {
+	// How the AI agent's part ended: assumed_resolution, confirmed_resolution, routed_to_team or abandoned.
+	ResolutionState *StringFilter `json:"resolutionState,omitempty"`
+	// The kind of the AI agent's last answer: ai_answer or custom_answer.
+	LastAnswerType *StringFilter `json:"lastAnswerType,omitempty"`
+	// The contact's rating of the AI agent, from 1 to 5.
+	Rating *IntFilter `json:"rating,omitempty"`
+	// The contact's remark on the AI agent.
+	RatingRemark *StringFilter `json:"ratingRemark,omitempty"`
+	// What started the AI agent: essentials_plan_setup, profile, workflow, workflow_preview or fin_preview.
+	SourceType *StringFilter `json:"sourceType,omitempty"`
+	// The title of what started the AI agent.
+	SourceTitle *StringFilter `json:"sourceTitle,omitempty"`
+}
+
+// Conditions on who wrote a message.
+type ConversationAuthorFilter struct {
+	// The author's id in Intercom.
+	IntercomID *StringFilter `json:"intercomId,omitempty"`
+	// The kind of author: admin, team, bot, user or lead.
+	Type *StringFilter `json:"type,omitempty"`
+	// The author's name.
+	Name *StringFilter `json:"name,omitempty"`
+	// The author's email address.
+	Email *StringFilter `json:"email,omitempty"`
+}
+
 // A page of conversations.
 type ConversationConnection struct {
 	// The conversations of this page, each with its cursor.
@@ -235,6 +405,57 @@ type ConversationEdge struct {
 	Node *upstream.Conversation `json:"node"`
 }
 
+// Selects conversations. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared
+// without regard to case; moments are compared to the second.
+type ConversationFilter struct {
+	// Every one of these filters holds.
+	And []*ConversationFilter `json:"and,omitempty"`
+	// At least one of these filters holds.
+	Or []*ConversationFilter `json:"or,omitempty"`
+	// This filter does not hold.
+	Not *ConversationFilter `json:"not,omitempty"`
+	// The conversation itself (Conversation IDs or Intercom ids).
+	ID *IDFilter `json:"id,omitempty"`
+	// When the conversation started.
+	CreatedAt *DateTimeFilter `json:"createdAt,omitempty"`
+	// When the conversation last changed.
+	UpdatedAt *DateTimeFilter `json:"updatedAt,omitempty"`
+	// The message that started the conversation.
+	Source *ConversationSourceFilter `json:"source,omitempty"`
+	// The contacts taking part (Contact IDs or Intercom ids): eq matches when any of them is the one given.
+	Contact *IDFilter `json:"contact,omitempty"`
+	// The teammates who wrote a part (Admin IDs or Intercom ids): eq matches when any of them is the one given.
+	Teammate *IDFilter `json:"teammate,omitempty"`
+	// The teammate the conversation is assigned to (Admin IDs or Intercom ids).
+	AdminAssignee *IDFilter `json:"adminAssignee,omitempty"`
+	// The team the conversation is assigned to (Team IDs or Intercom ids).
+	TeamAssignee *IDFilter `json:"teamAssignee,omitempty"`
+	// The channel the conversation started on, as Intercom's search names it (channel_initiated).
+	ChannelInitiated *StringFilter `json:"channelInitiated,omitempty"`
+	// Whether the conversation is open (or snoozed).
+	Open *BooleanFilter `json:"open,omitempty"`
+	// Whether a teammate has read the latest part.
+	Read *BooleanFilter `json:"read,omitempty"`
+	// Whether the conversation is open, closed or snoozed.
+	State *ConversationStateFilter `json:"state,omitempty"`
+	// Since when the contact has waited for a reply.
+	WaitingSince *DateTimeFilter `json:"waitingSince,omitempty"`
+	// Until when the conversation is snoozed.
+	SnoozedUntil *DateTimeFilter `json:"snoozedUntil,omitempty"`
+	// The tags on the conversation (Tag IDs or Intercom ids): eq matches when any of them is the one given.
+	Tag *IDFilter `json:"tag,omitempty"`
+	// Whether the conversation is marked as priority.
+	Priority *BooleanFilter `json:"priority,omitempty"`
+	// Timings and counts of the conversation.
+	Statistics *ConversationStatisticsFilter `json:"statistics,omitempty"`
+	// The contact's rating of the conversation.
+	Rating *ConversationRatingFilter `json:"rating,omitempty"`
+	// Whether Intercom's AI agent took part.
+	AiAgentParticipated *BooleanFilter `json:"aiAgentParticipated,omitempty"`
+	// How Intercom's AI agent's part went.
+	AiAgent *ConversationAiAgentFilter `json:"aiAgent,omitempty"`
+}
+
 // A page of conversation parts.
 type ConversationPartConnection struct {
 	// The parts of this page, each with its cursor.
@@ -253,6 +474,131 @@ type ConversationPartEdge struct {
 	Cursor string `json:"cursor"`
 	// The part.
 	Node *upstream.ConversationPart `json:"node"`
+}
+
+// Conditions on a contact's rating of a conversation.
+type ConversationRatingFilter struct {
+	// When the contact was asked to rate.
+	RequestedAt *DateTimeFilter `json:"requestedAt,omitempty"`
+	// When the contact rated.
+	RepliedAt *DateTimeFilter `json:"repliedAt,omitempty"`
+	// The rating, from 1 to 5.
+	Score *IntFilter `json:"score,omitempty"`
+	// The contact's remark.
+	Remark *StringFilter `json:"remark,omitempty"`
+	// The contact who rated (Contact IDs or Intercom ids).
+	Contact *IDFilter `json:"contact,omitempty"`
+	// The teammate who was rated (Admin IDs or Intercom ids).
+	Teammate *IDFilter `json:"teammate,omitempty"`
+}
+
+// An order for conversations.
+type ConversationSort struct {
+	// What to sort by.
+	Field ConversationSortField `json:"field"`
+	// Which way.
+	Direction SortDirection `json:"direction"`
+}
+
+// Conditions on the message that started a conversation.
+type ConversationSourceFilter struct {
+	// The channel.
+	Type *ConversationSourceTypeFilter `json:"type,omitempty"`
+	// The message's id in Intercom.
+	IntercomID *StringFilter `json:"intercomId,omitempty"`
+	// How the message was delivered (customer_initiated, admin_initiated, ...).
+	DeliveredAs *StringFilter `json:"deliveredAs,omitempty"`
+	// The message's subject.
+	Subject *StringFilter `json:"subject,omitempty"`
+	// The message's body, word by word: each operator applies to the body's single words (markup left out), so
+	// `eq: "invoice"` matches a body holding that word, and no value with a space in it ever equals a word.
+	Body *StringFilter `json:"body,omitempty"`
+	// Who wrote the message.
+	Author *ConversationAuthorFilter `json:"author,omitempty"`
+	// The URL of the page the contact wrote from.
+	URL *StringFilter `json:"url,omitempty"`
+}
+
+// Conditions on the channel a conversation started on.
+type ConversationSourceTypeFilter struct {
+	// This channel.
+	Eq *ConversationSourceType `json:"eq,omitempty"`
+	// Not this channel.
+	Ne *ConversationSourceType `json:"ne,omitempty"`
+	// One of these channels.
+	In []ConversationSourceType `json:"in,omitempty"`
+	// None of these channels.
+	Nin []ConversationSourceType `json:"nin,omitempty"`
+}
+
+// Conditions on a conversation's state.
+type ConversationStateFilter struct {
+	// This state.
+	Eq *ConversationState `json:"eq,omitempty"`
+	// Not this state.
+	Ne *ConversationState `json:"ne,omitempty"`
+	// One of these states.
+	In []ConversationState `json:"in,omitempty"`
+	// None of these states.
+	Nin []ConversationState `json:"nin,omitempty"`
+}
+
+// Conditions on a conversation's timings (in seconds) and counts.
+type ConversationStatisticsFilter struct {
+	// Seconds from the start to the first assignment.
+	TimeToAssignment *IntFilter `json:"timeToAssignment,omitempty"`
+	// Seconds from the start to the first teammate reply.
+	TimeToAdminReply *IntFilter `json:"timeToAdminReply,omitempty"`
+	// Seconds from the start to the first close.
+	TimeToFirstClose *IntFilter `json:"timeToFirstClose,omitempty"`
+	// Seconds from the start to the last close.
+	TimeToLastClose *IntFilter `json:"timeToLastClose,omitempty"`
+	// Median seconds a contact waited for a reply.
+	MedianTimeToReply *IntFilter `json:"medianTimeToReply,omitempty"`
+	// When the contact first wrote.
+	FirstContactReplyAt *DateTimeFilter `json:"firstContactReplyAt,omitempty"`
+	// When the conversation was first assigned.
+	FirstAssignmentAt *DateTimeFilter `json:"firstAssignmentAt,omitempty"`
+	// When a teammate first replied.
+	FirstAdminReplyAt *DateTimeFilter `json:"firstAdminReplyAt,omitempty"`
+	// When the conversation was first closed.
+	FirstCloseAt *DateTimeFilter `json:"firstCloseAt,omitempty"`
+	// When the conversation was last assigned.
+	LastAssignmentAt *DateTimeFilter `json:"lastAssignmentAt,omitempty"`
+	// When the last assignee first replied.
+	LastAssignmentAdminReplyAt *DateTimeFilter `json:"lastAssignmentAdminReplyAt,omitempty"`
+	// When the contact last wrote.
+	LastContactReplyAt *DateTimeFilter `json:"lastContactReplyAt,omitempty"`
+	// When a teammate last replied.
+	LastAdminReplyAt *DateTimeFilter `json:"lastAdminReplyAt,omitempty"`
+	// When the conversation was last closed.
+	LastCloseAt *DateTimeFilter `json:"lastCloseAt,omitempty"`
+	// The teammate who last closed the conversation (Admin IDs or Intercom ids).
+	LastClosedBy *IDFilter `json:"lastClosedBy,omitempty"`
+	// How many times the conversation was reopened.
+	CountReopens *IntFilter `json:"countReopens,omitempty"`
+	// How many times the conversation was assigned.
+	CountAssignments *IntFilter `json:"countAssignments,omitempty"`
+	// How many parts the conversation holds.
+	CountConversationParts *IntFilter `json:"countConversationParts,omitempty"`
+}
+
+// Conditions on one custom attribute (a data attribute of the workspace), by name, with the filter for its
+// type: give exactly one of `string`, `int`, `float`, `boolean` or `date`. Intercom refuses an attribute the
+// workspace does not have, or a filter of another type than the attribute's.
+type CustomAttributeFilter struct {
+	// The attribute's name, as in the workspace's data attributes (for example `plan`).
+	Name string `json:"name"`
+	// Conditions for a text attribute.
+	String *StringFilter `json:"string,omitempty"`
+	// Conditions for a whole-number attribute.
+	Int *IntFilter `json:"int,omitempty"`
+	// Conditions for a decimal-number attribute.
+	Float *FloatFilter `json:"float,omitempty"`
+	// Conditions for a true/false attribute.
+	Boolean *BooleanFilter `json:"boolean,omitempty"`
+	// Conditions for a date attribute, by calendar day in the workspace's time zone.
+	Date *DateFilter `json:"date,omitempty"`
 }
 
 // A page of data attributes.
@@ -305,6 +651,65 @@ type DataEventPerson struct {
 	Email *string `json:"email,omitempty"`
 }
 
+// Conditions on a contact date, by calendar day in the workspace's time zone: Intercom matches these dates by
+// day, so a moment within a day cannot be asked for. Every operator given must hold; a record without a date
+// matches only `ne`.
+type DateFilter struct {
+	// On this day.
+	Eq *filter.Day `json:"eq,omitempty"`
+	// Not on this day (or no date at all).
+	Ne *filter.Day `json:"ne,omitempty"`
+	// On a later day: from the start of the next day.
+	Gt *filter.Day `json:"gt,omitempty"`
+	// On this day or later: from the start of this day.
+	Gte *filter.Day `json:"gte,omitempty"`
+	// On an earlier day: before the start of this day.
+	Lt *filter.Day `json:"lt,omitempty"`
+	// On this day or earlier: before the start of the next day.
+	Lte *filter.Day `json:"lte,omitempty"`
+}
+
+// Conditions on a moment, to the second. Every operator given must hold; a record without a value matches
+// only `ne` and `nin`.
+type DateTimeFilter struct {
+	// At exactly this second.
+	Eq *upstream.Timestamp `json:"eq,omitempty"`
+	// Not at this second (or no value at all).
+	Ne *upstream.Timestamp `json:"ne,omitempty"`
+	// At one of these seconds.
+	In []upstream.Timestamp `json:"in,omitempty"`
+	// At none of these seconds (or no value at all).
+	Nin []upstream.Timestamp `json:"nin,omitempty"`
+	// Later than this moment.
+	Gt *upstream.Timestamp `json:"gt,omitempty"`
+	// At this moment or later.
+	Gte *upstream.Timestamp `json:"gte,omitempty"`
+	// Earlier than this moment.
+	Lt *upstream.Timestamp `json:"lt,omitempty"`
+	// At this moment or earlier.
+	Lte *upstream.Timestamp `json:"lte,omitempty"`
+}
+
+// Conditions on a decimal-number field, as IntFilter. Every operator given must hold.
+type FloatFilter struct {
+	// Equal to this number.
+	Eq *float64 `json:"eq,omitempty"`
+	// Not equal to this number (or no value at all).
+	Ne *float64 `json:"ne,omitempty"`
+	// Equal to one of these numbers.
+	In []float64 `json:"in,omitempty"`
+	// Equal to none of these numbers (or no value at all).
+	Nin []float64 `json:"nin,omitempty"`
+	// Greater than this number.
+	Gt *float64 `json:"gt,omitempty"`
+	// Greater than or equal to this number.
+	Gte *float64 `json:"gte,omitempty"`
+	// Less than this number.
+	Lt *float64 `json:"lt,omitempty"`
+	// Less than or equal to this number.
+	Lte *float64 `json:"lte,omitempty"`
+}
+
 // A page of help centers.
 type HelpCenterConnection struct {
 	// The help centers of this page, each with its cursor.
@@ -323,6 +728,41 @@ type HelpCenterEdge struct {
 	Cursor string `json:"cursor"`
 	// The help center.
 	Node *upstream.HelpCenter `json:"node"`
+}
+
+// Conditions on a reference to another object. Values are global IDs of the object's type (as its `id` field
+// gives them) or its Intercom id; a global ID of another type is refused. For lists of references (a
+// conversation's contacts or tags), `eq` matches when any of them is the one given, `ne` when none is.
+type IDFilter struct {
+	// This object.
+	Eq *string `json:"eq,omitempty"`
+	// Not this object (or none at all).
+	Ne *string `json:"ne,omitempty"`
+	// One of these objects.
+	In []string `json:"in,omitempty"`
+	// None of these objects (or none at all).
+	Nin []string `json:"nin,omitempty"`
+}
+
+// Conditions on a whole-number field. Every operator given must hold. A record without a value matches only
+// `ne` and `nin` (and the negation of a comparison, under `not`).
+type IntFilter struct {
+	// Equal to this number.
+	Eq *int `json:"eq,omitempty"`
+	// Not equal to this number (or no value at all).
+	Ne *int `json:"ne,omitempty"`
+	// Equal to one of these numbers.
+	In []int `json:"in,omitempty"`
+	// Equal to none of these numbers (or no value at all).
+	Nin []int `json:"nin,omitempty"`
+	// Greater than this number.
+	Gt *int `json:"gt,omitempty"`
+	// Greater than or equal to this number.
+	Gte *int `json:"gte,omitempty"`
+	// Less than this number.
+	Lt *int `json:"lt,omitempty"`
+	// Less than or equal to this number.
+	Lte *int `json:"lte,omitempty"`
 }
 
 // A page of news items.
@@ -421,6 +861,27 @@ type SegmentEdge struct {
 	Cursor string `json:"cursor"`
 	// The segment.
 	Node *upstream.Segment `json:"node"`
+}
+
+// Conditions on a text field. Text is compared without regard to case. Every operator given must hold.
+// A record without a value matches only `ne`, `nin` and `notContains`.
+type StringFilter struct {
+	// Equal to this text.
+	Eq *string `json:"eq,omitempty"`
+	// Not equal to this text (or no value at all).
+	Ne *string `json:"ne,omitempty"`
+	// Equal to one of these texts.
+	In []string `json:"in,omitempty"`
+	// Equal to none of these texts (or no value at all).
+	Nin []string `json:"nin,omitempty"`
+	// Contains this text.
+	Contains *string `json:"contains,omitempty"`
+	// Does not contain this text (or no value at all).
+	NotContains *string `json:"notContains,omitempty"`
+	// Starts with this text. Intercom cannot negate it, so it cannot be used under `not`.
+	StartsWith *string `json:"startsWith,omitempty"`
+	// Ends with this text. Intercom cannot negate it, so it cannot be used under `not`.
+	EndsWith *string `json:"endsWith,omitempty"`
 }
 
 // A page of subscription types.
@@ -1035,6 +1496,88 @@ func (e ContactRole) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What contacts can be sorted by. Contacts without a value come last, whichever the direction.
+type ContactSortField string
+
+const (
+	// When the contact was created.
+	ContactSortFieldCreatedAt ContactSortField = "CREATED_AT"
+	// When the contact last changed.
+	ContactSortFieldUpdatedAt ContactSortField = "UPDATED_AT"
+	// When the user signed up.
+	ContactSortFieldSignedUpAt ContactSortField = "SIGNED_UP_AT"
+	// When the contact was last seen.
+	ContactSortFieldLastSeenAt ContactSortField = "LAST_SEEN_AT"
+	// When a teammate last wrote to the contact.
+	ContactSortFieldLastContactedAt ContactSortField = "LAST_CONTACTED_AT"
+	// When the contact last replied.
+	ContactSortFieldLastRepliedAt ContactSortField = "LAST_REPLIED_AT"
+	// When the contact last opened an email.
+	ContactSortFieldLastEmailOpenedAt ContactSortField = "LAST_EMAIL_OPENED_AT"
+	// When the contact last clicked a link in an email.
+	ContactSortFieldLastEmailClickedAt ContactSortField = "LAST_EMAIL_CLICKED_AT"
+	// The contact's name.
+	ContactSortFieldName ContactSortField = "NAME"
+	// The contact's email address.
+	ContactSortFieldEmail ContactSortField = "EMAIL"
+)
+
+var AllContactSortField = []ContactSortField{
+	ContactSortFieldCreatedAt,
+	ContactSortFieldUpdatedAt,
+	ContactSortFieldSignedUpAt,
+	ContactSortFieldLastSeenAt,
+	ContactSortFieldLastContactedAt,
+	ContactSortFieldLastRepliedAt,
+	ContactSortFieldLastEmailOpenedAt,
+	ContactSortFieldLastEmailClickedAt,
+	ContactSortFieldName,
+	ContactSortFieldEmail,
+}
+
+func (e ContactSortField) IsValid() bool {
+	switch e {
+	case ContactSortFieldCreatedAt, ContactSortFieldUpdatedAt, ContactSortFieldSignedUpAt, ContactSortFieldLastSeenAt, ContactSortFieldLastContactedAt, ContactSortFieldLastRepliedAt, ContactSortFieldLastEmailOpenedAt, ContactSortFieldLastEmailClickedAt, ContactSortFieldName, ContactSortFieldEmail:
+		return true
+	}
+	return false
+}
+
+func (e ContactSortField) String() string {
+	return string(e)
+}
+
+func (e *ContactSortField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ContactSortField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ContactSortField", str)
+	}
+	return nil
+}
+
+func (e ContactSortField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ContactSortField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ContactSortField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // A contact's explicit choice about a subscription type.
 type ContactSubscriptionConsent string
 
@@ -1088,6 +1631,164 @@ func (e *ContactSubscriptionConsent) UnmarshalJSON(b []byte) error {
 }
 
 func (e ContactSubscriptionConsent) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What conversations can be sorted by. Conversations without a value come last, whichever the direction.
+type ConversationSortField string
+
+const (
+	// When the conversation started.
+	ConversationSortFieldCreatedAt ConversationSortField = "CREATED_AT"
+	// When the conversation last changed.
+	ConversationSortFieldUpdatedAt ConversationSortField = "UPDATED_AT"
+	// Since when the contact has waited for a reply.
+	ConversationSortFieldWaitingSince ConversationSortField = "WAITING_SINCE"
+	// Until when the conversation is snoozed.
+	ConversationSortFieldSnoozedUntil ConversationSortField = "SNOOZED_UNTIL"
+	// When the contact last wrote.
+	ConversationSortFieldLastContactReplyAt ConversationSortField = "LAST_CONTACT_REPLY_AT"
+	// When a teammate last replied.
+	ConversationSortFieldLastAdminReplyAt ConversationSortField = "LAST_ADMIN_REPLY_AT"
+	// When the conversation was last closed.
+	ConversationSortFieldLastCloseAt ConversationSortField = "LAST_CLOSE_AT"
+	// How many parts the conversation holds.
+	ConversationSortFieldCountConversationParts ConversationSortField = "COUNT_CONVERSATION_PARTS"
+)
+
+var AllConversationSortField = []ConversationSortField{
+	ConversationSortFieldCreatedAt,
+	ConversationSortFieldUpdatedAt,
+	ConversationSortFieldWaitingSince,
+	ConversationSortFieldSnoozedUntil,
+	ConversationSortFieldLastContactReplyAt,
+	ConversationSortFieldLastAdminReplyAt,
+	ConversationSortFieldLastCloseAt,
+	ConversationSortFieldCountConversationParts,
+}
+
+func (e ConversationSortField) IsValid() bool {
+	switch e {
+	case ConversationSortFieldCreatedAt, ConversationSortFieldUpdatedAt, ConversationSortFieldWaitingSince, ConversationSortFieldSnoozedUntil, ConversationSortFieldLastContactReplyAt, ConversationSortFieldLastAdminReplyAt, ConversationSortFieldLastCloseAt, ConversationSortFieldCountConversationParts:
+		return true
+	}
+	return false
+}
+
+func (e ConversationSortField) String() string {
+	return string(e)
+}
+
+func (e *ConversationSortField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConversationSortField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConversationSortField", str)
+	}
+	return nil
+}
+
+func (e ConversationSortField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConversationSortField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConversationSortField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The channel a conversation started on, as Intercom's search knows them.
+type ConversationSourceType string
+
+const (
+	// The Messenger.
+	ConversationSourceTypeConversation ConversationSourceType = "CONVERSATION"
+	// Email.
+	ConversationSourceTypeEmail ConversationSourceType = "EMAIL"
+	// Facebook.
+	ConversationSourceTypeFacebook ConversationSourceType = "FACEBOOK"
+	// Instagram.
+	ConversationSourceTypeInstagram ConversationSourceType = "INSTAGRAM"
+	// A phone call.
+	ConversationSourceTypePhoneCall ConversationSourceType = "PHONE_CALL"
+	// A phone call switched to the Messenger.
+	ConversationSourceTypePhoneSwitch ConversationSourceType = "PHONE_SWITCH"
+	// A push notification.
+	ConversationSourceTypePush ConversationSourceType = "PUSH"
+	// A text message.
+	ConversationSourceTypeSms ConversationSourceType = "SMS"
+	// Twitter.
+	ConversationSourceTypeTwitter ConversationSourceType = "TWITTER"
+	// WhatsApp.
+	ConversationSourceTypeWhatsapp ConversationSourceType = "WHATSAPP"
+)
+
+var AllConversationSourceType = []ConversationSourceType{
+	ConversationSourceTypeConversation,
+	ConversationSourceTypeEmail,
+	ConversationSourceTypeFacebook,
+	ConversationSourceTypeInstagram,
+	ConversationSourceTypePhoneCall,
+	ConversationSourceTypePhoneSwitch,
+	ConversationSourceTypePush,
+	ConversationSourceTypeSms,
+	ConversationSourceTypeTwitter,
+	ConversationSourceTypeWhatsapp,
+}
+
+func (e ConversationSourceType) IsValid() bool {
+	switch e {
+	case ConversationSourceTypeConversation, ConversationSourceTypeEmail, ConversationSourceTypeFacebook, ConversationSourceTypeInstagram, ConversationSourceTypePhoneCall, ConversationSourceTypePhoneSwitch, ConversationSourceTypePush, ConversationSourceTypeSms, ConversationSourceTypeTwitter, ConversationSourceTypeWhatsapp:
+		return true
+	}
+	return false
+}
+
+func (e ConversationSourceType) String() string {
+	return string(e)
+}
+
+func (e *ConversationSourceType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConversationSourceType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConversationSourceType", str)
+	}
+	return nil
+}
+
+func (e ConversationSourceType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConversationSourceType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConversationSourceType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1405,6 +2106,64 @@ func (e *NewsItemState) UnmarshalJSON(b []byte) error {
 }
 
 func (e NewsItemState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which way a sort runs.
+type SortDirection string
+
+const (
+	// Smallest, earliest or alphabetically first at the top.
+	SortDirectionAsc SortDirection = "ASC"
+	// Largest, latest or alphabetically last at the top.
+	SortDirectionDesc SortDirection = "DESC"
+)
+
+var AllSortDirection = []SortDirection{
+	SortDirectionAsc,
+	SortDirectionDesc,
+}
+
+func (e SortDirection) IsValid() bool {
+	switch e {
+	case SortDirectionAsc, SortDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e SortDirection) String() string {
+	return string(e)
+}
+
+func (e *SortDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SortDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SortDirection", str)
+	}
+	return nil
+}
+
+func (e SortDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SortDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SortDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

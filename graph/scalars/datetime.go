@@ -3,13 +3,13 @@
 package scalars
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -24,11 +24,11 @@ func MarshalDateTime(t upstream.Timestamp) graphql.Marshaler {
 func UnmarshalDateTime(v any) (upstream.Timestamp, error) {
 	s, ok := v.(string)
 	if !ok {
-		return 0, fmt.Errorf("DateTime must be an RFC 3339 string such as \"2026-05-01T09:30:00Z\", got %T", v)
+		return 0, errcode.Input("DateTime must be an RFC 3339 string such as \"2026-05-01T09:30:00Z\", got %T", v)
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return 0, fmt.Errorf("DateTime %q is not RFC 3339, such as \"2026-05-01T09:30:00Z\"", s)
+		return 0, errcode.Input("DateTime %q is not RFC 3339, such as \"2026-05-01T09:30:00Z\"", s)
 	}
 	return upstream.TimestampOf(t), nil
 }

@@ -59,6 +59,28 @@ type contractRow struct {
 	unknownTarget string
 	// pageNumbers is set for page-number pagination (contract_pages_test.go).
 	pageNumbers *pageNumberList
+	// search is set for the search endpoints, which page through the body.
+	search *searchList
+}
+
+// searchList describes a search endpoint: its pagination and sort travel in
+// the request body, with the query.
+type searchList struct {
+	items          string // the property holding the page's items
+	defaultPerPage int
+	everything     string // a query matching every record, to walk them all
+	// queries are further queries that must be answered, one scenario each.
+	queries []string
+	// refused are queries Intercom refuses with a 422, by what is wrong with them.
+	refused map[string]string
+}
+
+// listItems is the property holding a list's items.
+func (r contractRow) listItems() string {
+	if r.search != nil {
+		return r.search.items
+	}
+	return r.cursor.items
 }
 
 type cursorList struct {
@@ -193,6 +215,39 @@ var contractRows = []contractRow{
 	{
 		op: "listLiveNewsfeedItems", path: "/news/newsfeeds/{id}/items", ids: func(f *fixture) []string { return f.workspace().NewsfeedIDs() }, unknownID: "1",
 		pageNumbers: &pageNumberList{items: []string{"data"}, defaultPerPage: 20, maxPerPage: 20, reducesLarger: true},
+	},
+	{
+		op: "SearchContacts", method: http.MethodPost, path: "/contacts/search",
+		body: `{"query":{"field":"role","operator":"IN","value":["user","lead"]}}`,
+		search: &searchList{
+			items: "data", defaultPerPage: 50, everything: `{"field":"role","operator":"IN","value":["user","lead"]}`,
+			queries: []string{
+				`{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"},{"operator":"OR","value":[` +
+					`{"field":"email","operator":"~","value":"a"},{"field":"custom_attributes.seats","operator":">=","value":20}]}]}`,
+				`{"field":"last_seen_at","operator":"=","value":null}`,
+			},
+			refused: map[string]string{
+				"unknown field":           `{"field":"shoe_size","operator":"=","value":"42"}`,
+				"!= on a date":            `{"field":"created_at","operator":"!=","value":1700000000}`,
+				"three levels of groups":  `{"operator":"AND","value":[{"operator":"OR","value":[{"operator":"AND","value":[{"field":"role","operator":"=","value":"user"}]}]}]}`,
+				"a word for a date value": `{"field":"updated_at","operator":">","value":"foobar"}`,
+			},
+		},
+	},
+	{
+		op: "searchConversations", method: http.MethodPost, path: "/conversations/search",
+		body: `{"query":{"field":"state","operator":"IN","value":["open","closed","snoozed"]}}`,
+		search: &searchList{
+			items: "conversations", defaultPerPage: 20, everything: `{"field":"state","operator":"IN","value":["open","closed","snoozed"]}`,
+			queries: []string{
+				`{"operator":"OR","value":[{"field":"source.body","operator":"=","value":"invoice"},{"field":"statistics.count_reopens","operator":">","value":0}]}`,
+				`{"field":"conversation_rating.score","operator":"IN","value":[4,5]}`,
+			},
+			refused: map[string]string{
+				">= on an integer":   `{"field":"statistics.count_reopens","operator":">=","value":1}`,
+				"16 filters a group": `{"operator":"OR","value":[` + strings.Repeat(`{"field":"open","operator":"=","value":true},`, 15) + `{"field":"open","operator":"=","value":false}]}`,
+			},
+		},
 	},
 }
 
@@ -423,6 +478,8 @@ type scenario struct {
 	code   string // the expected errors[0].code of an error answer
 	// malformed marks a request that is wrong on purpose: the spec may reject it too.
 	malformed bool
+	// body, when set, replaces the row's request body.
+	body string
 	// pages is how many further pages to follow through pages.next; -1 means all.
 	pages int
 	check func(t testing.TB, target string, body map[string]any)
@@ -484,6 +541,28 @@ func (r contractRow) scenarios(f *fixture) []scenario {
 	if r.pageNumbers != nil {
 		sc = append(sc, r.pageNumbers.scenarios(targets[0])...)
 	}
+	if s := r.search; s != nil {
+		page := func(perPage int) string {
+			return fmt.Sprintf(`{"query":%s,"pagination":{"per_page":%d}}`, s.everything, perPage)
+		}
+		for i, q := range s.queries {
+			sc = append(sc, scenario{name: fmt.Sprintf("query %d", i+1), targets: []string{r.path}, body: `{"query":` + q + `}`, status: http.StatusOK})
+		}
+		sc = append(sc,
+			scenario{name: "per_page=1 and the next pages", targets: []string{r.path}, body: page(1), status: http.StatusOK, pages: 2},
+			scenario{name: "per_page=150 to the last page", targets: []string{r.path}, body: page(150), status: http.StatusOK, pages: -1},
+			scenario{name: "sorted by created_at to the last page", targets: []string{r.path}, status: http.StatusOK, pages: -1,
+				body: fmt.Sprintf(`{"query":%s,"pagination":{"per_page":150},"sort":{"field":"created_at","order":"ascending"}}`, s.everything)},
+			scenario{name: "per_page=0", targets: []string{r.path}, body: page(0), status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
+			scenario{name: "per_page=151", targets: []string{r.path}, body: page(151), status: http.StatusBadRequest, code: "parameter_invalid", malformed: true},
+			scenario{name: "forged starting_after", targets: []string{r.path}, status: http.StatusBadRequest, code: "parameter_invalid",
+				body: fmt.Sprintf(`{"query":%s,"pagination":{"starting_after":"WW91IHNoYWxsIG5vdCBwYXNz"}}`, s.everything)},
+		)
+		for why, q := range s.refused {
+			sc = append(sc, scenario{name: "refused: " + why, targets: []string{r.path}, body: `{"query":` + q + `}`,
+				status: http.StatusUnprocessableEntity, code: "parameter_invalid"})
+		}
+	}
 	if r.unknownID != "" {
 		code := cmp.Or(r.notFoundCode, "not_found")
 		sc = append(sc, scenario{name: "unknown id", targets: []string{fill(r.path, r.unknownID)}, status: http.StatusNotFound, code: code})
@@ -530,11 +609,18 @@ func (r contractRow) checkOK(t testing.TB, target string, body map[string]any) {
 			t.Errorf("%s answered with id %v", target, body["id"])
 		}
 	}
-	if c := r.cursor; c != nil && body["total_count"] != nil && !strings.Contains(target, "per_page=") {
-		items, _ := body[c.items].([]any)
+	items, defaultPerPage := "", 0
+	switch {
+	case r.cursor != nil:
+		items, defaultPerPage = r.cursor.items, r.cursor.defaultPerPage
+	case r.search != nil:
+		items, defaultPerPage = r.search.items, r.search.defaultPerPage
+	}
+	if items != "" && body["total_count"] != nil && !strings.Contains(target, "per_page=") {
+		list, _ := body[items].([]any)
 		total := jsonInt(body["total_count"])
-		if want := min(c.defaultPerPage, total); len(items) != want {
-			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(items), want, c.defaultPerPage, total)
+		if want := min(defaultPerPage, total); len(list) != want {
+			t.Errorf("%s: first page holds %d items, want %d (default page size %d, %d in all)", target, len(list), want, defaultPerPage, total)
 		}
 	}
 	if p := r.pageNumbers; p != nil && !strings.Contains(target, "per_page=") {
@@ -644,6 +730,9 @@ func routeRowProblems(spec *spectest.Spec, routes []intercomsim.Route, rows []co
 }
 
 func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow, sc scenario, bodies bodyLog) {
+	if sc.body != "" {
+		row.body = sc.body
+	}
 	rep := &capped{TB: t, max: 5}
 	defer rep.summary()
 	base := f.base
@@ -682,6 +771,9 @@ func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow,
 		if sc.pages != 0 {
 			u, _ := url.Parse(target)
 			perPage, _ := strconv.Atoi(u.Query().Get("per_page"))
+			if row.search != nil {
+				perPage = jsonInt(dig(decodeJSON(row.body), "pagination", "per_page"))
+			}
 			followPages(rep, spec, row, base, target, sc, ex, perPage, bodies)
 		}
 		if sc.walk != nil {
@@ -700,7 +792,7 @@ func followPages(t testing.TB, spec *spectest.Spec, row contractRow, base, first
 	seen := map[any]bool{}
 	ex, page, count := first, 1, 0
 	for {
-		items, _ := ex.body[row.cursor.items].([]any)
+		items, _ := ex.body[row.listItems()].([]any)
 		if got := jsonInt(dig(ex.body, "pages", "per_page")); got != perPage {
 			t.Errorf("page %d of %s says per_page %d, asked for %d", page, row.path, got, perPage)
 		}
@@ -738,6 +830,14 @@ func followPages(t testing.TB, spec *spectest.Spec, row contractRow, base, first
 		params.Set("per_page", strconv.Itoa(perPage))
 		params.Set("starting_after", fmt.Sprint(next["starting_after"]))
 		target := u.Path + "?" + params.Encode()
+		if row.search != nil {
+			// A search's next page is the same body with the cursor in its pagination.
+			target = row.path
+			body := decodeJSON(row.body).(map[string]any)
+			body["pagination"] = map[string]any{"per_page": perPage, "starting_after": next["starting_after"]}
+			b, _ := json.Marshal(body)
+			row.body = string(b)
+		}
 		page++
 		if ex = exchange(t, spec, row, base, target, sc, false, bodies); ex.status != http.StatusOK {
 			t.Errorf("%s (page %d): status %d: %.300s", target, page, ex.status, ex.raw)
@@ -901,6 +1001,12 @@ func dig(v any, keys ...string) any {
 		}
 		v = m[k]
 	}
+	return v
+}
+
+func decodeJSON(s string) any {
+	var v any
+	_ = json.Unmarshal([]byte(s), &v)
 	return v
 }
 

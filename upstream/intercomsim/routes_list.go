@@ -65,6 +65,8 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /news/newsfeeds", "listNewsfeeds"}, listNewsfeeds},
 		{Route{"GET /news/newsfeeds/{id}", "retrieveNewsfeed"}, retrieveNewsfeed},
 		{Route{"GET /news/newsfeeds/{id}/items", "listLiveNewsfeedItems"}, listLiveNewsfeedItems},
+		{Route{"POST /contacts/search", "SearchContacts"}, searchContacts},
+		{Route{"POST /conversations/search", "searchConversations"}, searchConversations},
 	}
 }
 

@@ -52,6 +52,9 @@ type Options struct {
 	Window time.Duration
 	// Now is the simulator's clock (default time.Now); tests pin it.
 	Now func() time.Time
+	// Timezone is the IANA time zone of seeded workspaces (default UTC): search
+	// matches dates by calendar day in it.
+	Timezone string
 }
 
 // Simulator serves one or more workspaces, each reached by its own token.
@@ -88,6 +91,12 @@ func New(opts Options) *Simulator {
 // workspace that token reached before.
 func (s *Simulator) AddWorkspace(token string, seed int64, sizes Sizes) *Workspace {
 	ws := seedWorkspace(seed, sizes, s.opts.Now)
+	if tz := s.opts.Timezone; tz != "" {
+		if _, err := time.LoadLocation(tz); err != nil {
+			panic("intercomsim: unknown time zone " + tz)
+		}
+		ws.app.Timezone = tz
+	}
 	ws.limiter = newWindowLimiter(s.opts.Budget, s.opts.Window, s.opts.Now)
 	s.mu.Lock()
 	s.workspaces[token] = ws

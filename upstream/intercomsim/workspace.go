@@ -97,6 +97,7 @@ type contactRecord struct {
 type conversationRecord struct {
 	seq          int64
 	conversation upstream.Conversation // ConversationParts kept here, dropped from lists
+	extras       ConversationExtras    // searchable, never rendered (seed_search.go)
 }
 
 func (r *tagRecord) sequence() int64          { return r.seq }
