@@ -33,7 +33,7 @@ func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, 
 	case typeContact:
 		return later(l.ContactThunk(ctx, g.ID))
 	case typeConversation:
-		return later(l.ConversationThunk(ctx, g.ID))
+		return later(l.ConversationSummaryThunk(ctx, g.ID))
 	case typeCompany:
 		return later(l.CompanyThunk(ctx, g.ID))
 	case typeTag:

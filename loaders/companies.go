@@ -18,7 +18,7 @@ type companyLoaders struct {
 func newCompanyLoaders(l *Loaders) companyLoaders {
 	c := l.client
 	return companyLoaders{
-		companies: dataloader.NewBatchedLoader(fanOut(c.Companies.Get), dataloader.WithWait[string, *upstream.Company](batchWait)),
+		companies: dataloader.NewBatchedLoader(fanOut(c.Companies.Get), loaderOptions[*upstream.Company](l)...),
 		contactCompanies: dataloader.NewBatchedLoader(fanOut(func(ctx context.Context, contactID string) ([]*upstream.Company, error) {
 			list, err := c.Companies.ForContact(ctx, contactID)
 			if err != nil {
@@ -28,7 +28,7 @@ func newCompanyLoaders(l *Loaders) companyLoaders {
 				l.PrimeCompany(ctx, co)
 			}
 			return list.Companies, nil
-		}), dataloader.WithWait[string, []*upstream.Company](batchWait)),
+		}), loaderOptions[[]*upstream.Company](l)...),
 	}
 }
 

@@ -30,8 +30,11 @@ type Loaders struct {
 	admins once[[]*upstream.Admin]
 	teams  once[[]*upstream.Team]
 
-	contacts      *dataloader.Loader[string, *upstream.Contact]
-	conversations *dataloader.Loader[string, *upstream.Conversation]
+	unbatched bool
+
+	contacts              *dataloader.Loader[string, *upstream.Contact]      // by search, in batches
+	conversations         *dataloader.Loader[string, *upstream.Conversation] // in full, with parts
+	conversationSummaries *dataloader.Loader[string, *upstream.Conversation] // by search, without parts
 
 	companyLoaders
 	tagLoaders
@@ -53,26 +56,62 @@ type Loaders struct {
 	newsfeedByID         *dataloader.Loader[string, *upstream.Newsfeed]
 }
 
+// Options tune a set of loaders.
+type Options struct {
+	// Unbatched turns batching and per-operation sharing off: every lookup
+	// becomes its own upstream call, as a resolver calling the client directly
+	// would make. It exists as the baseline benchmarks measure the loaders against.
+	Unbatched bool
+}
+
 // New builds a fresh set of loaders over client.
-func New(client *upstream.Client) *Loaders {
-	l := &Loaders{client: client}
-	l.contacts = dataloader.NewBatchedLoader(fanOut(client.Contacts.Get), dataloader.WithWait[string, *upstream.Contact](batchWait))
-	l.conversations = dataloader.NewBatchedLoader(fanOut(client.Conversations.Get), dataloader.WithWait[string, *upstream.Conversation](batchWait))
+func New(client *upstream.Client) *Loaders { return NewWithOptions(client, Options{}) }
+
+// NewWithOptions builds a fresh set of loaders over client, tuned by opts.
+func NewWithOptions(client *upstream.Client, opts Options) *Loaders {
+	l := &Loaders{client: client, unbatched: opts.Unbatched}
+	l.contacts = dataloader.NewBatchedLoader(l.contactsByID, searchLoaderOptions[*upstream.Contact](l)...)
+	l.conversations = dataloader.NewBatchedLoader(fanOut(client.Conversations.Get), loaderOptions[*upstream.Conversation](l)...)
+	l.conversationSummaries = dataloader.NewBatchedLoader(l.conversationsByID, searchLoaderOptions[*upstream.Conversation](l)...)
 	l.companyLoaders = newCompanyLoaders(l)
 	l.tagLoaders = newTagLoaders(l)
 	l.segmentLoaders = newSegmentLoaders(l)
-	l.notes = dataloader.NewBatchedLoader(fanOut(client.Notes.Get), dataloader.WithWait[string, *upstream.Note](batchWait))
-	l.contactSubscriptions = dataloader.NewBatchedLoader(fanOut(l.fetchContactSubscriptions), dataloader.WithWait[string, []*upstream.SubscriptionType](batchWait))
-	l.eventSummaries = dataloader.NewBatchedLoader(fanOut(l.fetchEventSummaries), dataloader.WithWait[string, *upstream.DataEventSummary](batchWait))
-	l.visitors = dataloader.NewBatchedLoader(fanOut(client.Visitors.GetByUserID), dataloader.WithWait[string, *upstream.Visitor](batchWait))
-	l.activityLogs = dataloader.NewBatchedLoader(fanOut(l.fetchActivityLog), dataloader.WithWait[string, *upstream.ActivityLog](batchWait))
-	l.dataExports = dataloader.NewBatchedLoader(fanOut(client.DataExports.Get), dataloader.WithWait[string, *upstream.DataExport](batchWait))
-	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), dataloader.WithWait[string, *upstream.Article](batchWait))
-	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), dataloader.WithWait[string, *upstream.Collection](batchWait))
-	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), dataloader.WithWait[string, *upstream.NewsItem](batchWait))
-	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), dataloader.WithWait[string, *upstream.HelpCenter](batchWait))
-	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), dataloader.WithWait[string, *upstream.Newsfeed](batchWait))
+	l.notes = dataloader.NewBatchedLoader(fanOut(client.Notes.Get), loaderOptions[*upstream.Note](l)...)
+	l.contactSubscriptions = dataloader.NewBatchedLoader(fanOut(l.fetchContactSubscriptions), loaderOptions[[]*upstream.SubscriptionType](l)...)
+	l.eventSummaries = dataloader.NewBatchedLoader(fanOut(l.fetchEventSummaries), loaderOptions[*upstream.DataEventSummary](l)...)
+	l.visitors = dataloader.NewBatchedLoader(fanOut(client.Visitors.GetByUserID), loaderOptions[*upstream.Visitor](l)...)
+	l.activityLogs = dataloader.NewBatchedLoader(fanOut(l.fetchActivityLog), loaderOptions[*upstream.ActivityLog](l)...)
+	l.dataExports = dataloader.NewBatchedLoader(fanOut(client.DataExports.Get), loaderOptions[*upstream.DataExport](l)...)
+	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), loaderOptions[*upstream.Article](l)...)
+	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), loaderOptions[*upstream.Collection](l)...)
+	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), loaderOptions[*upstream.NewsItem](l)...)
+	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), loaderOptions[*upstream.HelpCenter](l)...)
+	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), loaderOptions[*upstream.Newsfeed](l)...)
 	return l
+}
+
+// loaderOptions batch the loads of one tick and share each object within the
+// operation, unless the loaders are unbatched.
+func loaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
+	if l.unbatched {
+		return []dataloader.Option[string, V]{dataloader.WithBatchCapacity[string, V](1), dataloader.WithCache[string, V](&dataloader.NoCache[string, V]{})}
+	}
+	return []dataloader.Option[string, V]{dataloader.WithWait[string, V](batchWait)}
+}
+
+// searchLoaderOptions are loaderOptions for objects fetched through a search
+// (id IN [...]), whose batches are bounded by the search's page size.
+func searchLoaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
+	if l.unbatched {
+		return loaderOptions[V](l)
+	}
+	return append(loaderOptions[V](l), dataloader.WithBatchCapacity[string, V](upstream.MaxPerPage))
+}
+
+// unbatchedIn reports whether ctx belongs to an operation with unbatched loaders.
+func unbatchedIn(ctx context.Context) bool {
+	l, ok := ctx.Value(contextKey{}).(*Loaders)
+	return ok && l.unbatched
 }
 
 type contextKey struct{}

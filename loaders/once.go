@@ -16,6 +16,9 @@ type once[T any] struct {
 }
 
 func (o *once[T]) get(ctx context.Context, fetch func(context.Context) (T, error)) (T, error) {
+	if unbatchedIn(ctx) {
+		return fetch(ctx) // the baseline: every need reads the list again
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if !o.done {

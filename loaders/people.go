@@ -41,3 +41,10 @@ func (l *Loaders) ContactThunk(ctx context.Context, id string) func() (*upstream
 func (l *Loaders) ConversationThunk(ctx context.Context, id string) func() (*upstream.Conversation, error) {
 	return l.conversations.Load(ctx, id)
 }
+
+// ConversationSummaryThunk starts loading a conversation as lists show it
+// (without parts, which its parts field fetches when asked): many are fetched
+// with one search.
+func (l *Loaders) ConversationSummaryThunk(ctx context.Context, id string) func() (*upstream.Conversation, error) {
+	return l.conversationSummaries.Load(ctx, id)
+}

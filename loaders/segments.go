@@ -22,21 +22,21 @@ type segmentLoaders struct {
 func newSegmentLoaders(l *Loaders) segmentLoaders {
 	c := l.client
 	return segmentLoaders{
-		segmentByID: dataloader.NewBatchedLoader(l.segmentBatch, dataloader.WithWait[string, *upstream.Segment](batchWait)),
+		segmentByID: dataloader.NewBatchedLoader(l.segmentBatch, loaderOptions[*upstream.Segment](l)...),
 		contactSegments: dataloader.NewBatchedLoader(fanOut(func(ctx context.Context, contactID string) ([]*upstream.Segment, error) {
 			list, err := c.Segments.ForContact(ctx, contactID)
 			if err != nil {
 				return nil, err
 			}
 			return list.Data, nil
-		}), dataloader.WithWait[string, []*upstream.Segment](batchWait)),
+		}), loaderOptions[[]*upstream.Segment](l)...),
 		companySegments: dataloader.NewBatchedLoader(fanOut(func(ctx context.Context, companyID string) ([]*upstream.Segment, error) {
 			list, err := c.Companies.ListSegments(ctx, companyID)
 			if err != nil {
 				return nil, err
 			}
 			return list.Data, nil
-		}), dataloader.WithWait[string, []*upstream.Segment](batchWait)),
+		}), loaderOptions[[]*upstream.Segment](l)...),
 	}
 }
 

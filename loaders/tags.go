@@ -19,14 +19,14 @@ type tagLoaders struct {
 func newTagLoaders(l *Loaders) tagLoaders {
 	c := l.client
 	return tagLoaders{
-		tagByID: dataloader.NewBatchedLoader(l.tagBatch, dataloader.WithWait[string, *upstream.Tag](batchWait)),
+		tagByID: dataloader.NewBatchedLoader(l.tagBatch, loaderOptions[*upstream.Tag](l)...),
 		contactTags: dataloader.NewBatchedLoader(fanOut(func(ctx context.Context, contactID string) ([]*upstream.Tag, error) {
 			list, err := c.Tags.ForContact(ctx, contactID)
 			if err != nil {
 				return nil, err
 			}
 			return list.Data, nil
-		}), dataloader.WithWait[string, []*upstream.Tag](batchWait)),
+		}), loaderOptions[[]*upstream.Tag](l)...),
 	}
 }
 

@@ -33,10 +33,11 @@ func TestEstimate(t *testing.T) {
 		{"fields the parent holds are free", `{ contacts(first: 10) { totalCount nodes { email location { city } socialProfiles { url } } } }`, nil, 1},
 		{"lookups in reference lists do not multiply", `{ contacts(first: 10) { nodes { owner { name } } } }`, nil, 2},
 		{"a page within Intercom's per-page limit is one call", `{ contacts(first: 100) { totalCount } }`, nil, 1},
-		{"objects fetched one by one multiply by the page", `{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email } } } } }`, nil, 101},
+		{"objects fetched one by one multiply by the page", `{ contacts(first: 50) { nodes { companies(first: 2) { nodes { name } } } } }`, nil, 101},
+		{"objects fetched by search count per 150", `{ conversations(first: 100) { nodes { contacts(first: 2) { nodes { email } } } } }`, nil, 3},
 		{"the default page size applies without first", `{ conversations { nodes { parts { totalCount } } } }`, nil, 21},
 		{"variables and fragments are followed", `query($n: Int) { conversations(first: $n) { ...F } } fragment F on ConversationConnection { nodes { parts { totalCount } } }`, map[string]any{"n": int64(5)}, 6},
-		{"inline fragments are followed", `{ node(id: "x") { ... on Conversation { contacts { nodes { owner { name } } } } } }`, nil, 1 + 20 + 1},
+		{"inline fragments are followed", `{ node(id: "x") { ... on Conversation { contacts { nodes { owner { name } } } } } }`, nil, 1 + 1 + 1},
 		{"nodes multiply by the ids", `{ nodes(ids: ["a", "b", "c"]) { id } }`, nil, 3},
 		{"introspection is free", `{ __schema { types { name } } __typename }`, nil, 0},
 	}

@@ -5915,7 +5915,7 @@ type CompanyEdge {
     "Returns the contacts after this cursor." after: String
   ): ContactConnection @cost(calls: 1, perPage: 150)
   "One contact, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
-  contact("The contact's global ID." id: ID, "The contact's Intercom id." intercomId: String): Contact @cost(batch: 1)
+  contact("The contact's global ID." id: ID, "The contact's Intercom id." intercomId: String): Contact @cost(batch: 150)
 }
 
 "Whether a contact has signed up (a user) or not yet (a lead)."
@@ -6267,7 +6267,7 @@ type Conversation implements Node {
     "Returns the contacts after this cursor." after: String
     "Returns the last n contacts (at most 100)." last: Int
     "Returns the contacts before this cursor." before: String
-  ): ContactConnection @cost(batch: 1)
+  ): ContactConnection @cost(batch: 150)
   "The teammates who wrote at least one part of the conversation."
   teammates(
     "Returns the first n admins (at most 100)." first: Int
@@ -6368,7 +6368,7 @@ type ConversationRating {
   "When the contact rated the conversation."
   createdAt: DateTime!
   "The contact who rated."
-  contact: Contact @cost(batch: 1)
+  contact: Contact @cost(batch: 150)
   "The teammate who was rated."
   teammate: Admin @cost(once: "admins")
 }
@@ -6880,7 +6880,7 @@ type DataEvent {
   "Up to ten keys the product sent with the event; values are text, numbers, links or objects such as amounts of money."
   metadata: JSON
   "The contact the event is about, resolved from its Intercom id. Null when the event does not say or the contact no longer exists."
-  contact: Contact @cost(batch: 1)
+  contact: Contact @cost(batch: 150)
 }
 
 "How often and when one person did one kind of event."
@@ -6906,7 +6906,7 @@ type DataEventSummaries {
   "The workspace's own id for the user."
   userId: String
   "The contact the summaries are about. Null when it no longer exists."
-  contact: Contact @cost(batch: 1)
+  contact: Contact @cost(batch: 150)
   "One summary per event name."
   events: [DataEventSummary!]!
 }
@@ -7278,7 +7278,7 @@ type Note implements Node {
   "The teammate who wrote the note. A teammate who has left the workspace is shown as the note recorded them."
   author: Admin @cost(once: "admins")
   "The contact the note is about. Null when the contact no longer exists."
-  contact: Contact @cost(batch: 1)
+  contact: Contact @cost(batch: 150)
 }
 
 "A page of notes."

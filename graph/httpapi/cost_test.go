@@ -24,11 +24,11 @@ func TestRateLimitReportsCostAndBudget(t *testing.T) {
 
 func TestDryRunEstimatesWithoutCallingIntercom(t *testing.T) {
 	f := newFacade(t, facadeOptions{})
-	resp := f.query(`{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email } } } } rateLimit(dryRun: true) { cost } }`, nil)
+	resp := f.query(`{ conversations(first: 50) { nodes { parts(first: 2) { nodes { body } } contacts(first: 2) { nodes { email } } } } rateLimit(dryRun: true) { cost } }`, nil)
 	data := resp.mustData(t)
-	// one conversations page + 50 conversations x 2 contacts fetched one by one
-	if cost := dig(data, "rateLimit", "cost"); cost != float64(101) {
-		t.Errorf("cost = %v, want 101", cost)
+	// one conversations page + 50 conversations' parts fetched one by one + their 100 contacts in one search
+	if cost := dig(data, "rateLimit", "cost"); cost != float64(52) {
+		t.Errorf("cost = %v, want 52", cost)
 	}
 	if _, ran := data["conversations"]; ran {
 		t.Errorf("a dry run executed the query: %s", resp.raw)
@@ -40,7 +40,7 @@ func TestDryRunEstimatesWithoutCallingIntercom(t *testing.T) {
 
 func TestTooCostlyQueriesAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
 	f := newFacade(t, facadeOptions{})
-	resp := f.query(`{ conversations(first: 100) { nodes { contacts(first: 100) { nodes { email } } } } }`, nil)
+	resp := f.query(`{ contacts(first: 100) { nodes { companies(first: 100) { nodes { name } } } } }`, nil)
 	if len(resp.Errors) != 1 || resp.Errors[0].code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "1000") {
 		t.Fatalf("want one BAD_USER_INPUT naming the maximum, got %s", resp.raw)
 	}

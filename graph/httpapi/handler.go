@@ -52,6 +52,8 @@ type Config struct {
 	Allowlist *Allowlist
 	// Ready reports whether the server can answer queries (for /readyz).
 	Ready func(context.Context) error
+	// Loaders tune the per-operation loaders (benchmarks turn batching off for their baseline).
+	Loaders loaders.Options
 	// Metrics, when set, are served on /metrics and count GraphQL operations.
 	Metrics *Metrics
 	Logger  *slog.Logger
@@ -131,7 +133,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		return &errcode.Error{Code: errcode.Internal, Message: "internal error"}
 	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(loaders.With(ctx, loaders.New(cfg.Client)))
+		return next(loaders.With(ctx, loaders.NewWithOptions(cfg.Client, cfg.Loaders)))
 	})
 	return srv
 }
