@@ -19,7 +19,7 @@ const batchWait = 2 * time.Millisecond
 
 // fanOutLimit bounds the concurrent upstream calls of one batch for objects
 // Intercom cannot fetch in bulk.
-const fanOutLimit = 8
+const fanOutLimit = 32
 
 // Loaders are the per-operation loaders. Build one per GraphQL operation with
 // New and reach it from resolvers with For.

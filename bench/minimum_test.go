@@ -1,0 +1,35 @@
+package bench
+
+import (
+	"testing"
+	"time"
+)
+
+// Each scenario costs exactly its hand-derived minimum of upstream calls on a
+// cold cache, and only its non-reference calls once reference data is cached.
+func TestScenariosCostTheirMinimum(t *testing.T) {
+	// Round trips only show when each takes time: 20ms apart, a wave of calls is unmistakable.
+	coldStack, warmStack := newStack(t, cold, 20*time.Millisecond), newStack(t, warm, 0)
+	ws := coldStack.sim.Workspace("sim-demo-token")
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			var vars map[string]any
+			if sc.variables != nil {
+				vars = sc.variables(ws)
+			}
+			query := sc.query(t)
+			got := coldStack.run(t, query, vars)
+			minCold, reference := sc.minimum(got.data)
+			if got.calls != minCold {
+				t.Errorf("cold: %d upstream calls, the minimum is %d", got.calls, minCold)
+			}
+			if got.rounds != sc.rounds {
+				t.Errorf("cold: %d rounds on the critical path, want %d", got.rounds, sc.rounds)
+			}
+			warmStack.run(t, query, vars) // fills the cache
+			if again := warmStack.run(t, query, vars); again.calls != minCold-reference {
+				t.Errorf("warm: %d upstream calls, want %d (the minimum without its %d reference reads)", again.calls, minCold-reference, reference)
+			}
+		})
+	}
+}

@@ -1,0 +1,154 @@
+// Package bench measures the facade on dashboard queries against the
+// simulator: upstream calls per query, round trips on the critical path,
+// latency percentiles and throughput, each against a baseline without
+// loaders or cache measured in the same run.
+package bench
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/upstream/intercomsim"
+)
+
+// scenario is one dashboard query, with how to pick its variables from the
+// workspace and how to work out, from its answer, the fewest upstream calls
+// that could have produced it (the derivation sits next to the query).
+type scenario struct {
+	name      string
+	file      string
+	variables func(ws *intercomsim.Workspace) map[string]any
+	// minimum returns the hand-derived fewest calls for this answer on a cold
+	// cache, and how many of them read reference data (which a warm cache keeps).
+	minimum func(data map[string]any) (cold, reference int)
+	rounds  int // upstream round trips on the critical path
+}
+
+var scenarios = []scenario{
+	{
+		name: "inbox", file: "inbox.graphql", rounds: 3,
+		variables: func(ws *intercomsim.Workspace) map[string]any {
+			return map[string]any{"team": relay.NodeID("Team", busiestTeam(ws))}
+		},
+		minimum: func(data map[string]any) (int, int) {
+			contacts, companies := map[string]bool{}, map[string]bool{}
+			for _, conv := range list(data, "conversations", "nodes") {
+				for _, c := range list(conv, "contacts", "nodes") {
+					contacts[str(c, "intercomId")] = true
+					for _, co := range list(c, "companies", "nodes") {
+						companies[str(co, "intercomId")] = true
+					}
+				}
+			}
+			return 1 + ceilDiv(len(contacts), 150) + len(companies) + 2, 2
+		},
+	},
+	{
+		name: "contact360", file: "contact360.graphql", rounds: 2,
+		variables: func(ws *intercomsim.Workspace) map[string]any {
+			return map[string]any{"id": relay.NodeID("Contact", bestKnownContact(ws))}
+		},
+		minimum: func(data map[string]any) (int, int) {
+			contact := dig(data, "contact")
+			cold := 1 + 1 + len(list(contact, "companies", "nodes")) + 1 // contact, search, companies, segments
+			reference := 0
+			if len(list(contact, "tags", "nodes")) > 0 {
+				cold, reference = cold+1, reference+1
+			}
+			if len(list(contact, "notes", "nodes")) > 0 {
+				cold++
+			}
+			admins, teams := false, false
+			for _, n := range list(contact, "notes", "nodes") {
+				admins = admins || dig(n, "author") != nil
+			}
+			for _, c := range list(data, "conversations", "nodes") {
+				admins = admins || dig(c, "adminAssignee") != nil
+				teams = teams || dig(c, "teamAssignee") != nil
+			}
+			for _, used := range []bool{admins, teams} {
+				if used {
+					cold, reference = cold+1, reference+1
+				}
+			}
+			return cold, reference
+		},
+	},
+	{
+		name: "companyRoster", file: "company_roster.graphql", rounds: 3,
+		minimum: func(data map[string]any) (int, int) {
+			companies := list(data, "companies", "nodes")
+			crowded, tagged := 0, false
+			for _, co := range companies {
+				for _, c := range list(co, "contacts", "nodes") {
+					n := int(num(dig(c, "tags", "totalCount")))
+					tagged = tagged || n > 0
+					if n > 10 {
+						crowded++
+					}
+				}
+			}
+			cold, reference := 1+len(companies)+crowded, 0
+			if tagged {
+				cold, reference = cold+1, 1
+			}
+			return cold, reference
+		},
+	},
+	{
+		name: "teamLoad", file: "team_load.graphql", rounds: 2,
+		minimum: func(map[string]any) (int, int) { return 2, 2 },
+	},
+}
+
+func (s scenario) query(t testing.TB) string {
+	b, err := os.ReadFile(filepath.Join("queries", s.file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// busiestTeam is the team with the most open conversations: the inbox worth watching.
+func busiestTeam(ws *intercomsim.Workspace) string {
+	open := map[int64]int{}
+	for _, c := range ws.Conversations() {
+		if c.Conversation.State == "open" && c.Conversation.TeamAssigneeID != nil {
+			open[*c.Conversation.TeamAssigneeID]++
+		}
+	}
+	best, most := int64(0), -1
+	for team, n := range open {
+		if n > most || (n == most && team < best) {
+			best, most = team, n
+		}
+	}
+	return itoa(best)
+}
+
+// bestKnownContact is the contact with the most conversations, and among
+// those the first with companies, tags and notes: the 360 view with most to show.
+func bestKnownContact(ws *intercomsim.Workspace) string {
+	conversations := map[string]int{}
+	for _, c := range ws.Conversations() {
+		for _, ref := range c.Conversation.Contacts.Contacts {
+			conversations[ref.ID]++
+		}
+	}
+	best, score := "", -1
+	for _, c := range ws.Contacts() {
+		s := conversations[c.Contact.ID] * 10
+		if len(c.CompanyIDs) > 0 && len(c.CompanyIDs) <= 10 && len(c.TagIDs) > 0 && len(c.TagIDs) <= 10 && c.Contact.Notes != nil && c.Contact.Notes.TotalCount > 0 {
+			s += 5
+		}
+		if s > score {
+			best, score = c.Contact.ID, s
+		}
+	}
+	return best
+}
+
+func ceilDiv(n, d int) int { return int(math.Ceil(float64(n) / float64(d))) }
