@@ -6,7 +6,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"errors"
 	"flag"
@@ -109,7 +111,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", ttl.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
 	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", ttl.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
 	fs.IntVar(&cfg.cacheEntries, "cache-max-entries", envInt("CACHE_MAX_ENTRIES", 10000), "answers the in-memory cache holds at most (CACHE_MAX_ENTRIES)")
-	fs.StringVar(&cfg.authMode, "auth", envOr("AUTH_MODE", "none"), "client authentication: none, apikey or jwt (AUTH_MODE)")
+	fs.StringVar(&cfg.authMode, "auth", envOr("AUTH_MODE", "none"), "client authentication: none, apikey, jwt, or passthrough (callers bring their own Intercom token) (AUTH_MODE)")
 	fs.BoolVar(&cfg.introspection, "introspection", envBool("INTROSPECTION", true), "answer introspection queries (INTROSPECTION)")
 	fs.BoolVar(&cfg.graphiql, "graphiql", envBool("GRAPHIQL", true), "serve GraphiQL at / (GRAPHIQL)")
 	fs.StringVar(&cfg.allowlistPath, "persisted-queries-allowlist", os.Getenv("PERSISTED_QUERIES_ALLOWLIST"), "persisted-query manifest; when set, only its operations run (PERSISTED_QUERIES_ALLOWLIST)")
@@ -128,9 +130,9 @@ func parseServeConfig(args []string) (serveConfig, error) {
 		return cfg, fmt.Errorf("port %d is out of range", cfg.port)
 	}
 	switch cfg.authMode {
-	case "none", "apikey", "jwt":
+	case "none", "apikey", "jwt", "passthrough":
 	default:
-		return cfg, fmt.Errorf("AUTH_MODE %q: want none, apikey or jwt", cfg.authMode)
+		return cfg, fmt.Errorf("AUTH_MODE %q: want none, apikey, jwt or passthrough", cfg.authMode)
 	}
 	if cfg.host == "" && cfg.authMode == "none" {
 		cfg.host = "127.0.0.1" // an unauthenticated facade holds the workspace's keys: local by default
@@ -143,7 +145,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.token == "" {
+	if cfg.token == "" && cfg.authMode != "passthrough" {
 		addr, err := startDemoSimulator(ctx)
 		if err != nil {
 			return err
@@ -156,10 +158,6 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	defer stopTracing()
-	auth, err := newAuthenticator(ctx, cfg)
-	if err != nil {
-		return err
-	}
 	if cfg.authMode == "none" && !isLoopback(cfg.host) {
 		log.Warn("WARNING: client authentication is off (AUTH_MODE=none) and the server listens beyond this machine: anyone who can reach it can read the whole Intercom workspace; set AUTH_MODE=apikey or jwt", "host", cfg.host)
 	}
@@ -169,12 +167,31 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	defer closeShared()
 	metrics := httpapi.NewMetrics()
-	client, err := upstream.New(upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version,
-		AttemptTimeout: cfg.upstreamTime, Observer: metrics, Cache: shared.cache, CacheTTL: cfg.cacheTTL, SharedBudget: shared.budget})
-	if err != nil {
-		return err
+	base := upstream.Config{Token: cfg.token, Region: cfg.region, BaseURL: cfg.baseURL, Version: cfg.version,
+		AttemptTimeout: cfg.upstreamTime, Observer: metrics, Cache: shared.cache, CacheTTL: cfg.cacheTTL, SharedBudget: shared.budget}
+	var client *upstream.Client
+	var ready func(context.Context) error
+	var auth httpapi.Authenticator
+	if cfg.authMode == "passthrough" {
+		// Each caller brings its own token: one client (budget, cache keys) per workspace.
+		pool, err := upstream.NewPool(base, 1000)
+		if err != nil {
+			return err
+		}
+		auth = httpapi.NewPassThrough(pool)
+	} else {
+		if client, err = upstream.New(base); err != nil {
+			return err
+		}
+		metrics.WatchRate(client.Rate)
+		ready = httpapi.CachedProbe(30*time.Second, func(ctx context.Context) error {
+			_, err := client.Admins.Me(ctx)
+			return err
+		})
+		if auth, err = newAuthenticator(ctx, cfg); err != nil {
+			return err
+		}
 	}
-	metrics.WatchRate(client.Rate)
 	var allowlist *httpapi.Allowlist
 	if cfg.allowlistPath != "" {
 		if allowlist, err = httpapi.LoadAllowlist(cfg.allowlistPath); err != nil {
@@ -192,12 +209,9 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		DisableGraphiQL:      !cfg.graphiql,
 		QueryStore:           shared.queries,
 		Allowlist:            allowlist,
-		Ready: httpapi.CachedProbe(30*time.Second, func(ctx context.Context) error {
-			_, err := client.Admins.Me(ctx)
-			return err
-		}),
-		Metrics: metrics,
-		Logger:  log,
+		Ready:                ready,
+		Metrics:              metrics,
+		Logger:               log,
 	})
 	srv := &http.Server{
 		Addr:              net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)),
@@ -205,7 +219,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", client.BaseURL())
+	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", cmp.Or(cfg.baseURL, cfg.region, "us"))
 	return runUntilDone(ctx, log, srv)
 }
 
@@ -284,9 +298,16 @@ func newSharedState(ctx context.Context, cfg serveConfig, log *slog.Logger) (sha
 
 // cursorKey signs cursors. Replicas must agree on it: CURSOR_SECRET when set,
 // otherwise a digest of the access token, which replicas share anyway (the
-// digest cannot be turned back into the token).
+// digest cannot be turned back into the token). Callers who bring their own
+// tokens leave no shared secret to derive it from: then a random key serves this
+// process alone, unless CURSOR_SECRET is set.
 func cursorKey(cfg serveConfig) []byte {
 	secret := cfg.cursorSecret
+	if secret == "" && cfg.token == "" {
+		random := make([]byte, 32)
+		_, _ = rand.Read(random)
+		return random
+	}
 	if secret == "" {
 		secret = "token:" + cfg.token
 	}

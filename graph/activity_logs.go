@@ -24,9 +24,9 @@ func (r *Resolver) activityLogs(ctx context.Context, after upstream.Timestamp, b
 		}
 		conn += fmt.Sprint(*before)
 	}
-	page, err := relay.CursorList(r.Cursors, conn, args, upstream.MaxPerPage,
+	page, err := relay.CursorList(r.cursors(ctx), conn, args, upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.ActivityLog], error) {
-			list, err := r.Client.ActivityLogs.List(ctx, upstream.ActivityLogListOptions{CreatedAtAfter: after, CreatedAtBefore: before,
+			list, err := r.client(ctx).ActivityLogs.List(ctx, upstream.ActivityLogListOptions{CreatedAtAfter: after, CreatedAtBefore: before,
 				CursorOptions: upstream.CursorOptions{PerPage: perPage, StartingAfter: token}})
 			if err != nil {
 				return relay.CursorBatch[*upstream.ActivityLog]{}, err
@@ -40,6 +40,6 @@ func (r *Resolver) activityLogs(ctx context.Context, after upstream.Timestamp, b
 		Edges: relay.Edges(page, func(c string, n *upstream.ActivityLog) *model.ActivityLogEdge {
 			return &model.ActivityLogEdge{Cursor: c, Node: n}
 		}),
-		Nodes: page.Nodes, PageInfo: &page.PageInfo, TotalCount: totalOnLastPage(r.Cursors, conn, args, page),
+		Nodes: page.Nodes, PageInfo: &page.PageInfo, TotalCount: totalOnLastPage(r.cursors(ctx), conn, args, page),
 	}, nil
 }

@@ -54,7 +54,7 @@ func (r *queryResolver) Me(ctx context.Context) (*upstream.AdminWithApp, error) 
 }
 
 func (r *queryResolver) Admins(ctx context.Context, first *int, after *string, last *int, before *string) (*model.AdminConnection, error) {
-	page, err := sliceConnection(r.Cursors, "admins", pageArgs(first, after, last, before), func() ([]*upstream.Admin, error) {
+	page, err := sliceConnection(r.cursors(ctx), "admins", pageArgs(first, after, last, before), func() ([]*upstream.Admin, error) {
 		return loaders.For(ctx).Admins(ctx)
 	})
 	if err != nil {

@@ -51,7 +51,7 @@ func (r *articleResolver) ParentType(ctx context.Context, obj *upstream.Article)
 }
 
 func (r *articleResolver) Parents(ctx context.Context, obj *upstream.Article, first *int, after *string, last *int, before *string) (*model.CollectionConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Article.parents", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Collection, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Article.parents", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Collection, error) {
 		return resolveAll(ctx, numericIDs(obj.ParentIDs), loaders.For(ctx).Collections)
 	})
 	if err != nil {
@@ -113,9 +113,9 @@ func (r *highlightedTextResolver) Highlighted(ctx context.Context, obj *upstream
 }
 
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string) (*model.ArticleConnection, error) {
-	page, err := relay.NumberedList(r.Cursors, "articles", pageArgs(first, after, last, before), upstream.MaxArticlesPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), "articles", pageArgs(first, after, last, before), upstream.MaxArticlesPerPage,
 		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Article, int, error) {
-			list, err := r.Client.Articles.List(ctx, opts)
+			list, err := r.client(ctx).Articles.List(ctx, opts)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -156,11 +156,11 @@ func (r *queryResolver) SearchArticles(ctx context.Context, phrase string, state
 	// A cursor belongs to one search: the same phrase, state and help center.
 	conn := connKey("searchArticles", strings.Join([]string{opts.Phrase, opts.State, opts.HelpCenterID}, "\x00"))
 	l := loaders.For(ctx)
-	page, err := relay.NumberedList(r.Cursors, conn, pageArgs(first, after, last, before), upstream.MaxArticleSearchPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), conn, pageArgs(first, after, last, before), upstream.MaxArticleSearchPerPage,
 		pageNumbers(func(p upstream.PageOptions) ([]articleMatch, int, error) {
 			o := opts
 			o.Page = p
-			res, err := r.Client.Articles.Search(ctx, o)
+			res, err := r.client(ctx).Articles.Search(ctx, o)
 			if err != nil {
 				return nil, 0, err
 			}

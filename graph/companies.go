@@ -120,7 +120,7 @@ func (r *Resolver) companyByCompanyID(ctx context.Context, companyID string) (*u
 	if companyID == "" {
 		return nil, errcode.InputField("companyId", errors.New("must not be empty"))
 	}
-	list, err := r.Client.Companies.Find(ctx, upstream.CompanyFilter{CompanyID: companyID})
+	list, err := r.client(ctx).Companies.Find(ctx, upstream.CompanyFilter{CompanyID: companyID})
 	if upstream.IsNotFound(err) || (err == nil && len(list.Data) == 0) {
 		return nil, errcode.Missing("Company with companyId", companyID)
 	}
@@ -137,7 +137,7 @@ func (r *Resolver) companyByCompanyID(ctx context.Context, companyID string) (*u
 func (r *Resolver) scrollFetch(ctx context.Context) relay.ScrollFetch[*upstream.Company] {
 	l := loaders.For(ctx)
 	return func(param string) (relay.ScrollBatch[*upstream.Company], error) {
-		s, err := r.Client.Companies.Scroll(ctx, param)
+		s, err := r.client(ctx).Companies.Scroll(ctx, param)
 		var apiErr *upstream.Error
 		if errors.As(err, &apiErr) && (apiErr.Status == http.StatusBadRequest || apiErr.Status == http.StatusNotFound) {
 			if param == "" {

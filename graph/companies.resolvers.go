@@ -34,7 +34,7 @@ func (r *companyResolver) CustomAttributes(ctx context.Context, obj *upstream.Co
 }
 
 func (r *companyResolver) Tags(ctx context.Context, obj *upstream.Company, first *int, after *string, last *int, before *string) (*model.TagConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Company.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Company.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
 		return tagsOf(obj.Tags), nil
 	})
 	if err != nil {
@@ -44,7 +44,7 @@ func (r *companyResolver) Tags(ctx context.Context, obj *upstream.Company, first
 }
 
 func (r *companyResolver) Segments(ctx context.Context, obj *upstream.Company, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Company.segments", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Company.segments", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
 		// An empty embedded list may only mean Intercom left the segments out, so Intercom is asked.
 		if obj.Segments != nil && len(obj.Segments.Segments) > 0 {
 			return obj.Segments.Segments, nil
@@ -59,9 +59,9 @@ func (r *companyResolver) Segments(ctx context.Context, obj *upstream.Company, f
 
 func (r *companyResolver) Contacts(ctx context.Context, obj *upstream.Company, first *int, after *string, last *int, before *string) (*model.ContactConnection, error) {
 	l := loaders.For(ctx)
-	page, err := relay.NumberedList(r.Cursors, connKey("Company.contacts", obj.ID), pageArgs(first, after, last, before), upstream.MaxCompanyContactsPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), connKey("Company.contacts", obj.ID), pageArgs(first, after, last, before), upstream.MaxCompanyContactsPerPage,
 		func(page, perPage int) (relay.NumberedBatch[*upstream.Contact], error) {
-			list, err := r.Client.Companies.ListContacts(ctx, obj.ID, upstream.PageOptions{Page: page, PerPage: perPage})
+			list, err := r.client(ctx).Companies.ListContacts(ctx, obj.ID, upstream.PageOptions{Page: page, PerPage: perPage})
 			if err != nil {
 				return relay.NumberedBatch[*upstream.Contact]{}, err
 			}
@@ -87,7 +87,7 @@ func (r *companyPlanResolver) Name(ctx context.Context, obj *upstream.CompanyPla
 func (r *contactResolver) Companies(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.CompanyConnection, error) {
 	l := loaders.For(ctx)
 	refs := obj.Companies
-	page, err := sliceConnection(r.Cursors, connKey("Contact.companies", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Company, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Contact.companies", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Company, error) {
 		switch {
 		case !embeddedRefsComplete(refs):
 			return l.ContactCompanies(ctx, obj.ID)
@@ -112,7 +112,7 @@ func (r *queryResolver) Companies(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
-	page, err := relay.NumberedList(r.Cursors, q.conn, pageArgs(first, after, last, before), upstream.MaxCompaniesPerPage, q.fetch(ctx, r.Client))
+	page, err := relay.NumberedList(r.cursors(ctx), q.conn, pageArgs(first, after, last, before), upstream.MaxCompaniesPerPage, q.fetch(ctx, r.client(ctx)))
 	if err != nil {
 		return nil, pageError(err)
 	}
@@ -134,7 +134,7 @@ func (r *queryResolver) Company(ctx context.Context, id *string, intercomID *str
 }
 
 func (r *queryResolver) AllCompanies(ctx context.Context, first *int, after *string) (*model.CompanyScrollConnection, error) {
-	page, err := relay.ScrollList(r.Cursors, "allCompanies", pageArgs(first, after, nil, nil), &r.companyScrolls, r.scrollFetch(ctx))
+	page, err := relay.ScrollList(r.cursors(ctx), "allCompanies", pageArgs(first, after, nil, nil), &r.companyScrolls, r.scrollFetch(ctx))
 	if err != nil {
 		return nil, pageError(err)
 	}

@@ -72,9 +72,9 @@ func (r *queryResolver) Contacts(ctx context.Context, filter *model.ContactFilte
 		return contactConnection(page), nil
 	}
 	l := loaders.For(ctx)
-	page, err := relay.CursorList(r.Cursors, "contacts", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
+	page, err := relay.CursorList(r.cursors(ctx), "contacts", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.Contact], error) {
-			list, err := r.Client.Contacts.List(ctx, upstream.CursorOptions{PerPage: perPage, StartingAfter: token})
+			list, err := r.client(ctx).Contacts.List(ctx, upstream.CursorOptions{PerPage: perPage, StartingAfter: token})
 			if err != nil {
 				return relay.CursorBatch[*upstream.Contact]{}, err
 			}

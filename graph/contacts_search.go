@@ -97,8 +97,8 @@ func (r *Resolver) searchContacts(ctx context.Context, in *model.ContactFilter, 
 		return nil, err
 	}
 	l := loaders.For(ctx)
-	return searchConnection(ctx, r.Cursors, "contacts", plan, sort, args, func(req upstream.SearchRequest) (relay.CursorBatch[*upstream.Contact], error) {
-		list, err := r.Client.Contacts.Search(ctx, req)
+	return searchConnection(ctx, r.cursors(ctx), "contacts", plan, sort, args, func(req upstream.SearchRequest) (relay.CursorBatch[*upstream.Contact], error) {
+		list, err := r.client(ctx).Contacts.Search(ctx, req)
 		if err != nil {
 			return relay.CursorBatch[*upstream.Contact]{}, err
 		}

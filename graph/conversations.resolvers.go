@@ -48,7 +48,7 @@ func (r *conversationResolver) Contacts(ctx context.Context, obj *upstream.Conve
 	for i, c := range obj.Contacts.Contacts {
 		ids[i] = c.ID
 	}
-	page, err := sliceConnection(r.Cursors, connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
 		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
 	})
 	if err != nil {
@@ -70,7 +70,7 @@ func (r *conversationResolver) Teammates(ctx context.Context, obj *upstream.Conv
 }
 
 func (r *conversationResolver) Parts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ConversationPartConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Conversation.parts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.ConversationPart, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.parts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.ConversationPart, error) {
 		full := obj
 		if full.ConversationParts == nil {
 			// Lists and searches leave parts out; the conversation itself has them.
@@ -110,9 +110,9 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 		}
 		return conversationConnection(page), nil
 	}
-	page, err := relay.CursorList(r.Cursors, "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
+	page, err := relay.CursorList(r.cursors(ctx), "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.Conversation], error) {
-			list, err := r.Client.Conversations.List(ctx, upstream.CursorOptions{PerPage: perPage, StartingAfter: token})
+			list, err := r.client(ctx).Conversations.List(ctx, upstream.CursorOptions{PerPage: perPage, StartingAfter: token})
 			if err != nil {
 				return relay.CursorBatch[*upstream.Conversation]{}, err
 			}

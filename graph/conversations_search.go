@@ -139,8 +139,8 @@ func (r *Resolver) searchConversations(ctx context.Context, in *model.Conversati
 	if err != nil {
 		return nil, err
 	}
-	return searchConnection(ctx, r.Cursors, "conversations", plan, sort, args, func(req upstream.SearchRequest) (relay.CursorBatch[*upstream.Conversation], error) {
-		list, err := r.Client.Conversations.Search(ctx, req)
+	return searchConnection(ctx, r.cursors(ctx), "conversations", plan, sort, args, func(req upstream.SearchRequest) (relay.CursorBatch[*upstream.Conversation], error) {
+		list, err := r.client(ctx).Conversations.Search(ctx, req)
 		if err != nil {
 			return relay.CursorBatch[*upstream.Conversation]{}, err
 		}

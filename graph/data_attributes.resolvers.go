@@ -41,7 +41,7 @@ func (r *queryResolver) DataAttributes(ctx context.Context, model *model.DataAtt
 		opts.Model = wireValue(*model)
 	}
 	conn := fmt.Sprintf("dataAttributes:%s:%t", opts.Model, opts.IncludeArchived)
-	page, err := sliceConnection(r.Cursors, conn, pageArgs(first, after, last, before), func() ([]*upstream.DataAttribute, error) {
+	page, err := sliceConnection(r.cursors(ctx), conn, pageArgs(first, after, last, before), func() ([]*upstream.DataAttribute, error) {
 		return loaders.For(ctx).DataAttributes(ctx, opts)
 	})
 	if err != nil {

@@ -40,9 +40,9 @@ func eventOwner(p model.DataEventPerson) (upstream.DataEventOwner, string, error
 // eventsConnection pages forward through a person's events, following the
 // next-page links Intercom hands out.
 func (r *Resolver) eventsConnection(ctx context.Context, conn string, owner upstream.DataEventOwner, args relay.Args) (*model.DataEventConnection, error) {
-	page, err := relay.CursorList(r.Cursors, conn, args, upstream.MaxPerPage,
+	page, err := relay.CursorList(r.cursors(ctx), conn, args, upstream.MaxPerPage,
 		func(perPage int, token string) (relay.CursorBatch[*upstream.DataEvent], error) {
-			list, err := r.Client.DataEvents.List(ctx, owner, upstream.DataEventListOptions{PerPage: perPage, After: token})
+			list, err := r.client(ctx).DataEvents.List(ctx, owner, upstream.DataEventListOptions{PerPage: perPage, After: token})
 			if err != nil {
 				return relay.CursorBatch[*upstream.DataEvent]{}, err
 			}
@@ -55,7 +55,7 @@ func (r *Resolver) eventsConnection(ctx context.Context, conn string, owner upst
 		Edges: relay.Edges(page, func(c string, n *upstream.DataEvent) *model.DataEventEdge {
 			return &model.DataEventEdge{Cursor: c, Node: n}
 		}),
-		Nodes: page.Nodes, PageInfo: &page.PageInfo, TotalCount: totalOnLastPage(r.Cursors, conn, args, page),
+		Nodes: page.Nodes, PageInfo: &page.PageInfo, TotalCount: totalOnLastPage(r.cursors(ctx), conn, args, page),
 	}, nil
 }
 

@@ -61,7 +61,7 @@ func (r *queryResolver) DataEventSummaries(ctx context.Context, person model.Dat
 	if err != nil {
 		return nil, err
 	}
-	return r.Client.DataEvents.Summaries(ctx, owner)
+	return r.client(ctx).DataEvents.Summaries(ctx, owner)
 }
 
 func (r *Resolver) DataEvent() generated.DataEventResolver { return &dataEventResolver{r} }

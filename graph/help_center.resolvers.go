@@ -47,7 +47,7 @@ func (r *helpCenterResolver) ID(ctx context.Context, obj *upstream.HelpCenter) (
 }
 
 func (r *queryResolver) HelpCenters(ctx context.Context, first *int, after *string, last *int, before *string) (*model.HelpCenterConnection, error) {
-	page, err := sliceConnection(r.Cursors, "helpCenters", pageArgs(first, after, last, before), func() ([]*upstream.HelpCenter, error) {
+	page, err := sliceConnection(r.cursors(ctx), "helpCenters", pageArgs(first, after, last, before), func() ([]*upstream.HelpCenter, error) {
 		return loaders.For(ctx).HelpCenters(ctx)
 	})
 	if err != nil {
@@ -66,9 +66,9 @@ func (r *queryResolver) HelpCenter(ctx context.Context, id *string, intercomID *
 
 func (r *queryResolver) Collections(ctx context.Context, first *int, after *string, last *int, before *string) (*model.CollectionConnection, error) {
 	l := loaders.For(ctx)
-	page, err := relay.NumberedList(r.Cursors, "collections", pageArgs(first, after, last, before), upstream.MaxCollectionsPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), "collections", pageArgs(first, after, last, before), upstream.MaxCollectionsPerPage,
 		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Collection, int, error) {
-			list, err := r.Client.HelpCenter.ListCollections(ctx, opts)
+			list, err := r.client(ctx).HelpCenter.ListCollections(ctx, opts)
 			if err != nil {
 				return nil, 0, err
 			}

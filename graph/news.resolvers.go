@@ -39,9 +39,9 @@ func (r *newsfeedResolver) ID(ctx context.Context, obj *upstream.Newsfeed) (stri
 
 func (r *newsfeedResolver) Items(ctx context.Context, obj *upstream.Newsfeed, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error) {
 	l := loaders.For(ctx)
-	page, err := relay.NumberedList(r.Cursors, connKey("Newsfeed.items", obj.ID), pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), connKey("Newsfeed.items", obj.ID), pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
 		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, error) {
-			list, err := r.Client.News.ListLiveItems(ctx, obj.ID, opts)
+			list, err := r.client(ctx).News.ListLiveItems(ctx, obj.ID, opts)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -62,9 +62,9 @@ func (r *newsfeedAssignmentResolver) Newsfeed(ctx context.Context, obj *upstream
 
 func (r *queryResolver) NewsItems(ctx context.Context, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error) {
 	l := loaders.For(ctx)
-	page, err := relay.NumberedList(r.Cursors, "newsItems", pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), "newsItems", pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
 		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, error) {
-			list, err := r.Client.News.ListItems(ctx, opts)
+			list, err := r.client(ctx).News.ListItems(ctx, opts)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -88,7 +88,7 @@ func (r *queryResolver) NewsItem(ctx context.Context, id *string, intercomID *st
 }
 
 func (r *queryResolver) Newsfeeds(ctx context.Context, first *int, after *string, last *int, before *string) (*model.NewsfeedConnection, error) {
-	page, err := sliceConnection(r.Cursors, "newsfeeds", pageArgs(first, after, last, before), func() ([]*upstream.Newsfeed, error) {
+	page, err := sliceConnection(r.cursors(ctx), "newsfeeds", pageArgs(first, after, last, before), func() ([]*upstream.Newsfeed, error) {
 		return loaders.For(ctx).Newsfeeds(ctx)
 	})
 	if err != nil {

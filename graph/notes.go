@@ -22,12 +22,12 @@ func noteConnection(p *relay.Page[*upstream.Note]) *model.NoteConnection {
 func (r *Resolver) contactNotes(ctx context.Context, contact *upstream.Contact, args relay.Args) (*model.NoteConnection, error) {
 	l := loaders.For(ctx)
 	none := contact.Notes != nil && contact.Notes.TotalCount == 0
-	page, err := relay.NumberedList(r.Cursors, connKey("Contact.notes", contact.ID), args, upstream.MaxNotesPerPage,
+	page, err := relay.NumberedList(r.cursors(ctx), connKey("Contact.notes", contact.ID), args, upstream.MaxNotesPerPage,
 		func(page, perPage int) (relay.NumberedBatch[*upstream.Note], error) {
 			if none {
 				return relay.NumberedBatch[*upstream.Note]{}, nil
 			}
-			list, err := r.Client.Notes.List(ctx, contact.ID, upstream.NoteListOptions{Page: page, PerPage: perPage})
+			list, err := r.client(ctx).Notes.List(ctx, contact.ID, upstream.NoteListOptions{Page: page, PerPage: perPage})
 			if err != nil {
 				return relay.NumberedBatch[*upstream.Note]{}, err
 			}

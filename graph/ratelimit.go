@@ -24,8 +24,8 @@ func (r *Resolver) rateLimit(ctx context.Context) *model.RateLimit {
 	if stats, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(CostStatsExtension).(*CostStats); ok {
 		out.Cost, out.MaxCost = stats.Cost, stats.Max
 	}
-	if rate := r.Client.Rate(); rate.Known() {
-		remaining, resetAt, ok := r.Client.Budget()
+	if rate := r.client(ctx).Rate(); rate.Known() {
+		remaining, resetAt, ok := r.client(ctx).Budget()
 		if !ok {
 			remaining, resetAt = rate.Remaining, rate.Reset
 		}

@@ -91,7 +91,7 @@ func numericIDs(ids []int64) []string {
 }
 
 func (r *Resolver) teamsConnection(ctx context.Context, conn string, ids []int64, args relay.Args) (*model.TeamConnection, error) {
-	page, err := sliceConnection(r.Cursors, conn, args, func() ([]*upstream.Team, error) {
+	page, err := sliceConnection(r.cursors(ctx), conn, args, func() ([]*upstream.Team, error) {
 		return resolveAll(ctx, numericIDs(ids), each(loaders.For(ctx).Team))
 	})
 	if err != nil {
@@ -105,7 +105,7 @@ func (r *Resolver) adminsConnection(ctx context.Context, conn string, ids []int6
 }
 
 func (r *Resolver) adminsByIDConnection(ctx context.Context, conn string, ids []string, args relay.Args) (*model.AdminConnection, error) {
-	page, err := sliceConnection(r.Cursors, conn, args, func() ([]*upstream.Admin, error) {
+	page, err := sliceConnection(r.cursors(ctx), conn, args, func() ([]*upstream.Admin, error) {
 		return resolveAll(ctx, ids, each(loaders.For(ctx).Admin))
 	})
 	if err != nil {

@@ -3,15 +3,34 @@
 package graph
 
 import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+
 	"intercom-graphql/graph/relay"
+	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
 
 // Resolver is the root of the resolver tree; it holds what every resolver shares.
 type Resolver struct {
-	Client  *upstream.Client
-	Cursors relay.Codec
+	// CursorKey signs cursors; each workspace's cursors are signed with a key
+	// derived from it, so a cursor never crosses from one tenant to another.
+	CursorKey []byte
 
 	// companyScrolls keeps what allCompanies read of Intercom's scroll between pages.
 	companyScrolls relay.Scrolls[*upstream.Company]
+}
+
+// client is the Intercom client of the operation ctx belongs to: the
+// server's, or, when clients bring their own token, theirs.
+func (r *Resolver) client(ctx context.Context) *upstream.Client {
+	return loaders.For(ctx).Client()
+}
+
+// cursors is the cursor codec of the operation's workspace.
+func (r *Resolver) cursors(ctx context.Context) relay.Codec {
+	mac := hmac.New(sha256.New, r.CursorKey)
+	mac.Write([]byte(r.client(ctx).Tenant()))
+	return relay.NewCodec(mac.Sum(nil))
 }

@@ -15,7 +15,7 @@ import (
 )
 
 func (r *contactResolver) Segments(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Contact.segments", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Contact.segments", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
 		return loaders.For(ctx).ContactSegments(ctx, obj.ID)
 	})
 	if err != nil {
@@ -30,7 +30,7 @@ func (r *queryResolver) Segments(ctx context.Context, includeCount *bool, first 
 	if includeCount != nil && *includeCount {
 		load = l.CountedSegments
 	}
-	page, err := sliceConnection(r.Cursors, "segments", pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
+	page, err := sliceConnection(r.cursors(ctx), "segments", pageArgs(first, after, last, before), func() ([]*upstream.Segment, error) {
 		return load(ctx)
 	})
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 )
 
 func (r *contactResolver) SubscriptionTypes(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.ContactSubscriptionTypeConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Contact.subscriptionTypes", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.SubscriptionType, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Contact.subscriptionTypes", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.SubscriptionType, error) {
 		return loaders.For(ctx).ContactSubscriptionTypes(ctx, obj.ID)
 	})
 	if err != nil {
@@ -25,7 +25,7 @@ func (r *contactResolver) SubscriptionTypes(ctx context.Context, obj *upstream.C
 }
 
 func (r *queryResolver) SubscriptionTypes(ctx context.Context, first *int, after *string, last *int, before *string) (*model.SubscriptionTypeConnection, error) {
-	page, err := sliceConnection(r.Cursors, "subscriptionTypes", pageArgs(first, after, last, before), func() ([]*upstream.SubscriptionType, error) {
+	page, err := sliceConnection(r.cursors(ctx), "subscriptionTypes", pageArgs(first, after, last, before), func() ([]*upstream.SubscriptionType, error) {
 		return loaders.For(ctx).SubscriptionTypes(ctx)
 	})
 	if err != nil {

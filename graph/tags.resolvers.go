@@ -17,7 +17,7 @@ import (
 func (r *contactResolver) Tags(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.TagConnection, error) {
 	l := loaders.For(ctx)
 	refs := obj.Tags
-	page, err := sliceConnection(r.Cursors, connKey("Contact.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Contact.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
 		if !embeddedRefsComplete(refs) {
 			return l.ContactTags(ctx, obj.ID)
 		}
@@ -30,7 +30,7 @@ func (r *contactResolver) Tags(ctx context.Context, obj *upstream.Contact, first
 }
 
 func (r *conversationResolver) Tags(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.TagConnection, error) {
-	page, err := sliceConnection(r.Cursors, connKey("Conversation.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
+	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.tags", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
 		return obj.Tags.Tags, nil
 	})
 	if err != nil {
@@ -40,7 +40,7 @@ func (r *conversationResolver) Tags(ctx context.Context, obj *upstream.Conversat
 }
 
 func (r *queryResolver) Tags(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TagConnection, error) {
-	page, err := sliceConnection(r.Cursors, "tags", pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
+	page, err := sliceConnection(r.cursors(ctx), "tags", pageArgs(first, after, last, before), func() ([]*upstream.Tag, error) {
 		return loaders.For(ctx).Tags(ctx)
 	})
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 )
 
 func (r *queryResolver) Teams(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TeamConnection, error) {
-	page, err := sliceConnection(r.Cursors, "teams", pageArgs(first, after, last, before), func() ([]*upstream.Team, error) {
+	page, err := sliceConnection(r.cursors(ctx), "teams", pageArgs(first, after, last, before), func() ([]*upstream.Team, error) {
 		return loaders.For(ctx).Teams(ctx)
 	})
 	if err != nil {

@@ -129,3 +129,6 @@ func For(ctx context.Context) *Loaders {
 	}
 	return l
 }
+
+// Client is the Intercom client these loaders read through.
+func (l *Loaders) Client() *upstream.Client { return l.client }

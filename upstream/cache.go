@@ -120,3 +120,7 @@ func (c *Client) Invalidate(ctx context.Context, kinds ...string) {
 		c.cache.cache.Bump(ctx, c.cache.scope(kind))
 	}
 }
+
+// Tenant identifies the workspace the client's token reaches, without
+// revealing the token: what caches, budgets and cursors are scoped by.
+func (c *Client) Tenant() string { return c.cache.workspace }

@@ -16,6 +16,8 @@ import (
 	"github.com/lestrrat-go/jwx/v3/jwk"
 	"github.com/lestrrat-go/jwx/v3/jws"
 	"github.com/lestrrat-go/jwx/v3/jwt"
+
+	"intercom-graphql/upstream"
 )
 
 // Principal is who a request comes from, once authenticated.
@@ -23,6 +25,9 @@ type Principal struct {
 	// ID identifies the client for per-client limits and logs: a JWT's
 	// subject, or a short digest of an API key (never the key).
 	ID string
+	// Client, when set, is the Intercom client this caller's requests use
+	// (callers that bring their own token); otherwise the server's.
+	Client *upstream.Client
 }
 
 // Authenticator decides who a request comes from, before any work is done.

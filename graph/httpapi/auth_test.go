@@ -25,7 +25,13 @@ import (
 // postAs sends a query with the given headers and returns the status and body.
 func (f *facade) postAs(headers map[string]string, query string) gqlResponse {
 	f.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, f.server.URL+"/graphql", strings.NewReader(`{"query":`+jsonString(query)+`}`))
+	return f.postWithVariables(headers, query, nil)
+}
+
+func (f *facade) postWithVariables(headers map[string]string, query string, variables map[string]any) gqlResponse {
+	f.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	req, _ := http.NewRequest(http.MethodPost, f.server.URL+"/graphql", strings.NewReader(string(body)))
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range headers {
 		req.Header.Set(k, v)
@@ -35,11 +41,6 @@ func (f *facade) postAs(headers map[string]string, query string) gqlResponse {
 		f.t.Fatal(err)
 	}
 	return decodeResponse(f.t, resp)
-}
-
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 func TestAPIKeysAreCheckedBeforeAnyWork(t *testing.T) {

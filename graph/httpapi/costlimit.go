@@ -26,7 +26,7 @@ const DefaultMaxQueryCost = 1000
 // failed fields), and runs only `rateLimit` when the client asked for a dry run.
 type costLimit struct {
 	max    int
-	client *upstream.Client
+	client func(context.Context) *upstream.Client
 }
 
 var _ interface {
@@ -52,7 +52,7 @@ func (c costLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.Op
 		err.Extensions = map[string]any{"code": errcode.BadUserInput, "cost": estimate, "maxCost": c.max}
 		return err
 	}
-	if ok, resetAt := c.client.Affordable(estimate); !ok {
+	if ok, resetAt := c.client(ctx).Affordable(estimate); !ok {
 		err := gqlerror.Errorf("this query can cost up to %d upstream calls and Intercom's rate budget cannot pay for them before %s; try again then", estimate, resetAt.UTC().Format(time.RFC3339))
 		err.Extensions = map[string]any{"code": errcode.UpstreamRateLimited, "cost": estimate, "resetAt": resetAt.UTC().Format(time.RFC3339)}
 		return err

@@ -21,7 +21,6 @@ import (
 	"intercom-graphql/graph"
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
-	"intercom-graphql/graph/relay"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
@@ -32,6 +31,8 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // Config is what the HTTP surface needs from the server's wiring.
 type Config struct {
+	// Client talks to Intercom with the server's token; with PassThrough
+	// authentication, callers bring their own and it may be nil.
 	Client *upstream.Client
 	// CursorKey signs connection cursors; replicas must share it.
 	CursorKey []byte
@@ -102,7 +103,7 @@ func New(cfg Config) http.Handler {
 }
 
 func newGraphQLServer(cfg Config) *handler.Server {
-	resolver := &graph.Resolver{Client: cfg.Client, Cursors: relay.NewCodec(cfg.CursorKey)}
+	resolver := &graph.Resolver{CursorKey: cfg.CursorKey}
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -123,7 +124,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.Use(tracing{})
 	srv.Use(queryShape{limits: cfg.Limits})
 	srv.Use(upstreamAccounting{})
-	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: cfg.Client})
+	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }})
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})
 	}
@@ -133,9 +134,17 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		return &errcode.Error{Code: errcode.Internal, Message: "internal error"}
 	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(loaders.With(ctx, loaders.NewWithOptions(cfg.Client, cfg.Loaders)))
+		return next(loaders.With(ctx, loaders.NewWithOptions(clientFor(ctx, cfg.Client), cfg.Loaders)))
 	})
 	return srv
+}
+
+// clientFor is the Intercom client of a request: its caller's own, or the server's.
+func clientFor(ctx context.Context, server *upstream.Client) *upstream.Client {
+	if p, ok := PrincipalFrom(ctx); ok && p.Client != nil {
+		return p.Client
+	}
+	return server
 }
 
 func readiness(ready func(context.Context) error) http.HandlerFunc {

@@ -1,0 +1,49 @@
+package upstream
+
+import (
+	"crypto/sha256"
+	"errors"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+)
+
+// Pool hands out one client per access token, for a server whose callers
+// bring their own token (OAuth apps). Each client keeps its own rate budget
+// and its own cache keys, so workspaces never share either.
+type Pool struct {
+	base    Config
+	clients *lru.Cache[[32]byte, *Client]
+}
+
+// NewPool makes clients from base (its Token is ignored), keeping the most
+// recently used size of them.
+func NewPool(base Config, size int) (*Pool, error) {
+	clients, err := lru.New[[32]byte, *Client](size)
+	if err != nil {
+		return nil, err
+	}
+	base.Token = ""
+	if _, err := resolveBaseURL(base.Region, base.BaseURL); err != nil {
+		return nil, err
+	}
+	return &Pool{base: base, clients: clients}, nil
+}
+
+// Client returns the client for token, making it on first use.
+func (p *Pool) Client(token string) (*Client, error) {
+	if token == "" {
+		return nil, errors.New("upstream: an access token is required")
+	}
+	key := sha256.Sum256([]byte(token))
+	if c, ok := p.clients.Get(key); ok {
+		return c, nil
+	}
+	cfg := p.base
+	cfg.Token = token
+	c, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p.clients.Add(key, c)
+	return c, nil
+}
