@@ -21,14 +21,16 @@ import (
 // mode is how the facade is set up for a run.
 type mode struct {
 	name      string
-	unbatched bool // loaders off: every lookup its own call
-	warm      bool // reference data cached before the measured queries
+	unbatched bool          // loaders off: every lookup its own call
+	warm      bool          // reference data cached before the measured queries
+	objects   time.Duration // how long objects stay cached (0: not at all)
 }
 
 var (
-	baseline = mode{name: "baseline", unbatched: true}
-	cold     = mode{name: "loaders"}
-	warm     = mode{name: "loaders+cache", warm: true}
+	baseline   = mode{name: "baseline", unbatched: true}
+	cold       = mode{name: "loaders"}
+	warm       = mode{name: "loaders+cache", warm: true}
+	production = mode{name: "production", warm: true, objects: upstream.DefaultCacheTTL().Objects}
 )
 
 // stack is the simulator and the facade in front of it, both over real HTTP.
@@ -46,7 +48,7 @@ func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 	if m.warm {
 		// Reference data only: people and conversations change too fast to be
 		// served from a cache in a dashboard, so objects are not kept.
-		cfg.Cache, cfg.CacheTTL = cache.NewMemory(10_000), upstream.CacheTTL{Reference: time.Hour}
+		cfg.Cache, cfg.CacheTTL = cache.NewMemory(10_000), upstream.CacheTTL{Reference: time.Hour, Objects: m.objects}
 	}
 	client, err := upstream.New(cfg)
 	if err != nil {
