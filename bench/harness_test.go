@@ -36,6 +36,7 @@ var (
 // stack is the simulator and the facade in front of it, both over real HTTP.
 type stack struct {
 	sim    *intercomsim.Simulator
+	client *upstream.Client
 	server *httptest.Server
 }
 
@@ -63,7 +64,7 @@ func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 	})
 	server := httptest.NewServer(handler)
 	tb.Cleanup(server.Close)
-	return &stack{sim: sim, server: server}
+	return &stack{sim: sim, client: client, server: server}
 }
 
 // result is one query's answer and what it cost.

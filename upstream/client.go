@@ -85,6 +85,7 @@ type Client struct {
 	token      string
 	version    string
 	httpClient *http.Client
+	transport  *http.Transport // the pool under httpClient, when the client built it
 	attempt    time.Duration
 	retry      RetryPolicy
 	observer   Observer
@@ -140,7 +141,7 @@ func New(cfg Config) (*Client, error) {
 		c.attempt = 15 * time.Second
 	}
 	if c.httpClient == nil {
-		c.httpClient = newPooledHTTPClient()
+		c.httpClient, c.transport = newPooledHTTPClient()
 	}
 	c.cache = newCachePolicy(cfg.Cache, cfg.CacheTTL, cfg.Token)
 	c.retry = DefaultRetryPolicy()
@@ -193,7 +194,7 @@ func resolveBaseURL(region, explicit string) (*url.URL, error) {
 
 // newPooledHTTPClient keeps connections to Intercom alive and reused: a
 // dashboard query fans out into many calls to one host.
-func newPooledHTTPClient() *http.Client {
+func newPooledHTTPClient() (*http.Client, *http.Transport) {
 	transport := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
@@ -208,7 +209,7 @@ func newPooledHTTPClient() *http.Client {
 	// (a no-op unless the server configured a tracer provider).
 	return &http.Client{Transport: otelhttp.NewTransport(transport,
 		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return "intercom " + r.Method })),
-	}
+	}, transport
 }
 
 // BaseURL is the host this client talks to (no credentials in it).
@@ -411,4 +412,13 @@ func scrubURLError(err error) error {
 		return urlErr.Err
 	}
 	return err
+}
+
+// CloseIdleConnections closes the kept-alive connections not in use, as a
+// server shutting down or a test checking for leaks wants.
+func (c *Client) CloseIdleConnections() {
+	c.httpClient.CloseIdleConnections()
+	if c.transport != nil {
+		c.transport.CloseIdleConnections() // the tracing wrapper does not pass the call on
+	}
 }
