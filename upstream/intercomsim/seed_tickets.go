@@ -182,7 +182,7 @@ func (s *seeder) ticket(i int) *ticketRecord {
 	t := upstream.Ticket{
 		Type: "ticket", ID: strconv.Itoa(2_600_000_000 + i), TicketID: strconv.Itoa(1 + i), Category: tt.Category,
 		TicketState: state, TicketStateInternalLabel: ticketStateInternalLabels[state], TicketStateExternalLabel: ticketStateExternalLabels[state],
-		Contacts: upstream.TicketContacts{Type: "contact.list", Contacts: []upstream.ContactReference{}},
+		Contacts:        upstream.TicketContacts{Type: "contact.list", Contacts: []upstream.ContactReference{}},
 		AdminAssigneeID: "0", TeamAssigneeID: "0", CreatedAt: created, Open: state != "resolved",
 		LinkedObjects: upstream.LinkedObjectList{Type: "list", Data: []upstream.LinkedObject{}},
 		IsShared:      tt.Category == "Customer" && s.chance(0.9),
