@@ -51,6 +51,7 @@ type Loaders struct {
 	newsItems            *dataloader.Loader[string, *upstream.NewsItem]
 	helpCenterByID       *dataloader.Loader[string, *upstream.HelpCenter]
 	newsfeedByID         *dataloader.Loader[string, *upstream.Newsfeed]
+	ticketLoaders
 }
 
 // New builds a fresh set of loaders over client.
@@ -72,6 +73,7 @@ func New(client *upstream.Client) *Loaders {
 	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), dataloader.WithWait[string, *upstream.NewsItem](batchWait))
 	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), dataloader.WithWait[string, *upstream.HelpCenter](batchWait))
 	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), dataloader.WithWait[string, *upstream.Newsfeed](batchWait))
+	l.ticketLoaders = newTicketLoaders(l)
 	return l
 }
 

@@ -175,3 +175,27 @@ func (l *TicketTypeList) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// FilesOf reads the value of a files attribute, as decoded from JSON: a list
+// of files, or a single one. Entries that are not files are left out.
+func FilesOf(v any) []FileAttribute {
+	var items []any
+	switch t := v.(type) {
+	case []any:
+		items = t
+	case map[string]any:
+		items = []any{t}
+	}
+	var out []FileAttribute
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		text := func(k string) string { s, _ := m[k].(string); return s }
+		number := func(k string) int { n, _ := m[k].(float64); return int(n) }
+		out = append(out, FileAttribute{Type: text("type"), Name: text("name"), URL: text("url"), ContentType: text("content_type"),
+			Filesize: number("filesize"), Width: number("width"), Height: number("height")})
+	}
+	return out
+}
