@@ -222,7 +222,9 @@ func (r *Resolver) linkedObjectConnection(ctx context.Context, conn string, list
 		return nil, err
 	}
 	return &model.LinkedObjectConnection{
-		Edges: relay.Edges(page, func(c string, n relay.Node) *model.LinkedObjectEdge { return &model.LinkedObjectEdge{Cursor: c, Node: n} }),
+		Edges: relay.Edges(page, func(c string, n relay.Node) *model.LinkedObjectEdge {
+			return &model.LinkedObjectEdge{Cursor: c, Node: n}
+		}),
 		Nodes: page.Nodes, PageInfo: &page.PageInfo, TotalCount: max(list.TotalCount, totalOf(page)), HasMore: list.HasMore,
 	}, nil
 }
@@ -260,7 +262,9 @@ func ticketConnection(p *relay.Page[*upstream.Ticket]) *model.TicketConnection {
 
 func ticketTypeConnection(p *relay.Page[*upstream.TicketType]) *model.TicketTypeConnection {
 	return &model.TicketTypeConnection{
-		Edges: relay.Edges(p, func(c string, n *upstream.TicketType) *model.TicketTypeEdge { return &model.TicketTypeEdge{Cursor: c, Node: n} }),
+		Edges: relay.Edges(p, func(c string, n *upstream.TicketType) *model.TicketTypeEdge {
+			return &model.TicketTypeEdge{Cursor: c, Node: n}
+		}),
 		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
 	}
 }
@@ -285,7 +289,9 @@ func ticketTypeAttributeOptionConnection(p *relay.Page[*model.TicketTypeAttribut
 
 func ticketPartConnection(p *relay.Page[*upstream.TicketPart]) *model.TicketPartConnection {
 	return &model.TicketPartConnection{
-		Edges: relay.Edges(p, func(c string, n *upstream.TicketPart) *model.TicketPartEdge { return &model.TicketPartEdge{Cursor: c, Node: n} }),
+		Edges: relay.Edges(p, func(c string, n *upstream.TicketPart) *model.TicketPartEdge {
+			return &model.TicketPartEdge{Cursor: c, Node: n}
+		}),
 		Nodes: p.Nodes, PageInfo: &p.PageInfo, TotalCount: totalOf(p),
 	}
 }
