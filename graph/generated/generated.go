@@ -9581,8 +9581,9 @@ input TicketStateFilter {
 
 """
 Conditions on one ticket attribute, with the filter of its data type: give exactly one of ` + "`" + `string` + "`" + ` (text and list
-attributes; a list matches on its option's name), ` + "`" + `int` + "`" + `, ` + "`" + `float` + "`" + `, ` + "`" + `boolean` + "`" + ` or ` + "`" + `dateTime` + "`" + `. Only tickets of the
-attribute's ticket type have it. Intercom refuses a files attribute, or a filter of another type than the attribute's.
+attributes; a list attribute is compared with the value its tickets carry, as ` + "`" + `TicketAttribute.text` + "`" + ` reads it), ` + "`" + `int` + "`" + `,
+` + "`" + `float` + "`" + `, ` + "`" + `boolean` + "`" + ` or ` + "`" + `dateTime` + "`" + `. Only tickets of the attribute's ticket type have it. Intercom refuses a files
+attribute, or a filter of another type than the attribute's.
 """
 input TicketAttributeFilter {
   "The attribute: a TicketTypeAttribute ID or its Intercom id."
