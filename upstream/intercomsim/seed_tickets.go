@@ -235,9 +235,10 @@ func (s *seeder) ticket(i int) *ticketRecord {
 	return rec
 }
 
-// ticketAttributes fills the ticket's attributes: the title always, the
-// description mostly (null otherwise, as Intercom sends an empty one),
-// each other live attribute often, with a value of its data type.
+// ticketAttributes fills the ticket's attributes: the title and required
+// attributes always, the description mostly (null otherwise, as Intercom
+// sends an empty one), other attributes often and archived ones now and
+// then, each with a value of its data type.
 func (s *seeder) ticketAttributes(titles []string, attributes []attributeSeed, created upstream.Timestamp) map[string]any {
 	values := map[string]any{upstream.TicketTitleAttribute: s.pick(titles)}
 	if s.chance(0.9) {
