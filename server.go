@@ -345,6 +345,7 @@ func simulate(ctx context.Context, log *slog.Logger, args []string) error {
 	fs.IntVar(&sizes.Collections, "collections", sizes.Collections, "help center collections and sections in the workspace")
 	fs.IntVar(&sizes.Articles, "articles", sizes.Articles, "help center articles in the workspace")
 	fs.IntVar(&sizes.NewsItems, "news-items", sizes.NewsItems, "news items in the workspace")
+	fs.IntVar(&sizes.Tickets, "tickets", sizes.Tickets, "tickets in the workspace")
 	latency := fs.Duration("latency", 0, "delay added before every answer, e.g. 50ms")
 	budget := fs.Int("budget", 1666, "calls allowed per rate-limit window")
 	window := fs.Duration("window", 10*time.Second, "rate-limit window")

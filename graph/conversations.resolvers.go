@@ -132,7 +132,13 @@ func (r *queryResolver) Conversation(ctx context.Context, id *string, intercomID
 	return loaders.For(ctx).Conversation(ctx, conversationID)
 }
 
+func (r *Resolver) AssignedTo() generated.AssignedToResolver { return &assignedToResolver{r} }
+
 func (r *Resolver) Conversation() generated.ConversationResolver { return &conversationResolver{r} }
+
+func (r *Resolver) ConversationAuthor() generated.ConversationAuthorResolver {
+	return &conversationAuthorResolver{r}
+}
 
 func (r *Resolver) ConversationRating() generated.ConversationRatingResolver {
 	return &conversationRatingResolver{r}
@@ -143,7 +149,9 @@ func (r *Resolver) ConversationStatistics() generated.ConversationStatisticsReso
 }
 
 type (
+	assignedToResolver             struct{ *Resolver }
 	conversationResolver           struct{ *Resolver }
+	conversationAuthorResolver     struct{ *Resolver }
 	conversationRatingResolver     struct{ *Resolver }
 	conversationStatisticsResolver struct{ *Resolver }
 )

@@ -28,6 +28,10 @@ const (
 	typeHelpCenter       = "HelpCenter"
 	typeNewsItem         = "NewsItem"
 	typeNewsfeed         = "Newsfeed"
+
+	typeTicket              = "Ticket"
+	typeTicketType          = "TicketType"
+	typeTicketTypeAttribute = "TicketTypeAttribute"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

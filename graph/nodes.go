@@ -63,6 +63,12 @@ func (r *Resolver) loadNode(ctx context.Context, id string) func() (relay.Node, 
 		return laterNumeric(ctx, g, l.NewsItemThunk)
 	case typeNewsfeed:
 		return later(l.NewsfeedThunk(ctx, g.ID))
+	case typeTicket:
+		return later(l.TicketThunk(ctx, g.ID))
+	case typeTicketType:
+		return later(l.TicketTypeThunk(ctx, g.ID))
+	case typeTicketTypeAttribute:
+		return now(l.TicketTypeAttribute(ctx, g.ID))
 	}
 	return fail(errcode.InputField("id", fmt.Errorf("%s is not a type this graph can fetch by ID", g.Type)))
 }

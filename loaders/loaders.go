@@ -54,6 +54,7 @@ type Loaders struct {
 	newsItems            *dataloader.Loader[string, *upstream.NewsItem]
 	helpCenterByID       *dataloader.Loader[string, *upstream.HelpCenter]
 	newsfeedByID         *dataloader.Loader[string, *upstream.Newsfeed]
+	ticketLoaders
 }
 
 // Options tune a set of loaders.
@@ -87,6 +88,7 @@ func NewWithOptions(client *upstream.Client, opts Options) *Loaders {
 	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), loaderOptions[*upstream.NewsItem](l)...)
 	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), loaderOptions[*upstream.HelpCenter](l)...)
 	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), loaderOptions[*upstream.Newsfeed](l)...)
+	l.ticketLoaders = newTicketLoaders(l)
 	return l
 }
 

@@ -112,6 +112,8 @@ type Client struct {
 	Articles          *ArticlesService
 	HelpCenter        *HelpCenterService
 	News              *NewsService
+	Tickets           *TicketsService
+	TicketTypes       *TicketTypesService
 }
 
 type service struct{ client *Client }
@@ -167,6 +169,8 @@ func New(cfg Config) (*Client, error) {
 	c.Articles = (*ArticlesService)(&s)
 	c.HelpCenter = (*HelpCenterService)(&s)
 	c.News = (*NewsService)(&s)
+	c.Tickets = (*TicketsService)(&s)
+	c.TicketTypes = (*TicketTypesService)(&s)
 	return c, nil
 }
 

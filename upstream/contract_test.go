@@ -94,7 +94,7 @@ func (l *callLog) ObserveCall(_ context.Context, c upstream.CallRecord) {
 func newContractClient(t *testing.T, tr *specTransport, obs upstream.Observer) (*upstream.Client, *intercomsim.Workspace) {
 	t.Helper()
 	sim := intercomsim.New(intercomsim.Options{Seed: 3, Sizes: intercomsim.Sizes{Admins: 3, Teams: 2, Tags: 5, Segments: 2, Companies: 5, Contacts: 30, Conversations: 30,
-		Collections: 6, Articles: 12, NewsItems: 8}})
+		Collections: 6, Articles: 12, NewsItems: 8, Tickets: 20}})
 	srv := httptest.NewServer(sim.Handler())
 	t.Cleanup(srv.Close)
 	c, err := upstream.New(upstream.Config{
@@ -125,6 +125,8 @@ type clientIDs struct {
 	note string
 
 	article, collection, helpCenter, newsItem, newsfeed string
+
+	ticket, ticketType string
 }
 
 var clientCalls = []clientCall{
@@ -498,6 +500,45 @@ var clientCalls = []clientCall{
 			if item.State != "live" {
 				t.Errorf("newsfeed %s lists news item %s in state %s", ids.newsfeed, item.ID, item.State)
 			}
+		}
+	}},
+	{"TicketTypes.List", []string{"listTicketTypes"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		list, err := c.TicketTypes.List(ctx)
+		if err != nil || len(list.Data) == 0 || len(list.Data[0].TicketTypeAttributes.Data) == 0 {
+			t.Fatalf("List ticket types: %+v, %v", list, err)
+		}
+		ids.ticketType = list.Data[len(list.Data)-1].ID
+	}},
+	{"TicketTypes.Get", []string{"getTicketType"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		tt, err := c.TicketTypes.Get(ctx, ids.ticketType)
+		if err != nil || tt.ID != ids.ticketType || len(tt.TicketTypeAttributes.Data) == 0 {
+			t.Errorf("Get ticket type %s: %+v, %v", ids.ticketType, tt, err)
+		}
+	}},
+	{"Tickets.Search", []string{"searchTickets"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		query := upstream.SearchQuery{Operator: "AND", Filters: []upstream.SearchQuery{
+			{Field: "created_at", Operator: ">", Value: int64(0)},
+			{Operator: "OR", Filters: []upstream.SearchQuery{
+				{Field: "state", Operator: "IN", Value: []any{"submitted", "in_progress", "waiting_on_customer", "resolved"}},
+				{Field: "ticket_type_id", Operator: "=", Value: ids.ticketType},
+			}},
+		}}
+		sort := &upstream.SearchSort{Field: "updated_at", Order: "ascending"}
+		first, err := c.Tickets.Search(ctx, upstream.SearchRequest{Query: query, Pagination: &upstream.StartingAfter{PerPage: 3}, Sort: sort})
+		if err != nil || len(first.Tickets) != 3 || first.TotalCount != 20 || first.Pages.NextCursor() == "" {
+			t.Fatalf("Search tickets, first page: %+v, %v", first, err)
+		}
+		ids.ticket = first.Tickets[0].ID
+		next, err := c.Tickets.Search(ctx, upstream.SearchRequest{Query: query, Sort: sort,
+			Pagination: &upstream.StartingAfter{PerPage: upstream.MaxPerPage, StartingAfter: first.Pages.NextCursor()}})
+		if err != nil || len(next.Tickets) != 17 || next.Pages.NextCursor() != "" {
+			t.Errorf("Search tickets, next page: %+v, %v", next, err)
+		}
+	}},
+	{"Tickets.Get", []string{"getTicket"}, func(ctx context.Context, t *testing.T, c *upstream.Client, ids *clientIDs) {
+		tk, err := c.Tickets.Get(ctx, ids.ticket)
+		if err != nil || tk.ID != ids.ticket || tk.TicketType == nil || tk.TicketParts == nil || len(tk.TicketParts.TicketParts) == 0 {
+			t.Errorf("Get ticket %s: %+v, %v", ids.ticket, tk, err)
 		}
 	}},
 }

@@ -276,7 +276,8 @@ func (c compiler) compare(path string, f Field, op Op, v any) (node, error) {
 			parts[1], err = c.filter(path, f, "!=", v)
 		}
 		return group(opAnd, path, parts[:]), err
-	case !c.d.AmbiguousBounds && c.d.accepts(f, inclusive):
+	case c.d.accepts(f, inclusive):
+		// <= and >= mean what they say, however the endpoint reads > and <.
 		return c.filter(path, f, inclusive, v)
 	default:
 		// Including v explicitly is exact whether or not "> v" already does.

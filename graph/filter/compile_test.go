@@ -29,6 +29,9 @@ var (
 	reopens    = filter.Field{Name: "statistics.count_reopens", Type: filter.Integer, Optional: true}
 	started    = filter.Field{Name: "created_at", Type: filter.Timestamp}
 	spend      = filter.Field{Name: "custom_attributes.spend", Type: filter.Float, Optional: true}
+
+	ticketCreated = filter.Field{Name: "created_at", Type: filter.Timestamp, Operators: []string{"=", "!=", "IN", "NIN", "<", ">", "<=", ">="}}
+	ticketUpdated = filter.Field{Name: "updated_at", Type: filter.Timestamp}
 )
 
 func day(s string) filter.Day {
@@ -101,6 +104,15 @@ func TestCompileShapes(t *testing.T) {
 		{"conversation gte includes the bound explicitly", filter.Conversations,
 			filter.Match("a", started, filter.Gte, int64(1700000000)),
 			`{"operator":"OR","value":[{"field":"created_at","operator":">","value":1700000000},{"field":"created_at","operator":"=","value":1700000000}]}`},
+		{"ticket created_at gte uses the >= the description allows", filter.Tickets,
+			filter.Match("a", ticketCreated, filter.Gte, int64(1700000000)),
+			`{"field":"created_at","operator":">=","value":1700000000}`},
+		{"ticket updated_at gte includes the bound explicitly", filter.Tickets,
+			filter.Match("a", ticketUpdated, filter.Gte, int64(1700000000)),
+			`{"operator":"OR","value":[{"field":"updated_at","operator":">","value":1700000000},{"field":"updated_at","operator":"=","value":1700000000}]}`},
+		{"an empty ticket filter matches every ticket", filter.Tickets,
+			filter.All("filter"),
+			`{"field":"created_at","operator":">","value":0}`},
 		{"an empty filter matches everything", filter.Conversations,
 			filter.All("filter"),
 			`{"field":"state","operator":"IN","value":["open","closed","snoozed"]}`},

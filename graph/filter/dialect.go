@@ -60,6 +60,24 @@ var Conversations = Dialect{
 	Everything: upstream.SearchQuery{Field: "state", Operator: "IN", Value: []any{"open", "closed", "snoozed"}},
 }
 
+// Tickets is POST /tickets/search: = != IN NIN on every type, > < on
+// numbers and dates (documented as "greater (or equal)"), ~ !~ ^ $ on
+// strings; dates are compared to the second. The description adds <= and
+// >= on created_at, which the catalogue gives that field.
+var Tickets = Dialect{
+	Name: "tickets",
+	Operators: map[Type][]string{
+		String:    {"=", "!=", "IN", "NIN", "~", "!~", "^", "$"},
+		Integer:   {"=", "!=", "IN", "NIN", "<", ">"},
+		Float:     {"=", "!=", "IN", "NIN", "<", ">"},
+		Boolean:   {"=", "!=", "IN", "NIN"},
+		Timestamp: {"=", "!=", "IN", "NIN", "<", ">"},
+	},
+	AmbiguousBounds: true,
+	// Every ticket was created after the epoch.
+	Everything: upstream.SearchQuery{Field: "created_at", Operator: ">", Value: int64(0)},
+}
+
 // accepts reports whether the dialect lets field f be searched with the
 // Intercom operator op.
 func (d Dialect) accepts(f Field, op string) bool {

@@ -39,11 +39,13 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	ArticleStatistics() ArticleStatisticsResolver
 	ArticleTranslation() ArticleTranslationResolver
+	AssignedTo() AssignedToResolver
 	Collection() CollectionResolver
 	Company() CompanyResolver
 	CompanyPlan() CompanyPlanResolver
 	Contact() ContactResolver
 	Conversation() ConversationResolver
+	ConversationAuthor() ConversationAuthorResolver
 	ConversationRating() ConversationRatingResolver
 	ConversationStatistics() ConversationStatisticsResolver
 	DataAttribute() DataAttributeResolver
@@ -64,6 +66,12 @@ type ResolverRoot interface {
 	Tag() TagResolver
 	Team() TeamResolver
 	TeamAdminPriorityLevel() TeamAdminPriorityLevelResolver
+	Ticket() TicketResolver
+	TicketAttribute() TicketAttributeResolver
+	TicketPart() TicketPartResolver
+	TicketPartAuthor() TicketPartAuthorResolver
+	TicketType() TicketTypeResolver
+	TicketTypeAttribute() TicketTypeAttributeResolver
 	Visitor() VisitorResolver
 }
 
@@ -224,8 +232,10 @@ type ComplexityRoot struct {
 	}
 
 	AssignedTo struct {
-		ID   func(childComplexity int) int
-		Type func(childComplexity int) int
+		Admin func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Team  func(childComplexity int) int
+		Type  func(childComplexity int) int
 	}
 
 	Attachment struct {
@@ -407,6 +417,7 @@ type ComplexityRoot struct {
 		CreatedAt          func(childComplexity int) int
 		FirstContactReply  func(childComplexity int) int
 		ID                 func(childComplexity int) int
+		LinkedObjects      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Open               func(childComplexity int) int
 		Parts              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Priority           func(childComplexity int) int
@@ -425,10 +436,13 @@ type ComplexityRoot struct {
 	}
 
 	ConversationAuthor struct {
-		Email func(childComplexity int) int
-		ID    func(childComplexity int) int
-		Name  func(childComplexity int) int
-		Type  func(childComplexity int) int
+		Admin   func(childComplexity int) int
+		Contact func(childComplexity int) int
+		Email   func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Team    func(childComplexity int) int
+		Type    func(childComplexity int) int
 	}
 
 	ConversationConnection struct {
@@ -629,6 +643,19 @@ type ComplexityRoot struct {
 		Text        func(childComplexity int) int
 	}
 
+	LinkedObjectConnection struct {
+		Edges      func(childComplexity int) int
+		HasMore    func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LinkedObjectEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Me struct {
 		Admin            func(childComplexity int) int
 		App              func(childComplexity int) int
@@ -763,6 +790,10 @@ type ComplexityRoot struct {
 		Tags               func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Team               func(childComplexity int, id *string, intercomID *string) int
 		Teams              func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Ticket             func(childComplexity int, id *string, intercomID *string) int
+		TicketType         func(childComplexity int, id *string, intercomID *string) int
+		TicketTypes        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Tickets            func(childComplexity int, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) int
 		Visitor            func(childComplexity int, userID string) int
 	}
 
@@ -866,6 +897,179 @@ type ComplexityRoot struct {
 	}
 
 	TeamEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Ticket struct {
+		AdminAssignee            func(childComplexity int) int
+		Category                 func(childComplexity int) int
+		Contacts                 func(childComplexity int, first *int, after *string, last *int, before *string) int
+		CreatedAt                func(childComplexity int) int
+		Description              func(childComplexity int) int
+		ID                       func(childComplexity int) int
+		IsShared                 func(childComplexity int) int
+		LinkedObjects            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Open                     func(childComplexity int) int
+		Parts                    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		RawTicketAttributes      func(childComplexity int) int
+		SnoozedUntil             func(childComplexity int) int
+		State                    func(childComplexity int) int
+		TeamAssignee             func(childComplexity int) int
+		TicketAttributes         func(childComplexity int) int
+		TicketID                 func(childComplexity int) int
+		TicketStateExternalLabel func(childComplexity int) int
+		TicketStateInternalLabel func(childComplexity int) int
+		TicketType               func(childComplexity int) int
+		Title                    func(childComplexity int) int
+		UpdatedAt                func(childComplexity int) int
+	}
+
+	TicketAttribute struct {
+		Attribute func(childComplexity int) int
+		Boolean   func(childComplexity int) int
+		DataType  func(childComplexity int) int
+		DateTime  func(childComplexity int) int
+		Decimal   func(childComplexity int) int
+		Files     func(childComplexity int) int
+		Integer   func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Option    func(childComplexity int) int
+		Text      func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	TicketAttributeFile struct {
+		ContentType func(childComplexity int) int
+		Filesize    func(childComplexity int) int
+		Height      func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Type        func(childComplexity int) int
+		URL         func(childComplexity int) int
+		Width       func(childComplexity int) int
+	}
+
+	TicketConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TicketEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TicketPart struct {
+		AssignedTo    func(childComplexity int) int
+		Attachments   func(childComplexity int) int
+		Author        func(childComplexity int) int
+		Body          func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ExternalID    func(childComplexity int) int
+		ID            func(childComplexity int) int
+		PartType      func(childComplexity int) int
+		PreviousState func(childComplexity int) int
+		Redacted      func(childComplexity int) int
+		State         func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	TicketPartAuthor struct {
+		Admin   func(childComplexity int) int
+		Contact func(childComplexity int) int
+		Email   func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Team    func(childComplexity int) int
+		Type    func(childComplexity int) int
+	}
+
+	TicketPartConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TicketPartEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TicketType struct {
+		Archived    func(childComplexity int) int
+		Attributes  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Category    func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Icon        func(childComplexity int) int
+		Name        func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		WorkspaceID func(childComplexity int) int
+	}
+
+	TicketTypeAttribute struct {
+		Archived                    func(childComplexity int) int
+		CreatedAt                   func(childComplexity int) int
+		DataType                    func(childComplexity int) int
+		Default                     func(childComplexity int) int
+		Description                 func(childComplexity int) int
+		ID                          func(childComplexity int) int
+		InputOptions                func(childComplexity int) int
+		ListOptions                 func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Multiline                   func(childComplexity int) int
+		Name                        func(childComplexity int) int
+		Order                       func(childComplexity int) int
+		RequiredToCreate            func(childComplexity int) int
+		RequiredToCreateForContacts func(childComplexity int) int
+		TicketType                  func(childComplexity int) int
+		UpdatedAt                   func(childComplexity int) int
+		VisibleOnCreate             func(childComplexity int) int
+		VisibleToContacts           func(childComplexity int) int
+		WorkspaceID                 func(childComplexity int) int
+	}
+
+	TicketTypeAttributeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TicketTypeAttributeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TicketTypeAttributeOption struct {
+		Archived func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Label    func(childComplexity int) int
+	}
+
+	TicketTypeAttributeOptionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TicketTypeAttributeOptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TicketTypeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TicketTypeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -974,6 +1178,10 @@ type ArticleTranslationResolver interface {
 	Author(ctx context.Context, obj *model.ArticleTranslation) (*upstream.Admin, error)
 	State(ctx context.Context, obj *model.ArticleTranslation) (model.ArticleState, error)
 }
+type AssignedToResolver interface {
+	Admin(ctx context.Context, obj *upstream.Reference) (*upstream.Admin, error)
+	Team(ctx context.Context, obj *upstream.Reference) (*upstream.Team, error)
+}
 type CollectionResolver interface {
 	ID(ctx context.Context, obj *upstream.Collection) (string, error)
 
@@ -1030,6 +1238,12 @@ type ConversationResolver interface {
 
 	Parts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ConversationPartConnection, error)
 	Tags(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.TagConnection, error)
+	LinkedObjects(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.LinkedObjectConnection, error)
+}
+type ConversationAuthorResolver interface {
+	Admin(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Admin, error)
+	Contact(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Contact, error)
+	Team(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Team, error)
 }
 type ConversationRatingResolver interface {
 	Contact(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Contact, error)
@@ -1138,6 +1352,10 @@ type QueryResolver interface {
 	Tag(ctx context.Context, id *string, intercomID *string) (*upstream.Tag, error)
 	Teams(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Team(ctx context.Context, id *string, intercomID *string) (*upstream.Team, error)
+	Tickets(ctx context.Context, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) (*model.TicketConnection, error)
+	Ticket(ctx context.Context, id *string, intercomID *string) (*upstream.Ticket, error)
+	TicketTypes(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TicketTypeConnection, error)
+	TicketType(ctx context.Context, id *string, intercomID *string) (*upstream.TicketType, error)
 	Visitor(ctx context.Context, userID string) (*upstream.Visitor, error)
 }
 type SegmentResolver interface {
@@ -1166,6 +1384,60 @@ type TeamResolver interface {
 type TeamAdminPriorityLevelResolver interface {
 	PrimaryAdmins(ctx context.Context, obj *upstream.AdminPriorityLevel, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
 	SecondaryAdmins(ctx context.Context, obj *upstream.AdminPriorityLevel, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
+}
+type TicketResolver interface {
+	ID(ctx context.Context, obj *upstream.Ticket) (string, error)
+
+	Category(ctx context.Context, obj *upstream.Ticket) (model.TicketCategory, error)
+	Title(ctx context.Context, obj *upstream.Ticket) (*string, error)
+	Description(ctx context.Context, obj *upstream.Ticket) (*string, error)
+	TicketAttributes(ctx context.Context, obj *upstream.Ticket) ([]*model.TicketAttribute, error)
+	RawTicketAttributes(ctx context.Context, obj *upstream.Ticket) (any, error)
+	State(ctx context.Context, obj *upstream.Ticket) (model.TicketState, error)
+
+	Contacts(ctx context.Context, obj *upstream.Ticket, first *int, after *string, last *int, before *string) (*model.ContactConnection, error)
+	AdminAssignee(ctx context.Context, obj *upstream.Ticket) (*upstream.Admin, error)
+	TeamAssignee(ctx context.Context, obj *upstream.Ticket) (*upstream.Team, error)
+
+	LinkedObjects(ctx context.Context, obj *upstream.Ticket, first *int, after *string, last *int, before *string) (*model.LinkedObjectConnection, error)
+	Parts(ctx context.Context, obj *upstream.Ticket, first *int, after *string, last *int, before *string) (*model.TicketPartConnection, error)
+}
+type TicketAttributeResolver interface {
+	DataType(ctx context.Context, obj *model.TicketAttribute) (*model.TicketAttributeDataType, error)
+
+	Text(ctx context.Context, obj *model.TicketAttribute) (*string, error)
+	Integer(ctx context.Context, obj *model.TicketAttribute) (*int, error)
+	Decimal(ctx context.Context, obj *model.TicketAttribute) (*float64, error)
+	Boolean(ctx context.Context, obj *model.TicketAttribute) (*bool, error)
+	DateTime(ctx context.Context, obj *model.TicketAttribute) (*upstream.Timestamp, error)
+	Files(ctx context.Context, obj *model.TicketAttribute) ([]*upstream.FileAttribute, error)
+	Option(ctx context.Context, obj *model.TicketAttribute) (*model.TicketTypeAttributeOption, error)
+}
+type TicketPartResolver interface {
+	PreviousState(ctx context.Context, obj *upstream.TicketPart) (*model.TicketState, error)
+	State(ctx context.Context, obj *upstream.TicketPart) (model.TicketState, error)
+}
+type TicketPartAuthorResolver interface {
+	Admin(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Admin, error)
+	Contact(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Contact, error)
+	Team(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Team, error)
+}
+type TicketTypeResolver interface {
+	ID(ctx context.Context, obj *upstream.TicketType) (string, error)
+
+	Category(ctx context.Context, obj *upstream.TicketType) (model.TicketCategory, error)
+
+	Attributes(ctx context.Context, obj *upstream.TicketType, first *int, after *string, last *int, before *string) (*model.TicketTypeAttributeConnection, error)
+}
+type TicketTypeAttributeResolver interface {
+	ID(ctx context.Context, obj *upstream.TicketTypeAttribute) (string, error)
+
+	DataType(ctx context.Context, obj *upstream.TicketTypeAttribute) (model.TicketAttributeDataType, error)
+	InputOptions(ctx context.Context, obj *upstream.TicketTypeAttribute) (any, error)
+	Multiline(ctx context.Context, obj *upstream.TicketTypeAttribute) (*bool, error)
+	ListOptions(ctx context.Context, obj *upstream.TicketTypeAttribute, first *int, after *string, last *int, before *string) (*model.TicketTypeAttributeOptionConnection, error)
+
+	TicketType(ctx context.Context, obj *upstream.TicketTypeAttribute) (*upstream.TicketType, error)
 }
 type VisitorResolver interface {
 	ID(ctx context.Context, obj *upstream.Visitor) (string, error)
@@ -1835,12 +2107,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ArticleTranslation.UpdatedAt(childComplexity), true
 
+	case "AssignedTo.admin":
+		if e.ComplexityRoot.AssignedTo.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignedTo.Admin(childComplexity), true
 	case "AssignedTo.intercomId":
 		if e.ComplexityRoot.AssignedTo.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AssignedTo.ID(childComplexity), true
+	case "AssignedTo.team":
+		if e.ComplexityRoot.AssignedTo.Team == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignedTo.Team(childComplexity), true
 	case "AssignedTo.type":
 		if e.ComplexityRoot.AssignedTo.Type == nil {
 			break
@@ -2682,6 +2966,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Conversation.ID(childComplexity), true
+	case "Conversation.linkedObjects":
+		if e.ComplexityRoot.Conversation.LinkedObjects == nil {
+			break
+		}
+
+		args, err := ec.field_Conversation_linkedObjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conversation.LinkedObjects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Conversation.open":
 		if e.ComplexityRoot.Conversation.Open == nil {
 			break
@@ -2788,6 +3083,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Conversation.WaitingSince(childComplexity), true
 
+	case "ConversationAuthor.admin":
+		if e.ComplexityRoot.ConversationAuthor.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationAuthor.Admin(childComplexity), true
+	case "ConversationAuthor.contact":
+		if e.ComplexityRoot.ConversationAuthor.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationAuthor.Contact(childComplexity), true
 	case "ConversationAuthor.email":
 		if e.ComplexityRoot.ConversationAuthor.Email == nil {
 			break
@@ -2806,6 +3113,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationAuthor.Name(childComplexity), true
+	case "ConversationAuthor.team":
+		if e.ComplexityRoot.ConversationAuthor.Team == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationAuthor.Team(childComplexity), true
 	case "ConversationAuthor.type":
 		if e.ComplexityRoot.ConversationAuthor.Type == nil {
 			break
@@ -3610,6 +3923,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HighlightedText.Text(childComplexity), true
 
+	case "LinkedObjectConnection.edges":
+		if e.ComplexityRoot.LinkedObjectConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectConnection.Edges(childComplexity), true
+	case "LinkedObjectConnection.hasMore":
+		if e.ComplexityRoot.LinkedObjectConnection.HasMore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectConnection.HasMore(childComplexity), true
+	case "LinkedObjectConnection.nodes":
+		if e.ComplexityRoot.LinkedObjectConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectConnection.Nodes(childComplexity), true
+	case "LinkedObjectConnection.pageInfo":
+		if e.ComplexityRoot.LinkedObjectConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectConnection.PageInfo(childComplexity), true
+	case "LinkedObjectConnection.totalCount":
+		if e.ComplexityRoot.LinkedObjectConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectConnection.TotalCount(childComplexity), true
+
+	case "LinkedObjectEdge.cursor":
+		if e.ComplexityRoot.LinkedObjectEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectEdge.Cursor(childComplexity), true
+	case "LinkedObjectEdge.node":
+		if e.ComplexityRoot.LinkedObjectEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkedObjectEdge.Node(childComplexity), true
+
 	case "Me.admin":
 		if e.ComplexityRoot.Me.Admin == nil {
 			break
@@ -4400,6 +4757,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.ticket":
+		if e.ComplexityRoot.Query.Ticket == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ticket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ticket(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.ticketType":
+		if e.ComplexityRoot.Query.TicketType == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ticketType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TicketType(childComplexity, args["id"].(*string), args["intercomId"].(*string)), true
+	case "Query.ticketTypes":
+		if e.ComplexityRoot.Query.TicketTypes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ticketTypes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TicketTypes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.tickets":
+		if e.ComplexityRoot.Query.Tickets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_tickets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Tickets(childComplexity, args["filter"].(*model.TicketFilter), args["sort"].([]*model.TicketSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.visitor":
 		if e.ComplexityRoot.Query.Visitor == nil {
 			break
@@ -4779,6 +5180,763 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TeamEdge.Node(childComplexity), true
 
+	case "Ticket.adminAssignee":
+		if e.ComplexityRoot.Ticket.AdminAssignee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.AdminAssignee(childComplexity), true
+	case "Ticket.category":
+		if e.ComplexityRoot.Ticket.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.Category(childComplexity), true
+	case "Ticket.contacts":
+		if e.ComplexityRoot.Ticket.Contacts == nil {
+			break
+		}
+
+		args, err := ec.field_Ticket_contacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Ticket.Contacts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Ticket.createdAt":
+		if e.ComplexityRoot.Ticket.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.CreatedAt(childComplexity), true
+	case "Ticket.description":
+		if e.ComplexityRoot.Ticket.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.Description(childComplexity), true
+	case "Ticket.id", "Ticket.intercomId":
+		if e.ComplexityRoot.Ticket.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.ID(childComplexity), true
+	case "Ticket.isShared":
+		if e.ComplexityRoot.Ticket.IsShared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.IsShared(childComplexity), true
+	case "Ticket.linkedObjects":
+		if e.ComplexityRoot.Ticket.LinkedObjects == nil {
+			break
+		}
+
+		args, err := ec.field_Ticket_linkedObjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Ticket.LinkedObjects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Ticket.open":
+		if e.ComplexityRoot.Ticket.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.Open(childComplexity), true
+	case "Ticket.parts":
+		if e.ComplexityRoot.Ticket.Parts == nil {
+			break
+		}
+
+		args, err := ec.field_Ticket_parts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Ticket.Parts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Ticket.rawTicketAttributes":
+		if e.ComplexityRoot.Ticket.RawTicketAttributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.RawTicketAttributes(childComplexity), true
+	case "Ticket.snoozedUntil":
+		if e.ComplexityRoot.Ticket.SnoozedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.SnoozedUntil(childComplexity), true
+	case "Ticket.state":
+		if e.ComplexityRoot.Ticket.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.State(childComplexity), true
+	case "Ticket.teamAssignee":
+		if e.ComplexityRoot.Ticket.TeamAssignee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TeamAssignee(childComplexity), true
+	case "Ticket.ticketAttributes":
+		if e.ComplexityRoot.Ticket.TicketAttributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TicketAttributes(childComplexity), true
+	case "Ticket.ticketId":
+		if e.ComplexityRoot.Ticket.TicketID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TicketID(childComplexity), true
+	case "Ticket.stateExternalLabel":
+		if e.ComplexityRoot.Ticket.TicketStateExternalLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TicketStateExternalLabel(childComplexity), true
+	case "Ticket.stateInternalLabel":
+		if e.ComplexityRoot.Ticket.TicketStateInternalLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TicketStateInternalLabel(childComplexity), true
+	case "Ticket.ticketType":
+		if e.ComplexityRoot.Ticket.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.TicketType(childComplexity), true
+	case "Ticket.title":
+		if e.ComplexityRoot.Ticket.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.Title(childComplexity), true
+	case "Ticket.updatedAt":
+		if e.ComplexityRoot.Ticket.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ticket.UpdatedAt(childComplexity), true
+
+	case "TicketAttribute.attribute":
+		if e.ComplexityRoot.TicketAttribute.Attribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Attribute(childComplexity), true
+	case "TicketAttribute.boolean":
+		if e.ComplexityRoot.TicketAttribute.Boolean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Boolean(childComplexity), true
+	case "TicketAttribute.dataType":
+		if e.ComplexityRoot.TicketAttribute.DataType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.DataType(childComplexity), true
+	case "TicketAttribute.dateTime":
+		if e.ComplexityRoot.TicketAttribute.DateTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.DateTime(childComplexity), true
+	case "TicketAttribute.decimal":
+		if e.ComplexityRoot.TicketAttribute.Decimal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Decimal(childComplexity), true
+	case "TicketAttribute.files":
+		if e.ComplexityRoot.TicketAttribute.Files == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Files(childComplexity), true
+	case "TicketAttribute.integer":
+		if e.ComplexityRoot.TicketAttribute.Integer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Integer(childComplexity), true
+	case "TicketAttribute.name":
+		if e.ComplexityRoot.TicketAttribute.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Name(childComplexity), true
+	case "TicketAttribute.option":
+		if e.ComplexityRoot.TicketAttribute.Option == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Option(childComplexity), true
+	case "TicketAttribute.text":
+		if e.ComplexityRoot.TicketAttribute.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Text(childComplexity), true
+	case "TicketAttribute.value":
+		if e.ComplexityRoot.TicketAttribute.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttribute.Value(childComplexity), true
+
+	case "TicketAttributeFile.contentType":
+		if e.ComplexityRoot.TicketAttributeFile.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.ContentType(childComplexity), true
+	case "TicketAttributeFile.filesize":
+		if e.ComplexityRoot.TicketAttributeFile.Filesize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.Filesize(childComplexity), true
+	case "TicketAttributeFile.height":
+		if e.ComplexityRoot.TicketAttributeFile.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.Height(childComplexity), true
+	case "TicketAttributeFile.name":
+		if e.ComplexityRoot.TicketAttributeFile.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.Name(childComplexity), true
+	case "TicketAttributeFile.type":
+		if e.ComplexityRoot.TicketAttributeFile.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.Type(childComplexity), true
+	case "TicketAttributeFile.url":
+		if e.ComplexityRoot.TicketAttributeFile.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.URL(childComplexity), true
+	case "TicketAttributeFile.width":
+		if e.ComplexityRoot.TicketAttributeFile.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketAttributeFile.Width(childComplexity), true
+
+	case "TicketConnection.edges":
+		if e.ComplexityRoot.TicketConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketConnection.Edges(childComplexity), true
+	case "TicketConnection.nodes":
+		if e.ComplexityRoot.TicketConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketConnection.Nodes(childComplexity), true
+	case "TicketConnection.pageInfo":
+		if e.ComplexityRoot.TicketConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketConnection.PageInfo(childComplexity), true
+	case "TicketConnection.totalCount":
+		if e.ComplexityRoot.TicketConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketConnection.TotalCount(childComplexity), true
+
+	case "TicketEdge.cursor":
+		if e.ComplexityRoot.TicketEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEdge.Cursor(childComplexity), true
+	case "TicketEdge.node":
+		if e.ComplexityRoot.TicketEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEdge.Node(childComplexity), true
+
+	case "TicketPart.assignedTo":
+		if e.ComplexityRoot.TicketPart.AssignedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.AssignedTo(childComplexity), true
+	case "TicketPart.attachments":
+		if e.ComplexityRoot.TicketPart.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.Attachments(childComplexity), true
+	case "TicketPart.author":
+		if e.ComplexityRoot.TicketPart.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.Author(childComplexity), true
+	case "TicketPart.body":
+		if e.ComplexityRoot.TicketPart.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.Body(childComplexity), true
+	case "TicketPart.createdAt":
+		if e.ComplexityRoot.TicketPart.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.CreatedAt(childComplexity), true
+	case "TicketPart.externalId":
+		if e.ComplexityRoot.TicketPart.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.ExternalID(childComplexity), true
+	case "TicketPart.intercomId":
+		if e.ComplexityRoot.TicketPart.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.ID(childComplexity), true
+	case "TicketPart.partType":
+		if e.ComplexityRoot.TicketPart.PartType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.PartType(childComplexity), true
+	case "TicketPart.previousState":
+		if e.ComplexityRoot.TicketPart.PreviousState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.PreviousState(childComplexity), true
+	case "TicketPart.redacted":
+		if e.ComplexityRoot.TicketPart.Redacted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.Redacted(childComplexity), true
+	case "TicketPart.state":
+		if e.ComplexityRoot.TicketPart.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.State(childComplexity), true
+	case "TicketPart.updatedAt":
+		if e.ComplexityRoot.TicketPart.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPart.UpdatedAt(childComplexity), true
+
+	case "TicketPartAuthor.admin":
+		if e.ComplexityRoot.TicketPartAuthor.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Admin(childComplexity), true
+	case "TicketPartAuthor.contact":
+		if e.ComplexityRoot.TicketPartAuthor.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Contact(childComplexity), true
+	case "TicketPartAuthor.email":
+		if e.ComplexityRoot.TicketPartAuthor.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Email(childComplexity), true
+	case "TicketPartAuthor.intercomId":
+		if e.ComplexityRoot.TicketPartAuthor.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.ID(childComplexity), true
+	case "TicketPartAuthor.name":
+		if e.ComplexityRoot.TicketPartAuthor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Name(childComplexity), true
+	case "TicketPartAuthor.team":
+		if e.ComplexityRoot.TicketPartAuthor.Team == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Team(childComplexity), true
+	case "TicketPartAuthor.type":
+		if e.ComplexityRoot.TicketPartAuthor.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartAuthor.Type(childComplexity), true
+
+	case "TicketPartConnection.edges":
+		if e.ComplexityRoot.TicketPartConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartConnection.Edges(childComplexity), true
+	case "TicketPartConnection.nodes":
+		if e.ComplexityRoot.TicketPartConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartConnection.Nodes(childComplexity), true
+	case "TicketPartConnection.pageInfo":
+		if e.ComplexityRoot.TicketPartConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartConnection.PageInfo(childComplexity), true
+	case "TicketPartConnection.totalCount":
+		if e.ComplexityRoot.TicketPartConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartConnection.TotalCount(childComplexity), true
+
+	case "TicketPartEdge.cursor":
+		if e.ComplexityRoot.TicketPartEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartEdge.Cursor(childComplexity), true
+	case "TicketPartEdge.node":
+		if e.ComplexityRoot.TicketPartEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPartEdge.Node(childComplexity), true
+
+	case "TicketType.archived":
+		if e.ComplexityRoot.TicketType.Archived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.Archived(childComplexity), true
+	case "TicketType.attributes":
+		if e.ComplexityRoot.TicketType.Attributes == nil {
+			break
+		}
+
+		args, err := ec.field_TicketType_attributes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.TicketType.Attributes(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "TicketType.category":
+		if e.ComplexityRoot.TicketType.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.Category(childComplexity), true
+	case "TicketType.createdAt":
+		if e.ComplexityRoot.TicketType.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.CreatedAt(childComplexity), true
+	case "TicketType.description":
+		if e.ComplexityRoot.TicketType.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.Description(childComplexity), true
+	case "TicketType.id", "TicketType.intercomId":
+		if e.ComplexityRoot.TicketType.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.ID(childComplexity), true
+	case "TicketType.icon":
+		if e.ComplexityRoot.TicketType.Icon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.Icon(childComplexity), true
+	case "TicketType.name":
+		if e.ComplexityRoot.TicketType.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.Name(childComplexity), true
+	case "TicketType.updatedAt":
+		if e.ComplexityRoot.TicketType.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.UpdatedAt(childComplexity), true
+	case "TicketType.workspaceId":
+		if e.ComplexityRoot.TicketType.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketType.WorkspaceID(childComplexity), true
+
+	case "TicketTypeAttribute.archived":
+		if e.ComplexityRoot.TicketTypeAttribute.Archived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Archived(childComplexity), true
+	case "TicketTypeAttribute.createdAt":
+		if e.ComplexityRoot.TicketTypeAttribute.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.CreatedAt(childComplexity), true
+	case "TicketTypeAttribute.dataType":
+		if e.ComplexityRoot.TicketTypeAttribute.DataType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.DataType(childComplexity), true
+	case "TicketTypeAttribute.default":
+		if e.ComplexityRoot.TicketTypeAttribute.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Default(childComplexity), true
+	case "TicketTypeAttribute.description":
+		if e.ComplexityRoot.TicketTypeAttribute.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Description(childComplexity), true
+	case "TicketTypeAttribute.id", "TicketTypeAttribute.intercomId":
+		if e.ComplexityRoot.TicketTypeAttribute.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.ID(childComplexity), true
+	case "TicketTypeAttribute.inputOptions":
+		if e.ComplexityRoot.TicketTypeAttribute.InputOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.InputOptions(childComplexity), true
+	case "TicketTypeAttribute.listOptions":
+		if e.ComplexityRoot.TicketTypeAttribute.ListOptions == nil {
+			break
+		}
+
+		args, err := ec.field_TicketTypeAttribute_listOptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.ListOptions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "TicketTypeAttribute.multiline":
+		if e.ComplexityRoot.TicketTypeAttribute.Multiline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Multiline(childComplexity), true
+	case "TicketTypeAttribute.name":
+		if e.ComplexityRoot.TicketTypeAttribute.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Name(childComplexity), true
+	case "TicketTypeAttribute.order":
+		if e.ComplexityRoot.TicketTypeAttribute.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.Order(childComplexity), true
+	case "TicketTypeAttribute.requiredToCreate":
+		if e.ComplexityRoot.TicketTypeAttribute.RequiredToCreate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.RequiredToCreate(childComplexity), true
+	case "TicketTypeAttribute.requiredToCreateForContacts":
+		if e.ComplexityRoot.TicketTypeAttribute.RequiredToCreateForContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.RequiredToCreateForContacts(childComplexity), true
+	case "TicketTypeAttribute.ticketType":
+		if e.ComplexityRoot.TicketTypeAttribute.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.TicketType(childComplexity), true
+	case "TicketTypeAttribute.updatedAt":
+		if e.ComplexityRoot.TicketTypeAttribute.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.UpdatedAt(childComplexity), true
+	case "TicketTypeAttribute.visibleOnCreate":
+		if e.ComplexityRoot.TicketTypeAttribute.VisibleOnCreate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.VisibleOnCreate(childComplexity), true
+	case "TicketTypeAttribute.visibleToContacts":
+		if e.ComplexityRoot.TicketTypeAttribute.VisibleToContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.VisibleToContacts(childComplexity), true
+	case "TicketTypeAttribute.workspaceId":
+		if e.ComplexityRoot.TicketTypeAttribute.WorkspaceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttribute.WorkspaceID(childComplexity), true
+
+	case "TicketTypeAttributeConnection.edges":
+		if e.ComplexityRoot.TicketTypeAttributeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeConnection.Edges(childComplexity), true
+	case "TicketTypeAttributeConnection.nodes":
+		if e.ComplexityRoot.TicketTypeAttributeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeConnection.Nodes(childComplexity), true
+	case "TicketTypeAttributeConnection.pageInfo":
+		if e.ComplexityRoot.TicketTypeAttributeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeConnection.PageInfo(childComplexity), true
+	case "TicketTypeAttributeConnection.totalCount":
+		if e.ComplexityRoot.TicketTypeAttributeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeConnection.TotalCount(childComplexity), true
+
+	case "TicketTypeAttributeEdge.cursor":
+		if e.ComplexityRoot.TicketTypeAttributeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeEdge.Cursor(childComplexity), true
+	case "TicketTypeAttributeEdge.node":
+		if e.ComplexityRoot.TicketTypeAttributeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeEdge.Node(childComplexity), true
+
+	case "TicketTypeAttributeOption.archived":
+		if e.ComplexityRoot.TicketTypeAttributeOption.Archived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOption.Archived(childComplexity), true
+	case "TicketTypeAttributeOption.intercomId":
+		if e.ComplexityRoot.TicketTypeAttributeOption.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOption.ID(childComplexity), true
+	case "TicketTypeAttributeOption.label":
+		if e.ComplexityRoot.TicketTypeAttributeOption.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOption.Label(childComplexity), true
+
+	case "TicketTypeAttributeOptionConnection.edges":
+		if e.ComplexityRoot.TicketTypeAttributeOptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionConnection.Edges(childComplexity), true
+	case "TicketTypeAttributeOptionConnection.nodes":
+		if e.ComplexityRoot.TicketTypeAttributeOptionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionConnection.Nodes(childComplexity), true
+	case "TicketTypeAttributeOptionConnection.pageInfo":
+		if e.ComplexityRoot.TicketTypeAttributeOptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionConnection.PageInfo(childComplexity), true
+	case "TicketTypeAttributeOptionConnection.totalCount":
+		if e.ComplexityRoot.TicketTypeAttributeOptionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionConnection.TotalCount(childComplexity), true
+
+	case "TicketTypeAttributeOptionEdge.cursor":
+		if e.ComplexityRoot.TicketTypeAttributeOptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionEdge.Cursor(childComplexity), true
+	case "TicketTypeAttributeOptionEdge.node":
+		if e.ComplexityRoot.TicketTypeAttributeOptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributeOptionEdge.Node(childComplexity), true
+
+	case "TicketTypeConnection.edges":
+		if e.ComplexityRoot.TicketTypeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeConnection.Edges(childComplexity), true
+	case "TicketTypeConnection.nodes":
+		if e.ComplexityRoot.TicketTypeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeConnection.Nodes(childComplexity), true
+	case "TicketTypeConnection.pageInfo":
+		if e.ComplexityRoot.TicketTypeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeConnection.PageInfo(childComplexity), true
+	case "TicketTypeConnection.totalCount":
+		if e.ComplexityRoot.TicketTypeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeConnection.TotalCount(childComplexity), true
+
+	case "TicketTypeEdge.cursor":
+		if e.ComplexityRoot.TicketTypeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeEdge.Cursor(childComplexity), true
+	case "TicketTypeEdge.node":
+		if e.ComplexityRoot.TicketTypeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeEdge.Node(childComplexity), true
+
 	case "Visitor.anonymous":
 		if e.ComplexityRoot.Visitor.Anonymous == nil {
 			break
@@ -5081,6 +6239,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
+			graphql.NewInputUnmarshaler("TicketAttributeFilter", ec.unmarshalInputTicketAttributeFilter),
+			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
+			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
+			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
+			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
 		)
 	}
 	first := true
@@ -7879,6 +9042,582 @@ type TeamEdge {
   node: Team!
 }
 `, BuiltIn: false},
+	{Name: "../schema/tickets.graphqls", Input: `extend type Query {
+  """
+  The workspace's tickets, newest first unless sorted otherwise; with ` + "`" + `filter` + "`" + `, only those that match. Intercom has
+  no plain list of tickets: this runs its ticket search, and without a filter a search that matches every ticket.
+  Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
+  """
+  tickets(
+    "Only the tickets that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: TicketFilter
+    "The order of the tickets (Intercom sorts by one field)." sort: [TicketSort!]
+    "Returns the first n tickets (at most 100)." first: Int
+    "Returns the tickets after this cursor." after: String
+  ): TicketConnection @cost(calls: 1, perPage: 150)
+  "One ticket with its parts, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND error when there is none."
+  ticket("The ticket's global ID." id: ID, "The ticket's Intercom id (its ` + "`" + `intercomId` + "`" + `, not the inbox number ` + "`" + `ticketId` + "`" + `)." intercomId: String): Ticket @cost(batch: 1)
+  "Every ticket type of the workspace with its attributes. Intercom returns them in one list, so any page costs at most one upstream call per query."
+  ticketTypes(
+    "Returns the first n ticket types (at most 100)." first: Int
+    "Returns the ticket types after this cursor." after: String
+    "Returns the last n ticket types (at most 100)." last: Int
+    "Returns the ticket types before this cursor." before: String
+  ): TicketTypeConnection @cost(once: "ticketTypes")
+  """
+  One ticket type with its attributes, by global ID or by Intercom id (pass exactly one). Null with a NOT_FOUND
+  error when there is none. Asked for alone it costs one upstream call; with other ticket types, the list serves them all.
+  """
+  ticketType("The ticket type's global ID." id: ID, "The ticket type's Intercom id." intercomId: String): TicketType @cost(once: "ticketTypes")
+}
+
+"What kind of work a ticket (or a ticket type) tracks."
+enum TicketCategory {
+  "A request from a customer, shared with them."
+  CUSTOMER
+  "Work the team does behind the scenes, such as an escalation to engineers."
+  BACK_OFFICE
+  "A problem many customers report, gathering their tickets."
+  TRACKER
+}
+
+"Where a ticket stands."
+enum TicketState {
+  "Received, not yet worked on."
+  SUBMITTED
+  "Being worked on."
+  IN_PROGRESS
+  "Waiting for the customer to answer."
+  WAITING_ON_CUSTOMER
+  "Done."
+  RESOLVED
+}
+
+"The kind of value a ticket type attribute holds."
+enum TicketAttributeDataType {
+  "Text."
+  STRING
+  "One of a fixed list of options."
+  LIST
+  "A whole number."
+  INTEGER
+  "A decimal number."
+  DECIMAL
+  "True or false."
+  BOOLEAN
+  "A moment in time."
+  DATETIME
+  "Uploaded files."
+  FILES
+}
+
+"A request tracked through its states: from a customer, behind the scenes, or gathering other tickets."
+type Ticket implements Node {
+  "The ticket's global ID."
+  id: ID!
+  "The ticket's id in Intercom, the one the API takes."
+  intercomId: String!
+  "The ticket's number in the Intercom inbox and the Messenger (as in #1390). The API does not take it as an id."
+  ticketId: String!
+  "What kind of work the ticket tracks."
+  category: TicketCategory!
+  "The ticket's title (its default title attribute)."
+  title: String
+  "The ticket's description (its default description attribute), when it has one."
+  description: String
+  """
+  Every attribute value of the ticket, in the order of its ticket type's attributes (values the type does not
+  declare last, by name), each typed by the attribute that defines it.
+  """
+  ticketAttributes: [TicketAttribute!]!
+  "The ticket's attributes exactly as Intercom sends them: an object of values keyed by attribute name."
+  rawTicketAttributes: JSON!
+  "Where the ticket stands."
+  state: TicketState!
+  "The state as teammates see it in Intercom."
+  stateInternalLabel: String!
+  "The state as the customer sees it in the Messenger, emails and the tickets portal."
+  stateExternalLabel: String!
+  "The ticket's type, with its attributes as they stand; it comes with the ticket (no upstream call)."
+  ticketType: TicketType @cost(calls: 0)
+  "The contacts the ticket concerns."
+  contacts(
+    "Returns the first n contacts (at most 100)." first: Int
+    "Returns the contacts after this cursor." after: String
+    "Returns the last n contacts (at most 100)." last: Int
+    "Returns the contacts before this cursor." before: String
+  ): ContactConnection @cost(batch: 1)
+  "The teammate the ticket is assigned to, when one is."
+  adminAssignee: Admin @cost(once: "admins")
+  "The team the ticket is assigned to, when one is."
+  teamAssignee: Team @cost(once: "teams")
+  "When the ticket was created."
+  createdAt: DateTime!
+  "When the ticket last changed."
+  updatedAt: DateTime!
+  "False once the ticket is closed."
+  open: Boolean!
+  "Until when the ticket is snoozed; null when it is not."
+  snoozedUntil: DateTime
+  "The tickets and conversations linked to this ticket, each fetched by its id (one call each)."
+  linkedObjects(
+    "Returns the first n linked objects (at most 100)." first: Int
+    "Returns the linked objects after this cursor." after: String
+    "Returns the last n linked objects (at most 100)." last: Int
+    "Returns the linked objects before this cursor." before: String
+  ): LinkedObjectConnection @cost(batch: 1)
+  "The ticket's parts (messages, notes, assignments, state changes), oldest first; at most 500. They come with the ticket."
+  parts(
+    "Returns the first n parts (at most 100)." first: Int
+    "Returns the parts after this cursor." after: String
+    "Returns the last n parts (at most 100)." last: Int
+    "Returns the parts before this cursor." before: String
+  ): TicketPartConnection @cost(calls: 0)
+  "True when the ticket is shared with the customer."
+  isShared: Boolean!
+}
+
+"""
+One attribute value of a ticket, with the attribute of its ticket type that defines it. Of the typed accessors
+(` + "`" + `text` + "`" + `, ` + "`" + `integer` + "`" + `, ` + "`" + `decimal` + "`" + `, ` + "`" + `boolean` + "`" + `, ` + "`" + `dateTime` + "`" + `, ` + "`" + `files` + "`" + `), only the one of the attribute's data type is set; for a
+value the ticket's type does not declare, none is: read ` + "`" + `value` + "`" + `.
+"""
+type TicketAttribute {
+  "The attribute's name (` + "`" + `_default_title_` + "`" + ` and ` + "`" + `_default_description_` + "`" + ` for the default title and description)."
+  name: String!
+  "The ticket type attribute that defines the value; null when the ticket's type does not declare it."
+  attribute: TicketTypeAttribute @cost(calls: 0)
+  "The kind of value, from the attribute; null when the ticket's type does not declare it."
+  dataType: TicketAttributeDataType
+  "The value exactly as Intercom sends it."
+  value: JSON
+  "The value of a text or list attribute (for a list, the option as Intercom names it)."
+  text: String
+  "The value of an integer attribute."
+  integer: Int
+  "The value of a decimal attribute."
+  decimal: Float
+  "The value of a boolean attribute."
+  boolean: Boolean
+  "The value of a datetime attribute."
+  dateTime: DateTime
+  "The files of a files attribute."
+  files: [TicketAttributeFile!]
+  "For a list attribute, the option chosen, when the attribute still offers it."
+  option: TicketTypeAttributeOption
+}
+
+"A file uploaded as the value of a ticket attribute."
+type TicketAttributeFile {
+  "The kind of file, such as upload."
+  type: String!
+  "The file's name."
+  name: String!
+  "Where the file can be downloaded; the address expires after 30 minutes."
+  url: String!
+  "The file's MIME type."
+  contentType: String!
+  "The file's size in bytes."
+  filesize: Int!
+  "The image's width in pixels (images only)."
+  width: Int!
+  "The image's height in pixels (images only)."
+  height: Int!
+}
+
+"A kind of ticket: the category of its tickets and the attributes they capture."
+type TicketType implements Node {
+  "The ticket type's global ID."
+  id: ID!
+  "The ticket type's id in Intercom."
+  intercomId: String!
+  "What kind of work its tickets track."
+  category: TicketCategory!
+  "The ticket type's name."
+  name: String!
+  "What the ticket type is for."
+  description: String!
+  "The ticket type's emoji."
+  icon: String!
+  "The id of the workspace the ticket type belongs to."
+  workspaceId: String!
+  "The attributes its tickets capture, in their order (archived ones included). They come with the type."
+  attributes(
+    "Returns the first n attributes (at most 100)." first: Int
+    "Returns the attributes after this cursor." after: String
+    "Returns the last n attributes (at most 100)." last: Int
+    "Returns the attributes before this cursor." before: String
+  ): TicketTypeAttributeConnection @cost(calls: 0)
+  "True when the ticket type is archived: no new tickets of it can be created."
+  archived: Boolean!
+  "When the ticket type was created."
+  createdAt: DateTime!
+  "When the ticket type last changed."
+  updatedAt: DateTime!
+}
+
+"One data field a ticket type captures."
+type TicketTypeAttribute implements Node {
+  "The attribute's global ID."
+  id: ID!
+  "The attribute's id in Intercom (the one ticket search's ` + "`" + `ticket_attribute.{id}` + "`" + ` takes)."
+  intercomId: String!
+  "The id of the workspace the attribute belongs to."
+  workspaceId: String!
+  "The attribute's name (` + "`" + `_default_title_` + "`" + ` and ` + "`" + `_default_description_` + "`" + ` for the built-in title and description)."
+  name: String!
+  "What the attribute is for."
+  description: String!
+  "The kind of value it holds."
+  dataType: TicketAttributeDataType!
+  "How the attribute is entered, exactly as Intercom sends it (such as ` + "`" + `multiline` + "`" + `, or a list's options)."
+  inputOptions: JSON
+  "For a text attribute, whether it is entered on several lines; null for other attributes."
+  multiline: Boolean
+  "For a list attribute, the options it offers (archived ones included); empty for other attributes."
+  listOptions(
+    "Returns the first n options (at most 100)." first: Int
+    "Returns the options after this cursor." after: String
+    "Returns the last n options (at most 100)." last: Int
+    "Returns the options before this cursor." before: String
+  ): TicketTypeAttributeOptionConnection @cost(calls: 0)
+  "Where the attribute sits among the type's attributes."
+  order: Int!
+  "True when teammates must fill it to create a ticket."
+  requiredToCreate: Boolean!
+  "True when contacts must fill it to create a ticket."
+  requiredToCreateForContacts: Boolean!
+  "True when teammates see it when creating a ticket."
+  visibleOnCreate: Boolean!
+  "True when contacts see it."
+  visibleToContacts: Boolean!
+  "True for the built-in attributes (title and description)."
+  default: Boolean!
+  "The ticket type the attribute belongs to."
+  ticketType: TicketType @cost(once: "ticketTypes")
+  "True when the attribute is archived."
+  archived: Boolean!
+  "When the attribute was created."
+  createdAt: DateTime!
+  "When the attribute last changed."
+  updatedAt: DateTime!
+}
+
+"One option of a list attribute."
+type TicketTypeAttributeOption {
+  "The option's id in Intercom, the value to send when setting the attribute."
+  intercomId: String!
+  "The option as people read it."
+  label: String!
+  "True when the option is archived."
+  archived: Boolean!
+}
+
+"One entry of a ticket's history: a message, a note, an assignment or a state change."
+type TicketPart {
+  "The part's id in Intercom."
+  intercomId: String!
+  "What happened: comment, note, assignment, ticket_state_updated_by_admin, and others."
+  partType: String!
+  "The part's HTML body, when it has one."
+  body: String
+  "For a state change, the state before it."
+  previousState: TicketState
+  "The ticket's state with this part."
+  state: TicketState!
+  "When the part was created."
+  createdAt: DateTime!
+  "When the part was last changed."
+  updatedAt: DateTime!
+  "For assignments: who the ticket was assigned to."
+  assignedTo: AssignedTo
+  "Who wrote or did it."
+  author: TicketPartAuthor!
+  "The files attached to the part."
+  attachments: [Attachment!]!
+  "The part's id in an external system, for parts created through the API."
+  externalId: String
+  "True when the part was redacted."
+  redacted: Boolean!
+}
+
+"Who wrote or triggered a ticket part: an admin, a bot, a team or a user."
+type TicketPartAuthor {
+  "The kind of author: admin, bot, team or user."
+  type: String!
+  "The author's id in Intercom."
+  intercomId: String!
+  "The author's name."
+  name: String
+  "The author's email address."
+  email: String!
+  "The teammate, for an admin or a bot that is one of the workspace's admins; null otherwise, or when they are gone."
+  admin: Admin @cost(once: "admins")
+  "The contact, for a user or lead; null otherwise, or when they are gone."
+  contact: Contact @cost(batch: 1)
+  "The team, for a team; null otherwise, or when it is gone."
+  team: Team @cost(once: "teams")
+}
+
+"A ticket or conversation linked to another one."
+union LinkedObject = Ticket | Conversation
+
+extend type Conversation {
+  "The tickets and conversations linked to this conversation, each fetched by its id (one call each)."
+  linkedObjects(
+    "Returns the first n linked objects (at most 100)." first: Int
+    "Returns the linked objects after this cursor." after: String
+    "Returns the last n linked objects (at most 100)." last: Int
+    "Returns the linked objects before this cursor." before: String
+  ): LinkedObjectConnection @cost(batch: 1)
+}
+
+extend type ConversationAuthor {
+  "The teammate, for an admin or a bot that is one of the workspace's admins; null otherwise, or when they are gone."
+  admin: Admin @cost(once: "admins")
+  "The contact, for a user or lead; null otherwise, or when they are gone."
+  contact: Contact @cost(batch: 1)
+  "The team, for a team; null otherwise, or when it is gone."
+  team: Team @cost(once: "teams")
+}
+
+extend type AssignedTo {
+  "The teammate, when the assignee is an admin; null otherwise, or when they are gone."
+  admin: Admin @cost(once: "admins")
+  "The team, when the assignee is a team; null otherwise, or when it is gone."
+  team: Team @cost(once: "teams")
+}
+
+"A page of tickets."
+type TicketConnection {
+  "The tickets of this page, each with its cursor."
+  edges: [TicketEdge!]!
+  "The tickets of this page, without cursors."
+  nodes: [Ticket!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many tickets the whole list holds."
+  totalCount: Int!
+}
+
+"A ticket in a page, with the cursor that points at it."
+type TicketEdge {
+  "Pass as ` + "`" + `after` + "`" + ` to page from this ticket."
+  cursor: String!
+  "The ticket."
+  node: Ticket!
+}
+
+"A page of ticket types."
+type TicketTypeConnection {
+  "The ticket types of this page, each with its cursor."
+  edges: [TicketTypeEdge!]!
+  "The ticket types of this page, without cursors."
+  nodes: [TicketType!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many ticket types the whole list holds."
+  totalCount: Int!
+}
+
+"A ticket type in a page, with the cursor that points at it."
+type TicketTypeEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this ticket type."
+  cursor: String!
+  "The ticket type."
+  node: TicketType!
+}
+
+"A page of ticket type attributes."
+type TicketTypeAttributeConnection {
+  "The attributes of this page, each with its cursor."
+  edges: [TicketTypeAttributeEdge!]!
+  "The attributes of this page, without cursors."
+  nodes: [TicketTypeAttribute!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many attributes the whole list holds."
+  totalCount: Int!
+}
+
+"A ticket type attribute in a page, with the cursor that points at it."
+type TicketTypeAttributeEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this attribute."
+  cursor: String!
+  "The attribute."
+  node: TicketTypeAttribute!
+}
+
+"A page of list attribute options."
+type TicketTypeAttributeOptionConnection {
+  "The options of this page, each with its cursor."
+  edges: [TicketTypeAttributeOptionEdge!]!
+  "The options of this page, without cursors."
+  nodes: [TicketTypeAttributeOption!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many options the whole list holds."
+  totalCount: Int!
+}
+
+"A list attribute option in a page, with the cursor that points at it."
+type TicketTypeAttributeOptionEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this option."
+  cursor: String!
+  "The option."
+  node: TicketTypeAttributeOption!
+}
+
+"A page of ticket parts."
+type TicketPartConnection {
+  "The parts of this page, each with its cursor."
+  edges: [TicketPartEdge!]!
+  "The parts of this page, without cursors."
+  nodes: [TicketPart!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many parts the ticket holds."
+  totalCount: Int!
+}
+
+"A ticket part in a page, with the cursor that points at it."
+type TicketPartEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this part."
+  cursor: String!
+  "The part."
+  node: TicketPart!
+}
+
+"""
+A page of linked tickets and conversations. Intercom lists up to 1,000 of them; an object linked but since
+deleted is left out.
+"""
+type LinkedObjectConnection {
+  "The linked objects of this page, each with its cursor."
+  edges: [LinkedObjectEdge!]!
+  "The linked objects of this page, without cursors."
+  nodes: [LinkedObject!]!
+  "Where this page sits in the whole list."
+  pageInfo: PageInfo!
+  "How many objects are linked, as Intercom counts them."
+  totalCount: Int!
+  "True when more objects are linked than Intercom lists (it lists up to 1,000)."
+  hasMore: Boolean!
+}
+
+"A linked ticket or conversation in a page, with the cursor that points at it."
+type LinkedObjectEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this object."
+  cursor: String!
+  "The linked ticket or conversation."
+  node: LinkedObject!
+}
+
+"""
+Selects tickets. Every field given must hold; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine filters. Text is compared without
+regard to case; moments are compared to the second.
+"""
+input TicketFilter {
+  "Every one of these filters holds."
+  and: [TicketFilter!]
+  "At least one of these filters holds."
+  or: [TicketFilter!]
+  "This filter does not hold."
+  not: TicketFilter
+  "The ticket itself (Ticket IDs or Intercom ids)."
+  id: IDFilter
+  "When the ticket was created."
+  createdAt: DateTimeFilter
+  "When the ticket last changed."
+  updatedAt: DateTimeFilter
+  "The ticket's title."
+  title: StringFilter
+  "The ticket's description."
+  description: StringFilter
+  "What kind of work the ticket tracks."
+  category: TicketCategoryFilter
+  "The ticket's type (TicketType IDs or Intercom ids)."
+  ticketType: IDFilter
+  "The contacts the ticket concerns (Contact IDs or Intercom ids): eq matches when any of them is the one given."
+  contact: IDFilter
+  "The teammates who wrote a part (Admin IDs or Intercom ids): eq matches when any of them is the one given."
+  teammate: IDFilter
+  "The teammate the ticket is assigned to (Admin IDs or Intercom ids)."
+  adminAssignee: IDFilter
+  "The team the ticket is assigned to (Team IDs or Intercom ids)."
+  teamAssignee: IDFilter
+  "Whether the ticket is open."
+  open: BooleanFilter
+  "Where the ticket stands."
+  state: TicketStateFilter
+  "Until when the ticket is snoozed."
+  snoozedUntil: DateTimeFilter
+  "Conditions on the ticket's attributes, each by the attribute's id with the filter of its data type; all must hold."
+  ticketAttributes: [TicketAttributeFilter!]
+}
+
+"Conditions on what kind of work a ticket tracks."
+input TicketCategoryFilter {
+  "This category."
+  eq: TicketCategory
+  "Not this category."
+  ne: TicketCategory
+  "One of these categories."
+  in: [TicketCategory!]
+  "None of these categories."
+  nin: [TicketCategory!]
+}
+
+"Conditions on where a ticket stands."
+input TicketStateFilter {
+  "This state."
+  eq: TicketState
+  "Not this state."
+  ne: TicketState
+  "One of these states."
+  in: [TicketState!]
+  "None of these states."
+  nin: [TicketState!]
+}
+
+"""
+Conditions on one ticket attribute, with the filter of its data type: give exactly one of ` + "`" + `string` + "`" + ` (text and list
+attributes; a list attribute is compared with the value its tickets carry, as ` + "`" + `TicketAttribute.text` + "`" + ` reads it), ` + "`" + `int` + "`" + `,
+` + "`" + `float` + "`" + `, ` + "`" + `boolean` + "`" + ` or ` + "`" + `dateTime` + "`" + `. Only tickets of the attribute's ticket type have it. Intercom refuses a files
+attribute, or a filter of another type than the attribute's.
+"""
+input TicketAttributeFilter {
+  "The attribute: a TicketTypeAttribute ID or its Intercom id."
+  attribute: ID!
+  "Conditions for a text or list attribute."
+  string: StringFilter
+  "Conditions for an integer attribute."
+  int: IntFilter
+  "Conditions for a decimal attribute."
+  float: FloatFilter
+  "Conditions for a boolean attribute."
+  boolean: BooleanFilter
+  "Conditions for a datetime attribute, to the second."
+  dateTime: DateTimeFilter
+}
+
+"An order for tickets."
+input TicketSort {
+  "What to sort by."
+  field: TicketSortField!
+  "Which way."
+  direction: SortDirection!
+}
+
+"What tickets can be sorted by. Tickets without a value come last, whichever the direction."
+enum TicketSortField {
+  "When the ticket was created."
+  CREATED_AT
+  "When the ticket last changed."
+  UPDATED_AT
+  "Until when the ticket is snoozed."
+  SNOOZED_UNTIL
+}
+`, BuiltIn: false},
 	{Name: "../schema/visitors.graphqls", Input: `extend type Query {
   """
   An anonymous visitor of the workspace's website, by the user_id Intercom generated for it (the Messenger
@@ -8318,6 +10057,10 @@ func (ec *executionContext) childFields_AssignedTo(ctx context.Context, field gr
 		return ec.fieldContext_AssignedTo_type(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_AssignedTo_intercomId(ctx, field)
+	case "admin":
+		return ec.fieldContext_AssignedTo_admin(ctx, field)
+	case "team":
+		return ec.fieldContext_AssignedTo_team(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssignedTo", field.Name)
 }
@@ -8718,6 +10461,8 @@ func (ec *executionContext) childFields_Conversation(ctx context.Context, field 
 		return ec.fieldContext_Conversation_parts(ctx, field)
 	case "tags":
 		return ec.fieldContext_Conversation_tags(ctx, field)
+	case "linkedObjects":
+		return ec.fieldContext_Conversation_linkedObjects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Conversation", field.Name)
 }
@@ -8732,6 +10477,12 @@ func (ec *executionContext) childFields_ConversationAuthor(ctx context.Context, 
 		return ec.fieldContext_ConversationAuthor_name(ctx, field)
 	case "email":
 		return ec.fieldContext_ConversationAuthor_email(ctx, field)
+	case "admin":
+		return ec.fieldContext_ConversationAuthor_admin(ctx, field)
+	case "contact":
+		return ec.fieldContext_ConversationAuthor_contact(ctx, field)
+	case "team":
+		return ec.fieldContext_ConversationAuthor_team(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConversationAuthor", field.Name)
 }
@@ -9132,6 +10883,32 @@ func (ec *executionContext) childFields_HighlightedText(ctx context.Context, fie
 		return ec.fieldContext_HighlightedText_highlighted(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HighlightedText", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkedObjectConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LinkedObjectConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LinkedObjectConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LinkedObjectConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LinkedObjectConnection_totalCount(ctx, field)
+	case "hasMore":
+		return ec.fieldContext_LinkedObjectConnection_hasMore(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkedObjectConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkedObjectEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LinkedObjectEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LinkedObjectEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkedObjectEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9546,6 +11323,358 @@ func (ec *executionContext) childFields_TeamEdge(ctx context.Context, field grap
 		return ec.fieldContext_TeamEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TeamEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Ticket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Ticket_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_Ticket_intercomId(ctx, field)
+	case "ticketId":
+		return ec.fieldContext_Ticket_ticketId(ctx, field)
+	case "category":
+		return ec.fieldContext_Ticket_category(ctx, field)
+	case "title":
+		return ec.fieldContext_Ticket_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Ticket_description(ctx, field)
+	case "ticketAttributes":
+		return ec.fieldContext_Ticket_ticketAttributes(ctx, field)
+	case "rawTicketAttributes":
+		return ec.fieldContext_Ticket_rawTicketAttributes(ctx, field)
+	case "state":
+		return ec.fieldContext_Ticket_state(ctx, field)
+	case "stateInternalLabel":
+		return ec.fieldContext_Ticket_stateInternalLabel(ctx, field)
+	case "stateExternalLabel":
+		return ec.fieldContext_Ticket_stateExternalLabel(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_Ticket_ticketType(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Ticket_contacts(ctx, field)
+	case "adminAssignee":
+		return ec.fieldContext_Ticket_adminAssignee(ctx, field)
+	case "teamAssignee":
+		return ec.fieldContext_Ticket_teamAssignee(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Ticket_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Ticket_updatedAt(ctx, field)
+	case "open":
+		return ec.fieldContext_Ticket_open(ctx, field)
+	case "snoozedUntil":
+		return ec.fieldContext_Ticket_snoozedUntil(ctx, field)
+	case "linkedObjects":
+		return ec.fieldContext_Ticket_linkedObjects(ctx, field)
+	case "parts":
+		return ec.fieldContext_Ticket_parts(ctx, field)
+	case "isShared":
+		return ec.fieldContext_Ticket_isShared(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Ticket", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_TicketAttribute_name(ctx, field)
+	case "attribute":
+		return ec.fieldContext_TicketAttribute_attribute(ctx, field)
+	case "dataType":
+		return ec.fieldContext_TicketAttribute_dataType(ctx, field)
+	case "value":
+		return ec.fieldContext_TicketAttribute_value(ctx, field)
+	case "text":
+		return ec.fieldContext_TicketAttribute_text(ctx, field)
+	case "integer":
+		return ec.fieldContext_TicketAttribute_integer(ctx, field)
+	case "decimal":
+		return ec.fieldContext_TicketAttribute_decimal(ctx, field)
+	case "boolean":
+		return ec.fieldContext_TicketAttribute_boolean(ctx, field)
+	case "dateTime":
+		return ec.fieldContext_TicketAttribute_dateTime(ctx, field)
+	case "files":
+		return ec.fieldContext_TicketAttribute_files(ctx, field)
+	case "option":
+		return ec.fieldContext_TicketAttribute_option(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketAttribute", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketAttributeFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_TicketAttributeFile_type(ctx, field)
+	case "name":
+		return ec.fieldContext_TicketAttributeFile_name(ctx, field)
+	case "url":
+		return ec.fieldContext_TicketAttributeFile_url(ctx, field)
+	case "contentType":
+		return ec.fieldContext_TicketAttributeFile_contentType(ctx, field)
+	case "filesize":
+		return ec.fieldContext_TicketAttributeFile_filesize(ctx, field)
+	case "width":
+		return ec.fieldContext_TicketAttributeFile_width(ctx, field)
+	case "height":
+		return ec.fieldContext_TicketAttributeFile_height(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketAttributeFile", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TicketConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TicketConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TicketConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TicketConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TicketEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TicketEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_TicketPart_intercomId(ctx, field)
+	case "partType":
+		return ec.fieldContext_TicketPart_partType(ctx, field)
+	case "body":
+		return ec.fieldContext_TicketPart_body(ctx, field)
+	case "previousState":
+		return ec.fieldContext_TicketPart_previousState(ctx, field)
+	case "state":
+		return ec.fieldContext_TicketPart_state(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TicketPart_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TicketPart_updatedAt(ctx, field)
+	case "assignedTo":
+		return ec.fieldContext_TicketPart_assignedTo(ctx, field)
+	case "author":
+		return ec.fieldContext_TicketPart_author(ctx, field)
+	case "attachments":
+		return ec.fieldContext_TicketPart_attachments(ctx, field)
+	case "externalId":
+		return ec.fieldContext_TicketPart_externalId(ctx, field)
+	case "redacted":
+		return ec.fieldContext_TicketPart_redacted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketPart", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketPartAuthor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_TicketPartAuthor_type(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_TicketPartAuthor_intercomId(ctx, field)
+	case "name":
+		return ec.fieldContext_TicketPartAuthor_name(ctx, field)
+	case "email":
+		return ec.fieldContext_TicketPartAuthor_email(ctx, field)
+	case "admin":
+		return ec.fieldContext_TicketPartAuthor_admin(ctx, field)
+	case "contact":
+		return ec.fieldContext_TicketPartAuthor_contact(ctx, field)
+	case "team":
+		return ec.fieldContext_TicketPartAuthor_team(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketPartAuthor", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketPartConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TicketPartConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TicketPartConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TicketPartConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TicketPartConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketPartConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketPartEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TicketPartEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TicketPartEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketPartEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketType_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_TicketType_intercomId(ctx, field)
+	case "category":
+		return ec.fieldContext_TicketType_category(ctx, field)
+	case "name":
+		return ec.fieldContext_TicketType_name(ctx, field)
+	case "description":
+		return ec.fieldContext_TicketType_description(ctx, field)
+	case "icon":
+		return ec.fieldContext_TicketType_icon(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_TicketType_workspaceId(ctx, field)
+	case "attributes":
+		return ec.fieldContext_TicketType_attributes(ctx, field)
+	case "archived":
+		return ec.fieldContext_TicketType_archived(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TicketType_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TicketType_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketType", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketTypeAttribute_id(ctx, field)
+	case "intercomId":
+		return ec.fieldContext_TicketTypeAttribute_intercomId(ctx, field)
+	case "workspaceId":
+		return ec.fieldContext_TicketTypeAttribute_workspaceId(ctx, field)
+	case "name":
+		return ec.fieldContext_TicketTypeAttribute_name(ctx, field)
+	case "description":
+		return ec.fieldContext_TicketTypeAttribute_description(ctx, field)
+	case "dataType":
+		return ec.fieldContext_TicketTypeAttribute_dataType(ctx, field)
+	case "inputOptions":
+		return ec.fieldContext_TicketTypeAttribute_inputOptions(ctx, field)
+	case "multiline":
+		return ec.fieldContext_TicketTypeAttribute_multiline(ctx, field)
+	case "listOptions":
+		return ec.fieldContext_TicketTypeAttribute_listOptions(ctx, field)
+	case "order":
+		return ec.fieldContext_TicketTypeAttribute_order(ctx, field)
+	case "requiredToCreate":
+		return ec.fieldContext_TicketTypeAttribute_requiredToCreate(ctx, field)
+	case "requiredToCreateForContacts":
+		return ec.fieldContext_TicketTypeAttribute_requiredToCreateForContacts(ctx, field)
+	case "visibleOnCreate":
+		return ec.fieldContext_TicketTypeAttribute_visibleOnCreate(ctx, field)
+	case "visibleToContacts":
+		return ec.fieldContext_TicketTypeAttribute_visibleToContacts(ctx, field)
+	case "default":
+		return ec.fieldContext_TicketTypeAttribute_default(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_TicketTypeAttribute_ticketType(ctx, field)
+	case "archived":
+		return ec.fieldContext_TicketTypeAttribute_archived(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TicketTypeAttribute_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TicketTypeAttribute_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttribute", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttributeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TicketTypeAttributeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TicketTypeAttributeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TicketTypeAttributeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TicketTypeAttributeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttributeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TicketTypeAttributeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TicketTypeAttributeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttributeOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_TicketTypeAttributeOption_intercomId(ctx, field)
+	case "label":
+		return ec.fieldContext_TicketTypeAttributeOption_label(ctx, field)
+	case "archived":
+		return ec.fieldContext_TicketTypeAttributeOption_archived(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeOption", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttributeOptionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TicketTypeAttributeOptionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TicketTypeAttributeOptionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TicketTypeAttributeOptionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TicketTypeAttributeOptionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeOptionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeAttributeOptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TicketTypeAttributeOptionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TicketTypeAttributeOptionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeOptionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TicketTypeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TicketTypeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TicketTypeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TicketTypeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TicketTypeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TicketTypeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Visitor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10285,6 +12414,44 @@ func (ec *executionContext) field_Contact_tags_args(ctx context.Context, rawArgs
 }
 
 func (ec *executionContext) field_Conversation_contacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Conversation_linkedObjects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -11644,6 +13811,126 @@ func (ec *executionContext) field_Query_teams_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_ticketType_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ticketTypes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ticket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intercomId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intercomId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_tickets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.TicketFilter, error) {
+			return ec.unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*model.TicketSort, error) {
+			return ec.unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_visitor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11735,6 +14022,196 @@ func (ec *executionContext) field_TeamAdminPriorityLevel_secondaryAdmins_args(ct
 }
 
 func (ec *executionContext) field_Team_admins_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_TicketTypeAttribute_listOptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_TicketType_attributes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Ticket_contacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Ticket_linkedObjects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Ticket_parts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -14611,6 +17088,70 @@ func (ec *executionContext) _AssignedTo_intercomId(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_AssignedTo_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AssignedTo", field, false, false, "String")
+}
+
+func (ec *executionContext) _AssignedTo_admin(ctx context.Context, field graphql.CollectedField, obj *upstream.Reference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignedTo_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssignedTo().Admin(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssignedTo_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssignedTo",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssignedTo_team(ctx context.Context, field graphql.CollectedField, obj *upstream.Reference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignedTo_team(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssignedTo().Team(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Team) graphql.Marshaler {
+			return ec.marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssignedTo_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssignedTo",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Attachment_type(ctx context.Context, field graphql.CollectedField, obj *upstream.PartAttachment) (ret graphql.Marshaler) {
@@ -18589,6 +21130,50 @@ func (ec *executionContext) fieldContext_Conversation_tags(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Conversation_linkedObjects(ctx context.Context, field graphql.CollectedField, obj *upstream.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conversation_linkedObjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conversation().LinkedObjects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkedObjectConnection) graphql.Marshaler {
+			return ec.marshalOLinkedObjectConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conversation_linkedObjects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedObjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conversation_linkedObjects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConversationAuthor_type(ctx context.Context, field graphql.CollectedField, obj *upstream.PartAuthor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18679,6 +21264,102 @@ func (ec *executionContext) _ConversationAuthor_email(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ConversationAuthor_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConversationAuthor", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConversationAuthor_admin(ctx context.Context, field graphql.CollectedField, obj *upstream.PartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationAuthor_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationAuthor().Admin(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationAuthor_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationAuthor_contact(ctx context.Context, field graphql.CollectedField, obj *upstream.PartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationAuthor_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationAuthor().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationAuthor_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationAuthor_team(ctx context.Context, field graphql.CollectedField, obj *upstream.PartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationAuthor_team(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationAuthor().Team(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Team) graphql.Marshaler {
+			return ec.marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationAuthor_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ConversationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConversationConnection) (ret graphql.Marshaler) {
@@ -21957,6 +24638,185 @@ func (ec *executionContext) _HighlightedText_highlighted(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_HighlightedText_highlighted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("HighlightedText", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _LinkedObjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkedObjectEdge) graphql.Marshaler {
+			return ec.marshalNLinkedObjectEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkedObjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedObjectEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkedObjectConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []relay.Node) graphql.Marshaler {
+			return ec.marshalNLinkedObject2ᚕintercomᚑgraphqlᚋgraphᚋrelayᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedObjectConnection", field, false, false, "LinkedObject")
+}
+
+func (ec *executionContext) _LinkedObjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkedObjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkedObjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedObjectConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LinkedObjectConnection_hasMore(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectConnection_hasMore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasMore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectConnection_hasMore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedObjectConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LinkedObjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedObjectEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkedObjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LinkedObjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkedObjectEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v relay.Node) graphql.Marshaler {
+			return ec.marshalNLinkedObject2intercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkedObjectEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkedObjectEdge", field, false, false, "LinkedObject")
 }
 
 func (ec *executionContext) _Me_id(ctx context.Context, field graphql.CollectedField, obj *upstream.AdminWithApp) (ret graphql.Marshaler) {
@@ -25281,6 +28141,182 @@ func (ec *executionContext) fieldContext_Query_team(ctx context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_tickets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_tickets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Tickets(ctx, fc.Args["filter"].(*model.TicketFilter), fc.Args["sort"].([]*model.TicketSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketConnection) graphql.Marshaler {
+			return ec.marshalOTicketConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_tickets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_tickets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ticket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ticket(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ticket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ticket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ticketTypes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ticketTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TicketTypes(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeConnection) graphql.Marshaler {
+			return ec.marshalOTicketTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ticketTypes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ticketTypes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ticketType(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TicketType(ctx, fc.Args["id"].(*string), fc.Args["intercomId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ticketType(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ticketType_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_visitor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27019,6 +30055,3223 @@ func (ec *executionContext) fieldContext_TeamEdge_node(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Ticket_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "String")
+}
+
+func (ec *executionContext) _Ticket_ticketId(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_ticketId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_ticketId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "String")
+}
+
+func (ec *executionContext) _Ticket_category(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().Category(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketCategory) graphql.Marshaler {
+			return ec.marshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "TicketCategory")
+}
+
+func (ec *executionContext) _Ticket_title(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().Title(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "String")
+}
+
+func (ec *executionContext) _Ticket_description(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().Description(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "String")
+}
+
+func (ec *executionContext) _Ticket_ticketAttributes(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_ticketAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().TicketAttributes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketAttribute) graphql.Marshaler {
+			return ec.marshalNTicketAttribute2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_ticketAttributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_rawTicketAttributes(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_rawTicketAttributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().RawTicketAttributes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_rawTicketAttributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _Ticket_state(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketState) graphql.Marshaler {
+			return ec.marshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, true, true, "TicketState")
+}
+
+func (ec *executionContext) _Ticket_stateInternalLabel(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_stateInternalLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketStateInternalLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_stateInternalLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "String")
+}
+
+func (ec *executionContext) _Ticket_stateExternalLabel(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_stateExternalLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketStateExternalLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_stateExternalLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "String")
+}
+
+func (ec *executionContext) _Ticket_ticketType(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_contacts(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Ticket().Contacts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
+			return ec.marshalOContactConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_contacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Ticket_contacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_adminAssignee(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_adminAssignee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().AdminAssignee(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_adminAssignee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_teamAssignee(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_teamAssignee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Ticket().TeamAssignee(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Team) graphql.Marshaler {
+			return ec.marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_teamAssignee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Ticket_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Ticket_open(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Ticket_snoozedUntil(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_snoozedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SnoozedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_snoozedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Ticket_linkedObjects(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_linkedObjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Ticket().LinkedObjects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkedObjectConnection) graphql.Marshaler {
+			return ec.marshalOLinkedObjectConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_linkedObjects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkedObjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Ticket_linkedObjects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_parts(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Ticket().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPartConnection) graphql.Marshaler {
+			return ec.marshalOTicketPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ticket",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPartConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Ticket_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ticket_isShared(ctx context.Context, field graphql.CollectedField, obj *upstream.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ticket_isShared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsShared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ticket_isShared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ticket", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketAttribute_name(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketAttribute_attribute(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_attribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketAttribute",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketAttribute_dataType(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_dataType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().DataType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketAttributeDataType) graphql.Marshaler {
+			return ec.marshalOTicketAttributeDataType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_dataType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "TicketAttributeDataType")
+}
+
+func (ec *executionContext) _TicketAttribute_value(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOJSON2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, false, false, "JSON")
+}
+
+func (ec *executionContext) _TicketAttribute_text(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Text(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "String")
+}
+
+func (ec *executionContext) _TicketAttribute_integer(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_integer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Integer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_integer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "Int")
+}
+
+func (ec *executionContext) _TicketAttribute_decimal(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_decimal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Decimal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_decimal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "Float")
+}
+
+func (ec *executionContext) _TicketAttribute_boolean(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_boolean(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Boolean(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_boolean(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _TicketAttribute_dateTime(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_dateTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().DateTime(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_dateTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttribute", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _TicketAttribute_files(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_files(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Files(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.FileAttribute) graphql.Marshaler {
+			return ec.marshalOTicketAttributeFile2ᚕᚖintercomᚑgraphqlᚋupstreamᚐFileAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_files(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketAttribute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketAttributeFile(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketAttribute_option(ctx context.Context, field graphql.CollectedField, obj *model.TicketAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttribute_option(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketAttribute().Option(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttribute_option(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketAttribute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketAttributeFile_type(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketAttributeFile_name(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketAttributeFile_url(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketAttributeFile_contentType(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketAttributeFile_filesize(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_filesize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filesize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_filesize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketAttributeFile_width(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketAttributeFile_height(ctx context.Context, field graphql.CollectedField, obj *upstream.FileAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketAttributeFile_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketAttributeFile_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketAttributeFile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketEdge) graphql.Marshaler {
+			return ec.marshalNTicketEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Ticket) graphql.Marshaler {
+			return ec.marshalNTicket2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TicketConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TicketEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalNTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPart_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPart_partType(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_partType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_partType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPart_body(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPart_previousState(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_previousState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPart().PreviousState(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketState) graphql.Marshaler {
+			return ec.marshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_previousState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, true, true, "TicketState")
+}
+
+func (ec *executionContext) _TicketPart_state(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPart().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketState) graphql.Marshaler {
+			return ec.marshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, true, true, "TicketState")
+}
+
+func (ec *executionContext) _TicketPart_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketPart_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketPart_assignedTo(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_assignedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssignedTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Reference) graphql.Marshaler {
+			return ec.marshalOAssignedTo2ᚖintercomᚑgraphqlᚋupstreamᚐReference(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_assignedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssignedTo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPart_author(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.TicketPartAuthor) graphql.Marshaler {
+			return ec.marshalNTicketPartAuthor2intercomᚑgraphqlᚋupstreamᚐTicketPartAuthor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPartAuthor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPart_attachments(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []upstream.PartAttachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚕintercomᚑgraphqlᚋupstreamᚐPartAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPart_externalId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_externalId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExternalID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_externalId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPart_redacted(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_redacted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Redacted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_redacted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketPartAuthor_type(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartAuthor", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPartAuthor_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartAuthor", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPartAuthor_name(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartAuthor", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPartAuthor_email(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartAuthor", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPartAuthor_admin(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPartAuthor().Admin(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartAuthor_contact(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPartAuthor().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartAuthor_team(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPartAuthor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartAuthor_team(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPartAuthor().Team(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Team) graphql.Marshaler {
+			return ec.marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartAuthor_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartAuthor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketPartEdge) graphql.Marshaler {
+			return ec.marshalNTicketPartEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPartEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.TicketPart) graphql.Marshaler {
+			return ec.marshalNTicketPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketPartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPartConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketPartEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPartEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketPartEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TicketPartEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPartEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
+			return ec.marshalNTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPartEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPartEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketType_id(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketType().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, true, true, "ID")
+}
+
+func (ec *executionContext) _TicketType_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketType_category(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketType().Category(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketCategory) graphql.Marshaler {
+			return ec.marshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, true, true, "TicketCategory")
+}
+
+func (ec *executionContext) _TicketType_name(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketType_description(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketType_icon(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_icon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Icon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_icon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketType_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketType_attributes(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_attributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.TicketType().Attributes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributeConnection) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_attributes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketType",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TicketType_attributes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketType_archived(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketType_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketType_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketType_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketType_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketType", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_id(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttribute().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, true, true, "ID")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_workspaceId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_workspaceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkspaceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_workspaceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_name(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_description(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_dataType(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_dataType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttribute().DataType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketAttributeDataType) graphql.Marshaler {
+			return ec.marshalNTicketAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_dataType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, true, true, "TicketAttributeDataType")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_inputOptions(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_inputOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttribute().InputOptions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOJSON2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_inputOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_multiline(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_multiline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttribute().Multiline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_multiline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_listOptions(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_listOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.TicketTypeAttribute().ListOptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributeOptionConnection) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributeOptionConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_listOptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttribute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeOptionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TicketTypeAttribute_listOptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttribute_order(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_requiredToCreate(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_requiredToCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiredToCreate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_requiredToCreate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_requiredToCreateForContacts(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_requiredToCreateForContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiredToCreateForContacts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_requiredToCreateForContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_visibleOnCreate(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_visibleOnCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisibleOnCreate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_visibleOnCreate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_visibleToContacts(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_visibleToContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisibleToContacts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_visibleToContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_default(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Default, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_ticketType(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttribute().TicketType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttribute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttribute_archived(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketTypeAttribute_updatedAt(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketTypeAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttribute_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttribute_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttribute", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketTypeAttributeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketTypeAttributeEdge) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttributeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.TicketTypeAttribute) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketTypeAttributeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttributeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeOption_intercomId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOption_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOption_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttributeOption_label(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOption_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOption_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOption", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttributeOption_archived(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOption_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOption_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOption", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketTypeAttributeOptionEdge) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttributeOptionEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeOptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeOptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketTypeAttributeOption) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttributeOption2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeOptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeOptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOptionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOptionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeAttributeOptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {
+			return ec.marshalNTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributeOptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeOption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TicketTypeEdge) graphql.Marshaler {
+			return ec.marshalNTicketTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.TicketType) graphql.Marshaler {
+			return ec.marshalNTicketType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TicketTypeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketTypeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalNTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31338,9 +37591,449 @@ func UnmarshalStringFilter(ctx context.Context, raw any) (model.StringFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTicketAttributeFilter(ctx context.Context, obj any) (model.TicketAttributeFilter, error) {
+	var it model.TicketAttributeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"attribute", "string", "int", "float", "boolean", "dateTime"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "attribute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attribute"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attribute = data
+		case "string":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("string"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.String = data
+		case "int":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("int"))
+			data, err := ec.unmarshalOIntFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Int = data
+		case "float":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("float"))
+			data, err := ec.unmarshalOFloatFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐFloatFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Float = data
+		case "boolean":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("boolean"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Boolean = data
+		case "dateTime":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTime"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTime = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketAttributeFilter unmarshals raw into the TicketAttributeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketAttributeFilter(ctx context.Context, raw any) (model.TicketAttributeFilter, error) {
+	var out model.TicketAttributeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketAttributeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketCategoryFilter(ctx context.Context, obj any) (model.TicketCategoryFilter, error) {
+	var it model.TicketCategoryFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOTicketCategory2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOTicketCategory2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketCategoryFilter unmarshals raw into the TicketCategoryFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketCategoryFilter(ctx context.Context, raw any) (model.TicketCategoryFilter, error) {
+	var out model.TicketCategoryFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketCategoryFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketFilter(ctx context.Context, obj any) (model.TicketFilter, error) {
+	var it model.TicketFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"and", "or", "not", "id", "createdAt", "updatedAt", "title", "description", "category", "ticketType", "contact", "teammate", "adminAssignee", "teamAssignee", "open", "state", "snoozedUntil", "ticketAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOTicketFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOTicketFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOStringFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOTicketCategoryFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "ticketType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketType"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketType = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "teammate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teammate"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Teammate = data
+		case "adminAssignee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminAssignee"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminAssignee = data
+		case "teamAssignee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamAssignee"))
+			data, err := ec.unmarshalOIDFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamAssignee = data
+		case "open":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("open"))
+			data, err := ec.unmarshalOBooleanFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐBooleanFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Open = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOTicketStateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "snoozedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("snoozedUntil"))
+			data, err := ec.unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDateTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SnoozedUntil = data
+		case "ticketAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketAttributes"))
+			data, err := ec.unmarshalOTicketAttributeFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketFilter unmarshals raw into the TicketFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketFilter(ctx context.Context, raw any) (model.TicketFilter, error) {
+	var out model.TicketFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj any) (model.TicketSort, error) {
+	var it model.TicketSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketSort unmarshals raw into the TicketSort input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketSort(ctx context.Context, raw any) (model.TicketSort, error) {
+	var out model.TicketSort
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketSort", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketStateFilter(ctx context.Context, obj any) (model.TicketStateFilter, error) {
+	var it model.TicketStateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "ne", "in", "nin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "ne":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
+			data, err := ec.unmarshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ne = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "nin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nin"))
+			data, err := ec.unmarshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketStateFilter unmarshals raw into the TicketStateFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketStateFilter(ctx context.Context, raw any) (model.TicketStateFilter, error) {
+	var out model.TicketStateFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketStateFilter", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
+
+func (ec *executionContext) _LinkedObject(ctx context.Context, sel ast.SelectionSet, obj relay.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case upstream.Ticket:
+		return ec._Ticket(ctx, sel, &obj)
+	case *upstream.Ticket:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Ticket(ctx, sel, obj)
+	case upstream.Conversation:
+		return ec._Conversation(ctx, sel, &obj)
+	case *upstream.Conversation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Conversation(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of LinkedObject must implement graphql.Marshaler", obj))
+		}
+	}
+}
 
 func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj relay.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
@@ -31353,6 +38046,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Visitor(ctx, sel, obj)
+	case upstream.TicketTypeAttribute:
+		return ec._TicketTypeAttribute(ctx, sel, &obj)
+	case *upstream.TicketTypeAttribute:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketTypeAttribute(ctx, sel, obj)
+	case upstream.TicketType:
+		return ec._TicketType(ctx, sel, &obj)
+	case *upstream.TicketType:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketType(ctx, sel, obj)
+	case upstream.Ticket:
+		return ec._Ticket(ctx, sel, &obj)
+	case *upstream.Ticket:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Ticket(ctx, sel, obj)
 	case upstream.Team:
 		return ec._Team(ctx, sel, &obj)
 	case *upstream.Team:
@@ -32528,13 +39242,25 @@ func (ec *executionContext) _AssignedTo(ctx context.Context, sel ast.SelectionSe
 		case "type":
 			out.Values[i] = ec._AssignedTo_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "intercomId":
 			out.Values[i] = ec._AssignedTo_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "admin":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssignedTo_admin(ctx, field, obj)
+				})
+		case "team":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssignedTo_team(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33676,7 +40402,7 @@ func (ec *executionContext) _ContactSubscriptionTypeEdge(ctx context.Context, se
 	return out
 }
 
-var conversationImplementors = []string{"Conversation", "Node"}
+var conversationImplementors = []string{"Conversation", "Node", "LinkedObject"}
 
 func (ec *executionContext) _Conversation(ctx context.Context, sel ast.SelectionSet, obj *upstream.Conversation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationImplementors)
@@ -33806,6 +40532,12 @@ func (ec *executionContext) _Conversation(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conversation_tags(ctx, field, obj)
 				})
+		case "linkedObjects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conversation_linkedObjects(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33837,23 +40569,41 @@ func (ec *executionContext) _ConversationAuthor(ctx context.Context, sel ast.Sel
 		case "type":
 			out.Values[i] = ec._ConversationAuthor_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "intercomId":
 			out.Values[i] = ec._ConversationAuthor_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._ConversationAuthor_name(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
 			out.Values[i] = ec._ConversationAuthor_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "admin":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationAuthor_admin(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationAuthor_contact(ctx, field, obj)
+				})
+		case "team":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationAuthor_team(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35185,6 +41935,97 @@ func (ec *executionContext) _HighlightedText(ctx context.Context, sel ast.Select
 	return out
 }
 
+var linkedObjectConnectionImplementors = []string{"LinkedObjectConnection"}
+
+func (ec *executionContext) _LinkedObjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LinkedObjectConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkedObjectConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkedObjectConnection")
+		case "edges":
+			out.Values[i] = ec._LinkedObjectConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LinkedObjectConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LinkedObjectConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LinkedObjectConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasMore":
+			out.Values[i] = ec._LinkedObjectConnection_hasMore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkedObjectEdgeImplementors = []string{"LinkedObjectEdge"}
+
+func (ec *executionContext) _LinkedObjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LinkedObjectEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkedObjectEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkedObjectEdge")
+		case "cursor":
+			out.Values[i] = ec._LinkedObjectEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LinkedObjectEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meImplementors = []string{"Me"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
@@ -36096,6 +42937,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_team(ctx, field)
 				})
+		case "tickets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_tickets(ctx, field)
+				})
+		case "ticket":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ticket(ctx, field)
+				})
+		case "ticketTypes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ticketTypes(ctx, field)
+				})
+		case "ticketType":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ticketType(ctx, field)
+				})
 		case "visitor":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -36874,6 +43739,1154 @@ func (ec *executionContext) _TeamEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._TeamEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketImplementors = []string{"Ticket", "Node", "LinkedObject"}
+
+func (ec *executionContext) _Ticket(ctx context.Context, sel ast.SelectionSet, obj *upstream.Ticket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Ticket")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._Ticket_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketId":
+			out.Values[i] = ec._Ticket_ticketId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_category(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_title(ctx, field, obj)
+				})
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_description(ctx, field, obj)
+				})
+		case "ticketAttributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_ticketAttributes(ctx, field, obj)
+				})
+		case "rawTicketAttributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_rawTicketAttributes(ctx, field, obj)
+				})
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_state(ctx, field, obj)
+				})
+		case "stateInternalLabel":
+			out.Values[i] = ec._Ticket_stateInternalLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateExternalLabel":
+			out.Values[i] = ec._Ticket_stateExternalLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketType":
+			out.Values[i] = ec._Ticket_ticketType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_contacts(ctx, field, obj)
+				})
+		case "adminAssignee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_adminAssignee(ctx, field, obj)
+				})
+		case "teamAssignee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_teamAssignee(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Ticket_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Ticket_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "open":
+			out.Values[i] = ec._Ticket_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "snoozedUntil":
+			out.Values[i] = ec._Ticket_snoozedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linkedObjects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_linkedObjects(ctx, field, obj)
+				})
+		case "parts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Ticket_parts(ctx, field, obj)
+				})
+		case "isShared":
+			out.Values[i] = ec._Ticket_isShared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketAttributeImplementors = []string{"TicketAttribute"}
+
+func (ec *executionContext) _TicketAttribute(ctx context.Context, sel ast.SelectionSet, obj *model.TicketAttribute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketAttributeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketAttribute")
+		case "name":
+			out.Values[i] = ec._TicketAttribute_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attribute":
+			out.Values[i] = ec._TicketAttribute_attribute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_dataType(ctx, field, obj)
+				})
+		case "value":
+			out.Values[i] = ec._TicketAttribute_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_text(ctx, field, obj)
+				})
+		case "integer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_integer(ctx, field, obj)
+				})
+		case "decimal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_decimal(ctx, field, obj)
+				})
+		case "boolean":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_boolean(ctx, field, obj)
+				})
+		case "dateTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_dateTime(ctx, field, obj)
+				})
+		case "files":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_files(ctx, field, obj)
+				})
+		case "option":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketAttribute_option(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketAttributeFileImplementors = []string{"TicketAttributeFile"}
+
+func (ec *executionContext) _TicketAttributeFile(ctx context.Context, sel ast.SelectionSet, obj *upstream.FileAttribute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketAttributeFileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketAttributeFile")
+		case "type":
+			out.Values[i] = ec._TicketAttributeFile_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._TicketAttributeFile_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._TicketAttributeFile_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contentType":
+			out.Values[i] = ec._TicketAttributeFile_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filesize":
+			out.Values[i] = ec._TicketAttributeFile_filesize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._TicketAttributeFile_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._TicketAttributeFile_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketConnectionImplementors = []string{"TicketConnection"}
+
+func (ec *executionContext) _TicketConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketConnection")
+		case "edges":
+			out.Values[i] = ec._TicketConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TicketConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TicketConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TicketConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketEdgeImplementors = []string{"TicketEdge"}
+
+func (ec *executionContext) _TicketEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TicketEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketEdge")
+		case "cursor":
+			out.Values[i] = ec._TicketEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TicketEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketPartImplementors = []string{"TicketPart"}
+
+func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketPart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketPart")
+		case "intercomId":
+			out.Values[i] = ec._TicketPart_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partType":
+			out.Values[i] = ec._TicketPart_partType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._TicketPart_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousState":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPart_previousState(ctx, field, obj)
+				})
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPart_state(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._TicketPart_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TicketPart_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assignedTo":
+			out.Values[i] = ec._TicketPart_assignedTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.Values[i] = ec._TicketPart_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attachments":
+			out.Values[i] = ec._TicketPart_attachments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "externalId":
+			out.Values[i] = ec._TicketPart_externalId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "redacted":
+			out.Values[i] = ec._TicketPart_redacted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketPartAuthorImplementors = []string{"TicketPartAuthor"}
+
+func (ec *executionContext) _TicketPartAuthor(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketPartAuthor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartAuthorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketPartAuthor")
+		case "type":
+			out.Values[i] = ec._TicketPartAuthor_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "intercomId":
+			out.Values[i] = ec._TicketPartAuthor_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._TicketPartAuthor_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._TicketPartAuthor_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "admin":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPartAuthor_admin(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPartAuthor_contact(ctx, field, obj)
+				})
+		case "team":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPartAuthor_team(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketPartConnectionImplementors = []string{"TicketPartConnection"}
+
+func (ec *executionContext) _TicketPartConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPartConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketPartConnection")
+		case "edges":
+			out.Values[i] = ec._TicketPartConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TicketPartConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TicketPartConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TicketPartConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketPartEdgeImplementors = []string{"TicketPartEdge"}
+
+func (ec *executionContext) _TicketPartEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPartEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketPartEdge")
+		case "cursor":
+			out.Values[i] = ec._TicketPartEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TicketPartEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeImplementors = []string{"TicketType", "Node"}
+
+func (ec *executionContext) _TicketType(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketType) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketType")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketType_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._TicketType_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketType_category(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._TicketType_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._TicketType_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "icon":
+			out.Values[i] = ec._TicketType_icon(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._TicketType_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attributes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketType_attributes(ctx, field, obj)
+				})
+		case "archived":
+			out.Values[i] = ec._TicketType_archived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TicketType_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TicketType_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeImplementors = []string{"TicketTypeAttribute", "Node"}
+
+func (ec *executionContext) _TicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketTypeAttribute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttribute")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_id(ctx, field, obj)
+				})
+		case "intercomId":
+			out.Values[i] = ec._TicketTypeAttribute_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workspaceId":
+			out.Values[i] = ec._TicketTypeAttribute_workspaceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._TicketTypeAttribute_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._TicketTypeAttribute_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_dataType(ctx, field, obj)
+				})
+		case "inputOptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_inputOptions(ctx, field, obj)
+				})
+		case "multiline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_multiline(ctx, field, obj)
+				})
+		case "listOptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_listOptions(ctx, field, obj)
+				})
+		case "order":
+			out.Values[i] = ec._TicketTypeAttribute_order(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiredToCreate":
+			out.Values[i] = ec._TicketTypeAttribute_requiredToCreate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiredToCreateForContacts":
+			out.Values[i] = ec._TicketTypeAttribute_requiredToCreateForContacts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visibleOnCreate":
+			out.Values[i] = ec._TicketTypeAttribute_visibleOnCreate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visibleToContacts":
+			out.Values[i] = ec._TicketTypeAttribute_visibleToContacts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.Values[i] = ec._TicketTypeAttribute_default(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttribute_ticketType(ctx, field, obj)
+				})
+		case "archived":
+			out.Values[i] = ec._TicketTypeAttribute_archived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TicketTypeAttribute_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TicketTypeAttribute_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeConnectionImplementors = []string{"TicketTypeAttributeConnection"}
+
+func (ec *executionContext) _TicketTypeAttributeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributeConnection")
+		case "edges":
+			out.Values[i] = ec._TicketTypeAttributeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TicketTypeAttributeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TicketTypeAttributeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TicketTypeAttributeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeEdgeImplementors = []string{"TicketTypeAttributeEdge"}
+
+func (ec *executionContext) _TicketTypeAttributeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributeEdge")
+		case "cursor":
+			out.Values[i] = ec._TicketTypeAttributeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TicketTypeAttributeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption"}
+
+func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributeOption")
+		case "intercomId":
+			out.Values[i] = ec._TicketTypeAttributeOption_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._TicketTypeAttributeOption_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "archived":
+			out.Values[i] = ec._TicketTypeAttributeOption_archived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeOptionConnectionImplementors = []string{"TicketTypeAttributeOptionConnection"}
+
+func (ec *executionContext) _TicketTypeAttributeOptionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributeOptionConnection")
+		case "edges":
+			out.Values[i] = ec._TicketTypeAttributeOptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TicketTypeAttributeOptionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TicketTypeAttributeOptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TicketTypeAttributeOptionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeAttributeOptionEdgeImplementors = []string{"TicketTypeAttributeOptionEdge"}
+
+func (ec *executionContext) _TicketTypeAttributeOptionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributeOptionEdge")
+		case "cursor":
+			out.Values[i] = ec._TicketTypeAttributeOptionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TicketTypeAttributeOptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeConnectionImplementors = []string{"TicketTypeConnection"}
+
+func (ec *executionContext) _TicketTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeConnection")
+		case "edges":
+			out.Values[i] = ec._TicketTypeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TicketTypeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TicketTypeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TicketTypeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypeEdgeImplementors = []string{"TicketTypeEdge"}
+
+func (ec *executionContext) _TicketTypeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeEdge")
+		case "cursor":
+			out.Values[i] = ec._TicketTypeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TicketTypeEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -38576,6 +46589,54 @@ func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.
 	return res
 }
 
+func (ec *executionContext) marshalNLinkedObject2intercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v relay.Node) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkedObject!")
+		return graphql.Null
+	}
+	return ec._LinkedObject(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLinkedObject2ᚕintercomᚑgraphqlᚋgraphᚋrelayᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []relay.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkedObject2intercomᚑgraphqlᚋgraphᚋrelayᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkedObjectEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LinkedObjectEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkedObjectEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkedObjectEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectEdge(ctx context.Context, sel ast.SelectionSet, v *model.LinkedObjectEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkedObjectEdge!")
+		return graphql.Null
+	}
+	return ec._LinkedObjectEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNewsItem2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.NewsItem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -39146,6 +47207,337 @@ func (ec *executionContext) marshalNTeamEdge2ᚖintercomᚑgraphqlᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._TeamEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicket2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Ticket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx context.Context, sel ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Ticket!")
+		return graphql.Null
+	}
+	return ec._Ticket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketAttribute2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketAttribute) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketAttribute2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketAttribute2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttribute(ctx context.Context, sel ast.SelectionSet, v *model.TicketAttribute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketAttribute!")
+		return graphql.Null
+	}
+	return ec._TicketAttribute(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTicketAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx context.Context, v any) (model.TicketAttributeDataType, error) {
+	var res model.TicketAttributeDataType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx context.Context, sel ast.SelectionSet, v model.TicketAttributeDataType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTicketAttributeFile2ᚖintercomᚑgraphqlᚋupstreamᚐFileAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.FileAttribute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketAttributeFile!")
+		return graphql.Null
+	}
+	return ec._TicketAttributeFile(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTicketAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeFilter(ctx context.Context, v any) (*model.TicketAttributeFilter, error) {
+	res, err := ec.unmarshalInputTicketAttributeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx context.Context, v any) (model.TicketCategory, error) {
+	var res model.TicketCategory
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx context.Context, sel ast.SelectionSet, v model.TicketCategory) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTicketEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketEdge!")
+		return graphql.Null
+	}
+	return ec._TicketEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx context.Context, v any) (*model.TicketFilter, error) {
+	res, err := ec.unmarshalInputTicketFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketPart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketPart!")
+		return graphql.Null
+	}
+	return ec._TicketPart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketPartAuthor2intercomᚑgraphqlᚋupstreamᚐTicketPartAuthor(ctx context.Context, sel ast.SelectionSet, v upstream.TicketPartAuthor) graphql.Marshaler {
+	return ec._TicketPartAuthor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTicketPartEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketPartEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketPartEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketPartEdge!")
+		return graphql.Null
+	}
+	return ec._TicketPartEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx context.Context, v any) (*model.TicketSort, error) {
+	res, err := ec.unmarshalInputTicketSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, v any) (model.TicketSortField, error) {
+	var res model.TicketSortField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, sel ast.SelectionSet, v model.TicketSortField) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, v any) (model.TicketState, error) {
+	var res model.TicketState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, sel ast.SelectionSet, v model.TicketState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTicketType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketType!")
+		return graphql.Null
+	}
+	return ec._TicketType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketTypeAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketTypeAttribute) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketTypeAttribute!")
+		return graphql.Null
+	}
+	return ec._TicketTypeAttribute(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketTypeAttributeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketTypeAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketTypeAttributeEdge!")
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeOption2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketTypeAttributeOption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketTypeAttributeOption!")
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeOption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeOptionEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketTypeAttributeOptionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketTypeAttributeOptionEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketTypeAttributeOptionEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOptionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketTypeAttributeOptionEdge!")
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeOptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTicketTypeEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TicketTypeEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTicketTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketTypeEdge!")
+		return graphql.Null
+	}
+	return ec._TicketTypeEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVisitorCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.VisitorCompany) graphql.Marshaler {
@@ -40383,6 +48775,13 @@ func (ec *executionContext) marshalOJSON2interface(ctx context.Context, sel ast.
 	return res
 }
 
+func (ec *executionContext) marshalOLinkedObjectConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐLinkedObjectConnection(ctx context.Context, sel ast.SelectionSet, v *model.LinkedObjectConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LinkedObjectConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40580,6 +48979,283 @@ func (ec *executionContext) marshalOTeamConnection2ᚖintercomᚑgraphqlᚋgraph
 		return graphql.Null
 	}
 	return ec._TeamConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx context.Context, sel ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Ticket(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTicketAttributeDataType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx context.Context, v any) (*model.TicketAttributeDataType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.TicketAttributeDataType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketAttributeDataType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx context.Context, sel ast.SelectionSet, v *model.TicketAttributeDataType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOTicketAttributeFile2ᚕᚖintercomᚑgraphqlᚋupstreamᚐFileAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.FileAttribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketAttributeFile2ᚖintercomᚑgraphqlᚋupstreamᚐFileAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTicketAttributeFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeFilterᚄ(ctx context.Context, v any) ([]*model.TicketAttributeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TicketAttributeFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTicketCategory2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryᚄ(ctx context.Context, v any) ([]model.TicketCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TicketCategory, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTicketCategory2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TicketCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx context.Context, v any) (*model.TicketCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.TicketCategory)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx context.Context, sel ast.SelectionSet, v *model.TicketCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTicketCategoryFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategoryFilter(ctx context.Context, v any) (*model.TicketCategoryFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketCategoryFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTicketFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilterᚄ(ctx context.Context, v any) ([]*model.TicketFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TicketFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx context.Context, v any) (*model.TicketFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketPartConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketPartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx context.Context, v any) ([]*model.TicketSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TicketSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx context.Context, v any) ([]model.TicketState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TicketState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TicketState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, v any) (*model.TicketState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.TicketState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, sel ast.SelectionSet, v *model.TicketState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTicketStateFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateFilter(ctx context.Context, v any) (*model.TicketStateFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketStateFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttribute(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeOption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttributeOptionConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOptionConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOptionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeOptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx context.Context, sel ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {

@@ -43,7 +43,7 @@ type facadeOptions struct {
 func newFacade(t *testing.T, opts facadeOptions) *facade {
 	t.Helper()
 	if opts.sim.Sizes == (intercomsim.Sizes{}) {
-		opts.sim.Sizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 8, Segments: 3, Companies: 15, Contacts: 47, Conversations: 53}
+		opts.sim.Sizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 8, Segments: 3, Companies: 15, Contacts: 47, Conversations: 53, Tickets: 61}
 	}
 	sim := intercomsim.New(opts.sim)
 	simHandler := sim.Handler()

@@ -52,6 +52,26 @@ type catalogue[R any] struct {
 	custom func(R) map[string]any
 	// customKinds are the custom attributes the seeded workspace declares.
 	customKinds map[string]fieldKind
+	// customList and customName are the input field listing custom attribute
+	// filters and the field naming the attribute in each (customAttributes
+	// and name when empty).
+	customList, customName string
+	// customRef, when set, is the GraphQL type whose global IDs may name an attribute too.
+	customRef string
+}
+
+func (c catalogue[R]) listKey() string {
+	if c.customList == "" {
+		return "customAttributes"
+	}
+	return c.customList
+}
+
+func (c catalogue[R]) nameKey() string {
+	if c.customName == "" {
+		return "name"
+	}
+	return c.customName
 }
 
 func txt(s string) []any {
@@ -329,7 +349,7 @@ func (ev *evaluator[R]) matches(obj map[string]any, rec R, prefix string) bool {
 			}
 		case prefix == "" && key == "not":
 			ok = !ev.matches(v.(map[string]any), rec, "")
-		case prefix == "" && key == "customAttributes":
+		case prefix == "" && key == ev.cat.listKey():
 			for _, ca := range v.([]any) {
 				ok = ok && ev.customMatches(ca.(map[string]any), rec)
 			}
@@ -353,14 +373,14 @@ func (ev *evaluator[R]) matches(obj map[string]any, rec R, prefix string) bool {
 }
 
 func (ev *evaluator[R]) customMatches(ca map[string]any, rec R) bool {
-	name := ca["name"].(string)
+	name := refID(ca[ev.cat.nameKey()].(string))
 	v, has := ev.cat.custom(rec)[name]
 	var values []any
 	if has && v != nil {
 		values = []any{v}
 	}
 	for key, ops := range ca {
-		kind := map[string]fieldKind{"string": kindText, "int": kindInt, "float": kindFloat, "boolean": kindBool, "date": kindDay}
+		kind := map[string]fieldKind{"string": kindText, "int": kindInt, "float": kindFloat, "boolean": kindBool, "date": kindDay, "dateTime": kindMoment}
 		if k, ok := kind[key]; ok && !ev.operators(k, ops.(map[string]any), values) {
 			return false
 		}
@@ -531,8 +551,8 @@ func (g *generator[R]) filter(depth int) map[string]any {
 		case depth > 0 && r == 2:
 			obj["not"] = g.filter(depth - 1)
 		case r == 3 && g.cat.custom != nil:
-			list, _ := obj["customAttributes"].([]any)
-			obj["customAttributes"] = append(list, g.customAttribute())
+			list, _ := obj[g.cat.listKey()].([]any)
+			obj[g.cat.listKey()] = append(list, g.customAttribute())
 		default:
 			f := g.cat.fields[g.rng.IntN(len(g.cat.fields))]
 			setPath(obj, f.path, g.operators(f.kind, f.values, f.refType, f.choices, f.words))
@@ -580,8 +600,12 @@ func (g *generator[R]) customAttribute() map[string]any {
 		}
 		return nil
 	}
-	key := map[fieldKind]string{kindText: "string", kindInt: "int", kindFloat: "float", kindBool: "boolean", kindDay: "date"}[kind]
-	return map[string]any{"name": name, key: g.operators(kind, values, "", nil, false)}
+	key := map[fieldKind]string{kindText: "string", kindInt: "int", kindFloat: "float", kindBool: "boolean", kindDay: "date", kindMoment: "dateTime"}[kind]
+	ref := name
+	if g.cat.customRef != "" && g.rng.IntN(2) == 0 {
+		ref = relay.NodeID(g.cat.customRef, name)
+	}
+	return map[string]any{g.cat.nameKey(): ref, key: g.operators(kind, values, "", nil, false)}
 }
 
 // operators is a typed filter with one operator, now and then two.

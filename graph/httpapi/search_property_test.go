@@ -12,7 +12,7 @@ import (
 )
 
 // searchSizes are not multiples of any page size the tests use.
-var searchSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 8, Segments: 3, Companies: 15, Contacts: 137, Conversations: 143}
+var searchSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 8, Segments: 3, Companies: 15, Contacts: 137, Conversations: 143, Tickets: 149}
 
 // The workspace's time zone has daylight saving and is far from UTC, so a
 // day placed in the wrong zone shows.
@@ -35,6 +35,10 @@ func TestRandomFiltersFindWhatTheyDescribe(t *testing.T) {
 	t.Run("conversations", func(t *testing.T) {
 		checkRandomFilters(t, f, "conversations", "ConversationFilter", conversationCatalogue(), ws.Conversations(),
 			func(c intercomsim.ConversationData) string { return c.Conversation.ID }, loc, 250)
+	})
+	t.Run("tickets", func(t *testing.T) {
+		checkRandomFilters(t, f, "tickets", "TicketFilter", ticketCatalogue(ws.TicketTypes()), ws.Tickets(),
+			func(c intercomsim.TicketData) string { return c.Ticket.ID }, loc, 250)
 	})
 }
 
@@ -141,7 +145,7 @@ func shape(v any) (width, depth int) {
 		return width, depth + 1
 	case map[string]any:
 		for key, x := range t {
-			if key == "and" || key == "or" || key == "not" || key == "customAttributes" {
+			if key == "and" || key == "or" || key == "not" || key == "customAttributes" || key == "ticketAttributes" {
 				w, d := shape(x)
 				width, depth = max(width, w), max(depth, d)
 			}

@@ -765,6 +765,29 @@ type IntFilter struct {
 	Lte *int `json:"lte,omitempty"`
 }
 
+// A page of linked tickets and conversations. Intercom lists up to 1,000 of them; an object linked but since
+// deleted is left out.
+type LinkedObjectConnection struct {
+	// The linked objects of this page, each with its cursor.
+	Edges []*LinkedObjectEdge `json:"edges"`
+	// The linked objects of this page, without cursors.
+	Nodes []relay.Node `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many objects are linked, as Intercom counts them.
+	TotalCount int `json:"totalCount"`
+	// True when more objects are linked than Intercom lists (it lists up to 1,000).
+	HasMore bool `json:"hasMore"`
+}
+
+// A linked ticket or conversation in a page, with the cursor that points at it.
+type LinkedObjectEdge struct {
+	// Pass as `after` or `before` to page from this object.
+	Cursor string `json:"cursor"`
+	// The linked ticket or conversation.
+	Node relay.Node `json:"node"`
+}
+
 // A page of news items.
 type NewsItemConnection struct {
 	// The news items of this page, each with its cursor.
@@ -942,6 +965,198 @@ type TeamEdge struct {
 	Cursor string `json:"cursor"`
 	// The team.
 	Node *upstream.Team `json:"node"`
+}
+
+// Conditions on one ticket attribute, with the filter of its data type: give exactly one of `string` (text and list
+// attributes; a list attribute is compared with the value its tickets carry, as `TicketAttribute.text` reads it), `int`,
+// `float`, `boolean` or `dateTime`. Only tickets of the attribute's ticket type have it. Intercom refuses a files
+// attribute, or a filter of another type than the attribute's.
+type TicketAttributeFilter struct {
+	// The attribute: a TicketTypeAttribute ID or its Intercom id.
+	Attribute string `json:"attribute"`
+	// Conditions for a text or list attribute.
+	String *StringFilter `json:"string,omitempty"`
+	// Conditions for an integer attribute.
+	Int *IntFilter `json:"int,omitempty"`
+	// Conditions for a decimal attribute.
+	Float *FloatFilter `json:"float,omitempty"`
+	// Conditions for a boolean attribute.
+	Boolean *BooleanFilter `json:"boolean,omitempty"`
+	// Conditions for a datetime attribute, to the second.
+	DateTime *DateTimeFilter `json:"dateTime,omitempty"`
+}
+
+// Conditions on what kind of work a ticket tracks.
+type TicketCategoryFilter struct {
+	// This category.
+	Eq *TicketCategory `json:"eq,omitempty"`
+	// Not this category.
+	Ne *TicketCategory `json:"ne,omitempty"`
+	// One of these categories.
+	In []TicketCategory `json:"in,omitempty"`
+	// None of these categories.
+	Nin []TicketCategory `json:"nin,omitempty"`
+}
+
+// A page of tickets.
+type TicketConnection struct {
+	// The tickets of this page, each with its cursor.
+	Edges []*TicketEdge `json:"edges"`
+	// The tickets of this page, without cursors.
+	Nodes []*upstream.Ticket `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many tickets the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A ticket in a page, with the cursor that points at it.
+type TicketEdge struct {
+	// Pass as `after` to page from this ticket.
+	Cursor string `json:"cursor"`
+	// The ticket.
+	Node *upstream.Ticket `json:"node"`
+}
+
+// Selects tickets. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared without
+// regard to case; moments are compared to the second.
+type TicketFilter struct {
+	// Every one of these filters holds.
+	And []*TicketFilter `json:"and,omitempty"`
+	// At least one of these filters holds.
+	Or []*TicketFilter `json:"or,omitempty"`
+	// This filter does not hold.
+	Not *TicketFilter `json:"not,omitempty"`
+	// The ticket itself (Ticket IDs or Intercom ids).
+	ID *IDFilter `json:"id,omitempty"`
+	// When the ticket was created.
+	CreatedAt *DateTimeFilter `json:"createdAt,omitempty"`
+	// When the ticket last changed.
+	UpdatedAt *DateTimeFilter `json:"updatedAt,omitempty"`
+	// The ticket's title.
+	Title *StringFilter `json:"title,omitempty"`
+	// The ticket's description.
+	Description *StringFilter `json:"description,omitempty"`
+	// What kind of work the ticket tracks.
+	Category *TicketCategoryFilter `json:"category,omitempty"`
+	// The ticket's type (TicketType IDs or Intercom ids).
+	TicketType *IDFilter `json:"ticketType,omitempty"`
+	// The contacts the ticket concerns (Contact IDs or Intercom ids): eq matches when any of them is the one given.
+	Contact *IDFilter `json:"contact,omitempty"`
+	// The teammates who wrote a part (Admin IDs or Intercom ids): eq matches when any of them is the one given.
+	Teammate *IDFilter `json:"teammate,omitempty"`
+	// The teammate the ticket is assigned to (Admin IDs or Intercom ids).
+	AdminAssignee *IDFilter `json:"adminAssignee,omitempty"`
+	// The team the ticket is assigned to (Team IDs or Intercom ids).
+	TeamAssignee *IDFilter `json:"teamAssignee,omitempty"`
+	// Whether the ticket is open.
+	Open *BooleanFilter `json:"open,omitempty"`
+	// Where the ticket stands.
+	State *TicketStateFilter `json:"state,omitempty"`
+	// Until when the ticket is snoozed.
+	SnoozedUntil *DateTimeFilter `json:"snoozedUntil,omitempty"`
+	// Conditions on the ticket's attributes, each by the attribute's id with the filter of its data type; all must hold.
+	TicketAttributes []*TicketAttributeFilter `json:"ticketAttributes,omitempty"`
+}
+
+// A page of ticket parts.
+type TicketPartConnection struct {
+	// The parts of this page, each with its cursor.
+	Edges []*TicketPartEdge `json:"edges"`
+	// The parts of this page, without cursors.
+	Nodes []*upstream.TicketPart `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many parts the ticket holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A ticket part in a page, with the cursor that points at it.
+type TicketPartEdge struct {
+	// Pass as `after` or `before` to page from this part.
+	Cursor string `json:"cursor"`
+	// The part.
+	Node *upstream.TicketPart `json:"node"`
+}
+
+// An order for tickets.
+type TicketSort struct {
+	// What to sort by.
+	Field TicketSortField `json:"field"`
+	// Which way.
+	Direction SortDirection `json:"direction"`
+}
+
+// Conditions on where a ticket stands.
+type TicketStateFilter struct {
+	// This state.
+	Eq *TicketState `json:"eq,omitempty"`
+	// Not this state.
+	Ne *TicketState `json:"ne,omitempty"`
+	// One of these states.
+	In []TicketState `json:"in,omitempty"`
+	// None of these states.
+	Nin []TicketState `json:"nin,omitempty"`
+}
+
+// A page of ticket type attributes.
+type TicketTypeAttributeConnection struct {
+	// The attributes of this page, each with its cursor.
+	Edges []*TicketTypeAttributeEdge `json:"edges"`
+	// The attributes of this page, without cursors.
+	Nodes []*upstream.TicketTypeAttribute `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many attributes the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A ticket type attribute in a page, with the cursor that points at it.
+type TicketTypeAttributeEdge struct {
+	// Pass as `after` or `before` to page from this attribute.
+	Cursor string `json:"cursor"`
+	// The attribute.
+	Node *upstream.TicketTypeAttribute `json:"node"`
+}
+
+// A page of list attribute options.
+type TicketTypeAttributeOptionConnection struct {
+	// The options of this page, each with its cursor.
+	Edges []*TicketTypeAttributeOptionEdge `json:"edges"`
+	// The options of this page, without cursors.
+	Nodes []*TicketTypeAttributeOption `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many options the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A list attribute option in a page, with the cursor that points at it.
+type TicketTypeAttributeOptionEdge struct {
+	// Pass as `after` or `before` to page from this option.
+	Cursor string `json:"cursor"`
+	// The option.
+	Node *TicketTypeAttributeOption `json:"node"`
+}
+
+// A page of ticket types.
+type TicketTypeConnection struct {
+	// The ticket types of this page, each with its cursor.
+	Edges []*TicketTypeEdge `json:"edges"`
+	// The ticket types of this page, without cursors.
+	Nodes []*upstream.TicketType `json:"nodes"`
+	// Where this page sits in the whole list.
+	PageInfo *relay.PageInfo `json:"pageInfo"`
+	// How many ticket types the whole list holds.
+	TotalCount int `json:"totalCount"`
+}
+
+// A ticket type in a page, with the cursor that points at it.
+type TicketTypeEdge struct {
+	// Pass as `after` or `before` to page from this ticket type.
+	Cursor string `json:"cursor"`
+	// The ticket type.
+	Node *upstream.TicketType `json:"node"`
 }
 
 // A kind of activity in the workspace's activity log.
@@ -2341,6 +2556,265 @@ func (e *SubscriptionTypeState) UnmarshalJSON(b []byte) error {
 }
 
 func (e SubscriptionTypeState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kind of value a ticket type attribute holds.
+type TicketAttributeDataType string
+
+const (
+	// Text.
+	TicketAttributeDataTypeString TicketAttributeDataType = "STRING"
+	// One of a fixed list of options.
+	TicketAttributeDataTypeList TicketAttributeDataType = "LIST"
+	// A whole number.
+	TicketAttributeDataTypeInteger TicketAttributeDataType = "INTEGER"
+	// A decimal number.
+	TicketAttributeDataTypeDecimal TicketAttributeDataType = "DECIMAL"
+	// True or false.
+	TicketAttributeDataTypeBoolean TicketAttributeDataType = "BOOLEAN"
+	// A moment in time.
+	TicketAttributeDataTypeDatetime TicketAttributeDataType = "DATETIME"
+	// Uploaded files.
+	TicketAttributeDataTypeFiles TicketAttributeDataType = "FILES"
+)
+
+var AllTicketAttributeDataType = []TicketAttributeDataType{
+	TicketAttributeDataTypeString,
+	TicketAttributeDataTypeList,
+	TicketAttributeDataTypeInteger,
+	TicketAttributeDataTypeDecimal,
+	TicketAttributeDataTypeBoolean,
+	TicketAttributeDataTypeDatetime,
+	TicketAttributeDataTypeFiles,
+}
+
+func (e TicketAttributeDataType) IsValid() bool {
+	switch e {
+	case TicketAttributeDataTypeString, TicketAttributeDataTypeList, TicketAttributeDataTypeInteger, TicketAttributeDataTypeDecimal, TicketAttributeDataTypeBoolean, TicketAttributeDataTypeDatetime, TicketAttributeDataTypeFiles:
+		return true
+	}
+	return false
+}
+
+func (e TicketAttributeDataType) String() string {
+	return string(e)
+}
+
+func (e *TicketAttributeDataType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TicketAttributeDataType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TicketAttributeDataType", str)
+	}
+	return nil
+}
+
+func (e TicketAttributeDataType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TicketAttributeDataType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TicketAttributeDataType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What kind of work a ticket (or a ticket type) tracks.
+type TicketCategory string
+
+const (
+	// A request from a customer, shared with them.
+	TicketCategoryCustomer TicketCategory = "CUSTOMER"
+	// Work the team does behind the scenes, such as an escalation to engineers.
+	TicketCategoryBackOffice TicketCategory = "BACK_OFFICE"
+	// A problem many customers report, gathering their tickets.
+	TicketCategoryTracker TicketCategory = "TRACKER"
+)
+
+var AllTicketCategory = []TicketCategory{
+	TicketCategoryCustomer,
+	TicketCategoryBackOffice,
+	TicketCategoryTracker,
+}
+
+func (e TicketCategory) IsValid() bool {
+	switch e {
+	case TicketCategoryCustomer, TicketCategoryBackOffice, TicketCategoryTracker:
+		return true
+	}
+	return false
+}
+
+func (e TicketCategory) String() string {
+	return string(e)
+}
+
+func (e *TicketCategory) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TicketCategory(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TicketCategory", str)
+	}
+	return nil
+}
+
+func (e TicketCategory) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TicketCategory) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TicketCategory) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What tickets can be sorted by. Tickets without a value come last, whichever the direction.
+type TicketSortField string
+
+const (
+	// When the ticket was created.
+	TicketSortFieldCreatedAt TicketSortField = "CREATED_AT"
+	// When the ticket last changed.
+	TicketSortFieldUpdatedAt TicketSortField = "UPDATED_AT"
+	// Until when the ticket is snoozed.
+	TicketSortFieldSnoozedUntil TicketSortField = "SNOOZED_UNTIL"
+)
+
+var AllTicketSortField = []TicketSortField{
+	TicketSortFieldCreatedAt,
+	TicketSortFieldUpdatedAt,
+	TicketSortFieldSnoozedUntil,
+}
+
+func (e TicketSortField) IsValid() bool {
+	switch e {
+	case TicketSortFieldCreatedAt, TicketSortFieldUpdatedAt, TicketSortFieldSnoozedUntil:
+		return true
+	}
+	return false
+}
+
+func (e TicketSortField) String() string {
+	return string(e)
+}
+
+func (e *TicketSortField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TicketSortField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TicketSortField", str)
+	}
+	return nil
+}
+
+func (e TicketSortField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TicketSortField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TicketSortField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a ticket stands.
+type TicketState string
+
+const (
+	// Received, not yet worked on.
+	TicketStateSubmitted TicketState = "SUBMITTED"
+	// Being worked on.
+	TicketStateInProgress TicketState = "IN_PROGRESS"
+	// Waiting for the customer to answer.
+	TicketStateWaitingOnCustomer TicketState = "WAITING_ON_CUSTOMER"
+	// Done.
+	TicketStateResolved TicketState = "RESOLVED"
+)
+
+var AllTicketState = []TicketState{
+	TicketStateSubmitted,
+	TicketStateInProgress,
+	TicketStateWaitingOnCustomer,
+	TicketStateResolved,
+}
+
+func (e TicketState) IsValid() bool {
+	switch e {
+	case TicketStateSubmitted, TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved:
+		return true
+	}
+	return false
+}
+
+func (e TicketState) String() string {
+	return string(e)
+}
+
+func (e *TicketState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TicketState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TicketState", str)
+	}
+	return nil
+}
+
+func (e TicketState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TicketState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TicketState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

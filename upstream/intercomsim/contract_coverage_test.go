@@ -25,8 +25,6 @@ import (
 var neverSent = map[string]string{
 	"conversation_part.attachments[]": "the seed attaches files only to the message that opens a conversation; " +
 		"part_attachment's properties are checked there (conversation_source.attachments[])",
-	"linked_object_list.data[]": "the simulator seeds no tickets and no links between conversations, " +
-		"so every conversation's linked_objects list is empty",
 	"company_scroll.pages": "Intercom's scroll answers carry no pages object (pages: null in the spec's own example): " +
 		"scroll_param is the only way on",
 	"segment.count": "Intercom counts a segment's contacts only when asked, and only GET /segments takes include_count; " +

@@ -249,6 +249,31 @@ var contractRows = []contractRow{
 			},
 		},
 	},
+	{op: "listTicketTypes", path: "/ticket_types"},
+	{op: "getTicketType", path: "/ticket_types/{id}", ids: func(f *fixture) []string { return f.workspace().TicketTypeIDs() }, unknownID: "1"},
+	{op: "getTicket", path: "/tickets/{id}", ids: func(f *fixture) []string { return f.workspace().TicketIDs() }, unknownID: "1"},
+	{
+		op: "searchTickets", method: http.MethodPost, path: "/tickets/search",
+		body: `{"query":{"field":"created_at","operator":">","value":0}}`,
+		search: &searchList{
+			items: "tickets", defaultPerPage: 20, everything: `{"field":"created_at","operator":">","value":0}`,
+			queries: []string{
+				`{"operator":"AND","value":[{"field":"created_at","operator":">=","value":"1306054154"},{"operator":"OR","value":[` +
+					`{"field":"state","operator":"IN","value":["submitted","in_progress"]},{"field":"title","operator":"~","value":"export"}]}]}`,
+				`{"field":"ticket_attribute.263","operator":"=","value":"Critical"}`,
+				`{"field":"ticket_attribute.271","operator":">","value":"99.5"}`,
+				`{"field":"snoozed_until","operator":"=","value":null}`,
+			},
+			refused: map[string]string{
+				"unknown field":                  `{"field":"priority","operator":"=","value":"high"}`,
+				">= on updated_at":               `{"field":"updated_at","operator":">=","value":1700000000}`,
+				"~ on a boolean":                 `{"field":"open","operator":"~","value":true}`,
+				"a files attribute":              `{"field":"ticket_attribute.267","operator":"=","value":"x.png"}`,
+				"an attribute of no ticket type": `{"field":"ticket_attribute.1","operator":"=","value":"x"}`,
+				"three levels of groups":         `{"operator":"AND","value":[{"operator":"OR","value":[{"operator":"AND","value":[{"field":"open","operator":"=","value":true}]}]}]}`,
+			},
+		},
+	},
 }
 
 // noteTargets lists every contact's notes, the contact with most notes first
@@ -345,7 +370,7 @@ func atMostEvents(n int) func(t testing.TB, body map[string]any) {
 // contractSizes are small enough to retrieve every object one by one and
 // large enough that lists paginate and every optional shape occurs.
 var contractSizes = intercomsim.Sizes{Admins: 6, Teams: 3, Tags: 12, Segments: 3, Companies: 12, Contacts: 160, Conversations: 160,
-	Collections: 14, Articles: 45, NewsItems: 33}
+	Collections: 14, Articles: 45, NewsItems: 33, Tickets: 120}
 
 const contractSeed = 7
 

@@ -67,6 +67,10 @@ func (s *Simulator) endpoints() []endpoint {
 		{Route{"GET /news/newsfeeds/{id}/items", "listLiveNewsfeedItems"}, listLiveNewsfeedItems},
 		{Route{"POST /contacts/search", "SearchContacts"}, searchContacts},
 		{Route{"POST /conversations/search", "searchConversations"}, searchConversations},
+		{Route{"GET /ticket_types", "listTicketTypes"}, listTicketTypes},
+		{Route{"GET /ticket_types/{id}", "getTicketType"}, getTicketType},
+		{Route{"GET /tickets/{id}", "getTicket"}, getTicket},
+		{Route{"POST /tickets/search", "searchTickets"}, searchTickets},
 	}
 }
 

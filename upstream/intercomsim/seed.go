@@ -80,6 +80,7 @@ func seedWorkspace(seed int64, sizes Sizes, now func() time.Time) *Workspace {
 	s.dataExports()
 	s.helpCenters(sizes.Collections, sizes.Articles)
 	s.news(sizes.NewsItems)
+	s.tickets(sizes.Tickets)
 	seedSearchExtras(ws, seed)
 	return ws
 }

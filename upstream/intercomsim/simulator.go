@@ -28,13 +28,14 @@ type Sizes struct {
 	Collections   int // help center collections and sections
 	Articles      int
 	NewsItems     int
+	Tickets       int
 }
 
 // DemoSizes is a small company's workspace: big enough that every list
 // paginates, small enough to seed in well under a second.
 func DemoSizes() Sizes {
 	return Sizes{Admins: 20, Teams: 4, Tags: 30, Segments: 10, Companies: 200, Contacts: 2000, Conversations: 3000,
-		Collections: 24, Articles: 120, NewsItems: 40}
+		Collections: 24, Articles: 120, NewsItems: 40, Tickets: 300}
 }
 
 // Options configure a simulator.

@@ -56,6 +56,10 @@ type Workspace struct {
 	articleByID            map[string]*articleRecord
 	newsfeedByID           map[string]*upstream.Newsfeed
 	newsItemByID           map[string]*newsItemRecord
+	ticketTypes            []*upstream.TicketType // oldest first
+	ticketTypeByID         map[string]*upstream.TicketType
+	tickets                []*ticketRecord // oldest first
+	ticketByID             map[string]*ticketRecord
 }
 
 type tagRecord struct {

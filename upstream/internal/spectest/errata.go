@@ -13,6 +13,7 @@ import (
 type erratum struct {
 	schema, property string // the property of components.schemas to correct
 	useSchema        string // the components.schemas entry it really follows
+	renamed          string // the name Intercom sends the property under, when not the file's
 	why              string
 }
 
@@ -27,10 +28,25 @@ var errata = []erratum{
 		schema: "company_attached_contacts", property: "pages", useSchema: "pages_link",
 		why: "a company's contacts are listed by page number like the company lists, with the same pages object",
 	},
+	{
+		schema: "ticket_type_list", property: "ticket_types", renamed: "data",
+		why: "every example of the file that lists ticket types (listTicketTypes) carries them in data, in an object of type list",
+	},
+	{
+		schema: "ticket_type_attribute_list", property: "ticket_type_attributes", renamed: "data",
+		why: "every ticket type in the file's examples (listTicketTypes, getTicketType, getTicket, searchTickets) carries its " +
+			"attributes in data, in an object of type list",
+	},
 }
 
 func applyErrata(doc *openapi3.T) error {
 	for _, e := range errata {
+		if e.renamed != "" {
+			if err := rename(doc, e); err != nil {
+				return err
+			}
+			continue
+		}
 		owner, target := doc.Components.Schemas[e.schema], doc.Components.Schemas[e.useSchema]
 		if owner == nil || owner.Value == nil || target == nil || target.Value == nil {
 			return fmt.Errorf("erratum for %s.%s: the spec has no schema %s or %s", e.schema, e.property, e.schema, e.useSchema)
@@ -40,5 +56,20 @@ func applyErrata(doc *openapi3.T) error {
 		}
 		owner.Value.Properties[e.property] = &openapi3.SchemaRef{Ref: "#/components/schemas/" + e.useSchema, Value: target.Value}
 	}
+	return nil
+}
+
+// rename moves a property, with its schema, to the name Intercom sends it under.
+func rename(doc *openapi3.T, e erratum) error {
+	owner := doc.Components.Schemas[e.schema]
+	if owner == nil || owner.Value == nil {
+		return fmt.Errorf("erratum for %s.%s: the spec has no schema %s", e.schema, e.property, e.schema)
+	}
+	prop, ok := owner.Value.Properties[e.property]
+	if !ok {
+		return fmt.Errorf("erratum for %s.%s: the schema has no such property", e.schema, e.property)
+	}
+	delete(owner.Value.Properties, e.property)
+	owner.Value.Properties[e.renamed] = prop
 	return nil
 }

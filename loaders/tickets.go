@@ -1,0 +1,83 @@
+package loaders
+
+import (
+	"context"
+
+	"github.com/graph-gophers/dataloader/v7"
+
+	"intercom-graphql/graph/errcode"
+	"intercom-graphql/upstream"
+)
+
+// ticketLoaders read tickets one by one and the workspace's ticket types:
+// the list once per operation, a type asked for alone with its own call.
+type ticketLoaders struct {
+	tickets        *dataloader.Loader[string, *upstream.Ticket]
+	ticketTypes    once[[]*upstream.TicketType]
+	ticketTypeByID *dataloader.Loader[string, *upstream.TicketType]
+}
+
+func newTicketLoaders(l *Loaders) ticketLoaders {
+	return ticketLoaders{
+		tickets:        dataloader.NewBatchedLoader(fanOut(l.client.Tickets.Get), loaderOptions[*upstream.Ticket](l)...),
+		ticketTypeByID: dataloader.NewBatchedLoader(l.ticketTypeBatch, loaderOptions[*upstream.TicketType](l)...),
+	}
+}
+
+// Ticket loads one ticket with its parts; the tickets a query reaches in one
+// tick are fetched together.
+func (l *Loaders) Ticket(ctx context.Context, id string) (*upstream.Ticket, error) {
+	return l.tickets.Load(ctx, id)()
+}
+
+// TicketThunk starts loading a ticket and returns a function that waits for it.
+func (l *Loaders) TicketThunk(ctx context.Context, id string) func() (*upstream.Ticket, error) {
+	return l.tickets.Load(ctx, id)
+}
+
+// TicketTypes is every ticket type of the workspace, read with one call per operation.
+func (l *Loaders) TicketTypes(ctx context.Context) ([]*upstream.TicketType, error) {
+	return l.ticketTypes.get(ctx, func(ctx context.Context) ([]*upstream.TicketType, error) {
+		list, err := l.client.TicketTypes.List(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return list.Data, nil
+	})
+}
+
+// TicketType loads one ticket type by id.
+func (l *Loaders) TicketType(ctx context.Context, id string) (*upstream.TicketType, error) {
+	return l.ticketTypeByID.Load(ctx, id)()
+}
+
+// TicketTypeThunk starts loading a ticket type and returns a function that waits for it.
+func (l *Loaders) TicketTypeThunk(ctx context.Context, id string) func() (*upstream.TicketType, error) {
+	return l.ticketTypeByID.Load(ctx, id)
+}
+
+// ticketTypeBatch answers the ticket types asked for by id in one tick: one
+// alone with GET /ticket_types/{id}, several from the workspace's list.
+func (l *Loaders) ticketTypeBatch(ctx context.Context, ids []string) []*dataloader.Result[*upstream.TicketType] {
+	if len(ids) == 1 && !l.ticketTypes.loaded() {
+		tt, err := l.client.TicketTypes.Get(ctx, ids[0])
+		return []*dataloader.Result[*upstream.TicketType]{{Data: tt, Error: err}}
+	}
+	return fromList(ctx, ids, l.TicketTypes, "TicketType", func(tt *upstream.TicketType) string { return tt.ID })
+}
+
+// TicketTypeAttribute finds one attribute among the workspace's ticket types.
+func (l *Loaders) TicketTypeAttribute(ctx context.Context, id string) (*upstream.TicketTypeAttribute, error) {
+	types, err := l.TicketTypes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, tt := range types {
+		for _, a := range tt.TicketTypeAttributes.Data {
+			if a.ID == id {
+				return a, nil
+			}
+		}
+	}
+	return nil, errcode.Missing("TicketTypeAttribute", id)
+}
