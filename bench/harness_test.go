@@ -70,6 +70,7 @@ func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 // result is one query's answer and what it cost.
 type result struct {
 	data     map[string]any
+	spans    []intercomsim.CallSpan
 	calls    int
 	rounds   int
 	duration time.Duration
@@ -87,6 +88,7 @@ func (s *stack) run(tb testing.TB, query string, variables map[string]any) resul
 	resp.Body.Close()
 	elapsed := time.Since(start)
 	spans := s.sim.StopTrace()
+
 	var out struct {
 		Data       map[string]any   `json:"data"`
 		Errors     []map[string]any `json:"errors"`
@@ -95,7 +97,7 @@ func (s *stack) run(tb testing.TB, query string, variables map[string]any) resul
 	if err := json.Unmarshal(raw, &out); err != nil || len(out.Errors) > 0 {
 		tb.Fatalf("query failed: %s", raw)
 	}
-	return result{data: out.Data, calls: len(spans), rounds: intercomsim.Rounds(spans), duration: elapsed}
+	return result{data: out.Data, spans: spans, calls: len(spans), rounds: intercomsim.Rounds(spans), duration: elapsed}
 }
 
 func dig(v any, path ...string) any {

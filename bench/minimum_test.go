@@ -3,6 +3,8 @@ package bench
 import (
 	"testing"
 	"time"
+
+	"intercom-graphql/upstream/intercomsim"
 )
 
 // Each scenario costs exactly its hand-derived minimum of upstream calls on a
@@ -22,14 +24,24 @@ func TestScenariosCostTheirMinimum(t *testing.T) {
 			minCold, reference := sc.minimum(got.data)
 			if got.calls != minCold {
 				t.Errorf("cold: %d upstream calls, the minimum is %d", got.calls, minCold)
+				logSpans(t, got.spans)
 			}
 			if got.rounds != sc.rounds {
 				t.Errorf("cold: %d rounds on the critical path, want %d", got.rounds, sc.rounds)
+				logSpans(t, got.spans)
 			}
 			warmStack.run(t, query, vars) // fills the cache
 			if again := warmStack.run(t, query, vars); again.calls != minCold-reference {
 				t.Errorf("warm: %d upstream calls, want %d (the minimum without its %d reference reads)", again.calls, minCold-reference, reference)
+				logSpans(t, again.spans)
 			}
 		})
+	}
+}
+
+// logSpans lists the calls a query made, for a count that differs from its minimum.
+func logSpans(t *testing.T, spans []intercomsim.CallSpan) {
+	for _, sp := range spans {
+		t.Logf("%v +%v %s %s", sp.Start.Format("15:04:05.000000"), sp.End.Sub(sp.Start).Round(time.Microsecond), sp.Method, sp.Path)
 	}
 }

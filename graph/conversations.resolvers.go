@@ -108,6 +108,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 		if err != nil {
 			return nil, err
 		}
+		prefetchConversationContacts(ctx, page.Nodes)
 		return conversationConnection(page), nil
 	}
 	page, err := relay.CursorList(r.cursors(ctx), "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
@@ -121,6 +122,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 	if err != nil {
 		return nil, pageError(err)
 	}
+	prefetchConversationContacts(ctx, page.Nodes)
 	return conversationConnection(page), nil
 }
 

@@ -21,7 +21,9 @@ func (r *contactResolver) Tags(ctx context.Context, obj *upstream.Contact, first
 		if !embeddedRefsComplete(refs) {
 			return l.ContactTags(ctx, obj.ID)
 		}
-		return resolveAll(ctx, refIDs(refs), l.TagsByID)
+		// Named from the workspace's list, read once per operation: a contact
+		// resolved a moment after the others must not cost a lookup of its own.
+		return resolveAll(ctx, refIDs(refs), each(l.TagFromList))
 	})
 	if err != nil {
 		return nil, err

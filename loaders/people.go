@@ -48,3 +48,13 @@ func (l *Loaders) ConversationThunk(ctx context.Context, id string) func() (*ups
 func (l *Loaders) ConversationSummaryThunk(ctx context.Context, id string) func() (*upstream.Conversation, error) {
 	return l.conversationSummaries.Load(ctx, id)
 }
+
+// PrefetchContacts starts loading contacts without waiting for them, so the
+// fields that ask for them later find them loaded or in flight.
+func (l *Loaders) PrefetchContacts(ctx context.Context, ids []string) {
+	// Load registers its key before it returns (LoadMany registers from a
+	// goroutine per key), so all of them join the same batch.
+	for _, id := range ids {
+		l.contacts.Load(ctx, id)
+	}
+}

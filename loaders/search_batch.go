@@ -82,3 +82,15 @@ func (l *Loaders) conversationsByID(ctx context.Context, ids []string) []*datalo
 		},
 		func(c *upstream.Conversation) string { return c.ID }, l.client.Conversations.Get)
 }
+
+func (l *Loaders) ticketsByID(ctx context.Context, ids []string) []*dataloader.Result[*upstream.Ticket] {
+	return byIDSearch(ctx, ids, "Ticket",
+		func(ctx context.Context, req upstream.SearchRequest) ([]*upstream.Ticket, error) {
+			list, err := l.client.Tickets.Search(ctx, req)
+			if err != nil {
+				return nil, err
+			}
+			return list.Tickets, nil
+		},
+		func(t *upstream.Ticket) string { return t.ID }, l.client.Tickets.Get)
+}

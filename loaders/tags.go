@@ -97,3 +97,12 @@ func (o *once[T]) loaded() bool {
 	defer o.mu.Unlock()
 	return o.done
 }
+
+// TagFromList finds a tag in the workspace's list, read once per operation.
+func (l *Loaders) TagFromList(ctx context.Context, id string) (*upstream.Tag, error) {
+	tags, err := l.Tags(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return findByID(tags, id, "Tag", func(t *upstream.Tag) string { return t.ID })
+}

@@ -9,8 +9,9 @@ import (
 	"intercom-graphql/upstream"
 )
 
-// ticketLoaders read tickets one by one and the workspace's ticket types:
-// the list once per operation, a type asked for alone with its own call.
+// ticketLoaders read tickets by id with one search per 150 (tickets found
+// that way carry their parts, as search answers do) and the workspace's
+// ticket types: the list once per operation, a type asked for alone with its own call.
 type ticketLoaders struct {
 	tickets        *dataloader.Loader[string, *upstream.Ticket]
 	ticketTypes    once[[]*upstream.TicketType]
@@ -19,7 +20,7 @@ type ticketLoaders struct {
 
 func newTicketLoaders(l *Loaders) ticketLoaders {
 	return ticketLoaders{
-		tickets:        dataloader.NewBatchedLoader(fanOut(l.client.Tickets.Get), loaderOptions[*upstream.Ticket](l)...),
+		tickets:        dataloader.NewBatchedLoader(l.ticketsByID, searchLoaderOptions[*upstream.Ticket](l)...),
 		ticketTypeByID: dataloader.NewBatchedLoader(l.ticketTypeBatch, loaderOptions[*upstream.TicketType](l)...),
 	}
 }

@@ -50,7 +50,8 @@ type pacer struct {
 	reset      time.Time
 	resetKnown bool          // false after a refill until the new window's reset is known
 	windowLen  time.Duration // learned from consecutive resets; 0 until then
-	probeUntil time.Time
+	blind      int           // calls sent before any answer described the budget
+	inFlight   int           // calls sent and not yet answered
 }
 
 // lowWater: below a tenth of a window's budget, calls are spread out.
@@ -60,9 +61,10 @@ const lowWater = 10
 // about to describe the window.
 const pollWhileUnknown = 50 * time.Millisecond
 
-// probeTimeout bounds how long a probing call holds the others back when its
-// answer never comes (a timeout, a network failure).
-const probeTimeout = 2 * time.Second
+// coldBurst is how many calls may go out before any answer has told the
+// budget: a dashboard's first query is not held back, and no budget Intercom
+// grants (1,666 calls a window by default) is at risk from so few.
+const coldBurst = 16
 
 // wait blocks until a call may be sent, or fails with *RateBudgetError.
 func (p *pacer) wait(ctx context.Context, operation string) error {
@@ -91,8 +93,10 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 	now := time.Now()
 	if p.resetKnown && !now.Before(p.reset) {
 		// The window refilled. Windows follow each other at a fixed length, so
-		// once that length is known the new window's reset is too.
-		p.remaining = p.limit
+		// once that length is known the new window's reset is too; until then
+		// the budget is full and the first answer will say when it resets.
+		// Calls still in flight may land in the new window: count them there.
+		p.remaining = p.limit - p.inFlight
 		if p.windowLen > 0 {
 			for !now.Before(p.reset) {
 				p.reset = p.reset.Add(p.windowLen)
@@ -101,16 +105,21 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 			p.resetKnown = false
 		}
 	}
-	if !p.known || !p.resetKnown {
-		// Nothing known about this window: one call goes first and its answer
-		// describes it; a burst would otherwise go out blind.
-		if now.Before(p.probeUntil) {
+	if !p.known {
+		// Nothing known yet: a few calls may go before the first answer tells
+		// the budget; more would be a blind burst.
+		if p.blind >= coldBurst {
 			p.mu.Unlock()
 			return pollWhileUnknown, time.Time{}
 		}
-		p.probeUntil = now.Add(probeTimeout)
+		p.blind++
+		p.inFlight++
 		p.mu.Unlock()
 		return 0, time.Time{}
+	}
+	if p.remaining <= 0 && !p.resetKnown {
+		p.mu.Unlock()
+		return pollWhileUnknown, time.Time{} // an answer in flight will say when the window resets
 	}
 	if p.remaining <= 0 {
 		resetAt := p.reset
@@ -118,15 +127,16 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 		return time.Until(resetAt) + jitter(), resetAt
 	}
 	var spacing time.Duration
-	if p.remaining*lowWater < p.limit {
+	if p.resetKnown && p.remaining*lowWater < p.limit {
 		// Low on budget: spread what is left over what remains of the window.
 		spacing = time.Until(p.reset) / time.Duration(p.remaining+1)
 	}
 	used := p.limit - p.remaining
 	p.remaining--
-	reset, limit := p.reset, p.limit
+	p.inFlight++
+	reset, limit, resetKnown := p.reset, p.limit, p.resetKnown
 	p.mu.Unlock()
-	if p.shared != nil {
+	if p.shared != nil && resetKnown {
 		count, err := p.shared.Spend(ctx, "icg:rl:"+p.scope+":"+strconv.FormatInt(reset.Unix(), 10), int64(used), reset.Add(time.Second))
 		// An unreachable shared budget must not stop reads: pace on local knowledge then.
 		if err == nil {
@@ -153,12 +163,15 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 	return 0, reset
 }
 
-// settle ends a probe whose answer carried no budget (a failed attempt), so
-// the next call may probe at once instead of waiting for probeTimeout.
+// settle records that an attempt is over, and frees the slot of a blind call
+// whose answer carried no budget (a failed attempt), so another may go in its place.
 func (p *pacer) settle() {
 	p.mu.Lock()
-	if !p.known || !p.resetKnown {
-		p.probeUntil = time.Time{}
+	if !p.known && p.blind > 0 {
+		p.blind--
+	}
+	if p.inFlight > 0 {
+		p.inFlight--
 	}
 	p.mu.Unlock()
 }
@@ -181,12 +194,13 @@ func (p *pacer) observe(h http.Header) {
 				p.windowLen = gap
 			}
 		}
-		p.known, p.resetKnown, p.probeUntil = true, true, time.Time{}
-		p.limit, p.remaining, p.reset = limit, remaining, resetAt
+		// The answer counts the calls Intercom had received; the others still
+		// in flight will count too.
+		p.known, p.resetKnown = true, true
+		p.limit, p.remaining, p.reset = limit, remaining-max(p.inFlight-1, 0), resetAt
 	case resetAt.Equal(p.reset):
 		// Answers arrive out of order; the lowest count is the freshest.
 		p.limit, p.remaining, p.resetKnown = limit, min(p.remaining, remaining), true
-		p.probeUntil = time.Time{}
 	}
 }
 

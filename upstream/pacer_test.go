@@ -23,7 +23,7 @@ func TestReplicasShareOneBudgetThroughRedis(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer shared.Close()
-	sim := intercomsim.New(intercomsim.Options{Sizes: smallSizes, Budget: 10, Window: time.Second})
+	sim := intercomsim.New(intercomsim.Options{Sizes: smallSizes, Budget: 40, Window: time.Second})
 	server := httptest.NewServer(sim.Handler())
 	defer server.Close()
 	replica := func() *upstream.Client {
@@ -35,7 +35,7 @@ func TestReplicasShareOneBudgetThroughRedis(t *testing.T) {
 	}
 	replicas := []*upstream.Client{replica(), replica()}
 	var wg sync.WaitGroup
-	for i := range 30 {
+	for i := range 120 {
 		client := replicas[i%2]
 		wg.Go(func() {
 			if _, err := client.Contacts.List(context.Background(), upstream.CursorOptions{PerPage: 1}); err != nil {
@@ -44,7 +44,7 @@ func TestReplicasShareOneBudgetThroughRedis(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if sim.Calls() != 30 {
-		t.Errorf("the simulator answered %d requests for 30 calls: the extra ones were 429s", sim.Calls())
+	if sim.Calls() != 120 {
+		t.Errorf("the simulator answered %d requests for 120 calls: the extra ones were 429s", sim.Calls())
 	}
 }

@@ -11,10 +11,10 @@ import (
 // A dashboard burst larger than the window's budget is spread over windows by
 // the client's pacing: every query succeeds and Intercom never answers 429.
 func TestABurstStaysWithinTheBudgetWithoutA429(t *testing.T) {
-	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Budget: 8, Window: time.Second}, rateLimitWait: 5 * time.Second})
+	f := newFacade(t, facadeOptions{sim: intercomsim.Options{Budget: 20, Window: time.Second}, rateLimitWait: 5 * time.Second})
 	var wg sync.WaitGroup
-	errs := make(chan string, 30)
-	for range 30 {
+	errs := make(chan string, 60)
+	for range 60 {
 		wg.Go(func() {
 			resp := f.query(`{ contacts(first: 1) { totalCount } }`, nil)
 			if len(resp.Errors) > 0 {
@@ -27,7 +27,7 @@ func TestABurstStaysWithinTheBudgetWithoutA429(t *testing.T) {
 	for e := range errs {
 		t.Errorf("a query of the burst failed: %s", e)
 	}
-	if f.sim.Calls() != 30 {
-		t.Errorf("the simulator answered %d requests for 30 calls: the extra ones were 429s", f.sim.Calls())
+	if f.sim.Calls() != 60 {
+		t.Errorf("the simulator answered %d requests for 60 calls: the extra ones were 429s", f.sim.Calls())
 	}
 }

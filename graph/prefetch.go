@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"intercom-graphql/loaders"
+	"intercom-graphql/upstream"
+)
+
+// The loaders batch the loads that arrive within a few milliseconds of each
+// other. The items of a page resolve concurrently, and on a loaded machine
+// the last of them can arrive after the batch has left, costing a second
+// call and a second round trip. A connection that knows its nodes will ask
+// for related objects asks for all of them at once, as soon as the page
+// arrives: one batch, whatever the scheduling.
+
+// nodesSelect reports whether the current connection field's nodes (through
+// `nodes` or `edges { node }`) select the field named name.
+func nodesSelect(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFields(op, fc.Field.Selections, nil) {
+		switch f.Name {
+		case "nodes":
+			if selects(op, f.Selections, name) {
+				return true
+			}
+		case "edges":
+			for _, e := range graphql.CollectFields(op, f.Selections, nil) {
+				if e.Name == "node" && selects(op, e.Selections, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func selects(op *graphql.OperationContext, set ast.SelectionSet, name string) bool {
+	for _, f := range graphql.CollectFields(op, set, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// prefetchConversationContacts starts loading the contacts of a page of
+// conversations when the query asks for them.
+func prefetchConversationContacts(ctx context.Context, conversations []*upstream.Conversation) {
+	if !nodesSelect(ctx, "contacts") {
+		return
+	}
+	var ids []string
+	for _, c := range conversations {
+		for _, ref := range c.Contacts.Contacts {
+			ids = append(ids, ref.ID)
+		}
+	}
+	loaders.For(ctx).PrefetchContacts(ctx, ids)
+}
