@@ -3,6 +3,7 @@
 package graph
 
 import (
+	"intercom-graphql/graph/live"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
 )
@@ -14,4 +15,7 @@ type Resolver struct {
 
 	// companyScrolls keeps what allCompanies read of Intercom's scroll between pages.
 	companyScrolls relay.Scrolls[*upstream.Company]
+
+	// Live feeds the subscriptions with the events Intercom's webhooks report.
+	Live *live.Broker
 }

@@ -56,6 +56,7 @@ type Workspace struct {
 	articleByID            map[string]*articleRecord
 	newsfeedByID           map[string]*upstream.Newsfeed
 	newsItemByID           map[string]*newsItemRecord
+	webhooks               *webhookEmitter // nil when the simulator sends no webhooks
 }
 
 type tagRecord struct {
