@@ -30,6 +30,13 @@ func withBroker(broker *live.Broker, more ...func(*httpapi.Config)) func(*httpap
 	}
 }
 
+// newLocalBroker is an in-process broker the test can watch, closed with the test.
+func newLocalBroker(t *testing.T, opts live.Options) *live.Broker {
+	broker := live.NewLocal(opts)
+	t.Cleanup(broker.Close)
+	return broker
+}
+
 // waitSubscribers waits until the broker serves n subscriptions: a
 // subscription is registered after its request is answered, and an event
 // published before that is not for it.
@@ -84,7 +91,7 @@ func upstreamCalls(resp gqlResponse) float64 {
 // event with the conversation's assignee and contacts resolved; each event
 // is resolved afresh, paying its own upstream calls.
 func TestLiveEventsReachWebSocketAndSSESubscribersWithRelationsResolved(t *testing.T) {
-	broker := live.NewLocal(live.Options{})
+	broker := newLocalBroker(t, live.Options{})
 	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker)})
 	globalID, intercomID, assignee, emails := assignedConversation(t, f)
 	vars := map[string]any{"filter": map[string]any{"conversationIds": []string{globalID}}}
@@ -137,7 +144,7 @@ func TestLiveEventsReachWebSocketAndSSESubscribersWithRelationsResolved(t *testi
 // A delivery that is not signed with the client secret is refused, logged
 // without its body, and reaches nobody.
 func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
-	broker := live.NewLocal(live.Options{})
+	broker := newLocalBroker(t, live.Options{})
 	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
 	sse, _ := openSSE(t, f, nil, `subscription { conversationEvents { notificationId } }`, nil)
@@ -174,7 +181,7 @@ func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
 // Intercom delivers a notification again when it is unsure the first
 // delivery arrived; subscribers see it once.
 func TestRedeliveredNotificationIsDeliveredOnce(t *testing.T) {
-	broker := live.NewLocal(live.Options{})
+	broker := newLocalBroker(t, live.Options{})
 	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
 	ws, _, err := dialWS(t, f, nil, nil)
@@ -198,7 +205,7 @@ func TestRedeliveredNotificationIsDeliveredOnce(t *testing.T) {
 }
 
 func TestWebhookEndpointAnswers(t *testing.T) {
-	broker := live.NewLocal(live.Options{})
+	broker := newLocalBroker(t, live.Options{})
 	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker, func(c *httpapi.Config) { c.Limits.WebhookMaxBodyBytes = 64 << 10 })})
 	sse, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
 	waitSubscribers(t, broker, 1)

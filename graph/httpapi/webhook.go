@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"intercom-graphql/graph/live"
@@ -21,29 +22,39 @@ import (
 // its 500 parts fits with room to spare.
 const DefaultWebhookMaxBodyBytes = 4 << 20
 
-// webhookWorkers bounds the deliveries being processed at once, after their
-// answer; past it a delivery is answered 503 so that Intercom retries later.
-const webhookWorkers = 64
+// webhookBacklog bounds the deliveries accepted but not yet processed; past
+// it a delivery is answered 503 so that Intercom delivers it again later.
+const webhookBacklog = 1024
 
 // webhookProcessTimeout bounds the work of one delivery after its answer.
 const webhookProcessTimeout = 30 * time.Second
 
 // webhookReceiver serves POST /webhooks/intercom: it checks that a delivery
-// was signed with the app's client secret, answers at once, and then
-// invalidates the cached answers the notification makes stale and publishes
-// it to the subscriptions, once per notification id.
+// was signed with the app's client secret, answers at once, and then, in
+// the order deliveries arrived, invalidates the cached answers the
+// notification makes stale and publishes it to the subscriptions, once per
+// notification id.
 type webhookReceiver struct {
 	secret  []byte
 	maxBody int64
 	broker  *live.Broker
 	client  *upstream.Client
 	log     *slog.Logger
-	slots   chan struct{}
+
+	mu       sync.Mutex
+	backlog  []acceptedDelivery
+	draining bool // a goroutine is processing the backlog
+}
+
+type acceptedDelivery struct {
+	ctx   context.Context
+	id    string
+	topic string
+	body  []byte
 }
 
 func newWebhookReceiver(secret string, maxBody int64, broker *live.Broker, client *upstream.Client, log *slog.Logger) *webhookReceiver {
-	return &webhookReceiver{secret: []byte(secret), maxBody: maxBody, broker: broker, client: client, log: log,
-		slots: make(chan struct{}, webhookWorkers)}
+	return &webhookReceiver{secret: []byte(secret), maxBody: maxBody, broker: broker, client: client, log: log}
 }
 
 func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -87,22 +98,49 @@ func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, http.StatusOK, "already received")
 		return
 	}
-	select {
-	case h.slots <- struct{}{}:
-	default:
-		h.broker.Forget(r.Context(), n.ID)
-		w.Header().Set("Retry-After", "5")
-		writeStatus(w, http.StatusServiceUnavailable, "too many deliveries in progress; deliver again later")
-		return
-	}
 	// The work happens after the answer: Intercom's delivery never waits on
 	// the cache or on Redis.
-	ctx := context.WithoutCancel(r.Context())
-	go func() {
-		defer func() { <-h.slots }()
-		h.process(ctx, n.ID, n.Topic, body)
-	}()
+	if !h.enqueue(acceptedDelivery{ctx: context.WithoutCancel(r.Context()), id: n.ID, topic: n.Topic, body: body}) {
+		h.broker.Forget(r.Context(), n.ID)
+		w.Header().Set("Retry-After", "5")
+		writeStatus(w, http.StatusServiceUnavailable, "too many deliveries waiting to be processed; deliver again later")
+		return
+	}
 	writeStatus(w, http.StatusOK, "received")
+}
+
+// enqueue adds a delivery to the backlog, starting a goroutine to process it
+// when none is running; it reports false when the backlog is full.
+func (h *webhookReceiver) enqueue(d acceptedDelivery) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.backlog) >= webhookBacklog {
+		return false
+	}
+	h.backlog = append(h.backlog, d)
+	if !h.draining {
+		h.draining = true
+		go h.drain()
+	}
+	return true
+}
+
+// drain processes the backlog in arrival order, so subscribers see events
+// in the order Intercom sent them, and stops when it is empty.
+func (h *webhookReceiver) drain() {
+	for {
+		h.mu.Lock()
+		if len(h.backlog) == 0 {
+			h.draining = false
+			h.mu.Unlock()
+			return
+		}
+		d := h.backlog[0]
+		h.backlog[0] = acceptedDelivery{}
+		h.backlog = h.backlog[1:]
+		h.mu.Unlock()
+		h.process(d.ctx, d.id, d.topic, d.body)
+	}
 }
 
 // checkSignature compares the delivery's signature with the body's

@@ -2,7 +2,6 @@ package live
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -160,10 +159,6 @@ func (b *Broker) Close() {
 	b.closeOnce.Do(func() {
 		b.hub.Close()
 		b.stop()
+		b.seen.close()
 	})
-}
-
-// IsEnding reports whether err is one of the reasons the broker ends a subscription.
-func IsEnding(err error) bool {
-	return errors.Is(err, ErrSlowSubscriber) || errors.Is(err, ErrShuttingDown)
 }

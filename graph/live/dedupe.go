@@ -3,6 +3,7 @@ package live
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/maypok86/otter/v2"
@@ -24,25 +25,48 @@ type deduper interface {
 	first(ctx context.Context, id string) bool
 	// forget drops id, so a redelivery is accepted again.
 	forget(ctx context.Context, id string)
+	close()
 }
 
+// memoryDeduper remembers ids in this process. Its cache is built on first
+// use: an expiring cache runs a cleanup goroutine, which a server that never
+// receives a webhook has no use for.
 type memoryDeduper struct {
-	seen *otter.Cache[string, struct{}]
+	window time.Duration
+	mu     sync.Mutex
+	seen   *otter.Cache[string, struct{}]
 }
 
-func newMemoryDeduper(window time.Duration) *memoryDeduper {
-	return &memoryDeduper{seen: otter.Must(&otter.Options[string, struct{}]{
-		MaximumSize:      maxRememberedIDs,
-		ExpiryCalculator: otter.ExpiryWriting[string, struct{}](window),
-	})}
+func newMemoryDeduper(window time.Duration) *memoryDeduper { return &memoryDeduper{window: window} }
+
+func (m *memoryDeduper) cache() *otter.Cache[string, struct{}] {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen == nil {
+		m.seen = otter.Must(&otter.Options[string, struct{}]{
+			MaximumSize:      maxRememberedIDs,
+			ExpiryCalculator: otter.ExpiryWriting[string, struct{}](m.window),
+		})
+	}
+	return m.seen
 }
 
 func (m *memoryDeduper) first(_ context.Context, id string) bool {
-	_, added := m.seen.SetIfAbsent(id, struct{}{})
+	_, added := m.cache().SetIfAbsent(id, struct{}{})
 	return added
 }
 
-func (m *memoryDeduper) forget(_ context.Context, id string) { m.seen.Invalidate(id) }
+func (m *memoryDeduper) forget(_ context.Context, id string) { m.cache().Invalidate(id) }
+
+// close stops the cache's cleanup goroutine, if the cache was ever built;
+// the cache still answers afterwards, expiring ids as it is used.
+func (m *memoryDeduper) close() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen != nil {
+		m.seen.StopAllGoroutines()
+	}
+}
 
 // redisDeduper lets replicas agree on which ids were accepted: the first
 // SET NX wins wherever the redelivery lands. When Redis fails it falls back
@@ -63,6 +87,8 @@ func (r *redisDeduper) first(ctx context.Context, id string) bool {
 	}
 	return added
 }
+
+func (r *redisDeduper) close() { r.fallback.close() }
 
 func (r *redisDeduper) forget(ctx context.Context, id string) {
 	r.fallback.forget(ctx, id)
