@@ -65,6 +65,7 @@ type wsClient struct {
 	conn     *websocket.Conn
 	messages chan wsMessage
 	closed   chan error // the read error that ended the connection
+	pings    atomic.Int32
 }
 
 // dialWS opens a graphql-transport-ws connection and sends connection_init
@@ -104,6 +105,7 @@ func (c *wsClient) read() {
 			return
 		}
 		if m.Type == "ping" {
+			c.pings.Add(1)
 			c.send(map[string]any{"type": "pong"})
 			continue
 		}
@@ -190,6 +192,7 @@ type sseEvent struct {
 type sseClient struct {
 	t      *testing.T
 	events chan sseEvent
+	pings  atomic.Int32 // keep-alive comments received
 }
 
 // openSSE posts a subscription asking for an event stream; it returns the
@@ -222,6 +225,8 @@ func openSSE(t *testing.T, f *facade, header http.Header, query string, variable
 		for scanner.Scan() {
 			line := scanner.Text()
 			switch {
+			case strings.HasPrefix(line, ": ping"):
+				c.pings.Add(1)
 			case line == "":
 				if ev.event != "" || ev.data != "" {
 					c.events <- ev

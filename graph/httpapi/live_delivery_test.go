@@ -289,3 +289,55 @@ func TestShutdownEndsSubscriptionsWithAReason(t *testing.T) {
 		t.Errorf("a subscription after shutdown: %s, want UPSTREAM_UNAVAILABLE saying the server is shutting down", resp.raw)
 	}
 }
+
+// With no CORS_ALLOWED_ORIGINS, no other origin may call the graph or open
+// a live connection; pages of the server's own origin (GraphiQL) may.
+func TestWithoutAllowedOriginsOnlyTheServersOwnOriginMayConnect(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker)})
+	req, _ := http.NewRequest(http.MethodOptions, f.server.URL+"/graphql", nil)
+	req.Header.Set("Origin", "https://evil.example")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("a preflight from another origin was allowed (%q) though no origin is configured", got)
+	}
+	if _, resp, err := dialWS(t, f, http.Header{"Origin": {"https://evil.example"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a WebSocket from another origin must be refused with 403, got %v", err)
+	}
+	own, _, err := dialWS(t, f, http.Header{"Origin": {f.server.URL}}, nil)
+	if err != nil {
+		t.Fatalf("a WebSocket from the server's own origin was refused: %v", err)
+	}
+	own.acked()
+}
+
+// Idle live connections are kept alive: graphql-ws pings and SSE comments.
+func TestIdleLiveConnectionsAreKeptAlive(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadeOptions{configure: withBroker(broker)}) // keep-alives every 200ms
+	ws, _, err := dialWS(t, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.acked()
+	ws.subscribe("idle", `subscription { companyEvents { notificationId } }`, nil)
+	sse, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	waitSubscribers(t, broker, 2)
+	time.Sleep(700 * time.Millisecond)
+	if ws.pings.Load() < 2 || sse.pings.Load() < 2 {
+		t.Errorf("in 700ms of silence: %d graphql-ws pings and %d SSE keep-alives, want at least 2 each", ws.pings.Load(), sse.pings.Load())
+	}
+	// Still open and serving after the silence.
+	f.deliverSigned(notificationBody("after_idle", "company.created", f.restObject("/companies/"+str(dig(f.query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).mustData(t), "companies", "nodes", 0, "intercomId")))))
+	if got := str(dig(ws.event("idle").mustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+		t.Errorf("graphql-ws after idling: %q", got)
+	}
+	if got := str(dig(sse.event().mustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+		t.Errorf("SSE after idling: %q", got)
+	}
+}
