@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 
 	"intercom-graphql/graph/httpapi"
 	"intercom-graphql/graph/live"
+	"intercom-graphql/loaders/cache"
+	"intercom-graphql/upstream"
 	"intercom-graphql/upstream/intercomsim"
 )
 
@@ -247,4 +250,44 @@ func TestWebhookEndpointAnswers(t *testing.T) {
 func firstContactID(t *testing.T, f *facade) string {
 	t.Helper()
 	return str(dig(f.query(`{ contacts(first: 1) { nodes { intercomId } } }`, nil).mustData(t), "contacts", "nodes", 0, "intercomId"))
+}
+
+// stalledCache is a response cache whose invalidations wait until released.
+type stalledCache struct {
+	*cache.Memory
+	release chan struct{}
+}
+
+func (c stalledCache) Bump(ctx context.Context, scope string) {
+	<-c.release
+	c.Memory.Bump(ctx, scope)
+}
+
+// A delivery is answered before its work is done: Intercom never waits on
+// the cache or the fan-out, and the event follows once the work is done.
+func TestWebhooksAreAnsweredBeforeTheirWork(t *testing.T) {
+	stalled := stalledCache{Memory: cache.NewMemory(100), release: make(chan struct{})}
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadeOptions{cache: stalled, cacheTTL: upstream.DefaultCacheTTL(), configure: withBroker(broker)})
+	sse, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	waitSubscribers(t, broker, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f.deliverSigned(notificationBody("while_stalled", "company.created", map[string]any{"type": "company", "id": "c-1", "name": "Acme"}))
+	}()
+	select {
+	case <-done:
+	case <-time.After(liveWait):
+		t.Fatal("the delivery was not answered while its work was stalled")
+	}
+	select {
+	case ev := <-sse.events:
+		t.Fatalf("the event was published before the cache was invalidated: %v", ev)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(stalled.release)
+	if got := str(dig(sse.event().mustData(t), "companyEvents", "notificationId")); got != "while_stalled" {
+		t.Errorf("after the work: %q", got)
+	}
 }
