@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,6 +33,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"intercom-graphql/graph/httpapi"
+	"intercom-graphql/graph/live"
 	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
 	"intercom-graphql/upstream/intercomsim"
@@ -87,6 +89,7 @@ type serveConfig struct {
 	introspection  bool
 	graphiql       bool
 	allowlistPath  string
+	webhookSecret  string
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
@@ -97,6 +100,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 		jwksURL:       os.Getenv("JWT_JWKS_URL"),
 		jwtIssuer:     os.Getenv("JWT_ISSUER"),
 		jwtAudience:   os.Getenv("JWT_AUDIENCE"),
+		webhookSecret: os.Getenv("INTERCOM_CLIENT_SECRET"),
 	}
 	ttl, limits := upstream.DefaultCacheTTL(), httpapi.DefaultLimits()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -123,6 +127,9 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	fs.IntVar(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", envInt("RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute), "requests a client may make per minute; -1 disables (RATE_LIMIT_PER_MINUTE)")
 	fs.DurationVar(&cfg.limits.RequestTimeout, "request-timeout", envDuration("REQUEST_TIMEOUT", limits.RequestTimeout), "bound of a whole request (REQUEST_TIMEOUT)")
 	fs.IntVar(&cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", envInt("MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests), "requests served at once; more get 503 (MAX_CONCURRENT_REQUESTS)")
+	fs.IntVar(&cfg.limits.MaxSubscriptions, "max-subscriptions", envInt("MAX_SUBSCRIPTIONS", limits.MaxSubscriptions), "live connections (WebSocket, SSE), and subscriptions, open at once; more get 503 (MAX_SUBSCRIPTIONS)")
+	fs.IntVar(&cfg.limits.SubscriptionBuffer, "subscription-buffer", envInt("SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer), "events a subscriber may leave unread before it is ended as too slow (SUBSCRIPTION_BUFFER)")
+	fs.Int64Var(&cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", int64(envInt("WEBHOOK_MAX_BODY_BYTES", int(limits.WebhookMaxBodyBytes))), "largest webhook delivery (WEBHOOK_MAX_BODY_BYTES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -146,12 +153,18 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	if cfg.token == "" && cfg.authMode != "passthrough" {
-		addr, err := startDemoSimulator(ctx)
+		if cfg.webhookSecret == "" {
+			cfg.webhookSecret = randomSecret()
+		}
+		// The simulator's webhooks come back to this server, signed with the
+		// secret both share: a change in the demo workspace reaches open subscriptions.
+		webhookURL := "http://" + net.JoinHostPort(reachableHost(cfg.host), strconv.Itoa(cfg.port)) + "/webhooks/intercom"
+		addr, err := startDemoSimulator(ctx, webhookURL, cfg.webhookSecret)
 		if err != nil {
 			return err
 		}
 		cfg.token, cfg.baseURL = intercomsim.DemoToken, "http://"+addr
-		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL)
+		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL, "webhooks", webhookURL)
 	}
 	stopTracing, err := startTracing(ctx, log)
 	if err != nil {
@@ -209,16 +222,24 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		DisableGraphiQL:      !cfg.graphiql,
 		QueryStore:           shared.queries,
 		Allowlist:            allowlist,
-		Ready:                ready,
-		Metrics:              metrics,
-		Logger:               log,
+		Ready:         ready,
+		Metrics:       metrics,
+		Logger:        log,
+		Live:          shared.live,
+		WebhookSecret: cfg.webhookSecret,
 	})
+	if cfg.webhookSecret == "" {
+		log.Info("webhooks off: POST /webhooks/intercom answers 503 until INTERCOM_CLIENT_SECRET is set; subscriptions receive nothing")
+	}
 	srv := &http.Server{
 		Addr:              net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)),
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	// Subscriptions never end by themselves: ending them lets Shutdown finish
+	// the event streams instead of waiting its whole grace period.
+	srv.RegisterOnShutdown(shared.live.Close)
 	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", cmp.Or(cfg.baseURL, cfg.region, "us"))
 	return runUntilDone(ctx, log, srv)
 }
@@ -273,13 +294,17 @@ type sharedState struct {
 	cache   upstream.ResponseCache
 	budget  upstream.SharedBudget
 	queries graphql.Cache[string]
+	live    *live.Broker
 }
 
 // newSharedState connects to Redis when REDIS_URL is set: the response
-// cache, the rate budget and persisted queries are then shared by replicas.
+// cache, the rate budget, persisted queries and webhook notifications are
+// then shared by replicas.
 func newSharedState(ctx context.Context, cfg serveConfig, log *slog.Logger) (sharedState, func(), error) {
+	liveOpts := live.Options{Buffer: cfg.limits.SubscriptionBuffer, MaxSubscriptions: cfg.limits.MaxSubscriptions, Logger: log}
 	if cfg.redisURL == "" {
-		return sharedState{cache: cache.NewMemory(cfg.cacheEntries)}, func() {}, nil
+		broker := live.NewLocal(liveOpts)
+		return sharedState{cache: cache.NewMemory(cfg.cacheEntries), live: broker}, broker.Close, nil
 	}
 	r, err := cache.NewRedis(cfg.redisURL, log)
 	if err != nil {
@@ -291,9 +316,40 @@ func newSharedState(ctx context.Context, cfg serveConfig, log *slog.Logger) (sha
 		_ = r.Close()
 		return sharedState{}, nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
 	}
-	log.Info("sharing the cache, rate budget and persisted queries through Redis")
-	return sharedState{cache: r, budget: r, queries: httpapi.NewRedisQueryStore(r.Client(), 24*time.Hour)},
-		func() { _ = r.Close() }, nil
+	broker, err := live.NewRedis(pingCtx, r.Client(), liveNamespace(cfg.token), liveOpts)
+	if err != nil {
+		_ = r.Close()
+		return sharedState{}, nil, err
+	}
+	log.Info("sharing the cache, rate budget, persisted queries and webhook notifications through Redis")
+	return sharedState{cache: r, budget: r, queries: httpapi.NewRedisQueryStore(r.Client(), 24*time.Hour), live: broker},
+		func() {
+			broker.Close()
+			_ = r.Close()
+		}, nil
+}
+
+// liveNamespace names the Redis channel and keys of a workspace's webhook
+// notifications: replicas serving one workspace share them, others never
+// see them. It is a digest, so the token never appears in Redis.
+func liveNamespace(token string) string {
+	sum := sha256.Sum256([]byte("intercom-graphql live\x00" + token))
+	return hex.EncodeToString(sum[:12])
+}
+
+// randomSecret is a fresh client secret for the demo's simulator and server to share.
+func randomSecret() string {
+	var b [32]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// reachableHost is the address this machine reaches the server at.
+func reachableHost(host string) string {
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		return "127.0.0.1"
+	}
+	return host
 }
 
 // cursorKey signs cursors. Replicas must agree on it: CURSOR_SECRET when set,
@@ -315,8 +371,8 @@ func cursorKey(cfg serveConfig) []byte {
 	return sum[:]
 }
 
-func startDemoSimulator(ctx context.Context) (string, error) {
-	sim := intercomsim.New(intercomsim.Options{Seed: 1})
+func startDemoSimulator(ctx context.Context, webhookURL, clientSecret string) (string, error) {
+	sim := intercomsim.New(intercomsim.Options{Seed: 1, WebhookURL: webhookURL, ClientSecret: clientSecret})
 	ready := make(chan string, 1)
 	errs := make(chan error, 1)
 	go func() {

@@ -74,3 +74,28 @@ func TestReadmeCoversEveryOperation(t *testing.T) {
 		t.Errorf("OPERATIONS.md lists %d operations, expected 108", count)
 	}
 }
+
+func TestLiveUpdatesConfiguration(t *testing.T) {
+	t.Setenv("INTERCOM_CLIENT_SECRET", "app-secret")
+	t.Setenv("MAX_SUBSCRIPTIONS", "50")
+	t.Setenv("SUBSCRIPTION_BUFFER", "8")
+	t.Setenv("WEBHOOK_MAX_BODY_BYTES", "65536")
+	cfg, err := parseServeConfig(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.webhookSecret != "app-secret" || cfg.limits.MaxSubscriptions != 50 || cfg.limits.SubscriptionBuffer != 8 || cfg.limits.WebhookMaxBodyBytes != 65536 {
+		t.Errorf("live configuration from the environment: %+v", cfg)
+	}
+	if a, b := liveNamespace("tok-1"), liveNamespace("tok-2"); a == b || strings.Contains(a, "tok-1") || a != liveNamespace("tok-1") {
+		t.Error("replicas of one workspace share a live namespace, other workspaces do not, and it hides the token")
+	}
+	for host, want := range map[string]string{"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "127.0.0.1", "10.1.2.3": "10.1.2.3", "localhost": "localhost"} {
+		if got := reachableHost(host); got != want {
+			t.Errorf("reachableHost(%q) = %q, want %q", host, got, want)
+		}
+	}
+	if a, b := randomSecret(), randomSecret(); a == b || len(a) != 64 {
+		t.Error("demo secrets must be fresh and long")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 
+	"intercom-graphql/graph/live"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
@@ -20,6 +21,9 @@ type Resolver struct {
 
 	// companyScrolls keeps what allCompanies read of Intercom's scroll between pages.
 	companyScrolls relay.Scrolls[*upstream.Company]
+
+	// Live feeds the subscriptions with the events Intercom's webhooks report.
+	Live *live.Broker
 }
 
 // client is the Intercom client of the operation ctx belongs to: the

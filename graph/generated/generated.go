@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"intercom-graphql/graph/filter"
+	"intercom-graphql/graph/live"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/graph/scalars"
@@ -42,10 +43,13 @@ type ResolverRoot interface {
 	AssignedTo() AssignedToResolver
 	Collection() CollectionResolver
 	Company() CompanyResolver
+	CompanyEvent() CompanyEventResolver
 	CompanyPlan() CompanyPlanResolver
 	Contact() ContactResolver
+	ContactEvent() ContactEventResolver
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
+	ConversationEvent() ConversationEventResolver
 	ConversationRating() ConversationRatingResolver
 	ConversationStatistics() ConversationStatisticsResolver
 	DataAttribute() DataAttributeResolver
@@ -62,12 +66,14 @@ type ResolverRoot interface {
 	Note() NoteResolver
 	Query() QueryResolver
 	Segment() SegmentResolver
+	Subscription() SubscriptionResolver
 	SubscriptionType() SubscriptionTypeResolver
 	Tag() TagResolver
 	Team() TeamResolver
 	TeamAdminPriorityLevel() TeamAdminPriorityLevelResolver
 	Ticket() TicketResolver
 	TicketAttribute() TicketAttributeResolver
+	TicketEvent() TicketEventResolver
 	TicketPart() TicketPartResolver
 	TicketPartAuthor() TicketPartAuthorResolver
 	TicketType() TicketTypeResolver
@@ -317,6 +323,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CompanyEvent struct {
+		Company        func(childComplexity int) int
+		Contact        func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		NotificationID func(childComplexity int) int
+		ObjectID       func(childComplexity int) int
+		OccurredAt     func(childComplexity int) int
+		Topic          func(childComplexity int) int
+	}
+
 	CompanyPlan struct {
 		IntercomID func(childComplexity int) int
 		Name       func(childComplexity int) int
@@ -391,6 +407,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ContactEvent struct {
+		Contact        func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		NotificationID func(childComplexity int) int
+		ObjectID       func(childComplexity int) int
+		OccurredAt     func(childComplexity int) int
+		Tag            func(childComplexity int) int
+		Topic          func(childComplexity int) int
+	}
+
 	ContactLocation struct {
 		City    func(childComplexity int) int
 		Country func(childComplexity int) int
@@ -455,6 +481,15 @@ type ComplexityRoot struct {
 	ConversationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ConversationEvent struct {
+		Conversation   func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		NotificationID func(childComplexity int) int
+		ObjectID       func(childComplexity int) int
+		OccurredAt     func(childComplexity int) int
+		Topic          func(childComplexity int) int
 	}
 
 	ConversationFirstContactReply struct {
@@ -831,6 +866,13 @@ type ComplexityRoot struct {
 		URL  func(childComplexity int) int
 	}
 
+	Subscription struct {
+		CompanyEvents      func(childComplexity int, filter *model.CompanyEventFilter) int
+		ContactEvents      func(childComplexity int, filter *model.ContactEventFilter) int
+		ConversationEvents func(childComplexity int, filter *model.ConversationEventFilter) int
+		TicketEvents       func(childComplexity int, filter *model.TicketEventFilter) int
+	}
+
 	SubscriptionType struct {
 		ConsentType        func(childComplexity int) int
 		ContentTypes       func(childComplexity int) int
@@ -959,6 +1001,15 @@ type ComplexityRoot struct {
 	TicketEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TicketEvent struct {
+		Kind           func(childComplexity int) int
+		NotificationID func(childComplexity int) int
+		ObjectID       func(childComplexity int) int
+		OccurredAt     func(childComplexity int) int
+		Ticket         func(childComplexity int) int
+		Topic          func(childComplexity int) int
 	}
 
 	TicketPart struct {
@@ -1200,6 +1251,9 @@ type CompanyResolver interface {
 	Segments(ctx context.Context, obj *upstream.Company, first *int, after *string, last *int, before *string) (*model.SegmentConnection, error)
 	Contacts(ctx context.Context, obj *upstream.Company, first *int, after *string, last *int, before *string) (*model.ContactConnection, error)
 }
+type CompanyEventResolver interface {
+	Kind(ctx context.Context, obj *live.Event) (model.CompanyEventKind, error)
+}
 type CompanyPlanResolver interface {
 	IntercomID(ctx context.Context, obj *upstream.CompanyPlan) (*string, error)
 	Name(ctx context.Context, obj *upstream.CompanyPlan) (*string, error)
@@ -1225,6 +1279,9 @@ type ContactResolver interface {
 	SubscriptionTypes(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.ContactSubscriptionTypeConnection, error)
 	Tags(ctx context.Context, obj *upstream.Contact, first *int, after *string, last *int, before *string) (*model.TagConnection, error)
 }
+type ContactEventResolver interface {
+	Kind(ctx context.Context, obj *live.Event) (model.ContactEventKind, error)
+}
 type ConversationResolver interface {
 	ID(ctx context.Context, obj *upstream.Conversation) (string, error)
 
@@ -1244,6 +1301,9 @@ type ConversationAuthorResolver interface {
 	Admin(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Admin, error)
 	Contact(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Contact, error)
 	Team(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Team, error)
+}
+type ConversationEventResolver interface {
+	Kind(ctx context.Context, obj *live.Event) (model.ConversationEventKind, error)
 }
 type ConversationRatingResolver interface {
 	Contact(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Contact, error)
@@ -1364,6 +1424,12 @@ type SegmentResolver interface {
 	PersonType(ctx context.Context, obj *upstream.Segment) (*model.ContactRole, error)
 	Count(ctx context.Context, obj *upstream.Segment) (*int, error)
 }
+type SubscriptionResolver interface {
+	ConversationEvents(ctx context.Context, filter *model.ConversationEventFilter) (<-chan *live.Event, error)
+	ContactEvents(ctx context.Context, filter *model.ContactEventFilter) (<-chan *live.Event, error)
+	TicketEvents(ctx context.Context, filter *model.TicketEventFilter) (<-chan *live.Event, error)
+	CompanyEvents(ctx context.Context, filter *model.CompanyEventFilter) (<-chan *live.Event, error)
+}
 type SubscriptionTypeResolver interface {
 	ID(ctx context.Context, obj *upstream.SubscriptionType) (string, error)
 
@@ -1412,6 +1478,11 @@ type TicketAttributeResolver interface {
 	DateTime(ctx context.Context, obj *model.TicketAttribute) (*upstream.Timestamp, error)
 	Files(ctx context.Context, obj *model.TicketAttribute) ([]*upstream.FileAttribute, error)
 	Option(ctx context.Context, obj *model.TicketAttribute) (*model.TicketTypeAttributeOption, error)
+}
+type TicketEventResolver interface {
+	Kind(ctx context.Context, obj *live.Event) (model.TicketEventKind, error)
+
+	Ticket(ctx context.Context, obj *live.Event) (*upstream.Ticket, error)
 }
 type TicketPartResolver interface {
 	PreviousState(ctx context.Context, obj *upstream.TicketPart) (*model.TicketState, error)
@@ -2490,6 +2561,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompanyEdge.Node(childComplexity), true
 
+	case "CompanyEvent.company":
+		if e.ComplexityRoot.CompanyEvent.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.Company(childComplexity), true
+	case "CompanyEvent.contact":
+		if e.ComplexityRoot.CompanyEvent.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.Contact(childComplexity), true
+	case "CompanyEvent.kind":
+		if e.ComplexityRoot.CompanyEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.Kind(childComplexity), true
+	case "CompanyEvent.notificationId":
+		if e.ComplexityRoot.CompanyEvent.NotificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.NotificationID(childComplexity), true
+	case "CompanyEvent.companyIntercomId":
+		if e.ComplexityRoot.CompanyEvent.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.ObjectID(childComplexity), true
+	case "CompanyEvent.occurredAt":
+		if e.ComplexityRoot.CompanyEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.OccurredAt(childComplexity), true
+	case "CompanyEvent.topic":
+		if e.ComplexityRoot.CompanyEvent.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEvent.Topic(childComplexity), true
+
 	case "CompanyPlan.intercomId":
 		if e.ComplexityRoot.CompanyPlan.IntercomID == nil {
 			break
@@ -2862,6 +2976,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactEdge.Node(childComplexity), true
 
+	case "ContactEvent.contact":
+		if e.ComplexityRoot.ContactEvent.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.Contact(childComplexity), true
+	case "ContactEvent.kind":
+		if e.ComplexityRoot.ContactEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.Kind(childComplexity), true
+	case "ContactEvent.notificationId":
+		if e.ComplexityRoot.ContactEvent.NotificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.NotificationID(childComplexity), true
+	case "ContactEvent.contactIntercomId":
+		if e.ComplexityRoot.ContactEvent.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.ObjectID(childComplexity), true
+	case "ContactEvent.occurredAt":
+		if e.ComplexityRoot.ContactEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.OccurredAt(childComplexity), true
+	case "ContactEvent.tag":
+		if e.ComplexityRoot.ContactEvent.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.Tag(childComplexity), true
+	case "ContactEvent.topic":
+		if e.ComplexityRoot.ContactEvent.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactEvent.Topic(childComplexity), true
+
 	case "ContactLocation.city":
 		if e.ComplexityRoot.ContactLocation.City == nil {
 			break
@@ -3163,6 +3320,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationEdge.Node(childComplexity), true
+
+	case "ConversationEvent.conversation":
+		if e.ComplexityRoot.ConversationEvent.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.Conversation(childComplexity), true
+	case "ConversationEvent.kind":
+		if e.ComplexityRoot.ConversationEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.Kind(childComplexity), true
+	case "ConversationEvent.notificationId":
+		if e.ComplexityRoot.ConversationEvent.NotificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.NotificationID(childComplexity), true
+	case "ConversationEvent.conversationIntercomId":
+		if e.ComplexityRoot.ConversationEvent.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.ObjectID(childComplexity), true
+	case "ConversationEvent.occurredAt":
+		if e.ComplexityRoot.ConversationEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.OccurredAt(childComplexity), true
+	case "ConversationEvent.topic":
+		if e.ComplexityRoot.ConversationEvent.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationEvent.Topic(childComplexity), true
 
 	case "ConversationFirstContactReply.createdAt":
 		if e.ComplexityRoot.ConversationFirstContactReply.CreatedAt == nil {
@@ -4932,6 +5126,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SocialProfile.URL(childComplexity), true
 
+	case "Subscription.companyEvents":
+		if e.ComplexityRoot.Subscription.CompanyEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_companyEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.CompanyEvents(childComplexity, args["filter"].(*model.CompanyEventFilter)), true
+	case "Subscription.contactEvents":
+		if e.ComplexityRoot.Subscription.ContactEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_contactEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ContactEvents(childComplexity, args["filter"].(*model.ContactEventFilter)), true
+	case "Subscription.conversationEvents":
+		if e.ComplexityRoot.Subscription.ConversationEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_conversationEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ConversationEvents(childComplexity, args["filter"].(*model.ConversationEventFilter)), true
+	case "Subscription.ticketEvents":
+		if e.ComplexityRoot.Subscription.TicketEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_ticketEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.TicketEvents(childComplexity, args["filter"].(*model.TicketEventFilter)), true
+
 	case "SubscriptionType.consentType":
 		if e.ComplexityRoot.SubscriptionType.ConsentType == nil {
 			break
@@ -5469,6 +5708,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketEdge.Node(childComplexity), true
+
+	case "TicketEvent.kind":
+		if e.ComplexityRoot.TicketEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.Kind(childComplexity), true
+	case "TicketEvent.notificationId":
+		if e.ComplexityRoot.TicketEvent.NotificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.NotificationID(childComplexity), true
+	case "TicketEvent.ticketIntercomId":
+		if e.ComplexityRoot.TicketEvent.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.ObjectID(childComplexity), true
+	case "TicketEvent.occurredAt":
+		if e.ComplexityRoot.TicketEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.OccurredAt(childComplexity), true
+	case "TicketEvent.ticket":
+		if e.ComplexityRoot.TicketEvent.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.Ticket(childComplexity), true
+	case "TicketEvent.topic":
+		if e.ComplexityRoot.TicketEvent.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketEvent.Topic(childComplexity), true
 
 	case "TicketPart.assignedTo":
 		if e.ComplexityRoot.TicketPart.AssignedTo == nil {
@@ -6215,8 +6491,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
+			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
+			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
 			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
@@ -6224,6 +6502,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
+			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
 			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
 			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
 			graphql.NewInputUnmarshaler("ConversationSort", ec.unmarshalInputConversationSort),
@@ -6241,6 +6520,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
 			graphql.NewInputUnmarshaler("TicketAttributeFilter", ec.unmarshalInputTicketAttributeFilter),
 			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
+			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
 			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
@@ -6278,6 +6558,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -8274,6 +8571,222 @@ type CollectionEdge {
   node: Collection!
 }
 `, BuiltIn: false},
+	{Name: "../schema/live.graphqls", Input: `"""
+Live events of the workspace, pushed as Intercom reports them through its webhooks. Subscribe over WebSocket
+(the graphql-transport-ws protocol) or Server-Sent Events, with the same credentials as queries. Each event
+carries the object as Intercom sent it; its relations (assignees, contacts, tags...) resolve when the event is
+delivered, as in a query, and cost what they cost in a query. A client that leaves a whole buffer of events
+unread is ended with an error whose ` + "`" + `extensions.reason` + "`" + ` is ` + "`" + `SUBSCRIBER_TOO_SLOW` + "`" + `; the others carry on.
+"""
+type Subscription {
+  "Conversations created, replied to, assigned, opened, closed, snoozed, noted or tagged."
+  conversationEvents(
+    "Only the events that match every part given; every conversation event when absent."
+    filter: ConversationEventFilter
+  ): ConversationEvent! @cost(calls: 0)
+  "Contacts (users and leads) created, updated, tagged, untagged, archived or deleted."
+  contactEvents(
+    "Only the events that match every part given; every contact event when absent."
+    filter: ContactEventFilter
+  ): ContactEvent! @cost(calls: 0)
+  "Tickets created, moved to another state, assigned or noted."
+  ticketEvents(
+    "Only the events that match every part given; every ticket event when absent."
+    filter: TicketEventFilter
+  ): TicketEvent! @cost(calls: 0)
+  "Companies created, updated or deleted, and contacts attached to or detached from them."
+  companyEvents(
+    "Only the events that match every part given; every company event when absent."
+    filter: CompanyEventFilter
+  ): CompanyEvent! @cost(calls: 0)
+}
+
+"What happened to a conversation."
+enum ConversationEventKind {
+  "A contact started the conversation, or a teammate started it with a contact (conversation.user.created, conversation.admin.single.created)."
+  CREATED
+  "The contact replied (conversation.user.replied)."
+  USER_REPLIED
+  "A teammate replied (conversation.admin.replied)."
+  ADMIN_REPLIED
+  "The conversation was assigned to a teammate or a team (conversation.admin.assigned)."
+  ASSIGNED
+  "A teammate opened or reopened the conversation (conversation.admin.opened)."
+  OPENED
+  "A teammate closed the conversation (conversation.admin.closed)."
+  CLOSED
+  "A teammate snoozed the conversation (conversation.admin.snoozed)."
+  SNOOZED
+  "A snoozed conversation woke up or was unsnoozed (conversation.admin.unsnoozed)."
+  UNSNOOZED
+  "A teammate added a note (conversation.admin.noted)."
+  NOTED
+  "A part of the conversation was tagged (conversation_part.tag.created)."
+  TAGGED
+  "The conversation was deleted (conversation.deleted); the event carries its id only."
+  DELETED
+  "Another conversation topic; ` + "`" + `topic` + "`" + ` says which."
+  OTHER
+}
+
+"Which conversation events a subscription receives."
+input ConversationEventFilter {
+  "Only these kinds of event."
+  kinds: [ConversationEventKind!]
+  "Only conversations assigned to one of these teams (global Team IDs)."
+  teamIds: [ID!]
+  "Only conversations assigned to one of these teammates (global Admin IDs)."
+  adminIds: [ID!]
+  "Only these conversations (global Conversation IDs)."
+  conversationIds: [ID!]
+}
+
+"Something that happened to a conversation, as Intercom reported it."
+type ConversationEvent {
+  "Intercom's id of the notification. A notification Intercom delivers again keeps its id, and is delivered to subscribers once."
+  notificationId: String!
+  "Intercom's webhook topic, such as conversation.admin.replied."
+  topic: String!
+  "What happened."
+  kind: ConversationEventKind!
+  "When Intercom recorded the event."
+  occurredAt: DateTime!
+  "The conversation's id in Intercom; known even when the conversation was deleted."
+  conversationIntercomId: String!
+  "The conversation as it stood when the event happened, with its parts; null for a deleted conversation."
+  conversation: Conversation @cost(calls: 0)
+}
+
+"What happened to a contact."
+enum ContactEventKind {
+  "A user or a lead was created (contact.user.created, contact.lead.created)."
+  CREATED
+  "A contact's attributes, email or subscription changed, or a lead signed up (contact.user.updated, contact.lead.updated, contact.email.updated, ...)."
+  UPDATED
+  "A tag was applied to the contact (contact.user.tag.created, contact.lead.tag.created)."
+  TAGGED
+  "A tag was removed from the contact (contact.user.tag.deleted, contact.lead.tag.deleted)."
+  UNTAGGED
+  "The contact was archived (contact.archived)."
+  ARCHIVED
+  "The contact was unarchived (contact.unarchived)."
+  UNARCHIVED
+  "The contact was deleted (contact.deleted); the event carries its id only."
+  DELETED
+  "Another contact topic; ` + "`" + `topic` + "`" + ` says which."
+  OTHER
+}
+
+"Which contact events a subscription receives."
+input ContactEventFilter {
+  "Only these kinds of event."
+  kinds: [ContactEventKind!]
+  "Only these contacts (global Contact IDs)."
+  contactIds: [ID!]
+}
+
+"Something that happened to a contact, as Intercom reported it."
+type ContactEvent {
+  "Intercom's id of the notification. A notification Intercom delivers again keeps its id, and is delivered to subscribers once."
+  notificationId: String!
+  "Intercom's webhook topic, such as contact.user.updated."
+  topic: String!
+  "What happened."
+  kind: ContactEventKind!
+  "When Intercom recorded the event."
+  occurredAt: DateTime!
+  "The contact's id in Intercom; known even when the contact was deleted."
+  contactIntercomId: String!
+  "The contact as it stood when the event happened; null for a deleted contact."
+  contact: Contact @cost(calls: 0)
+  "The tag applied or removed, for TAGGED and UNTAGGED events."
+  tag: Tag @cost(calls: 0)
+}
+
+"What happened to a ticket."
+enum TicketEventKind {
+  "A ticket was created (ticket.created)."
+  CREATED
+  "The ticket moved to another state (ticket.state.updated)."
+  STATE_CHANGED
+  "The ticket was assigned to a teammate or a team (ticket.admin.assigned, ticket.team.assigned)."
+  ASSIGNED
+  "A note was added to the ticket (ticket.note.created)."
+  NOTED
+  "Another ticket topic; ` + "`" + `topic` + "`" + ` says which."
+  OTHER
+}
+
+"Which ticket events a subscription receives."
+input TicketEventFilter {
+  "Only these kinds of event."
+  kinds: [TicketEventKind!]
+  "Only tickets assigned to one of these teams (global Team IDs)."
+  teamIds: [ID!]
+  "Only tickets assigned to one of these teammates (global Admin IDs)."
+  adminIds: [ID!]
+  "Only these tickets (global Ticket IDs)."
+  ticketIds: [ID!]
+}
+
+"Something that happened to a ticket, as Intercom reported it."
+type TicketEvent {
+  "Intercom's id of the notification. A notification Intercom delivers again keeps its id, and is delivered to subscribers once."
+  notificationId: String!
+  "Intercom's webhook topic, such as ticket.state.updated."
+  topic: String!
+  "What happened."
+  kind: TicketEventKind!
+  "When Intercom recorded the event."
+  occurredAt: DateTime!
+  "The ticket's id in Intercom."
+  ticketIntercomId: String!
+  "The ticket as it is now (read when the event is delivered); null when it no longer exists."
+  ticket: Ticket @cost(batch: 150)
+}
+
+"What happened to a company."
+enum CompanyEventKind {
+  "A company was created (company.created)."
+  CREATED
+  "A company's attributes changed (company.updated)."
+  UPDATED
+  "A company was deleted (company.deleted); the event carries its id only."
+  DELETED
+  "A contact was attached to the company (company.contact.attached)."
+  CONTACT_ATTACHED
+  "A contact was detached from the company (company.contact.detached)."
+  CONTACT_DETACHED
+  "Another company topic; ` + "`" + `topic` + "`" + ` says which."
+  OTHER
+}
+
+"Which company events a subscription receives."
+input CompanyEventFilter {
+  "Only these kinds of event."
+  kinds: [CompanyEventKind!]
+  "Only these companies (global Company IDs)."
+  companyIds: [ID!]
+}
+
+"Something that happened to a company, as Intercom reported it."
+type CompanyEvent {
+  "Intercom's id of the notification. A notification Intercom delivers again keeps its id, and is delivered to subscribers once."
+  notificationId: String!
+  "Intercom's webhook topic, such as company.updated."
+  topic: String!
+  "What happened."
+  kind: CompanyEventKind!
+  "When Intercom recorded the event."
+  occurredAt: DateTime!
+  "The company's id in Intercom; known even when the company was deleted."
+  companyIntercomId: String!
+  "The company as it stood when the event happened; null for a deleted company."
+  company: Company @cost(calls: 0)
+  "The contact attached or detached, for CONTACT_ATTACHED and CONTACT_DETACHED events."
+  contact: Contact @cost(calls: 0)
+}
+`, BuiltIn: false},
 	{Name: "../schema/news.graphqls", Input: `extend type Query {
   """
   Every news item, drafts included, newest first. Intercom pages news items by number, at most 20 a call,
@@ -10227,6 +10740,26 @@ func (ec *executionContext) childFields_CompanyEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CompanyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CompanyEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notificationId":
+		return ec.fieldContext_CompanyEvent_notificationId(ctx, field)
+	case "topic":
+		return ec.fieldContext_CompanyEvent_topic(ctx, field)
+	case "kind":
+		return ec.fieldContext_CompanyEvent_kind(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_CompanyEvent_occurredAt(ctx, field)
+	case "companyIntercomId":
+		return ec.fieldContext_CompanyEvent_companyIntercomId(ctx, field)
+	case "company":
+		return ec.fieldContext_CompanyEvent_company(ctx, field)
+	case "contact":
+		return ec.fieldContext_CompanyEvent_contact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_CompanyPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "intercomId":
@@ -10377,6 +10910,26 @@ func (ec *executionContext) childFields_ContactEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ContactEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ContactEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notificationId":
+		return ec.fieldContext_ContactEvent_notificationId(ctx, field)
+	case "topic":
+		return ec.fieldContext_ContactEvent_topic(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactEvent_kind(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_ContactEvent_occurredAt(ctx, field)
+	case "contactIntercomId":
+		return ec.fieldContext_ContactEvent_contactIntercomId(ctx, field)
+	case "contact":
+		return ec.fieldContext_ContactEvent_contact(ctx, field)
+	case "tag":
+		return ec.fieldContext_ContactEvent_tag(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_ContactLocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "country":
@@ -10509,6 +11062,24 @@ func (ec *executionContext) childFields_ConversationEdge(ctx context.Context, fi
 		return ec.fieldContext_ConversationEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConversationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConversationEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notificationId":
+		return ec.fieldContext_ConversationEvent_notificationId(ctx, field)
+	case "topic":
+		return ec.fieldContext_ConversationEvent_topic(ctx, field)
+	case "kind":
+		return ec.fieldContext_ConversationEvent_kind(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_ConversationEvent_occurredAt(ctx, field)
+	case "conversationIntercomId":
+		return ec.fieldContext_ConversationEvent_conversationIntercomId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_ConversationEvent_conversation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConversationEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_ConversationFirstContactReply(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11445,6 +12016,24 @@ func (ec *executionContext) childFields_TicketEdge(ctx context.Context, field gr
 		return ec.fieldContext_TicketEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TicketEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notificationId":
+		return ec.fieldContext_TicketEvent_notificationId(ctx, field)
+	case "topic":
+		return ec.fieldContext_TicketEvent_topic(ctx, field)
+	case "kind":
+		return ec.fieldContext_TicketEvent_kind(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_TicketEvent_occurredAt(ctx, field)
+	case "ticketIntercomId":
+		return ec.fieldContext_TicketEvent_ticketIntercomId(ctx, field)
+	case "ticket":
+		return ec.fieldContext_TicketEvent_ticket(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_TicketPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13942,6 +14531,62 @@ func (ec *executionContext) field_Query_visitor_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["userId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_companyEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CompanyEventFilter, error) {
+			return ec.unmarshalOCompanyEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_contactEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ContactEventFilter, error) {
+			return ec.unmarshalOContactEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_conversationEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConversationEventFilter, error) {
+			return ec.unmarshalOConversationEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_ticketEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.TicketEventFilter, error) {
+			return ec.unmarshalOTicketEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -18657,6 +19302,185 @@ func (ec *executionContext) fieldContext_CompanyEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _CompanyEvent_notificationId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_notificationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_notificationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanyEvent_topic(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanyEvent_kind(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyEvent().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CompanyEventKind) graphql.Marshaler {
+			return ec.marshalNCompanyEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEvent", field, true, true, "CompanyEventKind")
+}
+
+func (ec *executionContext) _CompanyEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CompanyEvent_companyIntercomId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_companyIntercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_companyIntercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanyEvent_company(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyEvent_contact(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEvent_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEvent_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CompanyPlan_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.CompanyPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20211,6 +21035,185 @@ func (ec *executionContext) fieldContext_ContactEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ContactEvent_notificationId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_notificationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_notificationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactEvent_topic(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactEvent_kind(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactEvent().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ContactEventKind) graphql.Marshaler {
+			return ec.marshalNContactEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactEvent", field, true, true, "ContactEventKind")
+}
+
+func (ec *executionContext) _ContactEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ContactEvent_contactIntercomId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_contactIntercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_contactIntercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactEvent_contact(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactEvent_tag(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactEvent_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactEvent_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ContactLocation_country(ctx context.Context, field graphql.CollectedField, obj *upstream.ContactLocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21526,6 +22529,153 @@ func (ec *executionContext) _ConversationEdge_node(ctx context.Context, field gr
 func (ec *executionContext) fieldContext_ConversationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ConversationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationEvent_notificationId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_notificationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_notificationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConversationEvent_topic(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConversationEvent_kind(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationEvent().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ConversationEventKind) graphql.Marshaler {
+			return ec.marshalNConversationEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationEvent", field, true, true, "ConversationEventKind")
+}
+
+func (ec *executionContext) _ConversationEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ConversationEvent_conversationIntercomId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_conversationIntercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_conversationIntercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConversationEvent_conversation(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationEvent_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationEvent_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationEvent",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -28933,6 +30083,182 @@ func (ec *executionContext) fieldContext_SocialProfile_url(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SocialProfile", field, false, false, "String")
 }
 
+func (ec *executionContext) _Subscription_conversationEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_conversationEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ConversationEvents(ctx, fc.Args["filter"].(*model.ConversationEventFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *live.Event) graphql.Marshaler {
+			return ec.marshalNConversationEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_conversationEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_conversationEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_contactEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_contactEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ContactEvents(ctx, fc.Args["filter"].(*model.ContactEventFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *live.Event) graphql.Marshaler {
+			return ec.marshalNContactEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_contactEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_contactEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_ticketEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_ticketEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().TicketEvents(ctx, fc.Args["filter"].(*model.TicketEventFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *live.Event) graphql.Marshaler {
+			return ec.marshalNTicketEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_ticketEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_ticketEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_companyEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_companyEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().CompanyEvents(ctx, fc.Args["filter"].(*model.CompanyEventFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *live.Event) graphql.Marshaler {
+			return ec.marshalNCompanyEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_companyEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_companyEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SubscriptionType_id(ctx context.Context, field graphql.CollectedField, obj *upstream.SubscriptionType) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31273,6 +32599,153 @@ func (ec *executionContext) fieldContext_TicketEdge_node(_ context.Context, fiel
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketEvent_notificationId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_notificationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_notificationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketEvent_topic(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketEvent_kind(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketEvent().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TicketEventKind) graphql.Marshaler {
+			return ec.marshalNTicketEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEvent", field, true, true, "TicketEventKind")
+}
+
+func (ec *executionContext) _TicketEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEvent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _TicketEvent_ticketIntercomId(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_ticketIntercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_ticketIntercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _TicketEvent_ticket(ctx context.Context, field graphql.CollectedField, obj *live.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketEvent_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketEvent().Ticket(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketEvent_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Ticket(ctx, field)
 		},
@@ -35470,6 +36943,55 @@ func UnmarshalBooleanFilter(ctx context.Context, raw any) (model.BooleanFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompanyEventFilter(ctx context.Context, obj any) (model.CompanyEventFilter, error) {
+	var it model.CompanyEventFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "companyIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOCompanyEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "companyIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompanyEventFilter unmarshals raw into the CompanyEventFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompanyEventFilter(ctx context.Context, raw any) (model.CompanyEventFilter, error) {
+	var out model.CompanyEventFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompanyEventFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCompanyFilter(ctx context.Context, obj any) (model.CompanyFilter, error) {
 	var it model.CompanyFilter
 	if obj == nil {
@@ -35600,6 +37122,55 @@ func (ec *executionContext) unmarshalInputContactAndroidAppFilter(ctx context.Co
 func UnmarshalContactAndroidAppFilter(ctx context.Context, raw any) (model.ContactAndroidAppFilter, error) {
 	var out model.ContactAndroidAppFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactAndroidAppFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactEventFilter(ctx context.Context, obj any) (model.ContactEventFilter, error) {
+	var it model.ContactEventFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "contactIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOContactEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "contactIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactEventFilter unmarshals raw into the ContactEventFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactEventFilter(ctx context.Context, raw any) (model.ContactEventFilter, error) {
+	var out model.ContactEventFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactEventFilter", raw, &out)
 	return out, err
 }
 
@@ -36258,6 +37829,69 @@ func (ec *executionContext) unmarshalInputConversationAuthorFilter(ctx context.C
 func UnmarshalConversationAuthorFilter(ctx context.Context, raw any) (model.ConversationAuthorFilter, error) {
 	var out model.ConversationAuthorFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationAuthorFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationEventFilter(ctx context.Context, obj any) (model.ConversationEventFilter, error) {
+	var it model.ConversationEventFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "teamIds", "adminIds", "conversationIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOConversationEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "teamIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamIds = data
+		case "adminIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminIds = data
+		case "conversationIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationEventFilter unmarshals raw into the ConversationEventFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationEventFilter(ctx context.Context, raw any) (model.ConversationEventFilter, error) {
+	var out model.ConversationEventFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationEventFilter", raw, &out)
 	return out, err
 }
 
@@ -37728,6 +39362,69 @@ func (ec *executionContext) unmarshalInputTicketCategoryFilter(ctx context.Conte
 func UnmarshalTicketCategoryFilter(ctx context.Context, raw any) (model.TicketCategoryFilter, error) {
 	var out model.TicketCategoryFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketCategoryFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketEventFilter(ctx context.Context, obj any) (model.TicketEventFilter, error) {
+	var it model.TicketEventFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "teamIds", "adminIds", "ticketIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOTicketEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "teamIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TeamIds = data
+		case "adminIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminIds = data
+		case "ticketIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketEventFilter unmarshals raw into the TicketEventFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketEventFilter(ctx context.Context, raw any) (model.TicketEventFilter, error) {
+	var out model.TicketEventFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketEventFilter", raw, &out)
 	return out, err
 }
 
@@ -39798,6 +41495,70 @@ func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var companyEventImplementors = []string{"CompanyEvent"}
+
+func (ec *executionContext) _CompanyEvent(ctx context.Context, sel ast.SelectionSet, obj *live.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyEvent")
+		case "notificationId":
+			out.Values[i] = ec._CompanyEvent_notificationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.Values[i] = ec._CompanyEvent_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompanyEvent_kind(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._CompanyEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "companyIntercomId":
+			out.Values[i] = ec._CompanyEvent_companyIntercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "company":
+			out.Values[i] = ec._CompanyEvent_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.Values[i] = ec._CompanyEvent_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var companyPlanImplementors = []string{"CompanyPlan"}
 
 func (ec *executionContext) _CompanyPlan(ctx context.Context, sel ast.SelectionSet, obj *upstream.CompanyPlan) graphql.Marshaler {
@@ -40268,6 +42029,70 @@ func (ec *executionContext) _ContactEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var contactEventImplementors = []string{"ContactEvent"}
+
+func (ec *executionContext) _ContactEvent(ctx context.Context, sel ast.SelectionSet, obj *live.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactEvent")
+		case "notificationId":
+			out.Values[i] = ec._ContactEvent_notificationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.Values[i] = ec._ContactEvent_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactEvent_kind(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._ContactEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactIntercomId":
+			out.Values[i] = ec._ContactEvent_contactIntercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.Values[i] = ec._ContactEvent_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tag":
+			out.Values[i] = ec._ContactEvent_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactLocationImplementors = []string{"ContactLocation"}
 
 func (ec *executionContext) _ContactLocation(ctx context.Context, sel ast.SelectionSet, obj *upstream.ContactLocation) graphql.Marshaler {
@@ -40689,6 +42514,65 @@ func (ec *executionContext) _ConversationEdge(ctx context.Context, sel ast.Selec
 			out.Values[i] = ec._ConversationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conversationEventImplementors = []string{"ConversationEvent"}
+
+func (ec *executionContext) _ConversationEvent(ctx context.Context, sel ast.SelectionSet, obj *live.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conversationEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConversationEvent")
+		case "notificationId":
+			out.Values[i] = ec._ConversationEvent_notificationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.Values[i] = ec._ConversationEvent_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationEvent_kind(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._ConversationEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversationIntercomId":
+			out.Values[i] = ec._ConversationEvent_conversationIntercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversation":
+			out.Values[i] = ec._ConversationEvent_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -43241,6 +45125,32 @@ func (ec *executionContext) _SocialProfile(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "conversationEvents":
+		return ec._Subscription_conversationEvents(ctx, fields[0])
+	case "contactEvents":
+		return ec._Subscription_contactEvents(ctx, fields[0])
+	case "ticketEvents":
+		return ec._Subscription_ticketEvents(ctx, fields[0])
+	case "companyEvents":
+		return ec._Subscription_companyEvents(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var subscriptionTypeImplementors = []string{"SubscriptionType", "Node"}
 
 func (ec *executionContext) _SubscriptionType(ctx context.Context, sel ast.SelectionSet, obj *upstream.SubscriptionType) graphql.Marshaler {
@@ -44132,6 +46042,66 @@ func (ec *executionContext) _TicketEdge(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketEventImplementors = []string{"TicketEvent"}
+
+func (ec *executionContext) _TicketEvent(ctx context.Context, sel ast.SelectionSet, obj *live.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketEvent")
+		case "notificationId":
+			out.Values[i] = ec._TicketEvent_notificationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.Values[i] = ec._TicketEvent_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketEvent_kind(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._TicketEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketIntercomId":
+			out.Values[i] = ec._TicketEvent_ticketIntercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticket":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketEvent_ticket(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45982,6 +47952,24 @@ func (ec *executionContext) marshalNCompanyEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 	return ec._CompanyEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCompanyEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx context.Context, sel ast.SelectionSet, v *live.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanyEvent!")
+		return graphql.Null
+	}
+	return ec._CompanyEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompanyEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKind(ctx context.Context, v any) (model.CompanyEventKind, error) {
+	var res model.CompanyEventKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKind(ctx context.Context, sel ast.SelectionSet, v model.CompanyEventKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNContact2ᚕᚖintercomᚑgraphqlᚋupstreamᚐContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Contact) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -46028,6 +48016,24 @@ func (ec *executionContext) marshalNContactEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._ContactEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContactEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx context.Context, sel ast.SelectionSet, v *live.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactEvent!")
+		return graphql.Null
+	}
+	return ec._ContactEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContactEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKind(ctx context.Context, v any) (model.ContactEventKind, error) {
+	var res model.ContactEventKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKind(ctx context.Context, sel ast.SelectionSet, v model.ContactEventKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx context.Context, v any) (*model.ContactFilter, error) {
@@ -46148,6 +48154,24 @@ func (ec *executionContext) marshalNConversationEdge2ᚖintercomᚑgraphqlᚋgra
 		return graphql.Null
 	}
 	return ec._ConversationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConversationEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx context.Context, sel ast.SelectionSet, v *live.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConversationEvent!")
+		return graphql.Null
+	}
+	return ec._ConversationEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConversationEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKind(ctx context.Context, v any) (model.ConversationEventKind, error) {
+	var res model.ConversationEventKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKind(ctx context.Context, sel ast.SelectionSet, v model.ConversationEventKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNConversationFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilter(ctx context.Context, v any) (*model.ConversationFilter, error) {
@@ -47314,6 +49338,24 @@ func (ec *executionContext) marshalNTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋm
 	return ec._TicketEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTicketEvent2ᚖintercomᚑgraphqlᚋgraphᚋliveᚐEvent(ctx context.Context, sel ast.SelectionSet, v *live.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TicketEvent!")
+		return graphql.Null
+	}
+	return ec._TicketEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTicketEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKind(ctx context.Context, v any) (model.TicketEventKind, error) {
+	var res model.TicketEventKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKind(ctx context.Context, sel ast.SelectionSet, v model.TicketEventKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNTicketFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilter(ctx context.Context, v any) (*model.TicketFilter, error) {
 	res, err := ec.unmarshalInputTicketFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -47933,6 +49975,50 @@ func (ec *executionContext) marshalOCompanyConnection2ᚖintercomᚑgraphqlᚋgr
 	return ec._CompanyConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCompanyEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventFilter(ctx context.Context, v any) (*model.CompanyEventFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompanyEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCompanyEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKindᚄ(ctx context.Context, v any) ([]model.CompanyEventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.CompanyEventKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCompanyEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CompanyEventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEventKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOCompanyFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyFilter(ctx context.Context, v any) (*model.CompanyFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -47998,6 +50084,50 @@ func (ec *executionContext) marshalOContactConnection2ᚖintercomᚑgraphqlᚋgr
 		return graphql.Null
 	}
 	return ec._ContactConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOContactEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEventFilter(ctx context.Context, v any) (*model.ContactEventFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOContactEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKindᚄ(ctx context.Context, v any) ([]model.ContactEventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ContactEventKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOContactEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ContactEventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐContactEventKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOContactFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilterᚄ(ctx context.Context, v any) ([]*model.ContactFilter, error) {
@@ -48153,6 +50283,50 @@ func (ec *executionContext) marshalOConversationConnection2ᚖintercomᚑgraphql
 		return graphql.Null
 	}
 	return ec._ConversationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConversationEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventFilter(ctx context.Context, v any) (*model.ConversationEventFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConversationEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKindᚄ(ctx context.Context, v any) ([]model.ConversationEventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ConversationEventKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConversationEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConversationEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConversationEventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConversationEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationEventKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOConversationFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilterᚄ(ctx context.Context, v any) ([]*model.ConversationFilter, error) {
@@ -49105,6 +51279,50 @@ func (ec *executionContext) marshalOTicketConnection2ᚖintercomᚑgraphqlᚋgra
 		return graphql.Null
 	}
 	return ec._TicketConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTicketEventFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventFilter(ctx context.Context, v any) (*model.TicketEventFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTicketEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKindᚄ(ctx context.Context, v any) ([]model.TicketEventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TicketEventKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTicketEventKind2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TicketEventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTicketEventKind2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketEventKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOTicketFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilterᚄ(ctx context.Context, v any) ([]*model.TicketFilter, error) {

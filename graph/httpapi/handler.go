@@ -21,6 +21,7 @@ import (
 	"intercom-graphql/graph"
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
+	"intercom-graphql/graph/live"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
@@ -58,6 +59,14 @@ type Config struct {
 	// Metrics, when set, are served on /metrics and count GraphQL operations.
 	Metrics *Metrics
 	Logger  *slog.Logger
+	// Live carries webhook notifications to subscriptions, across replicas
+	// when it is built over Redis; nil builds one for this process alone.
+	Live *live.Broker
+	// WebhookSecret is the Intercom app's client secret, which signs webhook
+	// deliveries; without it POST /webhooks/intercom answers 503.
+	WebhookSecret string
+	// KeepAlive is how often live connections are pinged (default DefaultKeepAlive).
+	KeepAlive time.Duration
 }
 
 // New builds the facade's HTTP handler.
@@ -70,15 +79,39 @@ func New(cfg Config) http.Handler {
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
 	limits := cfg.Limits
-	var graphqlHandler http.Handler = newGraphQLServer(cfg)
+	if cfg.Live == nil {
+		cfg.Live = live.NewLocal(live.Options{Buffer: limits.SubscriptionBuffer, MaxSubscriptions: limits.MaxSubscriptions, Logger: cfg.Logger})
+	}
+	if cfg.KeepAlive <= 0 {
+		cfg.KeepAlive = DefaultKeepAlive
+	}
+	corsPolicy := newCORSPolicy(cfg.AllowedOrigins)
+	graphqlServer := newGraphQLServer(cfg)
+	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
 	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, graphqlHandler)
 	graphqlHandler = perClientRate(limits.RequestsPerMinute, graphqlHandler)
 	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
 	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
 
+	// Live connections stay open for as long as the client listens: they are
+	// bounded in number rather than in time, and authenticated like queries.
+	var liveHandler http.Handler = graphqlServer
+	liveHandler = liveConnectionLimit(limits.MaxSubscriptions, liveHandler)
+	liveHandler = perClientRate(limits.RequestsPerMinute, liveHandler)
+	liveHandler = authenticateStream(cfg.Auth, liveHandler)
+	liveHandler = checkWebSocketOrigin(corsPolicy, liveHandler)
+	liveHandler = limitBody(limits.MaxBodyBytes, liveHandler)
+
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", graphqlHandler)
+	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWebSocket(r) || isEventStream(r) {
+			liveHandler.ServeHTTP(w, r)
+			return
+		}
+		graphqlHandler.ServeHTTP(w, r)
+	}))
+	mux.Handle("POST /webhooks/intercom", newWebhookReceiver(cfg.WebhookSecret, limits.WebhookMaxBodyBytes, cfg.Live, cfg.Client, cfg.Logger))
 	if !cfg.DisableGraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
 	}
@@ -88,13 +121,6 @@ func New(cfg Config) http.Handler {
 		mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
 
-	corsPolicy := cors.New(cors.Options{
-		AllowedOrigins: cfg.AllowedOrigins,
-		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Authorization", "X-API-Key", "X-Request-Id", "Accept"},
-		ExposedHeaders: []string{"X-Request-Id", "Retry-After"},
-		MaxAge:         600,
-	})
 	// The server span takes its parent from the caller's W3C traceparent, so a
 	// dashboard's trace continues through the facade to Intercom.
 	traced := otelhttp.NewHandler(corsPolicy.Handler(mux), "graphql-facade",
@@ -102,9 +128,30 @@ func New(cfg Config) http.Handler {
 	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, traced)))
 }
 
+// newCORSPolicy allows the listed browser origins; with none listed, no
+// other origin may call (rs/cors alone would read an empty list as "all").
+func newCORSPolicy(allowedOrigins []string) *cors.Cors {
+	opts := cors.Options{
+		AllowedOrigins: allowedOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "X-API-Key", "X-Request-Id", "Accept"},
+		ExposedHeaders: []string{"X-Request-Id", "Retry-After"},
+		MaxAge:         600,
+	}
+	if len(allowedOrigins) == 0 {
+		opts.AllowOriginFunc = func(string) bool { return false }
+	}
+	return cors.New(opts)
+}
+
 func newGraphQLServer(cfg Config) *handler.Server {
-	resolver := &graph.Resolver{CursorKey: cfg.CursorKey}
+	resolver := &graph.Resolver{CursorKey: cfg.CursorKey, Live: cfg.Live}
+	clientOf := func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
+	// The live transports come first: an event-stream request is also a POST.
+	for _, t := range liveTransports(cfg.Auth, cfg.KeepAlive, cfg.Limits.MaxBodyBytes) {
+		srv.AddTransport(t)
+	}
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -123,8 +170,9 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	}
 	srv.Use(tracing{})
 	srv.Use(queryShape{limits: cfg.Limits})
+	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders}) // before upstreamAccounting, which reports its per-event tally
 	srv.Use(upstreamAccounting{})
-	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }})
+	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: clientOf})
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})
 	}
@@ -134,7 +182,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		return &errcode.Error{Code: errcode.Internal, Message: "internal error"}
 	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(loaders.With(ctx, loaders.NewWithOptions(clientFor(ctx, cfg.Client), cfg.Loaders)))
+		return next(loaders.With(ctx, loaders.NewWithOptions(clientOf(ctx), cfg.Loaders)))
 	})
 	return srv
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"intercom-graphql/graph/errcode"
+	"intercom-graphql/graph/live"
 )
 
 // Limits bound what one request may ask of the facade. Every limit has a
@@ -26,6 +27,9 @@ type Limits struct {
 	RequestsPerMinute     int           // per client (default 600; 0 keeps the default, negative disables)
 	RequestTimeout        time.Duration // a whole request (default 30s)
 	MaxConcurrentRequests int           // in flight at once (default 256)
+	MaxSubscriptions      int           // live connections, and subscriptions, open at once (default 1000)
+	SubscriptionBuffer    int           // events a subscriber may leave unread before it is ended (default 64)
+	WebhookMaxBodyBytes   int64         // webhook delivery body size (default 4 MiB)
 }
 
 // DefaultLimits are generous for dashboards and GraphiQL, and tight enough
@@ -34,6 +38,7 @@ func DefaultLimits() Limits {
 	return Limits{
 		MaxBodyBytes: DefaultMaxBodyBytes, MaxDepth: 12, MaxAliases: 30, MaxFields: 500, MaxQueryCost: DefaultMaxQueryCost,
 		RequestsPerMinute: 600, RequestTimeout: 30 * time.Second, MaxConcurrentRequests: 256,
+		MaxSubscriptions: live.DefaultMaxSubscriptions, SubscriptionBuffer: live.DefaultBuffer, WebhookMaxBodyBytes: DefaultWebhookMaxBodyBytes,
 	}
 }
 
@@ -63,6 +68,15 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxConcurrentRequests <= 0 {
 		l.MaxConcurrentRequests = d.MaxConcurrentRequests
+	}
+	if l.MaxSubscriptions <= 0 {
+		l.MaxSubscriptions = d.MaxSubscriptions
+	}
+	if l.SubscriptionBuffer <= 0 {
+		l.SubscriptionBuffer = d.SubscriptionBuffer
+	}
+	if l.WebhookMaxBodyBytes <= 0 {
+		l.WebhookMaxBodyBytes = d.WebhookMaxBodyBytes
 	}
 	return l
 }
@@ -132,7 +146,11 @@ func perClientRate(perMinute int, next http.Handler) http.Handler {
 	}
 	return httprate.Limit(perMinute, time.Minute,
 		httprate.WithKeyFuncs(func(r *http.Request) (string, error) {
-			p, _ := PrincipalFrom(r.Context())
+			p, ok := PrincipalFrom(r.Context())
+			if !ok {
+				// A WebSocket authenticates after its upgrade: until then it is known by its address.
+				p, _ = NoAuth{}.Authenticate(r)
+			}
 			return p.ID, nil
 		}),
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {

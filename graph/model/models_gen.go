@@ -142,6 +142,14 @@ type CompanyEdge struct {
 	Node *upstream.Company `json:"node"`
 }
 
+// Which company events a subscription receives.
+type CompanyEventFilter struct {
+	// Only these kinds of event.
+	Kinds []CompanyEventKind `json:"kinds,omitempty"`
+	// Only these companies (global Company IDs).
+	CompanyIds []string `json:"companyIds,omitempty"`
+}
+
 // Narrows `companies`: give exactly one field.
 type CompanyFilter struct {
 	// The company with this exact name.
@@ -214,6 +222,14 @@ type ContactEdge struct {
 	Cursor string `json:"cursor"`
 	// The contact.
 	Node *upstream.Contact `json:"node"`
+}
+
+// Which contact events a subscription receives.
+type ContactEventFilter struct {
+	// Only these kinds of event.
+	Kinds []ContactEventKind `json:"kinds,omitempty"`
+	// Only these contacts (global Contact IDs).
+	ContactIds []string `json:"contactIds,omitempty"`
 }
 
 // Selects contacts. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared
@@ -403,6 +419,18 @@ type ConversationEdge struct {
 	Cursor string `json:"cursor"`
 	// The conversation.
 	Node *upstream.Conversation `json:"node"`
+}
+
+// Which conversation events a subscription receives.
+type ConversationEventFilter struct {
+	// Only these kinds of event.
+	Kinds []ConversationEventKind `json:"kinds,omitempty"`
+	// Only conversations assigned to one of these teams (global Team IDs).
+	TeamIds []string `json:"teamIds,omitempty"`
+	// Only conversations assigned to one of these teammates (global Admin IDs).
+	AdminIds []string `json:"adminIds,omitempty"`
+	// Only these conversations (global Conversation IDs).
+	ConversationIds []string `json:"conversationIds,omitempty"`
 }
 
 // Selects conversations. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared
@@ -907,6 +935,14 @@ type StringFilter struct {
 	EndsWith *string `json:"endsWith,omitempty"`
 }
 
+// Live events of the workspace, pushed as Intercom reports them through its webhooks. Subscribe over WebSocket
+// (the graphql-transport-ws protocol) or Server-Sent Events, with the same credentials as queries. Each event
+// carries the object as Intercom sent it; its relations (assignees, contacts, tags...) resolve when the event is
+// delivered, as in a query, and cost what they cost in a query. A client that leaves a whole buffer of events
+// unread is ended with an error whose `extensions.reason` is `SUBSCRIBER_TOO_SLOW`; the others carry on.
+type Subscription struct {
+}
+
 // A page of subscription types.
 type SubscriptionTypeConnection struct {
 	// The subscription types of this page, each with its cursor.
@@ -1016,6 +1052,18 @@ type TicketEdge struct {
 	Cursor string `json:"cursor"`
 	// The ticket.
 	Node *upstream.Ticket `json:"node"`
+}
+
+// Which ticket events a subscription receives.
+type TicketEventFilter struct {
+	// Only these kinds of event.
+	Kinds []TicketEventKind `json:"kinds,omitempty"`
+	// Only tickets assigned to one of these teams (global Team IDs).
+	TeamIds []string `json:"teamIds,omitempty"`
+	// Only tickets assigned to one of these teammates (global Admin IDs).
+	AdminIds []string `json:"adminIds,omitempty"`
+	// Only these tickets (global Ticket IDs).
+	TicketIds []string `json:"ticketIds,omitempty"`
 }
 
 // Selects tickets. Every field given must hold; `and`, `or` and `not` combine filters. Text is compared without
@@ -1595,6 +1643,76 @@ func (e ArticleState) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What happened to a company.
+type CompanyEventKind string
+
+const (
+	// A company was created (company.created).
+	CompanyEventKindCreated CompanyEventKind = "CREATED"
+	// A company's attributes changed (company.updated).
+	CompanyEventKindUpdated CompanyEventKind = "UPDATED"
+	// A company was deleted (company.deleted); the event carries its id only.
+	CompanyEventKindDeleted CompanyEventKind = "DELETED"
+	// A contact was attached to the company (company.contact.attached).
+	CompanyEventKindContactAttached CompanyEventKind = "CONTACT_ATTACHED"
+	// A contact was detached from the company (company.contact.detached).
+	CompanyEventKindContactDetached CompanyEventKind = "CONTACT_DETACHED"
+	// Another company topic; `topic` says which.
+	CompanyEventKindOther CompanyEventKind = "OTHER"
+)
+
+var AllCompanyEventKind = []CompanyEventKind{
+	CompanyEventKindCreated,
+	CompanyEventKindUpdated,
+	CompanyEventKindDeleted,
+	CompanyEventKindContactAttached,
+	CompanyEventKindContactDetached,
+	CompanyEventKindOther,
+}
+
+func (e CompanyEventKind) IsValid() bool {
+	switch e {
+	case CompanyEventKindCreated, CompanyEventKindUpdated, CompanyEventKindDeleted, CompanyEventKindContactAttached, CompanyEventKindContactDetached, CompanyEventKindOther:
+		return true
+	}
+	return false
+}
+
+func (e CompanyEventKind) String() string {
+	return string(e)
+}
+
+func (e *CompanyEventKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CompanyEventKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CompanyEventKind", str)
+	}
+	return nil
+}
+
+func (e CompanyEventKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CompanyEventKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CompanyEventKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The orders `companies` can list in (without a filter).
 type CompanyOrder string
 
@@ -1648,6 +1766,82 @@ func (e *CompanyOrder) UnmarshalJSON(b []byte) error {
 }
 
 func (e CompanyOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What happened to a contact.
+type ContactEventKind string
+
+const (
+	// A user or a lead was created (contact.user.created, contact.lead.created).
+	ContactEventKindCreated ContactEventKind = "CREATED"
+	// A contact's attributes, email or subscription changed, or a lead signed up (contact.user.updated, contact.lead.updated, contact.email.updated, ...).
+	ContactEventKindUpdated ContactEventKind = "UPDATED"
+	// A tag was applied to the contact (contact.user.tag.created, contact.lead.tag.created).
+	ContactEventKindTagged ContactEventKind = "TAGGED"
+	// A tag was removed from the contact (contact.user.tag.deleted, contact.lead.tag.deleted).
+	ContactEventKindUntagged ContactEventKind = "UNTAGGED"
+	// The contact was archived (contact.archived).
+	ContactEventKindArchived ContactEventKind = "ARCHIVED"
+	// The contact was unarchived (contact.unarchived).
+	ContactEventKindUnarchived ContactEventKind = "UNARCHIVED"
+	// The contact was deleted (contact.deleted); the event carries its id only.
+	ContactEventKindDeleted ContactEventKind = "DELETED"
+	// Another contact topic; `topic` says which.
+	ContactEventKindOther ContactEventKind = "OTHER"
+)
+
+var AllContactEventKind = []ContactEventKind{
+	ContactEventKindCreated,
+	ContactEventKindUpdated,
+	ContactEventKindTagged,
+	ContactEventKindUntagged,
+	ContactEventKindArchived,
+	ContactEventKindUnarchived,
+	ContactEventKindDeleted,
+	ContactEventKindOther,
+}
+
+func (e ContactEventKind) IsValid() bool {
+	switch e {
+	case ContactEventKindCreated, ContactEventKindUpdated, ContactEventKindTagged, ContactEventKindUntagged, ContactEventKindArchived, ContactEventKindUnarchived, ContactEventKindDeleted, ContactEventKindOther:
+		return true
+	}
+	return false
+}
+
+func (e ContactEventKind) String() string {
+	return string(e)
+}
+
+func (e *ContactEventKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ContactEventKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ContactEventKind", str)
+	}
+	return nil
+}
+
+func (e ContactEventKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ContactEventKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ContactEventKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1846,6 +2040,94 @@ func (e *ContactSubscriptionConsent) UnmarshalJSON(b []byte) error {
 }
 
 func (e ContactSubscriptionConsent) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What happened to a conversation.
+type ConversationEventKind string
+
+const (
+	// A contact started the conversation, or a teammate started it with a contact (conversation.user.created, conversation.admin.single.created).
+	ConversationEventKindCreated ConversationEventKind = "CREATED"
+	// The contact replied (conversation.user.replied).
+	ConversationEventKindUserReplied ConversationEventKind = "USER_REPLIED"
+	// A teammate replied (conversation.admin.replied).
+	ConversationEventKindAdminReplied ConversationEventKind = "ADMIN_REPLIED"
+	// The conversation was assigned to a teammate or a team (conversation.admin.assigned).
+	ConversationEventKindAssigned ConversationEventKind = "ASSIGNED"
+	// A teammate opened or reopened the conversation (conversation.admin.opened).
+	ConversationEventKindOpened ConversationEventKind = "OPENED"
+	// A teammate closed the conversation (conversation.admin.closed).
+	ConversationEventKindClosed ConversationEventKind = "CLOSED"
+	// A teammate snoozed the conversation (conversation.admin.snoozed).
+	ConversationEventKindSnoozed ConversationEventKind = "SNOOZED"
+	// A snoozed conversation woke up or was unsnoozed (conversation.admin.unsnoozed).
+	ConversationEventKindUnsnoozed ConversationEventKind = "UNSNOOZED"
+	// A teammate added a note (conversation.admin.noted).
+	ConversationEventKindNoted ConversationEventKind = "NOTED"
+	// A part of the conversation was tagged (conversation_part.tag.created).
+	ConversationEventKindTagged ConversationEventKind = "TAGGED"
+	// The conversation was deleted (conversation.deleted); the event carries its id only.
+	ConversationEventKindDeleted ConversationEventKind = "DELETED"
+	// Another conversation topic; `topic` says which.
+	ConversationEventKindOther ConversationEventKind = "OTHER"
+)
+
+var AllConversationEventKind = []ConversationEventKind{
+	ConversationEventKindCreated,
+	ConversationEventKindUserReplied,
+	ConversationEventKindAdminReplied,
+	ConversationEventKindAssigned,
+	ConversationEventKindOpened,
+	ConversationEventKindClosed,
+	ConversationEventKindSnoozed,
+	ConversationEventKindUnsnoozed,
+	ConversationEventKindNoted,
+	ConversationEventKindTagged,
+	ConversationEventKindDeleted,
+	ConversationEventKindOther,
+}
+
+func (e ConversationEventKind) IsValid() bool {
+	switch e {
+	case ConversationEventKindCreated, ConversationEventKindUserReplied, ConversationEventKindAdminReplied, ConversationEventKindAssigned, ConversationEventKindOpened, ConversationEventKindClosed, ConversationEventKindSnoozed, ConversationEventKindUnsnoozed, ConversationEventKindNoted, ConversationEventKindTagged, ConversationEventKindDeleted, ConversationEventKindOther:
+		return true
+	}
+	return false
+}
+
+func (e ConversationEventKind) String() string {
+	return string(e)
+}
+
+func (e *ConversationEventKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConversationEventKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConversationEventKind", str)
+	}
+	return nil
+}
+
+func (e ConversationEventKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConversationEventKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConversationEventKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -2690,6 +2972,73 @@ func (e *TicketCategory) UnmarshalJSON(b []byte) error {
 }
 
 func (e TicketCategory) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What happened to a ticket.
+type TicketEventKind string
+
+const (
+	// A ticket was created (ticket.created).
+	TicketEventKindCreated TicketEventKind = "CREATED"
+	// The ticket moved to another state (ticket.state.updated).
+	TicketEventKindStateChanged TicketEventKind = "STATE_CHANGED"
+	// The ticket was assigned to a teammate or a team (ticket.admin.assigned, ticket.team.assigned).
+	TicketEventKindAssigned TicketEventKind = "ASSIGNED"
+	// A note was added to the ticket (ticket.note.created).
+	TicketEventKindNoted TicketEventKind = "NOTED"
+	// Another ticket topic; `topic` says which.
+	TicketEventKindOther TicketEventKind = "OTHER"
+)
+
+var AllTicketEventKind = []TicketEventKind{
+	TicketEventKindCreated,
+	TicketEventKindStateChanged,
+	TicketEventKindAssigned,
+	TicketEventKindNoted,
+	TicketEventKindOther,
+}
+
+func (e TicketEventKind) IsValid() bool {
+	switch e {
+	case TicketEventKindCreated, TicketEventKindStateChanged, TicketEventKindAssigned, TicketEventKindNoted, TicketEventKindOther:
+		return true
+	}
+	return false
+}
+
+func (e TicketEventKind) String() string {
+	return string(e)
+}
+
+func (e *TicketEventKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TicketEventKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TicketEventKind", str)
+	}
+	return nil
+}
+
+func (e TicketEventKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TicketEventKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TicketEventKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

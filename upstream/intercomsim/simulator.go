@@ -56,6 +56,14 @@ type Options struct {
 	// Timezone is the IANA time zone of seeded workspaces (default UTC): search
 	// matches dates by calendar day in it.
 	Timezone string
+	// WebhookURL, when set, receives a signed notification_event for each
+	// change to a workspace, as an Intercom app's webhook URL does.
+	WebhookURL string
+	// ClientSecret is the app's client secret, which signs the notifications.
+	ClientSecret string
+	// WebhookRetryDelay is the wait before the first redelivery of a
+	// notification the receiver failed (default 1s, doubling after).
+	WebhookRetryDelay time.Duration
 }
 
 // Simulator serves one or more workspaces, each reached by its own token.
@@ -67,6 +75,7 @@ type Simulator struct {
 
 	mu         sync.RWMutex
 	workspaces map[string]*Workspace
+	webhooks   *webhookEmitter // nil without a WebhookURL
 }
 
 // New builds a simulator holding the demo workspace under DemoToken.
@@ -84,6 +93,9 @@ func New(opts Options) *Simulator {
 		opts.Now = time.Now
 	}
 	s := &Simulator{opts: opts, workspaces: map[string]*Workspace{}}
+	if opts.WebhookURL != "" {
+		s.webhooks = newWebhookEmitter(opts)
+	}
 	s.AddWorkspace(DemoToken, opts.Seed, opts.Sizes)
 	return s
 }
@@ -99,6 +111,7 @@ func (s *Simulator) AddWorkspace(token string, seed int64, sizes Sizes) *Workspa
 		ws.app.Timezone = tz
 	}
 	ws.limiter = newWindowLimiter(s.opts.Budget, s.opts.Window, s.opts.Now)
+	ws.webhooks = s.webhooks
 	s.mu.Lock()
 	s.workspaces[token] = ws
 	s.mu.Unlock()

@@ -60,6 +60,7 @@ type Workspace struct {
 	ticketTypeByID         map[string]*upstream.TicketType
 	tickets                []*ticketRecord // oldest first
 	ticketByID             map[string]*ticketRecord
+	webhooks               *webhookEmitter // nil when the simulator sends no webhooks
 }
 
 type tagRecord struct {
