@@ -222,11 +222,11 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		DisableGraphiQL:      !cfg.graphiql,
 		QueryStore:           shared.queries,
 		Allowlist:            allowlist,
-		Ready:         ready,
-		Metrics:       metrics,
-		Logger:        log,
-		Live:          shared.live,
-		WebhookSecret: cfg.webhookSecret,
+		Ready:                ready,
+		Metrics:              metrics,
+		Logger:               log,
+		Live:                 shared.live,
+		WebhookSecret:        cfg.webhookSecret,
 	})
 	if cfg.webhookSecret == "" {
 		log.Info("webhooks off: POST /webhooks/intercom answers 503 until INTERCOM_CLIENT_SECRET is set; subscriptions receive nothing")
