@@ -58,6 +58,7 @@ func TestEveryConnectionWalksToItsEnd(t *testing.T) {
 				t.Run(c.owner+"."+c.field, func(t *testing.T) { samples.add(walkEverywhere(t, f, c)) })
 			}
 			t.Run("node round trips", func(t *testing.T) { roundTripEveryNodeType(t, f, samples) })
+			t.Run("every field resolves", func(t *testing.T) { everyFieldResolves(t, f, samples) })
 		})
 	}
 }
@@ -320,5 +321,89 @@ func assertNoRepeats(t *testing.T, keys []string) {
 			t.Fatalf("item %s seen twice", k)
 		}
 		seen[k] = true
+	}
+}
+
+// selectionBuilder writes a selection of every field of a type, down to a
+// depth: scalars as they are, objects with their own fields, connections with
+// their first items, unions and interfaces by their Node IDs. Fields that need
+// arguments are left out (their tests live with their resource group).
+type selectionBuilder struct {
+	t     *testing.T
+	f     *facade
+	types map[string]any
+}
+
+func newSelectionBuilder(t *testing.T, f *facade) *selectionBuilder {
+	data := f.query(`{ __schema { types { name kind
+	  fields { name args { name defaultValue type { kind } } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`, nil).mustData(t)
+	b := &selectionBuilder{t: t, f: f, types: map[string]any{}}
+	for _, ty := range asList(dig(data, "__schema", "types")) {
+		b.types[str(dig(ty, "name"))] = ty
+	}
+	return b
+}
+
+func (b *selectionBuilder) selection(typeName string, depth int) string {
+	ty := b.types[typeName]
+	switch str(dig(ty, "kind")) {
+	case "UNION", "INTERFACE":
+		return "__typename ... on Node { id }"
+	}
+	var parts []string
+	for _, fl := range asList(dig(ty, "fields")) {
+		name, target := str(dig(fl, "name")), innermost(dig(fl, "type"))
+		args := ""
+		needsArgs := false
+		for _, a := range asList(dig(fl, "args")) {
+			switch {
+			case str(dig(a, "name")) == "first":
+				args = "(first: 3)"
+			case str(dig(a, "type", "kind")) == "NON_NULL" && dig(a, "defaultValue") == nil:
+				needsArgs = true
+			}
+		}
+		if needsArgs {
+			continue
+		}
+		switch str(dig(b.types[target], "kind")) {
+		case "SCALAR", "ENUM":
+			parts = append(parts, name)
+		case "OBJECT", "UNION", "INTERFACE":
+			if depth == 0 {
+				continue
+			}
+			if strings.HasSuffix(target, "Connection") {
+				parts = append(parts, fmt.Sprintf("%s%s { totalCount nodes { %s } }", name, args, b.selection(innermostNodes(b, target), depth-1)))
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%s%s { %s }", name, args, b.selection(target, depth-1)))
+		}
+	}
+	return "__typename " + strings.Join(parts, " ")
+}
+
+func innermostNodes(b *selectionBuilder, connection string) string {
+	for _, fl := range asList(dig(b.types[connection], "fields")) {
+		if str(dig(fl, "name")) == "nodes" {
+			return innermost(dig(fl, "type"))
+		}
+	}
+	return ""
+}
+
+// everyFieldResolves asks for every field of every Node type (and, through
+// them, of the objects they hold) on objects the walks found: no field fails.
+func everyFieldResolves(t *testing.T, f *facade, samples nodeSamples) {
+	b := newSelectionBuilder(t, f)
+	for typ, ids := range samples {
+		query := fmt.Sprintf(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on %s { %s } } }`, typ, b.selection(typ, 2))
+		resp := f.query(query, map[string]any{"ids": ids})
+		if len(resp.Errors) > 0 {
+			t.Errorf("%s: %d fields failed, the first: %s at %v", typ, len(resp.Errors), resp.Errors[0].Message, resp.Errors[0].Path)
+		}
+		if len(asList(dig(resp.Data, "nodes"))) != len(ids) {
+			t.Errorf("%s: %d objects for %d ids", typ, len(asList(dig(resp.Data, "nodes"))), len(ids))
+		}
 	}
 }
