@@ -99,6 +99,27 @@ var scenarios = []scenario{
 		},
 	},
 	{
+		name: "ticketBoard", file: "ticket_board.graphql", rounds: 2,
+		minimum: func(data map[string]any) (int, int) {
+			contacts := map[string]bool{}
+			admins, teams := false, false
+			for _, tk := range list(data, "tickets", "nodes") {
+				for _, c := range list(tk, "contacts", "nodes") {
+					contacts[str(c, "intercomId")] = true
+				}
+				admins = admins || dig(tk, "adminAssignee") != nil
+				teams = teams || dig(tk, "teamAssignee") != nil
+			}
+			cold, reference := 1+ceilDiv(len(contacts), 150), 0
+			for _, used := range []bool{admins, teams} {
+				if used {
+					cold, reference = cold+1, reference+1
+				}
+			}
+			return cold, reference
+		},
+	},
+	{
 		name: "teamLoad", file: "team_load.graphql", rounds: 2,
 		minimum: func(map[string]any) (int, int) { return 2, 2 },
 	},

@@ -65,3 +65,18 @@ func prefetchConversationContacts(ctx context.Context, conversations []*upstream
 	}
 	loaders.For(ctx).PrefetchContacts(ctx, ids)
 }
+
+// prefetchTicketContacts starts loading the contacts of a page of tickets
+// when the query asks for them.
+func prefetchTicketContacts(ctx context.Context, tickets []*upstream.Ticket) {
+	if !nodesSelect(ctx, "contacts") {
+		return
+	}
+	var ids []string
+	for _, t := range tickets {
+		for _, ref := range t.Contacts.Contacts {
+			ids = append(ids, ref.ID)
+		}
+	}
+	loaders.For(ctx).PrefetchContacts(ctx, ids)
+}

@@ -49,6 +49,7 @@ func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter,
 	if err != nil {
 		return nil, err
 	}
+	prefetchTicketContacts(ctx, page.Nodes)
 	return ticketConnection(page), nil
 }
 
