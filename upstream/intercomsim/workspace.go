@@ -56,6 +56,9 @@ type Workspace struct {
 	articleByID            map[string]*articleRecord
 	newsfeedByID           map[string]*upstream.Newsfeed
 	newsItemByID           map[string]*newsItemRecord
+	eventSummaryImports    map[string]map[string]*importedSummary // contact id -> event name -> counts sent by POST /events/summaries
+	messages               []*upstream.Message                    // outbound messages admins sent through the API
+	phoneSwitches          []*upstream.PhoneSwitch                // the SMS sent by phone call redirects
 }
 
 type tagRecord struct {
@@ -92,6 +95,9 @@ type contactRecord struct {
 	tagIDs     []string
 	companyIDs []string
 	segmentIDs []string
+	// archived contacts are out of ws.contacts and their companies' members,
+	// so lists and searches skip them; GET /contacts/{id} still finds them.
+	archived bool
 }
 
 type conversationRecord struct {
