@@ -442,7 +442,9 @@ func (ws *Workspace) applyMergeContact(lead, user *contactRecord) *upstream.Cont
 	for _, n := range notes {
 		n.contactID = into.ID
 	}
-	slices.SortStableFunc(notes, func(a, b *noteRecord) int { return cmp.Or(cmp.Compare(b.createdAt, a.createdAt), cmp.Compare(b.seq, a.seq)) })
+	slices.SortStableFunc(notes, func(a, b *noteRecord) int {
+		return cmp.Or(cmp.Compare(b.createdAt, a.createdAt), cmp.Compare(b.seq, a.seq))
+	})
 	if len(notes) > 0 {
 		ws.notesByContact[into.ID] = notes
 	}

@@ -11,10 +11,10 @@ import (
 // tagBody is every form of POST /tags: create or update (name, id), tag or
 // untag companies (name, companies), tag users (name, users).
 type tagBody struct {
-	Name      *string `json:"name"`
-	ID        *string `json:"id"`
+	Name      *string           `json:"name"`
+	ID        *string           `json:"id"`
 	Companies *[]companyTagging `json:"companies"`
-	Users *[]struct {
+	Users     *[]struct {
 		ID string `json:"id"`
 	} `json:"users"`
 }

@@ -16,7 +16,9 @@ type visitorIdentity struct {
 	Email  string `json:"email"`
 }
 
-func (v *visitorIdentity) empty() bool { return v == nil || (v.ID == "" && v.UserID == "" && v.Email == "") }
+func (v *visitorIdentity) empty() bool {
+	return v == nil || (v.ID == "" && v.UserID == "" && v.Email == "")
+}
 
 func (ws *Workspace) findVisitor(id visitorIdentity) *upstream.Visitor {
 	if id.UserID != "" {
