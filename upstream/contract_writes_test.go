@@ -349,4 +349,3 @@ func mustInt64(s string) int64 {
 	}
 	return n
 }
-

@@ -47,7 +47,9 @@ func (l *loseAnswers) delivered() int {
 	return l.seen
 }
 
-func method(m string) func(*http.Request) bool { return func(r *http.Request) bool { return r.Method == m } }
+func method(m string) func(*http.Request) bool {
+	return func(r *http.Request) bool { return r.Method == m }
+}
 
 // A removal whose answer was lost is retried; the retry finds the object
 // gone, which means the lost attempt removed it: the caller hears of success.
