@@ -4,6 +4,7 @@ package loaders
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/graph-gophers/dataloader/v7"
@@ -77,16 +78,37 @@ func New(client *upstream.Client) *Loaders {
 
 type contextKey struct{}
 
+// slot holds an operation's loaders; a write replaces them (Renew).
+type slot struct {
+	mu sync.RWMutex
+	l  *Loaders
+}
+
 // With attaches loaders to a context.
 func With(ctx context.Context, l *Loaders) context.Context {
-	return context.WithValue(ctx, contextKey{}, l)
+	return context.WithValue(ctx, contextKey{}, &slot{l: l})
 }
 
 // For returns the loaders of the operation ctx belongs to.
 func For(ctx context.Context) *Loaders {
-	l, ok := ctx.Value(contextKey{}).(*Loaders)
+	s, ok := ctx.Value(contextKey{}).(*slot)
 	if !ok {
 		panic("loaders: no loaders in context; the handler must install them per operation")
 	}
-	return l
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.l
+}
+
+// Renew gives the rest of an operation fresh loaders. A mutation calls it
+// after a write: what the operation read before may have changed, and the
+// fields read after the write must see the change.
+func Renew(ctx context.Context) {
+	s, ok := ctx.Value(contextKey{}).(*slot)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.l = New(s.l.client)
 }

@@ -252,7 +252,9 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		}
 	}
 	body, err := c.read(ctx, cl, payload)
-	if cl.write && (err == nil || errors.Is(err, errRemovedEarlier)) {
+	// A write orphans what it changed when it succeeded, and when it may
+	// have: an answer that never came can hide a change Intercom made.
+	if cl.write && (err == nil || errors.Is(err, errRemovedEarlier) || mayHaveApplied(err)) {
 		c.cache.invalidate(ctx, cl)
 	}
 	if err != nil {
