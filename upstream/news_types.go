@@ -67,8 +67,9 @@ type NewsItemRequest struct {
 	// State is draft or live; a new item is a draft unless it says live.
 	State           string   `json:"state,omitempty"`
 	DeliverSilently *bool    `json:"deliver_silently,omitempty"`
-	Labels          []string `json:"labels,omitempty"`
-	// Reactions lists the emoji readers may react with; an empty list turns reactions off.
-	Reactions           []string             `json:"reactions,omitempty"`
-	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
+	Labels          []string `json:"labels,omitzero"`
+	// Reactions lists the emoji readers may react with; an empty list (not
+	// nil, which leaves them alone) turns reactions off.
+	Reactions           []string             `json:"reactions,omitzero"`
+	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitzero"`
 }
