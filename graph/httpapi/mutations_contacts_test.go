@@ -26,7 +26,9 @@ const (
 
 func TestCreateAndUpdateContacts(t *testing.T) {
 	f, ws := newWriteFacade(t)
-	total := func(t *testing.T) int { return int(dig(f.read(t, contactsTotal, nil), "contacts", "totalCount").(float64)) }
+	total := func(t *testing.T) int {
+		return int(dig(f.read(t, contactsTotal, nil), "contacts", "totalCount").(float64))
+	}
 	before := int(dig(f.cached(t, contactsTotal, nil), "contacts", "totalCount").(float64))
 	owner := ws.AdminIDs()[2]
 
@@ -88,7 +90,9 @@ func TestCreateAndUpdateContacts(t *testing.T) {
 
 func TestArchiveDeleteAndMergeContacts(t *testing.T) {
 	f, ws := newWriteFacade(t)
-	total := func(t *testing.T) int { return int(dig(f.read(t, contactsTotal, nil), "contacts", "totalCount").(float64)) }
+	total := func(t *testing.T) int {
+		return int(dig(f.read(t, contactsTotal, nil), "contacts", "totalCount").(float64))
+	}
 	before := int(dig(f.cached(t, contactsTotal, nil), "contacts", "totalCount").(float64))
 	victim := ws.ContactIDs()[5]
 	id := globalID("Contact", victim)
