@@ -30,7 +30,7 @@ func TestSetAdminAway(t *testing.T) {
 	f.refuses(t, "setAdminAway", setAdminAwayDoc, []refusal{
 		{name: "the ID of a tag", input: map[string]any{"adminId": globalID("Tag", "7500000"), "awayModeEnabled": !away}, code: "INVALID_ID", field: []string{"adminId"}},
 		{name: "a malformed ID", input: map[string]any{"adminId": "not-an-id", "awayModeEnabled": !away}, code: "INVALID_ID", field: []string{"adminId"}},
-		{name: "an unknown admin", input: map[string]any{"adminId": globalID("Admin", "1"), "awayModeEnabled": !away}, code: "NOT_FOUND", field: []string{"adminId"}, upstream: true},
+		{name: "an unknown admin", input: map[string]any{"adminId": globalID("Admin", "1"), "awayModeEnabled": !away}, code: "NOT_FOUND", field: []string{"adminId"}, calls: 1},
 	}, unchanged)
 	f.invalid(t, "away mode left out", setAdminAwayDoc, map[string]any{"adminId": id}, "awayModeEnabled")
 }

@@ -89,21 +89,21 @@ func TestCompanyMutations(t *testing.T) {
 	f.refuses(t, "createOrUpdateCompany", upsertCompanyDoc, []refusal{
 		{name: "a blank companyId", input: map[string]any{"companyId": " "}, code: "REQUIRED", field: []string{"companyId"}},
 		{name: "custom attributes that are no object", input: map[string]any{"companyId": "x", "customAttributes": "gold"}, code: "INVALID", field: []string{"customAttributes"}},
-		{name: "a negative size", input: map[string]any{"companyId": "remote-78", "size": -3}, code: "INVALID", field: []string{"size"}, upstream: true},
+		{name: "a negative size", input: map[string]any{"companyId": "remote-78", "size": -3}, code: "INVALID", field: []string{"size"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "updateCompany", updateCompanyDoc, []refusal{
 		{name: "the ID of a contact", input: map[string]any{"id": globalID("Contact", contact), "name": "x"}, code: "INVALID_ID", field: []string{"id"}},
-		{name: "a deleted company", input: map[string]any{"id": id, "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted company", input: map[string]any{"id": id, "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "attachContactToCompany", attachCompanyDoc, []refusal{
 		{name: "an unknown company", input: map[string]any{"contactId": globalID("Contact", contact), "companyId": globalID("Company", "000000000000000000000000")},
-			code: "NOT_FOUND", field: []string{"companyId"}, upstream: true},
+			code: "NOT_FOUND", field: []string{"companyId"}, calls: 1},
 		{name: "an unknown contact", input: map[string]any{"contactId": globalID("Contact", "000000000000000000000000"), "companyId": seeded},
-			code: "NOT_FOUND", field: []string{"contactId"}, upstream: true},
+			code: "NOT_FOUND", field: []string{"contactId"}, calls: 1},
 		{name: "a company ID for the contact", input: map[string]any{"contactId": seeded, "companyId": seeded}, code: "INVALID_ID", field: []string{"contactId"}},
 	}, unchanged)
 	f.refuses(t, "deleteCompany", deleteCompanyDoc, []refusal{
-		{name: "a deleted company", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted company", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.invalid(t, "no companyId", upsertCompanyDoc, map[string]any{"name": "x"}, "companyId")
 	f.invalid(t, "a size that is no number", upsertCompanyDoc, map[string]any{"companyId": "x", "size": "large"}, "size")

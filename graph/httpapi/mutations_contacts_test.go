@@ -73,15 +73,15 @@ func TestCreateAndUpdateContacts(t *testing.T) {
 	f.refuses(t, "createContact", createContactDoc, []refusal{
 		{name: "no email, externalId or role", input: map[string]any{"name": "Nobody"}, code: "REQUIRED", field: []string{"email"}},
 		{name: "an owner who is a contact", input: map[string]any{"email": "x@example.org", "ownerId": id}, code: "INVALID_ID", field: []string{"ownerId"}},
-		{name: "a user's email taken", input: map[string]any{"email": user.Contact.Email}, code: "TAKEN", field: []string{"email"}, upstream: true},
-		{name: "an externalId taken", input: map[string]any{"email": "new@example.org", "externalId": "ext-9001"}, code: "TAKEN", field: []string{"externalId"}, upstream: true},
+		{name: "a user's email taken", input: map[string]any{"email": user.Contact.Email}, code: "TAKEN", field: []string{"email"}, calls: 1},
+		{name: "an externalId taken", input: map[string]any{"email": "new@example.org", "externalId": "ext-9001"}, code: "TAKEN", field: []string{"externalId"}, calls: 1},
 		{name: "an undefined custom attribute", input: map[string]any{"email": "shoes@example.org", "customAttributes": map[string]any{"shoe_size": 42}},
-			code: "INVALID", field: []string{"customAttributes"}, upstream: true},
+			code: "INVALID", field: []string{"customAttributes"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "updateContact", updateContactDoc, []refusal{
-		{name: "another user's email", input: map[string]any{"id": id, "email": user.Contact.Email}, code: "TAKEN", field: []string{"email"}, upstream: true},
-		{name: "an avatar that is no URL", input: map[string]any{"id": id, "avatarUrl": "me.png"}, code: "INVALID", field: []string{"avatarUrl"}, upstream: true},
-		{name: "an unknown contact", input: map[string]any{"id": globalID("Contact", "000000000000000000000000"), "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "another user's email", input: map[string]any{"id": id, "email": user.Contact.Email}, code: "TAKEN", field: []string{"email"}, calls: 1},
+		{name: "an avatar that is no URL", input: map[string]any{"id": id, "avatarUrl": "me.png"}, code: "INVALID", field: []string{"avatarUrl"}, calls: 1},
+		{name: "an unknown contact", input: map[string]any{"id": globalID("Contact", "000000000000000000000000"), "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 		{name: "a malformed ID", input: map[string]any{"id": "Q29udGFjdDo", "name": "x"}, code: "INVALID_ID", field: []string{"id"}},
 	}, unchanged)
 	f.invalid(t, "a role that does not exist", createContactDoc, map[string]any{"role": "VISITOR"}, "role")
@@ -144,17 +144,17 @@ func TestArchiveDeleteAndMergeContacts(t *testing.T) {
 	f.refuses(t, "mergeContacts", mergeContactsDoc, []refusal{
 		{name: "a user into a user", input: map[string]any{"leadId": globalID("Contact", firstContactWhere(t, ws, func(c intercomsim.ContactData) bool {
 			return isUser(c) && c.Contact.ID != user
-		}).Contact.ID), "userId": globalID("Contact", user)}, code: "INVALID", field: []string{"leadId"}, upstream: true},
+		}).Contact.ID), "userId": globalID("Contact", user)}, code: "INVALID", field: []string{"leadId"}, calls: 1},
 		{name: "an unknown lead", input: map[string]any{"leadId": globalID("Contact", "000000000000000000000000"), "userId": globalID("Contact", user)},
-			code: "NOT_FOUND", field: []string{"leadId"}, upstream: true},
+			code: "NOT_FOUND", field: []string{"leadId"}, calls: 1},
 		{name: "a contact into itself", input: map[string]any{"leadId": globalID("Contact", lead), "userId": globalID("Contact", lead)}, code: "INVALID", field: []string{"userId"}},
 		{name: "a tag for the user", input: map[string]any{"leadId": globalID("Contact", lead), "userId": globalID("Tag", "7500000")}, code: "INVALID_ID", field: []string{"userId"}},
 	}, unchanged)
 	f.refuses(t, "archiveContact", archiveContactDoc, []refusal{
-		{name: "a deleted contact", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted contact", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "deleteContact", deleteContactDoc, []refusal{
-		{name: "a deleted contact", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted contact", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 
 	merged := succeeded(t, "mergeContacts", f.mutate(t, "mergeContacts", mergeContactsDoc, map[string]any{"leadId": globalID("Contact", lead), "userId": globalID("Contact", user)}))

@@ -71,15 +71,15 @@ func TestArticleMutations(t *testing.T) {
 		{name: "a locale the Help Center lacks", input: map[string]any{"title": "x", "authorId": author, "translations": []any{map[string]any{"locale": "xx", "title": "y"}}},
 			code: "INVALID", field: []string{"translations", "0", "locale"}},
 		{name: "a blank title", input: map[string]any{"title": "  ", "authorId": author}, code: "REQUIRED", field: []string{"title"}},
-		{name: "an unknown parent", input: map[string]any{"title": "x", "authorId": author, "parentId": globalID("Collection", "1")}, code: "INVALID", field: []string{"parentId"}, upstream: true},
-		{name: "an author who is no teammate", input: map[string]any{"title": "x", "authorId": globalID("Admin", "1")}, code: "INVALID", field: []string{"authorId"}, upstream: true},
+		{name: "an unknown parent", input: map[string]any{"title": "x", "authorId": author, "parentId": globalID("Collection", "1")}, code: "INVALID", field: []string{"parentId"}, calls: 1},
+		{name: "an author who is no teammate", input: map[string]any{"title": "x", "authorId": globalID("Admin", "1")}, code: "INVALID", field: []string{"authorId"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "updateArticle", updateArticleDoc, []refusal{
-		{name: "an unknown article", input: map[string]any{"id": globalID("Article", "1"), "title": "x"}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "an unknown article", input: map[string]any{"id": globalID("Article", "1"), "title": "x"}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 		{name: "the ID of a collection", input: map[string]any{"id": collection}, code: "INVALID_ID", field: []string{"id"}},
 	}, unchanged)
 	f.refuses(t, "deleteArticle", deleteArticleDoc, []refusal{
-		{name: "an article already deleted", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "an article already deleted", input: map[string]any{"id": id}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.invalid(t, "no author", createArticleDoc, map[string]any{"title": "x"}, "authorId")
 	f.invalid(t, "a state that does not exist", createArticleDoc, map[string]any{"title": "x", "authorId": author, "state": "ARCHIVED"}, "state")
@@ -144,14 +144,14 @@ func TestCollectionMutations(t *testing.T) {
 	}
 	f.refuses(t, "createCollection", createCollectionDoc, []refusal{
 		{name: "a parent that is an article", input: map[string]any{"name": "x", "parentId": globalID("Article", "8100000")}, code: "INVALID_ID", field: []string{"parentId"}},
-		{name: "an unknown help center", input: map[string]any{"name": "x", "helpCenterId": globalID("HelpCenter", "99")}, code: "INVALID", field: []string{"helpCenterId"}, upstream: true},
+		{name: "an unknown help center", input: map[string]any{"name": "x", "helpCenterId": globalID("HelpCenter", "99")}, code: "INVALID", field: []string{"helpCenterId"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "updateCollection", updateCollectionDoc, []refusal{
-		{name: "inside itself", input: map[string]any{"id": globalID("Collection", top), "parentId": globalID("Collection", top)}, code: "INVALID", field: []string{"parentId"}, upstream: true},
-		{name: "an unknown collection", input: map[string]any{"id": globalID("Collection", "1"), "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "inside itself", input: map[string]any{"id": globalID("Collection", top), "parentId": globalID("Collection", top)}, code: "INVALID", field: []string{"parentId"}, calls: 1},
+		{name: "an unknown collection", input: map[string]any{"id": globalID("Collection", "1"), "name": "x"}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.refuses(t, "deleteCollection", deleteCollectionDoc, []refusal{
-		{name: "a deleted collection", input: map[string]any{"id": first["id"]}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted collection", input: map[string]any{"id": first["id"]}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, unchanged)
 	f.invalid(t, "no name", createCollectionDoc, map[string]any{"description": "x"}, "name")
 }
@@ -202,19 +202,19 @@ func TestNewsItemMutations(t *testing.T) {
 	}
 	count := items(t)
 	f.refuses(t, "createNewsItem", createNewsItemDoc, []refusal{
-		{name: "a sender who is no teammate", input: map[string]any{"title": "x", "senderId": globalID("Admin", "1")}, code: "INVALID", field: []string{"senderId"}, upstream: true},
+		{name: "a sender who is no teammate", input: map[string]any{"title": "x", "senderId": globalID("Admin", "1")}, code: "INVALID", field: []string{"senderId"}, calls: 1},
 		{name: "a newsfeed that is a tag", input: map[string]any{"title": "x", "senderId": sender, "newsfeeds": []any{map[string]any{"newsfeedId": globalID("Tag", "1")}}},
 			code: "INVALID_ID", field: []string{"newsfeeds", "0", "newsfeedId"}},
 		{name: "published in the future", input: map[string]any{"title": "x", "senderId": sender, "state": "LIVE",
 			"newsfeeds": []any{map[string]any{"newsfeedId": globalID("Newsfeed", feed), "publishedAt": time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)}}},
-			code: "INVALID", field: []string{"newsfeeds"}, upstream: true},
+			code: "INVALID", field: []string{"newsfeeds"}, calls: 1},
 	}, func(t *testing.T) {
 		if got := items(t); got != count {
 			t.Errorf("a refused write changed the number of news items to %d", got)
 		}
 	})
 	f.refuses(t, "updateNewsItem", updateNewsItemDoc, []refusal{
-		{name: "a deleted news item", input: map[string]any{"id": id, "title": "x", "senderId": sender}, code: "NOT_FOUND", field: []string{"id"}, upstream: true},
+		{name: "a deleted news item", input: map[string]any{"id": id, "title": "x", "senderId": sender}, code: "NOT_FOUND", field: []string{"id"}, calls: 1},
 	}, nil)
 	f.invalid(t, "no sender", updateNewsItemDoc, map[string]any{"id": id, "title": "x"}, "senderId")
 }
