@@ -73,9 +73,6 @@ func Clear[T any]() Patch[T] { return Patch[T]{set: true} }
 // IsZero reports whether the property is left out (for `omitzero`).
 func (p Patch[T]) IsZero() bool { return !p.set }
 
-// Value is the value set, or nil when the property is left out or cleared.
-func (p Patch[T]) Value() *T { return p.value }
-
 // MarshalJSON writes the value, or null when the property is cleared.
 func (p Patch[T]) MarshalJSON() ([]byte, error) {
 	if p.value == nil {

@@ -3,6 +3,8 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -183,15 +185,6 @@ func isUser(c intercomsim.ContactData) bool {
 }
 func isLead(c intercomsim.ContactData) bool { return c.Contact.Role == "lead" }
 
-func strs(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, x := range list {
-		out = append(out, fmt.Sprint(x))
-	}
-	return out
-}
-
 // nodeIDs lists the intercomId of a connection's nodes.
 func nodeIDs(conn any) []string {
 	var out []string
@@ -203,3 +196,19 @@ func nodeIDs(conn any) []string {
 }
 
 func containsStr(list []string, s string) bool { return slices.Contains(list, s) }
+
+// A mutation never runs from a GET: a link or an image tag must not change
+// the workspace.
+func TestMutationsAreRefusedOverGET(t *testing.T) {
+	f, ws := newWriteFacade(t)
+	before := len(ws.TagIDs())
+	q := `mutation { createOrUpdateTag(input: {name: "via GET"}) { tag { intercomId } } }`
+	resp, err := http.Get(f.server.URL + "/graphql?query=" + url.QueryEscape(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := decodeResponse(t, resp)
+	if r.status == http.StatusOK || len(r.Errors) == 0 || len(ws.TagIDs()) != before {
+		t.Errorf("a mutation over GET answered %d %s and left %d tags (had %d)", r.status, r.raw, len(ws.TagIDs()), before)
+	}
+}
