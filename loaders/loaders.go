@@ -4,6 +4,7 @@ package loaders
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/graph-gophers/dataloader/v7"
@@ -112,24 +113,45 @@ func searchLoaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
 
 // unbatchedIn reports whether ctx belongs to an operation with unbatched loaders.
 func unbatchedIn(ctx context.Context) bool {
-	l, ok := ctx.Value(contextKey{}).(*Loaders)
-	return ok && l.unbatched
+	s, ok := ctx.Value(contextKey{}).(*slot)
+	return ok && For(ctx).unbatched && s != nil
 }
 
 type contextKey struct{}
 
+// slot holds an operation's loaders; a write replaces them (Renew).
+type slot struct {
+	mu sync.RWMutex
+	l  *Loaders
+}
+
 // With attaches loaders to a context.
 func With(ctx context.Context, l *Loaders) context.Context {
-	return context.WithValue(ctx, contextKey{}, l)
+	return context.WithValue(ctx, contextKey{}, &slot{l: l})
 }
 
 // For returns the loaders of the operation ctx belongs to.
 func For(ctx context.Context) *Loaders {
-	l, ok := ctx.Value(contextKey{}).(*Loaders)
+	s, ok := ctx.Value(contextKey{}).(*slot)
 	if !ok {
 		panic("loaders: no loaders in context; the handler must install them per operation")
 	}
-	return l
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.l
+}
+
+// Renew gives the rest of an operation fresh loaders. A mutation calls it
+// after a write: what the operation read before may have changed, and the
+// fields read after the write must see the change.
+func Renew(ctx context.Context) {
+	s, ok := ctx.Value(contextKey{}).(*slot)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.l = NewWithOptions(s.l.client, Options{Unbatched: s.l.unbatched})
 }
 
 // Client is the Intercom client these loaders read through.

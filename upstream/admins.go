@@ -88,3 +88,19 @@ func (s *AdminsService) Get(ctx context.Context, id string) (*Admin, error) {
 	err := s.client.do(ctx, call{operation: "retrieveAdmin", method: http.MethodGet, template: "/admins/{id}", path: pathf("/admins/%s", id), idempotent: true}, &out)
 	return &out, err
 }
+
+// AwayMode is the body of PUT /admins/{id}/away: whether the admin is away,
+// and whether replies to their conversations go to the default inbox meanwhile.
+type AwayMode struct {
+	AwayModeEnabled  bool `json:"away_mode_enabled"`
+	AwayModeReassign bool `json:"away_mode_reassign"`
+}
+
+// SetAway marks an admin away or back (setAwayAdmin). It sets a state, so it
+// is retried like a read.
+func (s *AdminsService) SetAway(ctx context.Context, id string, mode AwayMode) (*Admin, error) {
+	var out Admin
+	err := s.client.do(ctx, call{operation: "setAwayAdmin", method: http.MethodPut, template: "/admins/{id}/away", path: pathf("/admins/%s/away", id),
+		body: mode, idempotent: true, write: true}, &out)
+	return &out, err
+}

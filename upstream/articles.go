@@ -56,3 +56,24 @@ func (s *ArticlesService) Search(ctx context.Context, opts ArticleSearchOptions)
 	}
 	return &out, checkPage(cl.operation, opts.Page, out.Pages)
 }
+
+// Create writes a new article (createArticle). Never retried: a retry after
+// a lost answer would write the article twice.
+func (s *ArticlesService) Create(ctx context.Context, req CreateArticleRequest) (*Article, error) {
+	var out Article
+	err := s.client.do(ctx, call{operation: "createArticle", method: http.MethodPost, template: "/articles", path: "/articles", body: req, write: true}, &out)
+	return &out, err
+}
+
+// Update changes an article (updateArticle); retried, as it sets what it is given.
+func (s *ArticlesService) Update(ctx context.Context, id string, req UpdateArticleRequest) (*Article, error) {
+	var out Article
+	err := s.client.do(ctx, call{operation: "updateArticle", method: http.MethodPut, template: "/articles/{id}", path: pathf("/articles/%s", id),
+		body: req, idempotent: true, write: true}, &out)
+	return &out, err
+}
+
+// Delete removes an article (deleteArticle).
+func (s *ArticlesService) Delete(ctx context.Context, id string) (*DeletedObject, error) {
+	return s.client.remove(ctx, call{operation: "deleteArticle", template: "/articles/{id}", path: pathf("/articles/%s", id)}, "article", id)
+}

@@ -115,3 +115,45 @@ type ArticleSearchOptions struct {
 	Highlight bool
 	Page      PageOptions
 }
+
+// ArticleContentRequest is an article's content in one locale, as a create
+// or update request sends it.
+type ArticleContentRequest struct {
+	Title       string  `json:"title"`
+	Description *string `json:"description,omitempty"`
+	Body        *string `json:"body,omitempty"`
+	AuthorID    *int64  `json:"author_id,omitempty"`
+	State       string  `json:"state,omitempty"`
+}
+
+// ArticleTranslationsRequest is the translated_content of an article request.
+type ArticleTranslationsRequest = TranslatedContent[ArticleContentRequest]
+
+// CreateArticleRequest is the body of POST /articles (create_article_request).
+type CreateArticleRequest struct {
+	Title       string  `json:"title"`
+	Description *string `json:"description,omitempty"`
+	Body        *string `json:"body,omitempty"`
+	AuthorID    int64   `json:"author_id"`
+	// State is published or draft; Intercom makes a draft when it is left out.
+	State string `json:"state,omitempty"`
+	// ParentID is the collection or section to file the article in; an
+	// article without one stands alone.
+	ParentID          *int64                      `json:"parent_id,omitempty"`
+	ParentType        string                      `json:"parent_type,omitempty"`
+	TranslatedContent *ArticleTranslationsRequest `json:"translated_content,omitempty"`
+}
+
+// UpdateArticleRequest is the body of PUT /articles/{id}
+// (update_article_request): what is left out stays as it is. Unlike the
+// create request, it carries the parent's id as a string.
+type UpdateArticleRequest struct {
+	Title             *string                     `json:"title,omitempty"`
+	Description       *string                     `json:"description,omitempty"`
+	Body              *string                     `json:"body,omitempty"`
+	AuthorID          *int64                      `json:"author_id,omitempty"`
+	State             string                      `json:"state,omitempty"`
+	ParentID          *string                     `json:"parent_id,omitempty"`
+	ParentType        string                      `json:"parent_type,omitempty"`
+	TranslatedContent *ArticleTranslationsRequest `json:"translated_content,omitempty"`
+}

@@ -114,6 +114,8 @@ type Client struct {
 	News              *NewsService
 	Tickets           *TicketsService
 	TicketTypes       *TicketTypesService
+	Messages          *MessagesService
+	PhoneSwitch       *PhoneSwitchService
 }
 
 type service struct{ client *Client }
@@ -171,6 +173,8 @@ func New(cfg Config) (*Client, error) {
 	c.News = (*NewsService)(&s)
 	c.Tickets = (*TicketsService)(&s)
 	c.TicketTypes = (*TicketTypesService)(&s)
+	c.Messages = (*MessagesService)(&s)
+	c.PhoneSwitch = (*PhoneSwitchService)(&s)
 	return c, nil
 }
 
@@ -232,6 +236,13 @@ type call struct {
 	// answers a successful write makes stale.
 	invalidates []string
 	cacheable   bool // set by read when the cache may keep the answer
+	// write marks a call that changes the workspace: its success orphans the
+	// cached answers of its own kind and of the kinds in invalidates.
+	write bool
+	// doneIfGone marks a removal that is retried: when an earlier attempt's
+	// outcome is unknown (no answer, or a 5xx), a 404 on the retry means that
+	// attempt removed the object, and the call succeeded (errRemovedEarlier).
+	doneIfGone bool
 }
 
 // do runs a call and decodes the answer into out. Cacheable reads are
@@ -246,11 +257,13 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		}
 	}
 	body, err := c.read(ctx, cl, payload)
+	// A write orphans what it changed when it succeeded, and when it may
+	// have: an answer that never came can hide a change Intercom made.
+	if cl.write && (err == nil || errors.Is(err, errRemovedEarlier) || mayHaveApplied(err)) {
+		c.cache.invalidate(ctx, cl)
+	}
 	if err != nil {
 		return err
-	}
-	if !cl.idempotent {
-		c.cache.invalidate(ctx, cl)
 	}
 	if out == nil {
 		return nil
@@ -294,6 +307,7 @@ func (c *Client) read(ctx context.Context, cl call, payload []byte) ([]byte, err
 func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, error) {
 	attempt := 0
 	var body []byte
+	outcomeUnknown := false // an earlier attempt may have been applied
 	err := c.retry.run(ctx, cl.idempotent, func() error {
 		attempt++
 		if err := c.pacer.wait(ctx, cl.operation); err != nil {
@@ -302,6 +316,10 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, err
 		var err error
 		body, err = c.attemptOnce(ctx, cl, payload, attempt)
 		c.pacer.settle()
+		if cl.doneIfGone && outcomeUnknown && IsNotFound(err) {
+			return errRemovedEarlier
+		}
+		outcomeUnknown = outcomeUnknown || mayHaveApplied(err)
 		return err
 	})
 	return body, err

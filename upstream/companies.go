@@ -111,3 +111,54 @@ func (s *CompaniesService) ForContact(ctx context.Context, contactID string) (*C
 		path: pathf("/contacts/%s/companies", contactID), idempotent: true}, &out)
 	return &out, err
 }
+
+// CreateOrUpdate updates the company with the request's company_id, or
+// creates it (createOrUpdateCompany). An upsert keyed by company_id can be
+// repeated safely, so it is retried. Contacts list their companies whole,
+// so their cached answers go too.
+func (s *CompaniesService) CreateOrUpdate(ctx context.Context, req CompanyRequest) (*Company, error) {
+	var out Company
+	err := s.client.do(ctx, call{operation: "createOrUpdateCompany", method: http.MethodPost, template: "/companies", path: "/companies",
+		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}}, &out)
+	return &out, err
+}
+
+// Update changes a company by its Intercom id (UpdateCompany); retried.
+// CompanyID must be left out: Intercom does not change it.
+func (s *CompaniesService) Update(ctx context.Context, id string, req CompanyRequest) (*Company, error) {
+	var out Company
+	err := s.client.do(ctx, call{operation: "UpdateCompany", method: http.MethodPut, template: "/companies/{id}", path: pathf("/companies/%s", id),
+		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}}, &out)
+	return &out, err
+}
+
+// Delete removes a company and detaches its contacts (deleteCompany).
+func (s *CompaniesService) Delete(ctx context.Context, id string) (*DeletedObject, error) {
+	return s.client.remove(ctx, call{operation: "deleteCompany", template: "/companies/{id}", path: pathf("/companies/%s", id),
+		invalidates: []string{"contacts"}}, "company", id)
+}
+
+// companyRef is the body of POST /contacts/{id}/companies.
+type companyRef struct {
+	ID string `json:"id"`
+}
+
+// AttachContact makes a contact a member of a company and returns the
+// company (attachContactToACompany). Attaching twice changes nothing, so it
+// is retried.
+func (s *CompaniesService) AttachContact(ctx context.Context, contactID, companyID string) (*Company, error) {
+	var out Company
+	err := s.client.do(ctx, call{operation: "attachContactToACompany", method: http.MethodPost, template: "/contacts/{id}/companies",
+		path: pathf("/contacts/%s/companies", contactID), body: companyRef{ID: companyID}, idempotent: true, write: true,
+		invalidates: []string{"companies"}}, &out)
+	return &out, err
+}
+
+// DetachContact ends a contact's membership of a company and returns the
+// company (detachContactFromACompany); retried.
+func (s *CompaniesService) DetachContact(ctx context.Context, contactID, companyID string) (*Company, error) {
+	var out Company
+	err := s.client.do(ctx, call{operation: "detachContactFromACompany", method: http.MethodDelete, template: "/contacts/{contact_id}/companies/{id}",
+		path: pathf("/contacts/%s/companies/%s", contactID, companyID), idempotent: true, write: true, invalidates: []string{"companies"}}, &out)
+	return &out, err
+}

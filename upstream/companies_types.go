@@ -82,3 +82,21 @@ type ContactCompanyList struct {
 	TotalCount int        `json:"total_count"`
 	Pages      *PagesLink `json:"pages"`
 }
+
+// CompanyRequest is the body of POST /companies (create_or_update_company_request)
+// and of PUT /companies/{id}, which takes the same properties but company_id.
+// What is left out stays as it is.
+type CompanyRequest struct {
+	Name *string `json:"name,omitempty"`
+	// CompanyID is the workspace's own id for the company: POST /companies
+	// updates the company that has it, or creates one. It cannot change.
+	CompanyID        *string        `json:"company_id,omitempty"`
+	Plan             *string        `json:"plan,omitempty"`
+	Size             *int           `json:"size,omitempty"`
+	Website          *string        `json:"website,omitempty"`
+	Industry         *string        `json:"industry,omitempty"`
+	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+	RemoteCreatedAt  *Timestamp     `json:"remote_created_at,omitempty"`
+	// MonthlySpend is whole currency units: Intercom truncates fractions.
+	MonthlySpend *int64 `json:"monthly_spend,omitempty"`
+}

@@ -106,3 +106,46 @@ type ContactReference struct {
 	ID         string  `json:"id"`
 	ExternalID *string `json:"external_id"`
 }
+
+// ContactRequest is the body of POST /contacts (create_contact_request: it
+// needs an email, an external_id or a role) and of PUT /contacts/{id}
+// (update_contact_request). What is left out stays as it is; a cleared patch
+// sends null, which empties the property.
+type ContactRequest struct {
+	// Role is user or lead.
+	Role                   string           `json:"role,omitempty"`
+	ExternalID             *string          `json:"external_id,omitempty"`
+	Email                  *string          `json:"email,omitempty"`
+	Phone                  Patch[string]    `json:"phone,omitzero"`
+	Name                   Patch[string]    `json:"name,omitzero"`
+	Avatar                 Patch[string]    `json:"avatar,omitzero"` // an image URL
+	SignedUpAt             Patch[Timestamp] `json:"signed_up_at,omitzero"`
+	LastSeenAt             Patch[Timestamp] `json:"last_seen_at,omitzero"`
+	OwnerID                Patch[int64]     `json:"owner_id,omitzero"`
+	UnsubscribedFromEmails *bool            `json:"unsubscribed_from_emails,omitempty"`
+	CustomAttributes       map[string]any   `json:"custom_attributes,omitempty"`
+}
+
+// ContactDeleted is the answer to DELETE /contacts/{id} (contact_deleted).
+type ContactDeleted struct {
+	Type       string  `json:"type"`
+	ID         string  `json:"id"`
+	ExternalID *string `json:"external_id"`
+	Deleted    bool    `json:"deleted"`
+}
+
+// ContactArchived is the answer to archiving or unarchiving a contact
+// (contact_archived, contact_unarchived).
+type ContactArchived struct {
+	Type       string  `json:"type"`
+	ID         string  `json:"id"`
+	ExternalID *string `json:"external_id"`
+	Archived   bool    `json:"archived"`
+}
+
+// MergeContactsRequest is the body of POST /contacts/merge: the lead to merge
+// away from and the user to merge into.
+type MergeContactsRequest struct {
+	From string `json:"from"`
+	Into string `json:"into"`
+}

@@ -31,3 +31,20 @@ func (s *DataAttributesService) List(ctx context.Context, opts DataAttributeList
 		query: q, idempotent: true}, &out)
 	return &out, err
 }
+
+// Create defines a custom attribute of contacts or companies
+// (createDataAttribute). Never retried: a repeat meets its own name as taken.
+func (s *DataAttributesService) Create(ctx context.Context, req CreateDataAttributeRequest) (*DataAttribute, error) {
+	var out DataAttribute
+	err := s.client.do(ctx, call{operation: "createDataAttribute", method: http.MethodPost, template: "/data_attributes", path: "/data_attributes",
+		body: req, write: true}, &out)
+	return &out, err
+}
+
+// Update changes or archives a custom attribute (updateDataAttribute); retried.
+func (s *DataAttributesService) Update(ctx context.Context, id string, req UpdateDataAttributeRequest) (*DataAttribute, error) {
+	var out DataAttribute
+	err := s.client.do(ctx, call{operation: "updateDataAttribute", method: http.MethodPut, template: "/data_attributes/{id}", path: pathf("/data_attributes/%s", id),
+		body: req, idempotent: true, write: true}, &out)
+	return &out, err
+}

@@ -27,3 +27,25 @@ type DataAttributeList struct {
 	Type string           `json:"type"`
 	Data []*DataAttribute `json:"data"`
 }
+
+// CreateDataAttributeRequest is the body of POST /data_attributes.
+type CreateDataAttributeRequest struct {
+	Name string `json:"name"`
+	// Model is contact or company.
+	Model string `json:"model"`
+	// DataType is string, integer, float, boolean, date or datetime.
+	DataType    string  `json:"data_type"`
+	Description *string `json:"description,omitempty"`
+	// Options make a list attribute (data type string): the values it may take.
+	Options           []string `json:"options,omitempty"`
+	MessengerWritable *bool    `json:"messenger_writable,omitempty"`
+}
+
+// UpdateDataAttributeRequest is the body of PUT /data_attributes/{id}: what
+// is left out stays as it is. The name and the data type cannot change.
+type UpdateDataAttributeRequest struct {
+	Archived          *bool    `json:"archived,omitempty"`
+	Description       *string  `json:"description,omitempty"`
+	Options           []string `json:"options,omitempty"`
+	MessengerWritable *bool    `json:"messenger_writable,omitempty"`
+}

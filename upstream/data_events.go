@@ -60,3 +60,17 @@ func (s *DataEventsService) Summaries(ctx context.Context, owner DataEventOwner)
 	err := s.client.do(ctx, call{operation: "lisDataEvents", method: http.MethodGet, template: "/events", path: "/events", query: q, idempotent: true}, &out)
 	return &out, err
 }
+
+// Create records an event (createDataEvent); Intercom accepts it with a 202
+// and no body. Never retried: a repeat would count the event twice.
+func (s *DataEventsService) Create(ctx context.Context, req DataEventRequest) error {
+	return s.client.do(ctx, call{operation: "createDataEvent", method: http.MethodPost, template: "/events", path: "/events", body: req, write: true}, nil)
+}
+
+// RecordSummary adds counted events to a user's summaries, for events that
+// happened before they were sent one by one (dataEventSummaries). Never
+// retried: a repeat would count them twice.
+func (s *DataEventsService) RecordSummary(ctx context.Context, req DataEventSummaryRequest) error {
+	return s.client.do(ctx, call{operation: "dataEventSummaries", method: http.MethodPost, template: "/events/summaries", path: "/events/summaries",
+		body: req, write: true}, nil)
+}

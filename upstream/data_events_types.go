@@ -65,3 +65,32 @@ type DataEventSummaryItem struct {
 	Count       int     `json:"count"`
 	Description *string `json:"description,omitempty"`
 }
+
+// DataEventRequest is the body of POST /events: what happened, when, and to
+// whom (exactly one of ID, UserID and Email).
+type DataEventRequest struct {
+	EventName string    `json:"event_name"`
+	CreatedAt Timestamp `json:"created_at"`
+	// ID is Intercom's id of a user or lead: the only way to name a lead.
+	ID     string `json:"id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
+	Email  string `json:"email,omitempty"`
+	// Metadata holds up to ten flat key/value pairs.
+	Metadata map[string]any `json:"metadata,omitempty"`
+}
+
+// DataEventSummaryRequest is the body of POST /events/summaries: a count of
+// one kind of event a user did, with when they first and last did it, to add
+// to what Intercom already counted.
+type DataEventSummaryRequest struct {
+	UserID         string                `json:"user_id"`
+	EventSummaries DataEventSummaryCount `json:"event_summaries"`
+}
+
+// DataEventSummaryCount is the event_summaries of a DataEventSummaryRequest.
+type DataEventSummaryCount struct {
+	EventName string    `json:"event_name"`
+	Count     int       `json:"count"`
+	First     Timestamp `json:"first"`
+	Last      Timestamp `json:"last"`
+}

@@ -18,3 +18,23 @@ func (s *DataExportsService) Get(ctx context.Context, jobIdentifier string) (*Da
 		path: pathf("/export/content/data/%s", jobIdentifier), idempotent: true}, &out)
 	return &out, err
 }
+
+// Create starts an export job (createDataExport). Intercom runs one active
+// job per workspace and refuses another with a 429 that leaves the rate
+// budget alone (Error.BudgetLeft). Never retried: a retry after a lost answer
+// would meet the first job.
+func (s *DataExportsService) Create(ctx context.Context, req DataExportRequest) (*DataExport, error) {
+	var out DataExport
+	err := s.client.do(ctx, call{operation: "createDataExport", method: http.MethodPost, template: "/export/content/data", path: "/export/content/data",
+		body: req, write: true}, &out)
+	return &out, err
+}
+
+// Cancel stops a job that has not finished (cancelDataExport). Retried:
+// canceling a canceled job changes nothing.
+func (s *DataExportsService) Cancel(ctx context.Context, jobIdentifier string) (*DataExport, error) {
+	var out DataExport
+	err := s.client.do(ctx, call{operation: "cancelDataExport", method: http.MethodPost, template: "/export/cancel/{job_identifier}",
+		path: pathf("/export/cancel/%s", jobIdentifier), idempotent: true, write: true, invalidates: []string{"download"}}, &out)
+	return &out, err
+}

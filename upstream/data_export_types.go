@@ -22,3 +22,10 @@ func (e *DataExport) Identifier() string {
 	}
 	return e.JobIdentfier
 }
+
+// DataExportRequest is the body of POST /export/content/data: the range of
+// sending times to export, in UNIX seconds, both ends included.
+type DataExportRequest struct {
+	CreatedAtAfter  Timestamp `json:"created_at_after"`
+	CreatedAtBefore Timestamp `json:"created_at_before"`
+}

@@ -19,6 +19,10 @@ type Error struct {
 	Errors    []ErrorItem
 	// RetryAt is when Intercom's rate-limit window refills, on 429 answers.
 	RetryAt time.Time
+	// BudgetLeft is set on a 429 that came while the rate-limit window still
+	// had calls left: a limit of the operation itself (Intercom runs one
+	// export job at a time), not the app's rate budget.
+	BudgetLeft bool
 }
 
 // ErrorItem is one entry of Intercom's error.list.
@@ -110,19 +114,32 @@ func IsNotFound(err error) bool { return IsStatus(err, http.StatusNotFound) }
 func newErrorFromResponse(operation string, resp *http.Response, body []byte) *Error {
 	e := &Error{Operation: operation, Status: resp.StatusCode, RequestID: resp.Header.Get("X-Request-Id")}
 	var list ErrorList
-	if json.Unmarshal(body, &list) == nil && len(list.Errors) > 0 {
+	var keyed keyedError
+	switch {
+	case json.Unmarshal(body, &list) == nil && len(list.Errors) > 0:
 		e.Errors = list.Errors
 		if list.RequestID != "" {
 			e.RequestID = list.RequestID
 		}
-	} else {
+	case json.Unmarshal(body, &keyed) == nil && keyed.Key != "":
+		e.Errors = []ErrorItem{{Code: keyed.Key, Message: keyed.Message}}
+	default:
 		// Gateways in front of Intercom answer 502/503 with HTML; keep the status, invent a code.
 		e.Errors = []ErrorItem{{Code: fallbackCode(resp.StatusCode), Message: http.StatusText(resp.StatusCode)}}
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		e.RetryAt = retryAt(resp.Header, time.Now())
+		left, err := strconv.Atoi(resp.Header.Get("X-RateLimit-Remaining"))
+		e.BudgetLeft = err == nil && left > 0
 	}
 	return e
+}
+
+// keyedError is the other error body Intercom sends, from its phone call
+// redirects: {"error_key": "invalid_phone_number", "message": "Invalid phone number"}.
+type keyedError struct {
+	Key     string `json:"error_key"`
+	Message string `json:"message"`
 }
 
 func fallbackCode(status int) string {

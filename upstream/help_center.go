@@ -47,3 +47,26 @@ func (s *HelpCenterService) GetCollection(ctx context.Context, id string) (*Coll
 		path: pathf("/help_center/collections/%s", id), idempotent: true}, &out)
 	return &out, err
 }
+
+// CreateCollection adds a collection or section (createCollection); never retried.
+func (s *HelpCenterService) CreateCollection(ctx context.Context, req CreateCollectionRequest) (*Collection, error) {
+	var out Collection
+	err := s.client.do(ctx, call{operation: "createCollection", method: http.MethodPost, template: "/help_center/collections",
+		path: "/help_center/collections", body: req, write: true}, &out)
+	return &out, err
+}
+
+// UpdateCollection changes a collection or section (updateCollection); retried.
+func (s *HelpCenterService) UpdateCollection(ctx context.Context, id string, req UpdateCollectionRequest) (*Collection, error) {
+	var out Collection
+	err := s.client.do(ctx, call{operation: "updateCollection", method: http.MethodPut, template: "/help_center/collections/{id}",
+		path: pathf("/help_center/collections/%s", id), body: req, idempotent: true, write: true}, &out)
+	return &out, err
+}
+
+// DeleteCollection removes a collection or section (deleteCollection). The
+// articles filed in it lose that parent, so their cached answers go too.
+func (s *HelpCenterService) DeleteCollection(ctx context.Context, id string) (*DeletedObject, error) {
+	return s.client.remove(ctx, call{operation: "deleteCollection", template: "/help_center/collections/{id}",
+		path: pathf("/help_center/collections/%s", id), invalidates: []string{"articles"}}, "collection", id)
+}

@@ -58,3 +58,36 @@ type CollectionList struct {
 	TotalCount int           `json:"total_count"`
 	Data       []*Collection `json:"data"`
 }
+
+// GroupContentRequest is a collection's name and description in one locale,
+// as a create or update request sends them.
+type GroupContentRequest struct {
+	Name        string  `json:"name"`
+	Description *string `json:"description,omitempty"`
+}
+
+// GroupTranslationsRequest is the translated_content of a collection request.
+type GroupTranslationsRequest = TranslatedContent[GroupContentRequest]
+
+// CreateCollectionRequest is the body of POST /help_center/collections.
+type CreateCollectionRequest struct {
+	Name              string                    `json:"name"`
+	Description       *string                   `json:"description,omitempty"`
+	TranslatedContent *GroupTranslationsRequest `json:"translated_content,omitempty"`
+	// ParentID makes the collection a section of another; without it the
+	// collection is a first-level one.
+	ParentID *string `json:"parent_id,omitempty"`
+	// HelpCenterID places a first-level collection; without it Intercom uses
+	// the workspace's default help center.
+	HelpCenterID *int64 `json:"help_center_id,omitempty"`
+}
+
+// UpdateCollectionRequest is the body of PUT /help_center/collections/{id}:
+// what is left out stays as it is; a null parent_id makes the collection a
+// first-level one.
+type UpdateCollectionRequest struct {
+	Name              *string                   `json:"name,omitempty"`
+	Description       *string                   `json:"description,omitempty"`
+	TranslatedContent *GroupTranslationsRequest `json:"translated_content,omitempty"`
+	ParentID          Patch[string]             `json:"parent_id,omitzero"`
+}

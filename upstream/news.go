@@ -62,3 +62,24 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, opts
 	}
 	return &out, checkPage(cl.operation, opts, out.Pages)
 }
+
+// CreateItem writes a news item (createNewsItem); never retried.
+func (s *NewsService) CreateItem(ctx context.Context, req NewsItemRequest) (*NewsItem, error) {
+	var out NewsItem
+	err := s.client.do(ctx, call{operation: "createNewsItem", method: http.MethodPost, template: "/news/news_items", path: "/news/news_items",
+		body: req, write: true}, &out)
+	return &out, err
+}
+
+// UpdateItem changes a news item (updateNewsItem); retried.
+func (s *NewsService) UpdateItem(ctx context.Context, id string, req NewsItemRequest) (*NewsItem, error) {
+	var out NewsItem
+	err := s.client.do(ctx, call{operation: "updateNewsItem", method: http.MethodPut, template: "/news/news_items/{id}",
+		path: pathf("/news/news_items/%s", id), body: req, idempotent: true, write: true}, &out)
+	return &out, err
+}
+
+// DeleteItem removes a news item (deleteNewsItem).
+func (s *NewsService) DeleteItem(ctx context.Context, id string) (*DeletedObject, error) {
+	return s.client.remove(ctx, call{operation: "deleteNewsItem", template: "/news/news_items/{id}", path: pathf("/news/news_items/%s", id)}, "news-item", id)
+}

@@ -56,3 +56,20 @@ type NewsfeedList struct {
 	TotalCount int         `json:"total_count"`
 	Data       []*Newsfeed `json:"data"`
 }
+
+// NewsItemRequest is the body of POST /news/news_items and PUT
+// /news/news_items/{id} (news_item_request). Intercom requires the title and
+// the sender on updates too; other properties left out stay as they are.
+type NewsItemRequest struct {
+	Title    string  `json:"title"`
+	Body     *string `json:"body,omitempty"`
+	SenderID int64   `json:"sender_id"`
+	// State is draft or live; a new item is a draft unless it says live.
+	State           string   `json:"state,omitempty"`
+	DeliverSilently *bool    `json:"deliver_silently,omitempty"`
+	Labels          []string `json:"labels,omitzero"`
+	// Reactions lists the emoji readers may react with; an empty list (not
+	// nil, which leaves them alone) turns reactions off.
+	Reactions           []string             `json:"reactions,omitzero"`
+	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitzero"`
+}

@@ -45,3 +45,21 @@ func (s *NotesService) Get(ctx context.Context, id string) (*Note, error) {
 	err := s.client.do(ctx, call{operation: "retrieveNote", method: http.MethodGet, template: "/notes/{id}", path: pathf("/notes/%s", id), idempotent: true}, &out)
 	return &out, err
 }
+
+// NoteRequest is the body of POST /contacts/{id}/notes.
+type NoteRequest struct {
+	Body string `json:"body"`
+	// ContactID repeats the contact of the path.
+	ContactID string `json:"contact_id,omitempty"`
+	// AdminID is the author; Intercom uses the token's admin when it is left out.
+	AdminID string `json:"admin_id,omitempty"`
+}
+
+// Create adds a note about a contact (createNote). Never retried: a retry
+// after a lost answer would add the note twice.
+func (s *NotesService) Create(ctx context.Context, contactID string, req NoteRequest) (*Note, error) {
+	var out Note
+	err := s.client.do(ctx, call{operation: "createNote", method: http.MethodPost, template: "/contacts/{id}/notes", path: pathf("/contacts/%s/notes", contactID),
+		body: req, write: true, invalidates: []string{"notes"}}, &out)
+	return &out, err
+}

@@ -9,8 +9,10 @@ import (
 	"github.com/cenkalti/backoff/v5"
 )
 
-// RetryPolicy says how often and how patiently idempotent calls are retried.
-// Writes are never retried: a retry after a timeout could apply them twice.
+// RetryPolicy says how often and how patiently idempotent calls are retried:
+// reads, and writes whose repetition changes nothing more (setting a state,
+// removing an object). Other writes are never retried: a retry after a
+// timeout could apply them twice.
 type RetryPolicy struct {
 	// MaxAttempts counts the first try (1 disables retries).
 	MaxAttempts int
@@ -75,6 +77,10 @@ func (p RetryPolicy) classify(ctx context.Context, err error) error {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
 		switch {
+		case apiErr.Status == 429 && apiErr.BudgetLeft:
+			// Not the app's budget but a limit of the operation itself (one
+			// active export job): waiting for the window changes nothing.
+			return backoff.Permanent(err)
 		case apiErr.Status == 429:
 			wait := time.Until(apiErr.RetryAt)
 			if apiErr.RetryAt.IsZero() {
@@ -97,4 +103,15 @@ func (p RetryPolicy) classify(ctx context.Context, err error) error {
 		return err
 	}
 	return backoff.Permanent(err)
+}
+
+// mayHaveApplied reports whether a failed attempt may nonetheless have been
+// carried out by Intercom: no answer arrived, or Intercom failed midway.
+func mayHaveApplied(err error) bool {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr.Status >= 500
+	}
+	var transportErr *TransportError
+	return errors.As(err, &transportErr)
 }

@@ -25,3 +25,29 @@ func (s *SubscriptionTypesService) ListForContact(ctx context.Context, contactID
 		path: pathf("/contacts/%s/subscriptions", contactID), idempotent: true}, &out)
 	return &out, err
 }
+
+// SubscriptionChoice is the body of POST /contacts/{contact_id}/subscriptions:
+// the subscription type and its consent type (opt_in or opt_out).
+type SubscriptionChoice struct {
+	ID          string `json:"id"`
+	ConsentType string `json:"consent_type"`
+}
+
+// AttachToContact records a contact's explicit choice about a subscription
+// type: opted in to an opt-in type, opted out of an opt-out one
+// (attachSubscriptionTypeToContact). Retried: choosing twice changes nothing.
+func (s *SubscriptionTypesService) AttachToContact(ctx context.Context, contactID string, choice SubscriptionChoice) (*SubscriptionType, error) {
+	var out SubscriptionType
+	err := s.client.do(ctx, call{operation: "attachSubscriptionTypeToContact", method: http.MethodPost, template: "/contacts/{contact_id}/subscriptions",
+		path: pathf("/contacts/%s/subscriptions", contactID), body: choice, idempotent: true, write: true}, &out)
+	return &out, err
+}
+
+// DetachFromContact withdraws a contact's choice about a subscription type,
+// which returns it to the type's default (detachSubscriptionTypeToContact); retried.
+func (s *SubscriptionTypesService) DetachFromContact(ctx context.Context, contactID, subscriptionTypeID string) (*SubscriptionType, error) {
+	var out SubscriptionType
+	err := s.client.do(ctx, call{operation: "detachSubscriptionTypeToContact", method: http.MethodDelete, template: "/contacts/{contact_id}/subscriptions/{id}",
+		path: pathf("/contacts/%s/subscriptions/%s", contactID, subscriptionTypeID), idempotent: true, write: true}, &out)
+	return &out, err
+}

@@ -150,3 +150,37 @@ type VisitorSegments struct {
 	Type     string   `json:"type"`
 	Segments []string `json:"segments"`
 }
+
+// VisitorUpdate is the body of PUT /visitors: the visitor, by Intercom's id
+// or by its user_id (set one), and what to change.
+type VisitorUpdate struct {
+	ID               string         `json:"id,omitempty"`
+	UserID           string         `json:"user_id,omitempty"`
+	Name             *string        `json:"name,omitempty"`
+	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+}
+
+// ConvertVisitorRequest is the body of POST /visitors/convert: the visitor
+// to convert, the contact to merge it into (or the identifiers of the new
+// contact) and the new contact's role.
+type ConvertVisitorRequest struct {
+	// Type is user or lead.
+	Type    string          `json:"type"`
+	User    ContactIdentity `json:"user"`
+	Visitor VisitorIdentity `json:"visitor"`
+}
+
+// ContactIdentity names a contact by one of its identifiers: Intercom's id,
+// the workspace's own id (user_id, which becomes external_id) or its email.
+type ContactIdentity struct {
+	ID     string `json:"id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
+	Email  string `json:"email,omitempty"`
+}
+
+// VisitorIdentity names a visitor by Intercom's id, its user_id or its email.
+type VisitorIdentity struct {
+	ID     string `json:"id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
+	Email  string `json:"email,omitempty"`
+}

@@ -37,16 +37,20 @@ type ResolverRoot interface {
 	ActivityLogMetadata() ActivityLogMetadataResolver
 	Admin() AdminResolver
 	AdminTeamPriorityLevel() AdminTeamPriorityLevelResolver
+	ArchiveContactPayload() ArchiveContactPayloadResolver
 	Article() ArticleResolver
 	ArticleStatistics() ArticleStatisticsResolver
 	ArticleTranslation() ArticleTranslationResolver
 	AssignedTo() AssignedToResolver
+	AttachContactToCompanyPayload() AttachContactToCompanyPayloadResolver
 	Collection() CollectionResolver
 	Company() CompanyResolver
 	CompanyEvent() CompanyEventResolver
 	CompanyPlan() CompanyPlanResolver
 	Contact() ContactResolver
 	ContactEvent() ContactEventResolver
+	ContactSubscriptionPayload() ContactSubscriptionPayloadResolver
+	ContactTagPayload() ContactTagPayloadResolver
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
 	ConversationEvent() ConversationEventResolver
@@ -57,18 +61,24 @@ type ResolverRoot interface {
 	DataEventSummaries() DataEventSummariesResolver
 	DataEventSummary() DataEventSummaryResolver
 	DataExport() DataExportResolver
+	DetachContactFromCompanyPayload() DetachContactFromCompanyPayloadResolver
 	HelpCenter() HelpCenterResolver
 	HighlightedText() HighlightedTextResolver
 	Me() MeResolver
+	Message() MessageResolver
+	Mutation() MutationResolver
 	NewsItem() NewsItemResolver
 	Newsfeed() NewsfeedResolver
 	NewsfeedAssignment() NewsfeedAssignmentResolver
 	Note() NoteResolver
 	Query() QueryResolver
+	RecordDataEventSummaryPayload() RecordDataEventSummaryPayloadResolver
 	Segment() SegmentResolver
 	Subscription() SubscriptionResolver
 	SubscriptionType() SubscriptionTypeResolver
 	Tag() TagResolver
+	TagCompaniesPayload() TagCompaniesPayloadResolver
+	TagContactsPayload() TagContactsPayloadResolver
 	Team() TeamResolver
 	TeamAdminPriorityLevel() TeamAdminPriorityLevelResolver
 	Ticket() TicketResolver
@@ -165,6 +175,13 @@ type ComplexityRoot struct {
 		Timezone             func(childComplexity int) int
 	}
 
+	ArchiveContactPayload struct {
+		Archived   func(childComplexity int) int
+		Contact    func(childComplexity int) int
+		ContactID  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Article struct {
 		Author            func(childComplexity int) int
 		Body              func(childComplexity int) int
@@ -242,6 +259,12 @@ type ComplexityRoot struct {
 		ID    func(childComplexity int) int
 		Team  func(childComplexity int) int
 		Type  func(childComplexity int) int
+	}
+
+	AttachContactToCompanyPayload struct {
+		Company    func(childComplexity int) int
+		Contact    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Attachment struct {
@@ -423,6 +446,12 @@ type ComplexityRoot struct {
 		Region  func(childComplexity int) int
 	}
 
+	ContactSubscriptionPayload struct {
+		Contact          func(childComplexity int) int
+		SubscriptionType func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
 	ContactSubscriptionTypeConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -434,6 +463,12 @@ type ComplexityRoot struct {
 		Consent func(childComplexity int) int
 		Cursor  func(childComplexity int) int
 		Node    func(childComplexity int) int
+	}
+
+	ContactTagPayload struct {
+		Contact    func(childComplexity int) int
+		Tag        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Conversation struct {
@@ -570,6 +605,62 @@ type ComplexityRoot struct {
 		TimeToLastClose            func(childComplexity int) int
 	}
 
+	ConvertVisitorPayload struct {
+		Contact            func(childComplexity int) int
+		ConvertedVisitorID func(childComplexity int) int
+		UserErrors         func(childComplexity int) int
+	}
+
+	CreateArticlePayload struct {
+		Article    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateCollectionPayload struct {
+		Collection func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateContactPayload struct {
+		Contact    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateDataEventPayload struct {
+		DataEvent  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateMessagePayload struct {
+		Message    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateNewsItemPayload struct {
+		NewsItem   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateNotePayload struct {
+		Note       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateOrUpdateCompanyPayload struct {
+		Company    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateOrUpdateTagPayload struct {
+		Tag        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreatePhoneSwitchPayload struct {
+		PhoneSwitch func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
 	DataAttribute struct {
 		APIWritable       func(childComplexity int) int
 		Archived          func(childComplexity int) int
@@ -599,6 +690,11 @@ type ComplexityRoot struct {
 	DataAttributeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DataAttributePayload struct {
+		DataAttribute func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	DataEvent struct {
@@ -647,6 +743,47 @@ type ComplexityRoot struct {
 		IntercomID        func(childComplexity int) int
 		JobIdentifier     func(childComplexity int) int
 		Status            func(childComplexity int) int
+	}
+
+	DataExportPayload struct {
+		DataExport func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DeleteArticlePayload struct {
+		DeletedArticleID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DeleteCollectionPayload struct {
+		DeletedCollectionID func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
+	DeleteCompanyPayload struct {
+		DeletedCompanyID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DeleteContactPayload struct {
+		DeletedContactID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DeleteNewsItemPayload struct {
+		DeletedNewsItemID func(childComplexity int) int
+		UserErrors        func(childComplexity int) int
+	}
+
+	DeleteTagPayload struct {
+		DeletedTagID func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	DetachContactFromCompanyPayload struct {
+		Company    func(childComplexity int) int
+		Contact    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	HelpCenter struct {
@@ -704,6 +841,65 @@ type ComplexityRoot struct {
 		JobTitle         func(childComplexity int) int
 		Name             func(childComplexity int) int
 		Teams            func(childComplexity int, first *int, after *string, last *int, before *string) int
+	}
+
+	MergeContactsPayload struct {
+		Contact      func(childComplexity int) int
+		MergedLeadID func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	Message struct {
+		Body         func(childComplexity int) int
+		Conversation func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Subject      func(childComplexity int) int
+	}
+
+	Mutation struct {
+		ArchiveContact                    func(childComplexity int, input model.ContactInput) int
+		AttachContactToCompany            func(childComplexity int, input model.ContactCompanyInput) int
+		AttachSubscriptionTypeToContact   func(childComplexity int, input model.AttachSubscriptionTypeInput) int
+		AttachTagToContact                func(childComplexity int, input model.ContactTagInput) int
+		CancelDataExport                  func(childComplexity int, input model.CancelDataExportInput) int
+		ConvertVisitor                    func(childComplexity int, input model.ConvertVisitorInput) int
+		CreateArticle                     func(childComplexity int, input model.CreateArticleInput) int
+		CreateCollection                  func(childComplexity int, input model.CreateCollectionInput) int
+		CreateContact                     func(childComplexity int, input model.CreateContactInput) int
+		CreateDataAttribute               func(childComplexity int, input model.CreateDataAttributeInput) int
+		CreateDataEvent                   func(childComplexity int, input model.CreateDataEventInput) int
+		CreateDataExport                  func(childComplexity int, input model.CreateDataExportInput) int
+		CreateMessage                     func(childComplexity int, input model.CreateMessageInput) int
+		CreateNewsItem                    func(childComplexity int, input model.CreateNewsItemInput) int
+		CreateNote                        func(childComplexity int, input model.CreateNoteInput) int
+		CreateOrUpdateCompany             func(childComplexity int, input model.CreateOrUpdateCompanyInput) int
+		CreateOrUpdateTag                 func(childComplexity int, input model.CreateOrUpdateTagInput) int
+		CreatePhoneSwitch                 func(childComplexity int, input model.CreatePhoneSwitchInput) int
+		DeleteArticle                     func(childComplexity int, input model.DeleteArticleInput) int
+		DeleteCollection                  func(childComplexity int, input model.DeleteCollectionInput) int
+		DeleteCompany                     func(childComplexity int, input model.DeleteCompanyInput) int
+		DeleteContact                     func(childComplexity int, input model.ContactInput) int
+		DeleteNewsItem                    func(childComplexity int, input model.DeleteNewsItemInput) int
+		DeleteTag                         func(childComplexity int, input model.DeleteTagInput) int
+		DetachContactFromCompany          func(childComplexity int, input model.ContactCompanyInput) int
+		DetachSubscriptionTypeFromContact func(childComplexity int, input model.DetachSubscriptionTypeInput) int
+		DetachTagFromContact              func(childComplexity int, input model.ContactTagInput) int
+		MergeContacts                     func(childComplexity int, input model.MergeContactsInput) int
+		RecordDataEventSummary            func(childComplexity int, input model.RecordDataEventSummaryInput) int
+		SetAdminAway                      func(childComplexity int, input model.SetAdminAwayInput) int
+		TagCompanies                      func(childComplexity int, input model.TagCompaniesInput) int
+		TagContacts                       func(childComplexity int, input model.TagContactsInput) int
+		UnarchiveContact                  func(childComplexity int, input model.ContactInput) int
+		UntagCompanies                    func(childComplexity int, input model.TagCompaniesInput) int
+		UpdateArticle                     func(childComplexity int, input model.UpdateArticleInput) int
+		UpdateCollection                  func(childComplexity int, input model.UpdateCollectionInput) int
+		UpdateCompany                     func(childComplexity int, input model.UpdateCompanyInput) int
+		UpdateContact                     func(childComplexity int, input model.UpdateContactInput) int
+		UpdateDataAttribute               func(childComplexity int, input model.UpdateDataAttributeInput) int
+		UpdateNewsItem                    func(childComplexity int, input model.UpdateNewsItemInput) int
+		UpdateVisitor                     func(childComplexity int, input model.UpdateVisitorInput) int
 	}
 
 	NewsItem struct {
@@ -786,6 +982,10 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PhoneSwitch struct {
+		Phone func(childComplexity int) int
+	}
+
 	Query struct {
 		Admin              func(childComplexity int, id *string, intercomID *string) int
 		AdminActivityLogs  func(childComplexity int, createdAfter upstream.Timestamp, createdBefore *upstream.Timestamp, first *int, after *string) int
@@ -840,6 +1040,11 @@ type ComplexityRoot struct {
 		ResetAt   func(childComplexity int) int
 	}
 
+	RecordDataEventSummaryPayload struct {
+		EventSummaries func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
 	Segment struct {
 		Count      func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -859,6 +1064,11 @@ type ComplexityRoot struct {
 	SegmentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SetAdminAwayPayload struct {
+		Admin      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	SocialProfile struct {
@@ -907,11 +1117,23 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 	}
 
+	TagCompaniesPayload struct {
+		Companies  func(childComplexity int) int
+		Tag        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	TagConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	TagContactsPayload struct {
+		Contacts   func(childComplexity int) int
+		Tag        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	TagEdge struct {
@@ -1125,6 +1347,42 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	UpdateArticlePayload struct {
+		Article    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateCollectionPayload struct {
+		Collection func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateCompanyPayload struct {
+		Company    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateContactPayload struct {
+		Contact    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateNewsItemPayload struct {
+		NewsItem   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateVisitorPayload struct {
+		UserErrors func(childComplexity int) int
+		Visitor    func(childComplexity int) int
+	}
+
+	UserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	Visitor struct {
 		Anonymous              func(childComplexity int) int
 		AppID                  func(childComplexity int) int
@@ -1207,6 +1465,9 @@ type AdminTeamPriorityLevelResolver interface {
 	PrimaryTeams(ctx context.Context, obj *upstream.TeamPriorityLevel, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	SecondaryTeams(ctx context.Context, obj *upstream.TeamPriorityLevel, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 }
+type ArchiveContactPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ArchiveContactPayload) (*upstream.Contact, error)
+}
 type ArticleResolver interface {
 	ID(ctx context.Context, obj *upstream.Article) (string, error)
 
@@ -1232,6 +1493,9 @@ type ArticleTranslationResolver interface {
 type AssignedToResolver interface {
 	Admin(ctx context.Context, obj *upstream.Reference) (*upstream.Admin, error)
 	Team(ctx context.Context, obj *upstream.Reference) (*upstream.Team, error)
+}
+type AttachContactToCompanyPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.AttachContactToCompanyPayload) (*upstream.Contact, error)
 }
 type CollectionResolver interface {
 	ID(ctx context.Context, obj *upstream.Collection) (string, error)
@@ -1281,6 +1545,12 @@ type ContactResolver interface {
 }
 type ContactEventResolver interface {
 	Kind(ctx context.Context, obj *live.Event) (model.ContactEventKind, error)
+}
+type ContactSubscriptionPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error)
+}
+type ContactTagPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error)
 }
 type ConversationResolver interface {
 	ID(ctx context.Context, obj *upstream.Conversation) (string, error)
@@ -1339,6 +1609,9 @@ type DataExportResolver interface {
 	DownloadURL(ctx context.Context, obj *upstream.DataExport) (*string, error)
 	DownloadExpiresAt(ctx context.Context, obj *upstream.DataExport) (*upstream.Timestamp, error)
 }
+type DetachContactFromCompanyPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.DetachContactFromCompanyPayload) (*upstream.Contact, error)
+}
 type HelpCenterResolver interface {
 	ID(ctx context.Context, obj *upstream.HelpCenter) (string, error)
 }
@@ -1352,6 +1625,53 @@ type MeResolver interface {
 
 	Teams(ctx context.Context, obj *upstream.AdminWithApp, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Admin(ctx context.Context, obj *upstream.AdminWithApp) (*upstream.Admin, error)
+}
+type MessageResolver interface {
+	Kind(ctx context.Context, obj *upstream.Message) (model.MessageKind, error)
+	Conversation(ctx context.Context, obj *upstream.Message) (*upstream.Conversation, error)
+}
+type MutationResolver interface {
+	SetAdminAway(ctx context.Context, input model.SetAdminAwayInput) (*model.SetAdminAwayPayload, error)
+	CreateArticle(ctx context.Context, input model.CreateArticleInput) (*model.CreateArticlePayload, error)
+	UpdateArticle(ctx context.Context, input model.UpdateArticleInput) (*model.UpdateArticlePayload, error)
+	DeleteArticle(ctx context.Context, input model.DeleteArticleInput) (*model.DeleteArticlePayload, error)
+	CreateOrUpdateCompany(ctx context.Context, input model.CreateOrUpdateCompanyInput) (*model.CreateOrUpdateCompanyPayload, error)
+	UpdateCompany(ctx context.Context, input model.UpdateCompanyInput) (*model.UpdateCompanyPayload, error)
+	DeleteCompany(ctx context.Context, input model.DeleteCompanyInput) (*model.DeleteCompanyPayload, error)
+	AttachContactToCompany(ctx context.Context, input model.ContactCompanyInput) (*model.AttachContactToCompanyPayload, error)
+	DetachContactFromCompany(ctx context.Context, input model.ContactCompanyInput) (*model.DetachContactFromCompanyPayload, error)
+	CreateContact(ctx context.Context, input model.CreateContactInput) (*model.CreateContactPayload, error)
+	UpdateContact(ctx context.Context, input model.UpdateContactInput) (*model.UpdateContactPayload, error)
+	DeleteContact(ctx context.Context, input model.ContactInput) (*model.DeleteContactPayload, error)
+	ArchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
+	UnarchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
+	MergeContacts(ctx context.Context, input model.MergeContactsInput) (*model.MergeContactsPayload, error)
+	CreateDataAttribute(ctx context.Context, input model.CreateDataAttributeInput) (*model.DataAttributePayload, error)
+	UpdateDataAttribute(ctx context.Context, input model.UpdateDataAttributeInput) (*model.DataAttributePayload, error)
+	CreateDataEvent(ctx context.Context, input model.CreateDataEventInput) (*model.CreateDataEventPayload, error)
+	RecordDataEventSummary(ctx context.Context, input model.RecordDataEventSummaryInput) (*model.RecordDataEventSummaryPayload, error)
+	CreateDataExport(ctx context.Context, input model.CreateDataExportInput) (*model.DataExportPayload, error)
+	CancelDataExport(ctx context.Context, input model.CancelDataExportInput) (*model.DataExportPayload, error)
+	CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*model.CreateCollectionPayload, error)
+	UpdateCollection(ctx context.Context, input model.UpdateCollectionInput) (*model.UpdateCollectionPayload, error)
+	DeleteCollection(ctx context.Context, input model.DeleteCollectionInput) (*model.DeleteCollectionPayload, error)
+	CreateMessage(ctx context.Context, input model.CreateMessageInput) (*model.CreateMessagePayload, error)
+	CreateNewsItem(ctx context.Context, input model.CreateNewsItemInput) (*model.CreateNewsItemPayload, error)
+	UpdateNewsItem(ctx context.Context, input model.UpdateNewsItemInput) (*model.UpdateNewsItemPayload, error)
+	DeleteNewsItem(ctx context.Context, input model.DeleteNewsItemInput) (*model.DeleteNewsItemPayload, error)
+	CreateNote(ctx context.Context, input model.CreateNoteInput) (*model.CreateNotePayload, error)
+	CreatePhoneSwitch(ctx context.Context, input model.CreatePhoneSwitchInput) (*model.CreatePhoneSwitchPayload, error)
+	AttachSubscriptionTypeToContact(ctx context.Context, input model.AttachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error)
+	DetachSubscriptionTypeFromContact(ctx context.Context, input model.DetachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error)
+	CreateOrUpdateTag(ctx context.Context, input model.CreateOrUpdateTagInput) (*model.CreateOrUpdateTagPayload, error)
+	TagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error)
+	UntagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error)
+	TagContacts(ctx context.Context, input model.TagContactsInput) (*model.TagContactsPayload, error)
+	DeleteTag(ctx context.Context, input model.DeleteTagInput) (*model.DeleteTagPayload, error)
+	AttachTagToContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
+	DetachTagFromContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
+	UpdateVisitor(ctx context.Context, input model.UpdateVisitorInput) (*model.UpdateVisitorPayload, error)
+	ConvertVisitor(ctx context.Context, input model.ConvertVisitorInput) (*model.ConvertVisitorPayload, error)
 }
 type NewsItemResolver interface {
 	ID(ctx context.Context, obj *upstream.NewsItem) (string, error)
@@ -1418,6 +1738,9 @@ type QueryResolver interface {
 	TicketType(ctx context.Context, id *string, intercomID *string) (*upstream.TicketType, error)
 	Visitor(ctx context.Context, userID string) (*upstream.Visitor, error)
 }
+type RecordDataEventSummaryPayloadResolver interface {
+	EventSummaries(ctx context.Context, obj *model.RecordDataEventSummaryPayload) (*upstream.DataEventSummary, error)
+}
 type SegmentResolver interface {
 	ID(ctx context.Context, obj *upstream.Segment) (string, error)
 
@@ -1441,6 +1764,12 @@ type TagResolver interface {
 	ID(ctx context.Context, obj *upstream.Tag) (string, error)
 
 	AppliedBy(ctx context.Context, obj *upstream.Tag) (*upstream.Admin, error)
+}
+type TagCompaniesPayloadResolver interface {
+	Companies(ctx context.Context, obj *model.TagCompaniesPayload) ([]*upstream.Company, error)
+}
+type TagContactsPayloadResolver interface {
+	Contacts(ctx context.Context, obj *model.TagContactsPayload) ([]*upstream.Contact, error)
 }
 type TeamResolver interface {
 	ID(ctx context.Context, obj *upstream.Team) (string, error)
@@ -1872,6 +2201,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.App.Timezone(childComplexity), true
 
+	case "ArchiveContactPayload.archived":
+		if e.ComplexityRoot.ArchiveContactPayload.Archived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveContactPayload.Archived(childComplexity), true
+	case "ArchiveContactPayload.contact":
+		if e.ComplexityRoot.ArchiveContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveContactPayload.Contact(childComplexity), true
+	case "ArchiveContactPayload.contactId":
+		if e.ComplexityRoot.ArchiveContactPayload.ContactID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveContactPayload.ContactID(childComplexity), true
+	case "ArchiveContactPayload.userErrors":
+		if e.ComplexityRoot.ArchiveContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveContactPayload.UserErrors(childComplexity), true
+
 	case "Article.author":
 		if e.ComplexityRoot.Article.Author == nil {
 			break
@@ -2202,6 +2556,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssignedTo.Type(childComplexity), true
+
+	case "AttachContactToCompanyPayload.company":
+		if e.ComplexityRoot.AttachContactToCompanyPayload.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToCompanyPayload.Company(childComplexity), true
+	case "AttachContactToCompanyPayload.contact":
+		if e.ComplexityRoot.AttachContactToCompanyPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToCompanyPayload.Contact(childComplexity), true
+	case "AttachContactToCompanyPayload.userErrors":
+		if e.ComplexityRoot.AttachContactToCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToCompanyPayload.UserErrors(childComplexity), true
 
 	case "Attachment.contentType":
 		if e.ComplexityRoot.Attachment.ContentType == nil {
@@ -3038,6 +3411,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactLocation.Region(childComplexity), true
 
+	case "ContactSubscriptionPayload.contact":
+		if e.ComplexityRoot.ContactSubscriptionPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionPayload.Contact(childComplexity), true
+	case "ContactSubscriptionPayload.subscriptionType":
+		if e.ComplexityRoot.ContactSubscriptionPayload.SubscriptionType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionPayload.SubscriptionType(childComplexity), true
+	case "ContactSubscriptionPayload.userErrors":
+		if e.ComplexityRoot.ContactSubscriptionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactSubscriptionPayload.UserErrors(childComplexity), true
+
 	case "ContactSubscriptionTypeConnection.edges":
 		if e.ComplexityRoot.ContactSubscriptionTypeConnection.Edges == nil {
 			break
@@ -3081,6 +3473,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactSubscriptionTypeEdge.Node(childComplexity), true
+
+	case "ContactTagPayload.contact":
+		if e.ComplexityRoot.ContactTagPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactTagPayload.Contact(childComplexity), true
+	case "ContactTagPayload.tag":
+		if e.ComplexityRoot.ContactTagPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactTagPayload.Tag(childComplexity), true
+	case "ContactTagPayload.userErrors":
+		if e.ComplexityRoot.ContactTagPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactTagPayload.UserErrors(childComplexity), true
 
 	case "Conversation.adminAssignee":
 		if e.ComplexityRoot.Conversation.AdminAssignee == nil {
@@ -3690,6 +4101,155 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationStatistics.TimeToLastClose(childComplexity), true
 
+	case "ConvertVisitorPayload.contact":
+		if e.ComplexityRoot.ConvertVisitorPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertVisitorPayload.Contact(childComplexity), true
+	case "ConvertVisitorPayload.convertedVisitorId":
+		if e.ComplexityRoot.ConvertVisitorPayload.ConvertedVisitorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertVisitorPayload.ConvertedVisitorID(childComplexity), true
+	case "ConvertVisitorPayload.userErrors":
+		if e.ComplexityRoot.ConvertVisitorPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertVisitorPayload.UserErrors(childComplexity), true
+
+	case "CreateArticlePayload.article":
+		if e.ComplexityRoot.CreateArticlePayload.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateArticlePayload.Article(childComplexity), true
+	case "CreateArticlePayload.userErrors":
+		if e.ComplexityRoot.CreateArticlePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateArticlePayload.UserErrors(childComplexity), true
+
+	case "CreateCollectionPayload.collection":
+		if e.ComplexityRoot.CreateCollectionPayload.Collection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCollectionPayload.Collection(childComplexity), true
+	case "CreateCollectionPayload.userErrors":
+		if e.ComplexityRoot.CreateCollectionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCollectionPayload.UserErrors(childComplexity), true
+
+	case "CreateContactPayload.contact":
+		if e.ComplexityRoot.CreateContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateContactPayload.Contact(childComplexity), true
+	case "CreateContactPayload.userErrors":
+		if e.ComplexityRoot.CreateContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateContactPayload.UserErrors(childComplexity), true
+
+	case "CreateDataEventPayload.dataEvent":
+		if e.ComplexityRoot.CreateDataEventPayload.DataEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataEventPayload.DataEvent(childComplexity), true
+	case "CreateDataEventPayload.userErrors":
+		if e.ComplexityRoot.CreateDataEventPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataEventPayload.UserErrors(childComplexity), true
+
+	case "CreateMessagePayload.message":
+		if e.ComplexityRoot.CreateMessagePayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateMessagePayload.Message(childComplexity), true
+	case "CreateMessagePayload.userErrors":
+		if e.ComplexityRoot.CreateMessagePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateMessagePayload.UserErrors(childComplexity), true
+
+	case "CreateNewsItemPayload.newsItem":
+		if e.ComplexityRoot.CreateNewsItemPayload.NewsItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNewsItemPayload.NewsItem(childComplexity), true
+	case "CreateNewsItemPayload.userErrors":
+		if e.ComplexityRoot.CreateNewsItemPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNewsItemPayload.UserErrors(childComplexity), true
+
+	case "CreateNotePayload.note":
+		if e.ComplexityRoot.CreateNotePayload.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNotePayload.Note(childComplexity), true
+	case "CreateNotePayload.userErrors":
+		if e.ComplexityRoot.CreateNotePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNotePayload.UserErrors(childComplexity), true
+
+	case "CreateOrUpdateCompanyPayload.company":
+		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.Company(childComplexity), true
+	case "CreateOrUpdateCompanyPayload.userErrors":
+		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.UserErrors(childComplexity), true
+
+	case "CreateOrUpdateTagPayload.tag":
+		if e.ComplexityRoot.CreateOrUpdateTagPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateTagPayload.Tag(childComplexity), true
+	case "CreateOrUpdateTagPayload.userErrors":
+		if e.ComplexityRoot.CreateOrUpdateTagPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateTagPayload.UserErrors(childComplexity), true
+
+	case "CreatePhoneSwitchPayload.phoneSwitch":
+		if e.ComplexityRoot.CreatePhoneSwitchPayload.PhoneSwitch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePhoneSwitchPayload.PhoneSwitch(childComplexity), true
+	case "CreatePhoneSwitchPayload.userErrors":
+		if e.ComplexityRoot.CreatePhoneSwitchPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePhoneSwitchPayload.UserErrors(childComplexity), true
+
 	case "DataAttribute.apiWritable":
 		if e.ComplexityRoot.DataAttribute.APIWritable == nil {
 			break
@@ -3824,6 +4384,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DataAttributeEdge.Node(childComplexity), true
+
+	case "DataAttributePayload.dataAttribute":
+		if e.ComplexityRoot.DataAttributePayload.DataAttribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributePayload.DataAttribute(childComplexity), true
+	case "DataAttributePayload.userErrors":
+		if e.ComplexityRoot.DataAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttributePayload.UserErrors(childComplexity), true
 
 	case "DataEvent.contact":
 		if e.ComplexityRoot.DataEvent.Contact == nil {
@@ -4010,6 +4583,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DataExport.Status(childComplexity), true
+
+	case "DataExportPayload.dataExport":
+		if e.ComplexityRoot.DataExportPayload.DataExport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExportPayload.DataExport(childComplexity), true
+	case "DataExportPayload.userErrors":
+		if e.ComplexityRoot.DataExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataExportPayload.UserErrors(childComplexity), true
+
+	case "DeleteArticlePayload.deletedArticleId":
+		if e.ComplexityRoot.DeleteArticlePayload.DeletedArticleID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.DeletedArticleID(childComplexity), true
+	case "DeleteArticlePayload.userErrors":
+		if e.ComplexityRoot.DeleteArticlePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.UserErrors(childComplexity), true
+
+	case "DeleteCollectionPayload.deletedCollectionId":
+		if e.ComplexityRoot.DeleteCollectionPayload.DeletedCollectionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCollectionPayload.DeletedCollectionID(childComplexity), true
+	case "DeleteCollectionPayload.userErrors":
+		if e.ComplexityRoot.DeleteCollectionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCollectionPayload.UserErrors(childComplexity), true
+
+	case "DeleteCompanyPayload.deletedCompanyId":
+		if e.ComplexityRoot.DeleteCompanyPayload.DeletedCompanyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCompanyPayload.DeletedCompanyID(childComplexity), true
+	case "DeleteCompanyPayload.userErrors":
+		if e.ComplexityRoot.DeleteCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCompanyPayload.UserErrors(childComplexity), true
+
+	case "DeleteContactPayload.deletedContactId":
+		if e.ComplexityRoot.DeleteContactPayload.DeletedContactID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteContactPayload.DeletedContactID(childComplexity), true
+	case "DeleteContactPayload.userErrors":
+		if e.ComplexityRoot.DeleteContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteContactPayload.UserErrors(childComplexity), true
+
+	case "DeleteNewsItemPayload.deletedNewsItemId":
+		if e.ComplexityRoot.DeleteNewsItemPayload.DeletedNewsItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteNewsItemPayload.DeletedNewsItemID(childComplexity), true
+	case "DeleteNewsItemPayload.userErrors":
+		if e.ComplexityRoot.DeleteNewsItemPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteNewsItemPayload.UserErrors(childComplexity), true
+
+	case "DeleteTagPayload.deletedTagId":
+		if e.ComplexityRoot.DeleteTagPayload.DeletedTagID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteTagPayload.DeletedTagID(childComplexity), true
+	case "DeleteTagPayload.userErrors":
+		if e.ComplexityRoot.DeleteTagPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteTagPayload.UserErrors(childComplexity), true
+
+	case "DetachContactFromCompanyPayload.company":
+		if e.ComplexityRoot.DetachContactFromCompanyPayload.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromCompanyPayload.Company(childComplexity), true
+	case "DetachContactFromCompanyPayload.contact":
+		if e.ComplexityRoot.DetachContactFromCompanyPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromCompanyPayload.Contact(childComplexity), true
+	case "DetachContactFromCompanyPayload.userErrors":
+		if e.ComplexityRoot.DetachContactFromCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromCompanyPayload.UserErrors(childComplexity), true
 
 	case "HelpCenter.createdAt":
 		if e.ComplexityRoot.HelpCenter.CreatedAt == nil {
@@ -4238,6 +4921,514 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Me.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+
+	case "MergeContactsPayload.contact":
+		if e.ComplexityRoot.MergeContactsPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeContactsPayload.Contact(childComplexity), true
+	case "MergeContactsPayload.mergedLeadId":
+		if e.ComplexityRoot.MergeContactsPayload.MergedLeadID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeContactsPayload.MergedLeadID(childComplexity), true
+	case "MergeContactsPayload.userErrors":
+		if e.ComplexityRoot.MergeContactsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeContactsPayload.UserErrors(childComplexity), true
+
+	case "Message.body":
+		if e.ComplexityRoot.Message.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Body(childComplexity), true
+	case "Message.conversation":
+		if e.ComplexityRoot.Message.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Conversation(childComplexity), true
+	case "Message.createdAt":
+		if e.ComplexityRoot.Message.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.CreatedAt(childComplexity), true
+	case "Message.intercomId":
+		if e.ComplexityRoot.Message.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.ID(childComplexity), true
+	case "Message.kind":
+		if e.ComplexityRoot.Message.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Kind(childComplexity), true
+	case "Message.subject":
+		if e.ComplexityRoot.Message.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Message.Subject(childComplexity), true
+
+	case "Mutation.archiveContact":
+		if e.ComplexityRoot.Mutation.ArchiveContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_archiveContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ArchiveContact(childComplexity, args["input"].(model.ContactInput)), true
+	case "Mutation.attachContactToCompany":
+		if e.ComplexityRoot.Mutation.AttachContactToCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachContactToCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachContactToCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+	case "Mutation.attachSubscriptionTypeToContact":
+		if e.ComplexityRoot.Mutation.AttachSubscriptionTypeToContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachSubscriptionTypeToContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachSubscriptionTypeToContact(childComplexity, args["input"].(model.AttachSubscriptionTypeInput)), true
+	case "Mutation.attachTagToContact":
+		if e.ComplexityRoot.Mutation.AttachTagToContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachTagToContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachTagToContact(childComplexity, args["input"].(model.ContactTagInput)), true
+	case "Mutation.cancelDataExport":
+		if e.ComplexityRoot.Mutation.CancelDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelDataExport(childComplexity, args["input"].(model.CancelDataExportInput)), true
+	case "Mutation.convertVisitor":
+		if e.ComplexityRoot.Mutation.ConvertVisitor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_convertVisitor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConvertVisitor(childComplexity, args["input"].(model.ConvertVisitorInput)), true
+	case "Mutation.createArticle":
+		if e.ComplexityRoot.Mutation.CreateArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateArticle(childComplexity, args["input"].(model.CreateArticleInput)), true
+	case "Mutation.createCollection":
+		if e.ComplexityRoot.Mutation.CreateCollection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCollection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCollection(childComplexity, args["input"].(model.CreateCollectionInput)), true
+	case "Mutation.createContact":
+		if e.ComplexityRoot.Mutation.CreateContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateContact(childComplexity, args["input"].(model.CreateContactInput)), true
+	case "Mutation.createDataAttribute":
+		if e.ComplexityRoot.Mutation.CreateDataAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDataAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDataAttribute(childComplexity, args["input"].(model.CreateDataAttributeInput)), true
+	case "Mutation.createDataEvent":
+		if e.ComplexityRoot.Mutation.CreateDataEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDataEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDataEvent(childComplexity, args["input"].(model.CreateDataEventInput)), true
+	case "Mutation.createDataExport":
+		if e.ComplexityRoot.Mutation.CreateDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDataExport(childComplexity, args["input"].(model.CreateDataExportInput)), true
+	case "Mutation.createMessage":
+		if e.ComplexityRoot.Mutation.CreateMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMessage(childComplexity, args["input"].(model.CreateMessageInput)), true
+	case "Mutation.createNewsItem":
+		if e.ComplexityRoot.Mutation.CreateNewsItem == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createNewsItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateNewsItem(childComplexity, args["input"].(model.CreateNewsItemInput)), true
+	case "Mutation.createNote":
+		if e.ComplexityRoot.Mutation.CreateNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateNote(childComplexity, args["input"].(model.CreateNoteInput)), true
+	case "Mutation.createOrUpdateCompany":
+		if e.ComplexityRoot.Mutation.CreateOrUpdateCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createOrUpdateCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateOrUpdateCompany(childComplexity, args["input"].(model.CreateOrUpdateCompanyInput)), true
+	case "Mutation.createOrUpdateTag":
+		if e.ComplexityRoot.Mutation.CreateOrUpdateTag == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createOrUpdateTag_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateOrUpdateTag(childComplexity, args["input"].(model.CreateOrUpdateTagInput)), true
+	case "Mutation.createPhoneSwitch":
+		if e.ComplexityRoot.Mutation.CreatePhoneSwitch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPhoneSwitch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePhoneSwitch(childComplexity, args["input"].(model.CreatePhoneSwitchInput)), true
+	case "Mutation.deleteArticle":
+		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteArticle(childComplexity, args["input"].(model.DeleteArticleInput)), true
+	case "Mutation.deleteCollection":
+		if e.ComplexityRoot.Mutation.DeleteCollection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCollection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCollection(childComplexity, args["input"].(model.DeleteCollectionInput)), true
+	case "Mutation.deleteCompany":
+		if e.ComplexityRoot.Mutation.DeleteCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCompany(childComplexity, args["input"].(model.DeleteCompanyInput)), true
+	case "Mutation.deleteContact":
+		if e.ComplexityRoot.Mutation.DeleteContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteContact(childComplexity, args["input"].(model.ContactInput)), true
+	case "Mutation.deleteNewsItem":
+		if e.ComplexityRoot.Mutation.DeleteNewsItem == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNewsItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNewsItem(childComplexity, args["input"].(model.DeleteNewsItemInput)), true
+	case "Mutation.deleteTag":
+		if e.ComplexityRoot.Mutation.DeleteTag == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTag_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTag(childComplexity, args["input"].(model.DeleteTagInput)), true
+	case "Mutation.detachContactFromCompany":
+		if e.ComplexityRoot.Mutation.DetachContactFromCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachContactFromCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachContactFromCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+	case "Mutation.detachSubscriptionTypeFromContact":
+		if e.ComplexityRoot.Mutation.DetachSubscriptionTypeFromContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachSubscriptionTypeFromContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachSubscriptionTypeFromContact(childComplexity, args["input"].(model.DetachSubscriptionTypeInput)), true
+	case "Mutation.detachTagFromContact":
+		if e.ComplexityRoot.Mutation.DetachTagFromContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachTagFromContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachTagFromContact(childComplexity, args["input"].(model.ContactTagInput)), true
+	case "Mutation.mergeContacts":
+		if e.ComplexityRoot.Mutation.MergeContacts == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeContacts(childComplexity, args["input"].(model.MergeContactsInput)), true
+	case "Mutation.recordDataEventSummary":
+		if e.ComplexityRoot.Mutation.RecordDataEventSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordDataEventSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordDataEventSummary(childComplexity, args["input"].(model.RecordDataEventSummaryInput)), true
+	case "Mutation.setAdminAway":
+		if e.ComplexityRoot.Mutation.SetAdminAway == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setAdminAway_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetAdminAway(childComplexity, args["input"].(model.SetAdminAwayInput)), true
+	case "Mutation.tagCompanies":
+		if e.ComplexityRoot.Mutation.TagCompanies == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_tagCompanies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TagCompanies(childComplexity, args["input"].(model.TagCompaniesInput)), true
+	case "Mutation.tagContacts":
+		if e.ComplexityRoot.Mutation.TagContacts == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_tagContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TagContacts(childComplexity, args["input"].(model.TagContactsInput)), true
+	case "Mutation.unarchiveContact":
+		if e.ComplexityRoot.Mutation.UnarchiveContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unarchiveContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnarchiveContact(childComplexity, args["input"].(model.ContactInput)), true
+	case "Mutation.untagCompanies":
+		if e.ComplexityRoot.Mutation.UntagCompanies == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_untagCompanies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UntagCompanies(childComplexity, args["input"].(model.TagCompaniesInput)), true
+	case "Mutation.updateArticle":
+		if e.ComplexityRoot.Mutation.UpdateArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateArticle(childComplexity, args["input"].(model.UpdateArticleInput)), true
+	case "Mutation.updateCollection":
+		if e.ComplexityRoot.Mutation.UpdateCollection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCollection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCollection(childComplexity, args["input"].(model.UpdateCollectionInput)), true
+	case "Mutation.updateCompany":
+		if e.ComplexityRoot.Mutation.UpdateCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCompany(childComplexity, args["input"].(model.UpdateCompanyInput)), true
+	case "Mutation.updateContact":
+		if e.ComplexityRoot.Mutation.UpdateContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateContact(childComplexity, args["input"].(model.UpdateContactInput)), true
+	case "Mutation.updateDataAttribute":
+		if e.ComplexityRoot.Mutation.UpdateDataAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDataAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDataAttribute(childComplexity, args["input"].(model.UpdateDataAttributeInput)), true
+	case "Mutation.updateNewsItem":
+		if e.ComplexityRoot.Mutation.UpdateNewsItem == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNewsItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNewsItem(childComplexity, args["input"].(model.UpdateNewsItemInput)), true
+	case "Mutation.updateVisitor":
+		if e.ComplexityRoot.Mutation.UpdateVisitor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateVisitor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateVisitor(childComplexity, args["input"].(model.UpdateVisitorInput)), true
 
 	case "NewsItem.body":
 		if e.ComplexityRoot.NewsItem.Body == nil {
@@ -4536,6 +5727,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PhoneSwitch.phone":
+		if e.ComplexityRoot.PhoneSwitch.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhoneSwitch.Phone(childComplexity), true
 
 	case "Query.admin":
 		if e.ComplexityRoot.Query.Admin == nil {
@@ -5038,6 +6236,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RateLimit.ResetAt(childComplexity), true
 
+	case "RecordDataEventSummaryPayload.eventSummaries":
+		if e.ComplexityRoot.RecordDataEventSummaryPayload.EventSummaries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordDataEventSummaryPayload.EventSummaries(childComplexity), true
+	case "RecordDataEventSummaryPayload.userErrors":
+		if e.ComplexityRoot.RecordDataEventSummaryPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordDataEventSummaryPayload.UserErrors(childComplexity), true
+
 	case "Segment.count":
 		if e.ComplexityRoot.Segment.Count == nil {
 			break
@@ -5112,6 +6323,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SegmentEdge.Node(childComplexity), true
+
+	case "SetAdminAwayPayload.admin":
+		if e.ComplexityRoot.SetAdminAwayPayload.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAdminAwayPayload.Admin(childComplexity), true
+	case "SetAdminAwayPayload.userErrors":
+		if e.ComplexityRoot.SetAdminAwayPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAdminAwayPayload.UserErrors(childComplexity), true
 
 	case "SocialProfile.name":
 		if e.ComplexityRoot.SocialProfile.Name == nil {
@@ -5290,6 +6514,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Tag.Name(childComplexity), true
 
+	case "TagCompaniesPayload.companies":
+		if e.ComplexityRoot.TagCompaniesPayload.Companies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagCompaniesPayload.Companies(childComplexity), true
+	case "TagCompaniesPayload.tag":
+		if e.ComplexityRoot.TagCompaniesPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagCompaniesPayload.Tag(childComplexity), true
+	case "TagCompaniesPayload.userErrors":
+		if e.ComplexityRoot.TagCompaniesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagCompaniesPayload.UserErrors(childComplexity), true
+
 	case "TagConnection.edges":
 		if e.ComplexityRoot.TagConnection.Edges == nil {
 			break
@@ -5314,6 +6557,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TagConnection.TotalCount(childComplexity), true
+
+	case "TagContactsPayload.contacts":
+		if e.ComplexityRoot.TagContactsPayload.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagContactsPayload.Contacts(childComplexity), true
+	case "TagContactsPayload.tag":
+		if e.ComplexityRoot.TagContactsPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagContactsPayload.Tag(childComplexity), true
+	case "TagContactsPayload.userErrors":
+		if e.ComplexityRoot.TagContactsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagContactsPayload.UserErrors(childComplexity), true
 
 	case "TagEdge.cursor":
 		if e.ComplexityRoot.TagEdge.Cursor == nil {
@@ -6213,6 +7475,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketTypeEdge.Node(childComplexity), true
 
+	case "UpdateArticlePayload.article":
+		if e.ComplexityRoot.UpdateArticlePayload.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateArticlePayload.Article(childComplexity), true
+	case "UpdateArticlePayload.userErrors":
+		if e.ComplexityRoot.UpdateArticlePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateArticlePayload.UserErrors(childComplexity), true
+
+	case "UpdateCollectionPayload.collection":
+		if e.ComplexityRoot.UpdateCollectionPayload.Collection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCollectionPayload.Collection(childComplexity), true
+	case "UpdateCollectionPayload.userErrors":
+		if e.ComplexityRoot.UpdateCollectionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCollectionPayload.UserErrors(childComplexity), true
+
+	case "UpdateCompanyPayload.company":
+		if e.ComplexityRoot.UpdateCompanyPayload.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCompanyPayload.Company(childComplexity), true
+	case "UpdateCompanyPayload.userErrors":
+		if e.ComplexityRoot.UpdateCompanyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCompanyPayload.UserErrors(childComplexity), true
+
+	case "UpdateContactPayload.contact":
+		if e.ComplexityRoot.UpdateContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateContactPayload.Contact(childComplexity), true
+	case "UpdateContactPayload.userErrors":
+		if e.ComplexityRoot.UpdateContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateContactPayload.UserErrors(childComplexity), true
+
+	case "UpdateNewsItemPayload.newsItem":
+		if e.ComplexityRoot.UpdateNewsItemPayload.NewsItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateNewsItemPayload.NewsItem(childComplexity), true
+	case "UpdateNewsItemPayload.userErrors":
+		if e.ComplexityRoot.UpdateNewsItemPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateNewsItemPayload.UserErrors(childComplexity), true
+
+	case "UpdateVisitorPayload.userErrors":
+		if e.ComplexityRoot.UpdateVisitorPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateVisitorPayload.UserErrors(childComplexity), true
+	case "UpdateVisitorPayload.visitor":
+		if e.ComplexityRoot.UpdateVisitorPayload.Visitor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateVisitorPayload.Visitor(childComplexity), true
+
+	case "UserError.code":
+		if e.ComplexityRoot.UserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Code(childComplexity), true
+	case "UserError.field":
+		if e.ComplexityRoot.UserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Field(childComplexity), true
+	case "UserError.message":
+		if e.ComplexityRoot.UserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Message(childComplexity), true
+
 	case "Visitor.anonymous":
 		if e.ComplexityRoot.Visitor.Anonymous == nil {
 			break
@@ -6490,16 +7849,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ArticleTranslationInput", ec.unmarshalInputArticleTranslationInput),
+			graphql.NewInputUnmarshaler("AttachSubscriptionTypeInput", ec.unmarshalInputAttachSubscriptionTypeInput),
 			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
+			graphql.NewInputUnmarshaler("CancelDataExportInput", ec.unmarshalInputCancelDataExportInput),
+			graphql.NewInputUnmarshaler("CollectionTranslationInput", ec.unmarshalInputCollectionTranslationInput),
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
+			graphql.NewInputUnmarshaler("ContactCompanyInput", ec.unmarshalInputContactCompanyInput),
 			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
 			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
+			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
 			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
+			graphql.NewInputUnmarshaler("ContactTagInput", ec.unmarshalInputContactTagInput),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
@@ -6510,20 +7876,53 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
 			graphql.NewInputUnmarshaler("ConversationStatisticsFilter", ec.unmarshalInputConversationStatisticsFilter),
+			graphql.NewInputUnmarshaler("ConvertVisitorInput", ec.unmarshalInputConvertVisitorInput),
+			graphql.NewInputUnmarshaler("CreateArticleInput", ec.unmarshalInputCreateArticleInput),
+			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateContactInput", ec.unmarshalInputCreateContactInput),
+			graphql.NewInputUnmarshaler("CreateDataAttributeInput", ec.unmarshalInputCreateDataAttributeInput),
+			graphql.NewInputUnmarshaler("CreateDataEventInput", ec.unmarshalInputCreateDataEventInput),
+			graphql.NewInputUnmarshaler("CreateDataExportInput", ec.unmarshalInputCreateDataExportInput),
+			graphql.NewInputUnmarshaler("CreateMessageInput", ec.unmarshalInputCreateMessageInput),
+			graphql.NewInputUnmarshaler("CreateNewsItemInput", ec.unmarshalInputCreateNewsItemInput),
+			graphql.NewInputUnmarshaler("CreateNoteInput", ec.unmarshalInputCreateNoteInput),
+			graphql.NewInputUnmarshaler("CreateOrUpdateCompanyInput", ec.unmarshalInputCreateOrUpdateCompanyInput),
+			graphql.NewInputUnmarshaler("CreateOrUpdateTagInput", ec.unmarshalInputCreateOrUpdateTagInput),
+			graphql.NewInputUnmarshaler("CreatePhoneSwitchInput", ec.unmarshalInputCreatePhoneSwitchInput),
 			graphql.NewInputUnmarshaler("CustomAttributeFilter", ec.unmarshalInputCustomAttributeFilter),
+			graphql.NewInputUnmarshaler("DataEventActorInput", ec.unmarshalInputDataEventActorInput),
 			graphql.NewInputUnmarshaler("DataEventPerson", ec.unmarshalInputDataEventPerson),
 			graphql.NewInputUnmarshaler("DateFilter", ec.unmarshalInputDateFilter),
 			graphql.NewInputUnmarshaler("DateTimeFilter", ec.unmarshalInputDateTimeFilter),
+			graphql.NewInputUnmarshaler("DeleteArticleInput", ec.unmarshalInputDeleteArticleInput),
+			graphql.NewInputUnmarshaler("DeleteCollectionInput", ec.unmarshalInputDeleteCollectionInput),
+			graphql.NewInputUnmarshaler("DeleteCompanyInput", ec.unmarshalInputDeleteCompanyInput),
+			graphql.NewInputUnmarshaler("DeleteNewsItemInput", ec.unmarshalInputDeleteNewsItemInput),
+			graphql.NewInputUnmarshaler("DeleteTagInput", ec.unmarshalInputDeleteTagInput),
+			graphql.NewInputUnmarshaler("DetachSubscriptionTypeInput", ec.unmarshalInputDetachSubscriptionTypeInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
+			graphql.NewInputUnmarshaler("MergeContactsInput", ec.unmarshalInputMergeContactsInput),
+			graphql.NewInputUnmarshaler("NewsfeedAssignmentInput", ec.unmarshalInputNewsfeedAssignmentInput),
+			graphql.NewInputUnmarshaler("RecordDataEventSummaryInput", ec.unmarshalInputRecordDataEventSummaryInput),
+			graphql.NewInputUnmarshaler("SetAdminAwayInput", ec.unmarshalInputSetAdminAwayInput),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
+			graphql.NewInputUnmarshaler("TagCompaniesInput", ec.unmarshalInputTagCompaniesInput),
+			graphql.NewInputUnmarshaler("TagContactsInput", ec.unmarshalInputTagContactsInput),
 			graphql.NewInputUnmarshaler("TicketAttributeFilter", ec.unmarshalInputTicketAttributeFilter),
 			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
 			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
 			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
+			graphql.NewInputUnmarshaler("UpdateArticleInput", ec.unmarshalInputUpdateArticleInput),
+			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
+			graphql.NewInputUnmarshaler("UpdateCompanyInput", ec.unmarshalInputUpdateCompanyInput),
+			graphql.NewInputUnmarshaler("UpdateContactInput", ec.unmarshalInputUpdateContactInput),
+			graphql.NewInputUnmarshaler("UpdateDataAttributeInput", ec.unmarshalInputUpdateDataAttributeInput),
+			graphql.NewInputUnmarshaler("UpdateNewsItemInput", ec.unmarshalInputUpdateNewsItemInput),
+			graphql.NewInputUnmarshaler("UpdateVisitorInput", ec.unmarshalInputUpdateVisitorInput),
 		)
 	}
 	first := true
@@ -6558,6 +7957,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 	case ast.Subscription:
 		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
@@ -8787,6 +10201,1087 @@ type CompanyEvent {
   contact: Contact @cost(calls: 0)
 }
 `, BuiltIn: false},
+	{Name: "../schema/mutations.graphqls", Input: `"""
+The entry points that change the workspace. Each mutation takes one ` + "`" + `input` + "`" + ` object and returns a payload
+holding the objects it changed, as graph types (select their relations to refetch them in the same request),
+and ` + "`" + `userErrors` + "`" + `: the reasons the input was refused, by the graph before any upstream call (a malformed
+global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it does not take,
+a duplicate). A refused input is data, not an error: ` + "`" + `userErrors` + "`" + ` names the input field at fault and the
+payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out
+of rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is
+null. Mutations of one request run one after another, in order.
+"""
+type Mutation
+
+"Why a mutation refused its input."
+type UserError {
+  """
+  The path of the input field at fault, from the mutation's argument, such as ` + "`" + `["input", "email"]` + "`" + ` or
+  ` + "`" + `["input", "contactIds", "2"]` + "`" + ` for the third item of a list. Null when no single field is at fault.
+  """
+  field: [String!]
+  "What is wrong, in words."
+  message: String!
+  "What kind of refusal it is."
+  code: UserErrorCode!
+}
+
+"The kinds of refusal a mutation's userErrors report."
+enum UserErrorCode {
+  "A global ID that this graph did not issue, or the ID of another type of object than the field takes."
+  INVALID_ID
+  "No object has this ID (any more)."
+  NOT_FOUND
+  "A value the mutation needs is missing."
+  REQUIRED
+  "A value Intercom does not take: a wrong format, an option that does not exist, a state that forbids the change."
+  INVALID
+  "The value is already used by another object, such as a user's email or an external id."
+  TAKEN
+  "A limit of the workspace is reached, such as its one active export job or a contact's number of companies."
+  LIMIT_REACHED
+  "The object is in use by another one that depends on it and cannot be removed."
+  IN_USE
+}
+
+"Marks an input field whose absence (leave it alone) differs from null (clear it)."
+directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/mutations_admins.graphqls", Input: `extend type Mutation {
+  """
+  Marks a teammate away (or back) in the inbox, and says whether replies to their conversations go to the
+  default inbox meanwhile. One upstream call; retried after a failure, as setting a state twice is harmless.
+  """
+  setAdminAway("What to set." input: SetAdminAwayInput!): SetAdminAwayPayload @cost(calls: 1)
+}
+
+"The away mode to give a teammate."
+input SetAdminAwayInput {
+  "The teammate's global ID."
+  adminId: ID!
+  "True to mark the teammate away, false to mark them back."
+  awayModeEnabled: Boolean!
+  "True to send replies to the teammate's conversations to the default inbox while they are away."
+  awayModeReassign: Boolean! = false
+}
+
+"The result of setAdminAway."
+type SetAdminAwayPayload {
+  "The teammate with their new away mode; null when the input was refused."
+  admin: Admin @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_articles.graphqls", Input: `extend type Mutation {
+  "Writes a help center article. One upstream call; never retried, as a retry after a lost answer would write it twice."
+  createArticle("The article." input: CreateArticleInput!): CreateArticlePayload @cost(calls: 1)
+  "Changes an article: the fields given replace the article's, the others stay. One upstream call; retried after a failure."
+  updateArticle("The article and its changes." input: UpdateArticleInput!): UpdateArticlePayload @cost(calls: 1)
+  "Deletes an article. One upstream call; retried after a failure (a retry that finds the article gone reports success)."
+  deleteArticle("The article." input: DeleteArticleInput!): DeleteArticlePayload @cost(calls: 1)
+}
+
+"A new article."
+input CreateArticleInput {
+  "The title (of the default locale, for multilingual help centers)."
+  title: String!
+  "A short description shown under the title."
+  description: String
+  "The body, in HTML; plain text is put in a paragraph."
+  body: String
+  "The global ID of the teammate who wrote it."
+  authorId: ID!
+  "Published or draft; a draft by default."
+  state: ArticleState = DRAFT
+  "The global ID of the collection or section to file it in; without one the article stands alone."
+  parentId: ID
+  "The article in other locales of a multilingual help center."
+  translations: [ArticleTranslationInput!]
+}
+
+"An article's content in one locale."
+input ArticleTranslationInput {
+  "The locale code, such as ` + "`" + `fr` + "`" + ` or ` + "`" + `pt-BR` + "`" + `, among those the Help Center supports."
+  locale: String!
+  "The title in this locale."
+  title: String!
+  "The description in this locale."
+  description: String
+  "The body in this locale, in HTML."
+  body: String
+  "The global ID of the teammate who wrote this locale's content."
+  authorId: ID
+  "Whether this locale is published or a draft."
+  state: ArticleState
+}
+
+"Changes to an article; what is left out stays as it is."
+input UpdateArticleInput {
+  "The article's global ID."
+  id: ID!
+  "The new title."
+  title: String
+  "The new description."
+  description: String
+  "The new body, in HTML."
+  body: String
+  "The global ID of the teammate now credited as author."
+  authorId: ID
+  "Publishes the article or makes it a draft."
+  state: ArticleState
+  "The global ID of the collection or section to move it to."
+  parentId: ID
+  "Content in other locales: each locale given replaces that locale's."
+  translations: [ArticleTranslationInput!]
+}
+
+"The article to delete."
+input DeleteArticleInput {
+  "The article's global ID."
+  id: ID!
+}
+
+"The result of createArticle."
+type CreateArticlePayload {
+  "The new article; null when the input was refused."
+  article: Article @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateArticle."
+type UpdateArticlePayload {
+  "The article as changed; null when the input was refused."
+  article: Article @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteArticle."
+type DeleteArticlePayload {
+  "The global ID of the deleted article; null when the input was refused."
+  deletedArticleId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_companies.graphqls", Input: `extend type Mutation {
+  """
+  Updates the company with this ` + "`" + `companyId` + "`" + ` (the workspace's own id for it), or creates it. Intercom shows a
+  company only once a contact belongs to it. One upstream call; retried after a failure, as the upsert is
+  keyed by companyId.
+  """
+  createOrUpdateCompany("The company." input: CreateOrUpdateCompanyInput!): CreateOrUpdateCompanyPayload @cost(calls: 1)
+  "Changes a company by its global ID; what is left out stays as it is. One upstream call; retried after a failure."
+  updateCompany("The company and its changes." input: UpdateCompanyInput!): UpdateCompanyPayload @cost(calls: 1)
+  "Deletes a company and detaches its contacts, who stay. One upstream call; retried after a failure."
+  deleteCompany("The company." input: DeleteCompanyInput!): DeleteCompanyPayload @cost(calls: 1)
+  "Makes a contact a member of a company. One upstream call; retried after a failure (attaching twice changes nothing)."
+  attachContactToCompany("The contact and the company." input: ContactCompanyInput!): AttachContactToCompanyPayload @cost(calls: 1)
+  "Ends a contact's membership of a company. One upstream call; retried after a failure."
+  detachContactFromCompany("The contact and the company." input: ContactCompanyInput!): DetachContactFromCompanyPayload @cost(calls: 1)
+}
+
+"A company to create, or to update when one has its companyId."
+input CreateOrUpdateCompanyInput {
+  "The workspace's own id for the company: it finds the company to update; it cannot change."
+  companyId: String!
+  "The company's name."
+  name: String
+  "The name of the plan the company is on."
+  plan: String
+  "How many people the company employs."
+  size: Int
+  "The company's website."
+  website: String
+  "The company's industry."
+  industry: String
+  "Custom attributes to set: an object of names and values (text, numbers, booleans)."
+  customAttributes: JSON
+  "When the company was created in the workspace's own product."
+  remoteCreatedAt: DateTime
+  "The revenue the company brings each month, in whole currency units."
+  monthlySpend: Int
+}
+
+"Changes to a company; what is left out stays as it is."
+input UpdateCompanyInput {
+  "The company's global ID."
+  id: ID!
+  "The company's name."
+  name: String
+  "The name of the plan the company is on."
+  plan: String
+  "How many people the company employs."
+  size: Int
+  "The company's website."
+  website: String
+  "The company's industry."
+  industry: String
+  "Custom attributes to set: an object of names and values (text, numbers, booleans)."
+  customAttributes: JSON
+  "When the company was created in the workspace's own product."
+  remoteCreatedAt: DateTime
+  "The revenue the company brings each month, in whole currency units."
+  monthlySpend: Int
+}
+
+"The company to delete."
+input DeleteCompanyInput {
+  "The company's global ID."
+  id: ID!
+}
+
+"A contact and a company."
+input ContactCompanyInput {
+  "The contact's global ID."
+  contactId: ID!
+  "The company's global ID."
+  companyId: ID!
+}
+
+"The result of createOrUpdateCompany."
+type CreateOrUpdateCompanyPayload {
+  "The company as created or updated; null when the input was refused."
+  company: Company @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateCompany."
+type UpdateCompanyPayload {
+  "The company as changed; null when the input was refused."
+  company: Company @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteCompany."
+type DeleteCompanyPayload {
+  "The global ID of the deleted company; null when the input was refused."
+  deletedCompanyId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of attachContactToCompany."
+type AttachContactToCompanyPayload {
+  "The company with its new member; null when the input was refused."
+  company: Company @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachContactFromCompany."
+type DetachContactFromCompanyPayload {
+  "The company without the contact; null when the input was refused."
+  company: Company @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_contacts.graphqls", Input: `extend type Mutation {
+  """
+  Adds a user or a lead; give at least one of email, externalId and role. A user's email and any externalId
+  must be new to the workspace. One upstream call; never retried, as a retry after a lost answer could add
+  the contact twice.
+  """
+  createContact("The contact." input: CreateContactInput!): CreateContactPayload @cost(calls: 1)
+  """
+  Changes a contact: fields left out stay as they are, fields set to null are cleared. One upstream call;
+  retried after a failure.
+  """
+  updateContact("The contact and its changes." input: UpdateContactInput!): UpdateContactPayload @cost(calls: 1)
+  "Deletes a contact for good, with its notes and events. One upstream call; retried after a failure."
+  deleteContact("The contact." input: ContactInput!): DeleteContactPayload @cost(calls: 1)
+  "Archives a contact: lists and searches leave it out until it is unarchived. One upstream call; retried after a failure."
+  archiveContact("The contact." input: ContactInput!): ArchiveContactPayload @cost(calls: 1)
+  "Brings an archived contact back into lists and searches. One upstream call; retried after a failure."
+  unarchiveContact("The contact." input: ContactInput!): ArchiveContactPayload @cost(calls: 1)
+  """
+  Merges a lead into a user: the lead's conversations, tags, companies, notes and events move to the user,
+  and the lead is gone. One upstream call; never retried, as the merge cannot run twice.
+  """
+  mergeContacts("The lead and the user." input: MergeContactsInput!): MergeContactsPayload @cost(calls: 1)
+}
+
+"A new user or lead."
+input CreateContactInput {
+  "User or lead (Intercom makes a user when only an email or an externalId is given)."
+  role: ContactRole
+  "The email address."
+  email: String
+  "The contact's id in the workspace's own product."
+  externalId: String
+  "The phone number."
+  phone: String
+  "The name."
+  name: String
+  "The URL of an avatar image."
+  avatarUrl: String
+  "When the user signed up."
+  signedUpAt: DateTime
+  "When the contact was last seen."
+  lastSeenAt: DateTime
+  "The global ID of the teammate who owns the contact."
+  ownerId: ID
+  "True when the contact does not want email."
+  unsubscribedFromEmails: Boolean
+  "Custom attributes: an object whose names are the workspace's contact data attributes, with values of their types."
+  customAttributes: JSON
+}
+
+"Changes to a contact: what is left out stays as it is, null clears."
+input UpdateContactInput {
+  "The contact's global ID."
+  id: ID!
+  "Makes a lead a user (a user cannot become a lead)."
+  role: ContactRole
+  "The new email address."
+  email: String
+  "The contact's id in the workspace's own product."
+  externalId: String
+  "The phone number; null clears it."
+  phone: String @goField(omittable: true)
+  "The name; null clears it."
+  name: String @goField(omittable: true)
+  "The URL of an avatar image; null clears it."
+  avatarUrl: String @goField(omittable: true)
+  "When the user signed up; null clears it."
+  signedUpAt: DateTime @goField(omittable: true)
+  "When the contact was last seen; null clears it."
+  lastSeenAt: DateTime @goField(omittable: true)
+  "The global ID of the teammate who owns the contact; null leaves it unowned."
+  ownerId: ID @goField(omittable: true)
+  "True when the contact does not want email."
+  unsubscribedFromEmails: Boolean
+  "Custom attributes to set; the others stay. A null value clears that attribute."
+  customAttributes: JSON
+}
+
+"A contact."
+input ContactInput {
+  "The contact's global ID."
+  id: ID!
+}
+
+"A lead and the user to merge it into."
+input MergeContactsInput {
+  "The global ID of the lead, which is gone after the merge."
+  leadId: ID!
+  "The global ID of the user that receives everything of the lead."
+  userId: ID!
+}
+
+"The result of createContact."
+type CreateContactPayload {
+  "The new contact; null when the input was refused."
+  contact: Contact @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateContact."
+type UpdateContactPayload {
+  "The contact as changed; null when the input was refused."
+  contact: Contact @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteContact."
+type DeleteContactPayload {
+  "The global ID of the deleted contact; null when the input was refused."
+  deletedContactId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of archiveContact and unarchiveContact."
+type ArchiveContactPayload {
+  "The contact's global ID; null when the input was refused."
+  contactId: ID
+  "True when the contact is now archived, false when it is back."
+  archived: Boolean
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of mergeContacts."
+type MergeContactsPayload {
+  "The user, with everything of the lead; null when the input was refused."
+  contact: Contact @cost(calls: 0)
+  "The global ID of the lead, which no longer exists; null when the input was refused."
+  mergedLeadId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_data_attributes.graphqls", Input: `extend type Mutation {
+  """
+  Defines a custom attribute of contacts or companies. Names are unique across both kinds of object. One
+  upstream call; never retried (a repeat would meet its own name as taken).
+  """
+  createDataAttribute("The attribute." input: CreateDataAttributeInput!): DataAttributePayload @cost(calls: 1)
+  """
+  Changes or archives a custom attribute; its name and type cannot change. One upstream call; retried
+  after a failure.
+  """
+  updateDataAttribute("The attribute and its changes." input: UpdateDataAttributeInput!): DataAttributePayload @cost(calls: 1)
+}
+
+"The kinds of object custom attributes can be defined for."
+enum CustomDataAttributeModel {
+  "Contacts: users and leads."
+  CONTACT
+  "Companies."
+  COMPANY
+}
+
+"A new custom attribute."
+input CreateDataAttributeInput {
+  "The name: letters, digits, spaces, hyphens, underscores and currency symbols."
+  name: String!
+  "The kind of object the attribute describes."
+  model: CustomDataAttributeModel!
+  "The type of its values."
+  dataType: DataAttributeDataType!
+  "What it means, as teammates see it."
+  description: String
+  "The values a list attribute may take (two or more; the data type must be STRING)."
+  options: [String!]
+  "True to let the Messenger set it."
+  messengerWritable: Boolean
+}
+
+"Changes to a custom attribute; what is left out stays as it is."
+input UpdateDataAttributeInput {
+  "The attribute's id in Intercom (custom attributes only)."
+  intercomId: String!
+  "True to archive it (lists leave it out unless asked), false to restore it."
+  archived: Boolean
+  "What it means, as teammates see it."
+  description: String
+  "The values a list attribute may take, replacing its options."
+  options: [String!]
+  "True to let the Messenger set it."
+  messengerWritable: Boolean
+}
+
+"The result of createDataAttribute and updateDataAttribute."
+type DataAttributePayload {
+  "The attribute as defined; null when the input was refused."
+  dataAttribute: DataAttribute
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_data_events.graphqls", Input: `extend type Mutation {
+  """
+  Records something a user or lead did. Intercom takes it without answering more than that, so the payload
+  holds the event as sent. One upstream call; never retried, as a repeat would count the event twice.
+  """
+  createDataEvent("The event." input: CreateDataEventInput!): CreateDataEventPayload @cost(calls: 1)
+  """
+  Adds counted events to a user's summaries: events that happened before they were sent one by one. One
+  upstream call; never retried, as a repeat would count them twice.
+  """
+  recordDataEventSummary("The counts." input: RecordDataEventSummaryInput!): RecordDataEventSummaryPayload @cost(calls: 1)
+}
+
+"Who did something: give exactly one field."
+input DataEventActorInput @oneOf {
+  "The global ID of the user or lead (the only way to name a lead)."
+  contactId: ID
+  "The workspace's own id for a user (a contact's ` + "`" + `externalId` + "`" + `)."
+  userId: String
+  "The user's email address."
+  email: String
+}
+
+"An event to record."
+input CreateDataEventInput {
+  "The event's name, a past-tense verb and noun such as ` + "`" + `invited-friend` + "`" + `."
+  eventName: String!
+  "When it happened."
+  createdAt: DateTime!
+  "Who did it."
+  actor: DataEventActorInput!
+  "Up to ten flat key/value pairs about it."
+  metadata: JSON
+}
+
+"Counted events of one kind, for one user."
+input RecordDataEventSummaryInput {
+  "The workspace's own id for the user (a contact's ` + "`" + `externalId` + "`" + `)."
+  userId: String!
+  "The event's name."
+  eventName: String!
+  "How many times the user did it."
+  count: Int!
+  "When the user first did it."
+  first: DateTime!
+  "When the user last did it."
+  last: DateTime!
+}
+
+"The result of createDataEvent."
+type CreateDataEventPayload {
+  "The event as Intercom accepted it; null when the input was refused."
+  dataEvent: DataEvent
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of recordDataEventSummary."
+type RecordDataEventSummaryPayload {
+  "The user's summaries, read again after the change (one upstream call when selected); null when the input was refused."
+  eventSummaries: DataEventSummaries @cost(calls: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_data_export.graphqls", Input: `extend type Mutation {
+  """
+  Starts a job exporting message delivery and engagement data for messages sent in a range of time. A
+  workspace runs one active job: starting another is refused with LIMIT_REACHED. Poll ` + "`" + `dataExport` + "`" + ` with the
+  job's identifier for its status and, once it completes, where to download the data. One upstream call;
+  never retried.
+  """
+  createDataExport("The range." input: CreateDataExportInput!): DataExportPayload @cost(calls: 1)
+  "Cancels an export job that has not finished. One upstream call; retried after a failure."
+  cancelDataExport("The job." input: CancelDataExportInput!): DataExportPayload @cost(calls: 1)
+}
+
+"The range of sending times to export, both ends included."
+input CreateDataExportInput {
+  "The start of the range."
+  createdAtAfter: DateTime!
+  "The end of the range."
+  createdAtBefore: DateTime!
+}
+
+"The export job to cancel."
+input CancelDataExportInput {
+  "The job's global ID."
+  id: ID!
+}
+
+"The result of createDataExport and cancelDataExport."
+type DataExportPayload {
+  "The job; null when the input was refused."
+  dataExport: DataExport @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_help_center.graphqls", Input: `extend type Mutation {
+  "Adds a collection, or a section inside one. One upstream call; never retried."
+  createCollection("The collection." input: CreateCollectionInput!): CreateCollectionPayload @cost(calls: 1)
+  "Changes or moves a collection; what is left out stays as it is. One upstream call; retried after a failure."
+  updateCollection("The collection and its changes." input: UpdateCollectionInput!): UpdateCollectionPayload @cost(calls: 1)
+  """
+  Deletes a collection with its sections; the articles filed there stay, without that parent. One upstream
+  call; retried after a failure.
+  """
+  deleteCollection("The collection." input: DeleteCollectionInput!): DeleteCollectionPayload @cost(calls: 1)
+}
+
+"A new collection or section."
+input CreateCollectionInput {
+  "The name (of the default locale, for multilingual help centers)."
+  name: String!
+  "The description."
+  description: String
+  "The global ID of the collection to make this a section of; without one it is a first-level collection."
+  parentId: ID
+  "The global ID of the help center of a first-level collection; the workspace's default one when left out."
+  helpCenterId: ID
+  "The collection's name and description in other locales."
+  translations: [CollectionTranslationInput!]
+}
+
+"A collection's name and description in one locale."
+input CollectionTranslationInput {
+  "The locale code, such as ` + "`" + `fr` + "`" + ` or ` + "`" + `pt-BR` + "`" + `, among those the Help Center supports."
+  locale: String!
+  "The name in this locale."
+  name: String!
+  "The description in this locale."
+  description: String
+}
+
+"Changes to a collection; what is left out stays as it is."
+input UpdateCollectionInput {
+  "The collection's global ID."
+  id: ID!
+  "The new name."
+  name: String
+  "The new description."
+  description: String
+  "The global ID of the collection to move this one into; null makes it a first-level collection."
+  parentId: ID @goField(omittable: true)
+  "Names and descriptions in other locales: each locale given replaces that locale's."
+  translations: [CollectionTranslationInput!]
+}
+
+"The collection to delete."
+input DeleteCollectionInput {
+  "The collection's global ID."
+  id: ID!
+}
+
+"The result of createCollection."
+type CreateCollectionPayload {
+  "The new collection; null when the input was refused."
+  collection: Collection @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateCollection."
+type UpdateCollectionPayload {
+  "The collection as changed; null when the input was refused."
+  collection: Collection @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteCollection."
+type DeleteCollectionPayload {
+  "The global ID of the deleted collection; null when the input was refused."
+  deletedCollectionId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_messages.graphqls", Input: `extend type Mutation {
+  """
+  Sends a message from a teammate to a user or lead, in the Messenger or by email. An email needs a subject.
+  Two upstream calls (the contact is read first, for its role); never retried, as a retry after a lost
+  answer would send the message twice.
+  """
+  createMessage("The message." input: CreateMessageInput!): CreateMessagePayload @cost(calls: 2)
+}
+
+"Where a new message is sent."
+enum MessageChannel {
+  "In the Messenger, inside the workspace's product."
+  IN_APP
+  "By email."
+  EMAIL
+}
+
+"How an email message looks."
+enum MessageTemplate {
+  "A plain email."
+  PLAIN
+  "A personal email, with the teammate's name and avatar."
+  PERSONAL
+}
+
+"The kinds of messages Intercom reports."
+enum MessageKind {
+  "An email."
+  EMAIL
+  "A Messenger message."
+  INAPP
+  "A Facebook message."
+  FACEBOOK
+  "A Twitter message."
+  TWITTER
+}
+
+"A message to send."
+input CreateMessageInput {
+  "Where it is sent."
+  channel: MessageChannel!
+  "The email's subject (required for email, unused in the Messenger)."
+  subject: String
+  "The message, in HTML or plain text."
+  body: String!
+  "How an email looks; PLAIN by default."
+  template: MessageTemplate = PLAIN
+  "The global ID of the teammate it comes from."
+  fromAdminId: ID!
+  "The global ID of the user or lead it goes to."
+  toContactId: ID!
+  "True to open a conversation in the inbox at once, rather than when the contact replies."
+  openConversation: Boolean = false
+}
+
+"A message a teammate sent to a contact."
+type Message {
+  "The message's id in Intercom (Intercom has no way to fetch a message again, so it has no global ID)."
+  intercomId: String!
+  "When it was sent."
+  createdAt: DateTime!
+  "The subject, for emails."
+  subject: String
+  "The message, in HTML."
+  body: String!
+  "What kind of message it is."
+  kind: MessageKind!
+  "The conversation it opened; null until the contact replies, unless it opened one at once."
+  conversation: Conversation @cost(batch: 1)
+}
+
+"The result of createMessage."
+type CreateMessagePayload {
+  "The message sent; null when the input was refused."
+  message: Message @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_news.graphqls", Input: `extend type Mutation {
+  "Writes a news item. One upstream call; never retried."
+  createNewsItem("The news item." input: CreateNewsItemInput!): CreateNewsItemPayload @cost(calls: 1)
+  """
+  Changes a news item. Intercom wants the title and the sender on every change; the other fields left out
+  stay as they are. One upstream call; retried after a failure.
+  """
+  updateNewsItem("The news item and its changes." input: UpdateNewsItemInput!): UpdateNewsItemPayload @cost(calls: 1)
+  "Deletes a news item. One upstream call; retried after a failure."
+  deleteNewsItem("The news item." input: DeleteNewsItemInput!): DeleteNewsItemPayload @cost(calls: 1)
+}
+
+"A new news item."
+input CreateNewsItemInput {
+  "The title."
+  title: String!
+  "The body, in HTML."
+  body: String
+  "The global ID of the teammate it comes from."
+  senderId: ID!
+  "Draft (the default) or live; a live item shows in its newsfeeds."
+  state: NewsItemState = DRAFT
+  "True to show it without a notification badge."
+  deliverSilently: Boolean
+  "Labels readers see on it, such as Product or Update."
+  labels: [String!]
+  "The emoji readers may react with, in order; an empty list turns reactions off."
+  reactions: [String!]
+  "The newsfeeds to publish it in."
+  newsfeeds: [NewsfeedAssignmentInput!]
+}
+
+"A newsfeed to publish a news item in."
+input NewsfeedAssignmentInput {
+  "The newsfeed's global ID."
+  newsfeedId: ID!
+  "When it was published there, for items published before (a live item is published now otherwise); never in the future."
+  publishedAt: DateTime
+}
+
+"Changes to a news item."
+input UpdateNewsItemInput {
+  "The news item's global ID."
+  id: ID!
+  "The title (Intercom wants it on every change)."
+  title: String!
+  "The new body, in HTML."
+  body: String
+  "The global ID of the teammate it comes from (Intercom wants it on every change)."
+  senderId: ID!
+  "Makes it live or a draft."
+  state: NewsItemState
+  "True to show it without a notification badge."
+  deliverSilently: Boolean
+  "The labels, replacing its labels."
+  labels: [String!]
+  "The reactions, replacing its reactions; an empty list turns them off."
+  reactions: [String!]
+  "The newsfeeds, replacing its newsfeeds."
+  newsfeeds: [NewsfeedAssignmentInput!]
+}
+
+"The news item to delete."
+input DeleteNewsItemInput {
+  "The news item's global ID."
+  id: ID!
+}
+
+"The result of createNewsItem."
+type CreateNewsItemPayload {
+  "The new news item; null when the input was refused."
+  newsItem: NewsItem @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateNewsItem."
+type UpdateNewsItemPayload {
+  "The news item as changed; null when the input was refused."
+  newsItem: NewsItem @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteNewsItem."
+type DeleteNewsItemPayload {
+  "The global ID of the deleted news item; null when the input was refused."
+  deletedNewsItemId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_notes.graphqls", Input: `extend type Mutation {
+  "Writes a note about a contact. One upstream call; never retried, as a retry after a lost answer would write it twice."
+  createNote("The note." input: CreateNoteInput!): CreateNotePayload @cost(calls: 1)
+}
+
+"A new note about a contact."
+input CreateNoteInput {
+  "The contact's global ID."
+  contactId: ID!
+  "The text of the note; HTML is kept, plain text is put in a paragraph."
+  body: String!
+  "The global ID of the teammate who writes it; the teammate whose token the facade uses when left out."
+  authorId: ID
+}
+
+"The result of createNote."
+type CreateNotePayload {
+  "The new note; null when the input was refused."
+  note: Note @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_phone_switch.graphqls", Input: `extend type Mutation {
+  """
+  Texts a link to the Messenger to a phone caller, so the conversation goes on there; custom attributes
+  sent along are added to the contacts with that number. One upstream call; never retried, as a retry after
+  a lost answer would send a second SMS.
+  """
+  createPhoneSwitch("The number and the attributes." input: CreatePhoneSwitchInput!): CreatePhoneSwitchPayload @cost(calls: 1)
+}
+
+"A phone caller to move to the Messenger."
+input CreatePhoneSwitchInput {
+  "The caller's number, in E.164 form such as ` + "`" + `+353832345678` + "`" + `."
+  phone: String!
+  "Custom attributes to add to the contacts with that number: names and flat values."
+  customAttributes: JSON
+}
+
+"An SMS that took a phone caller to the Messenger."
+type PhoneSwitch {
+  "The number the SMS went to."
+  phone: String!
+}
+
+"The result of createPhoneSwitch."
+type CreatePhoneSwitchPayload {
+  "The SMS sent; null when the input was refused."
+  phoneSwitch: PhoneSwitch
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_subscription_types.graphqls", Input: `extend type Mutation {
+  """
+  Records a contact's choice about a subscription type: opted in to an opt-in type, or out of an opt-out
+  one. The consent type must be the type's own. One upstream call; retried after a failure.
+  """
+  attachSubscriptionTypeToContact("The contact, the type and the consent type." input: AttachSubscriptionTypeInput!): ContactSubscriptionPayload @cost(calls: 1)
+  "Withdraws a contact's choice about a subscription type, which returns to its default. One upstream call; retried after a failure."
+  detachSubscriptionTypeFromContact("The contact and the type." input: DetachSubscriptionTypeInput!): ContactSubscriptionPayload @cost(calls: 1)
+}
+
+"A contact's choice about a subscription type."
+input AttachSubscriptionTypeInput {
+  "The contact's global ID."
+  contactId: ID!
+  "The subscription type's global ID."
+  subscriptionTypeId: ID!
+  "The type's consent type: opting in to an opt-in type, opting out of an opt-out one."
+  consentType: SubscriptionConsentType!
+}
+
+"A contact and a subscription type."
+input DetachSubscriptionTypeInput {
+  "The contact's global ID."
+  contactId: ID!
+  "The subscription type's global ID."
+  subscriptionTypeId: ID!
+}
+
+"The result of attachSubscriptionTypeToContact and detachSubscriptionTypeFromContact."
+type ContactSubscriptionPayload {
+  "The subscription type; null when the input was refused."
+  subscriptionType: SubscriptionType @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_tags.graphqls", Input: `extend type Mutation {
+  """
+  Finds the tag with this name (without regard to case) or creates it; with ` + "`" + `id` + "`" + `, renames that tag instead,
+  everywhere it shows. One upstream call; retried after a failure, as it leaves the same tag however often it runs.
+  """
+  createOrUpdateTag("The tag." input: CreateOrUpdateTagInput!): CreateOrUpdateTagPayload @cost(calls: 1)
+  "Puts the tag with this name (created if needed) on companies. One upstream call; retried after a failure."
+  tagCompanies("The tag and the companies." input: TagCompaniesInput!): TagCompaniesPayload @cost(calls: 1)
+  "Takes the tag with this name off companies. One upstream call; retried after a failure."
+  untagCompanies("The tag and the companies." input: TagCompaniesInput!): TagCompaniesPayload @cost(calls: 1)
+  "Puts the tag with this name (created if needed) on contacts. One upstream call; retried after a failure."
+  tagContacts("The tag and the contacts." input: TagContactsInput!): TagContactsPayload @cost(calls: 1)
+  "Deletes a tag from the workspace and from everything it was on. One upstream call; retried after a failure."
+  deleteTag("The tag." input: DeleteTagInput!): DeleteTagPayload @cost(calls: 1)
+  "Puts a tag on a contact. One upstream call; retried after a failure (tagging twice changes nothing)."
+  attachTagToContact("The contact and the tag." input: ContactTagInput!): ContactTagPayload @cost(calls: 1)
+  "Takes a tag off a contact. One upstream call; retried after a failure."
+  detachTagFromContact("The contact and the tag." input: ContactTagInput!): ContactTagPayload @cost(calls: 1)
+}
+
+"A tag to find or create, or to rename."
+input CreateOrUpdateTagInput {
+  "The tag's name, or its new name when ` + "`" + `id` + "`" + ` is given."
+  name: String!
+  "The global ID of the tag to rename."
+  id: ID
+}
+
+"A tag and companies."
+input TagCompaniesInput {
+  "The tag's name."
+  name: String!
+  "The global IDs of the companies (at least one)."
+  companyIds: [ID!]!
+}
+
+"A tag and contacts."
+input TagContactsInput {
+  "The tag's name."
+  name: String!
+  "The global IDs of the contacts (at least one)."
+  contactIds: [ID!]!
+}
+
+"The tag to delete."
+input DeleteTagInput {
+  "The tag's global ID."
+  id: ID!
+}
+
+"A contact and a tag."
+input ContactTagInput {
+  "The contact's global ID."
+  contactId: ID!
+  "The tag's global ID."
+  tagId: ID!
+}
+
+"The result of createOrUpdateTag."
+type CreateOrUpdateTagPayload {
+  "The tag found, created or renamed; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of tagCompanies and untagCompanies."
+type TagCompaniesPayload {
+  "The tag; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The companies, read again after the change (one upstream call each when selected); null when the input was refused."
+  companies: [Company] @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of tagContacts."
+type TagContactsPayload {
+  "The tag; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The contacts, read again after the change (one upstream call each when selected); null when the input was refused."
+  contacts: [Contact] @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of deleteTag."
+type DeleteTagPayload {
+  "The global ID of the deleted tag; null when the input was refused."
+  deletedTagId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of attachTagToContact and detachTagFromContact."
+type ContactTagPayload {
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_visitors.graphqls", Input: `extend type Mutation {
+  "Names a visitor or sets its custom attributes. One upstream call; retried after a failure."
+  updateVisitor("The visitor and its changes." input: UpdateVisitorInput!): UpdateVisitorPayload @cost(calls: 1)
+  """
+  Turns a visitor into a user or lead: merged into the contact ` + "`" + `contactId` + "`" + ` names, or into the user with
+  ` + "`" + `userId` + "`" + ` when there is one, or made a new contact with those identifiers. The visitor is gone afterwards.
+  One upstream call; never retried, as the conversion cannot run twice.
+  """
+  convertVisitor("The visitor and the contact." input: ConvertVisitorInput!): ConvertVisitorPayload @cost(calls: 1)
+}
+
+"Changes to a visitor."
+input UpdateVisitorInput {
+  "The visitor's global ID."
+  id: ID!
+  "The visitor's name."
+  name: String
+  "Custom attributes to set: names and text values; the others stay."
+  customAttributes: JSON
+}
+
+"A visitor and the contact it becomes; give contactId or userId."
+input ConvertVisitorInput {
+  "The visitor's global ID."
+  visitorId: ID!
+  "The role of the contact it becomes, when a new one is made."
+  role: ContactRole!
+  "The global ID of an existing contact to merge the visitor into."
+  contactId: ID
+  "The workspace's own id for the user: the user with it receives the visitor, or a new one is made with it as externalId."
+  userId: String
+  "The new contact's email (the visitor's own is kept when left out)."
+  email: String
+}
+
+"The result of updateVisitor."
+type UpdateVisitorPayload {
+  "The visitor as changed; null when the input was refused."
+  visitor: Visitor @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of convertVisitor."
+type ConvertVisitorPayload {
+  "The contact the visitor became or was merged into; null when the input was refused."
+  contact: Contact @cost(calls: 0)
+  "The global ID of the visitor, which no longer exists; null when the input was refused."
+  convertedVisitorId: ID
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/news.graphqls", Input: `extend type Query {
   """
   Every news item, drafts included, newest first. Intercom pages news items by number, at most 20 a call,
@@ -10418,6 +12913,20 @@ func (ec *executionContext) childFields_App(ctx context.Context, field graphql.C
 	return nil, fmt.Errorf("no field named %q was found under type App", field.Name)
 }
 
+func (ec *executionContext) childFields_ArchiveContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contactId":
+		return ec.fieldContext_ArchiveContactPayload_contactId(ctx, field)
+	case "archived":
+		return ec.fieldContext_ArchiveContactPayload_archived(ctx, field)
+	case "contact":
+		return ec.fieldContext_ArchiveContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ArchiveContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArchiveContactPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Article(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10576,6 +13085,18 @@ func (ec *executionContext) childFields_AssignedTo(ctx context.Context, field gr
 		return ec.fieldContext_AssignedTo_team(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssignedTo", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachContactToCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_AttachContactToCompanyPayload_company(ctx, field)
+	case "contact":
+		return ec.fieldContext_AttachContactToCompanyPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachContactToCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachContactToCompanyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Attachment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10942,6 +13463,18 @@ func (ec *executionContext) childFields_ContactLocation(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type ContactLocation", field.Name)
 }
 
+func (ec *executionContext) childFields_ContactSubscriptionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "subscriptionType":
+		return ec.fieldContext_ContactSubscriptionPayload_subscriptionType(ctx, field)
+	case "contact":
+		return ec.fieldContext_ContactSubscriptionPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ContactSubscriptionPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ContactSubscriptionTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -10966,6 +13499,18 @@ func (ec *executionContext) childFields_ContactSubscriptionTypeEdge(ctx context.
 		return ec.fieldContext_ContactSubscriptionTypeEdge_consent(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_ContactTagPayload_tag(ctx, field)
+	case "contact":
+		return ec.fieldContext_ContactTagPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ContactTagPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactTagPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Conversation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11238,6 +13783,118 @@ func (ec *executionContext) childFields_ConversationStatistics(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ConversationStatistics", field.Name)
 }
 
+func (ec *executionContext) childFields_ConvertVisitorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contact":
+		return ec.fieldContext_ConvertVisitorPayload_contact(ctx, field)
+	case "convertedVisitorId":
+		return ec.fieldContext_ConvertVisitorPayload_convertedVisitorId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConvertVisitorPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConvertVisitorPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "article":
+		return ec.fieldContext_CreateArticlePayload_article(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateArticlePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateArticlePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "collection":
+		return ec.fieldContext_CreateCollectionPayload_collection(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateCollectionPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateCollectionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contact":
+		return ec.fieldContext_CreateContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateDataEventPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dataEvent":
+		return ec.fieldContext_CreateDataEventPayload_dataEvent(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateDataEventPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateDataEventPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateMessagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "message":
+		return ec.fieldContext_CreateMessagePayload_message(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateMessagePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateMessagePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "newsItem":
+		return ec.fieldContext_CreateNewsItemPayload_newsItem(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateNewsItemPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateNewsItemPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateNotePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "note":
+		return ec.fieldContext_CreateNotePayload_note(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateNotePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateNotePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateOrUpdateCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_CreateOrUpdateCompanyPayload_company(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateOrUpdateCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateOrUpdateCompanyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateOrUpdateTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_CreateOrUpdateTagPayload_tag(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateOrUpdateTagPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateOrUpdateTagPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatePhoneSwitchPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phoneSwitch":
+		return ec.fieldContext_CreatePhoneSwitchPayload_phoneSwitch(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreatePhoneSwitchPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatePhoneSwitchPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_DataAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "intercomId":
@@ -11298,6 +13955,16 @@ func (ec *executionContext) childFields_DataAttributeEdge(ctx context.Context, f
 		return ec.fieldContext_DataAttributeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DataAttributeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DataAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dataAttribute":
+		return ec.fieldContext_DataAttributePayload_dataAttribute(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DataAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataAttributePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DataEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11394,6 +14061,88 @@ func (ec *executionContext) childFields_DataExport(ctx context.Context, field gr
 		return ec.fieldContext_DataExport_downloadExpiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DataExport", field.Name)
+}
+
+func (ec *executionContext) childFields_DataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dataExport":
+		return ec.fieldContext_DataExportPayload_dataExport(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DataExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataExportPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedArticleId":
+		return ec.fieldContext_DeleteArticlePayload_deletedArticleId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteArticlePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteArticlePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedCollectionId":
+		return ec.fieldContext_DeleteCollectionPayload_deletedCollectionId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteCollectionPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteCollectionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedCompanyId":
+		return ec.fieldContext_DeleteCompanyPayload_deletedCompanyId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteCompanyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedContactId":
+		return ec.fieldContext_DeleteContactPayload_deletedContactId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedNewsItemId":
+		return ec.fieldContext_DeleteNewsItemPayload_deletedNewsItemId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteNewsItemPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteNewsItemPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedTagId":
+		return ec.fieldContext_DeleteTagPayload_deletedTagId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteTagPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteTagPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachContactFromCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_DetachContactFromCompanyPayload_company(ctx, field)
+	case "contact":
+		return ec.fieldContext_DetachContactFromCompanyPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachContactFromCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachContactFromCompanyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_HelpCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11512,6 +14261,36 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_app(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeContactsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contact":
+		return ec.fieldContext_MergeContactsPayload_contact(ctx, field)
+	case "mergedLeadId":
+		return ec.fieldContext_MergeContactsPayload_mergedLeadId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_MergeContactsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeContactsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Message(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "intercomId":
+		return ec.fieldContext_Message_intercomId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Message_createdAt(ctx, field)
+	case "subject":
+		return ec.fieldContext_Message_subject(ctx, field)
+	case "body":
+		return ec.fieldContext_Message_body(ctx, field)
+	case "kind":
+		return ec.fieldContext_Message_kind(ctx, field)
+	case "conversation":
+		return ec.fieldContext_Message_conversation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Message", field.Name)
 }
 
 func (ec *executionContext) childFields_NewsItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11680,6 +14459,14 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PhoneSwitch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phone":
+		return ec.fieldContext_PhoneSwitch_phone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PhoneSwitch", field.Name)
+}
+
 func (ec *executionContext) childFields_RateLimit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cost":
@@ -11694,6 +14481,16 @@ func (ec *executionContext) childFields_RateLimit(ctx context.Context, field gra
 		return ec.fieldContext_RateLimit_resetAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RateLimit", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordDataEventSummaryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eventSummaries":
+		return ec.fieldContext_RecordDataEventSummaryPayload_eventSummaries(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RecordDataEventSummaryPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordDataEventSummaryPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Segment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11738,6 +14535,16 @@ func (ec *executionContext) childFields_SegmentEdge(ctx context.Context, field g
 		return ec.fieldContext_SegmentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SegmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SetAdminAwayPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "admin":
+		return ec.fieldContext_SetAdminAwayPayload_admin(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SetAdminAwayPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetAdminAwayPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SocialProfile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11822,6 +14629,18 @@ func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.C
 	return nil, fmt.Errorf("no field named %q was found under type Tag", field.Name)
 }
 
+func (ec *executionContext) childFields_TagCompaniesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_TagCompaniesPayload_tag(ctx, field)
+	case "companies":
+		return ec.fieldContext_TagCompaniesPayload_companies(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TagCompaniesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TagCompaniesPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_TagConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -11834,6 +14653,18 @@ func (ec *executionContext) childFields_TagConnection(ctx context.Context, field
 		return ec.fieldContext_TagConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TagConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TagContactsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_TagContactsPayload_tag(ctx, field)
+	case "contacts":
+		return ec.fieldContext_TagContactsPayload_contacts(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TagContactsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TagContactsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_TagEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12264,6 +15095,78 @@ func (ec *executionContext) childFields_TicketTypeEdge(ctx context.Context, fiel
 		return ec.fieldContext_TicketTypeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TicketTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "article":
+		return ec.fieldContext_UpdateArticlePayload_article(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateArticlePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateArticlePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "collection":
+		return ec.fieldContext_UpdateCollectionPayload_collection(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateCollectionPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateCollectionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_UpdateCompanyPayload_company(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateCompanyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateCompanyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contact":
+		return ec.fieldContext_UpdateContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "newsItem":
+		return ec.fieldContext_UpdateNewsItemPayload_newsItem(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateNewsItemPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateNewsItemPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateVisitorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visitor":
+		return ec.fieldContext_UpdateVisitorPayload_visitor(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateVisitorPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateVisitorPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_UserError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_UserError_message(ctx, field)
+	case "code":
+		return ec.fieldContext_UserError_code(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 }
 
 func (ec *executionContext) childFields_Visitor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13227,6 +16130,580 @@ func (ec *executionContext) field_Me_teams_args(ctx context.Context, rawArgs map
 		return nil, err
 	}
 	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_archiveContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactInput, error) {
+			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachContactToCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactCompanyInput, error) {
+			return ec.unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachSubscriptionTypeToContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AttachSubscriptionTypeInput, error) {
+			return ec.unmarshalNAttachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachTagToContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactTagInput, error) {
+			return ec.unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CancelDataExportInput, error) {
+			return ec.unmarshalNCancelDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCancelDataExportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_convertVisitor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConvertVisitorInput, error) {
+			return ec.unmarshalNConvertVisitorInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateArticleInput, error) {
+			return ec.unmarshalNCreateArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCollection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateCollectionInput, error) {
+			return ec.unmarshalNCreateCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateContactInput, error) {
+			return ec.unmarshalNCreateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createDataAttribute_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateDataAttributeInput, error) {
+			return ec.unmarshalNCreateDataAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataAttributeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createDataEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateDataEventInput, error) {
+			return ec.unmarshalNCreateDataEventInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateDataExportInput, error) {
+			return ec.unmarshalNCreateDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataExportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateMessageInput, error) {
+			return ec.unmarshalNCreateMessageInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateMessageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createNewsItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateNewsItemInput, error) {
+			return ec.unmarshalNCreateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateNewsItemInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateNoteInput, error) {
+			return ec.unmarshalNCreateNoteInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateNoteInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createOrUpdateCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateOrUpdateCompanyInput, error) {
+			return ec.unmarshalNCreateOrUpdateCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createOrUpdateTag_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateOrUpdateTagInput, error) {
+			return ec.unmarshalNCreateOrUpdateTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPhoneSwitch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreatePhoneSwitchInput, error) {
+			return ec.unmarshalNCreatePhoneSwitchInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreatePhoneSwitchInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteArticleInput, error) {
+			return ec.unmarshalNDeleteArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteCollectionInput, error) {
+			return ec.unmarshalNDeleteCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteCompanyInput, error) {
+			return ec.unmarshalNDeleteCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactInput, error) {
+			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNewsItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteNewsItemInput, error) {
+			return ec.unmarshalNDeleteNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteNewsItemInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTag_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteTagInput, error) {
+			return ec.unmarshalNDeleteTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_detachContactFromCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactCompanyInput, error) {
+			return ec.unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_detachSubscriptionTypeFromContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DetachSubscriptionTypeInput, error) {
+			return ec.unmarshalNDetachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_detachTagFromContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactTagInput, error) {
+			return ec.unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MergeContactsInput, error) {
+			return ec.unmarshalNMergeContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordDataEventSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordDataEventSummaryInput, error) {
+			return ec.unmarshalNRecordDataEventSummaryInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setAdminAway_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetAdminAwayInput, error) {
+			return ec.unmarshalNSetAdminAwayInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_tagCompanies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TagCompaniesInput, error) {
+			return ec.unmarshalNTagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_tagContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TagContactsInput, error) {
+			return ec.unmarshalNTagContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagContactsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unarchiveContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContactInput, error) {
+			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_untagCompanies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TagCompaniesInput, error) {
+			return ec.unmarshalNTagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateArticleInput, error) {
+			return ec.unmarshalNUpdateArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCollection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
+			return ec.unmarshalNUpdateCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCompanyInput, error) {
+			return ec.unmarshalNUpdateCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateContactInput, error) {
+			return ec.unmarshalNUpdateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateDataAttribute_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateDataAttributeInput, error) {
+			return ec.unmarshalNUpdateDataAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateDataAttributeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNewsItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateNewsItemInput, error) {
+			return ec.unmarshalNUpdateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateVisitor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateVisitorInput, error) {
+			return ec.unmarshalNUpdateVisitorInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateVisitorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -16367,6 +19844,116 @@ func (ec *executionContext) fieldContext_App_identityVerification(_ context.Cont
 	return graphql.NewScalarFieldContext("App", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ArchiveContactPayload_contactId(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveContactPayload_contactId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveContactPayload_contactId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveContactPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ArchiveContactPayload_archived(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveContactPayload_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveContactPayload_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveContactPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ArchiveContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ArchiveContactPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArchiveContactPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArchiveContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArchiveContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Article_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Article) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17794,6 +21381,102 @@ func (ec *executionContext) fieldContext_AssignedTo_team(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachContactToCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.AttachContactToCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToCompanyPayload_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToCompanyPayload_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachContactToCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachContactToCompanyPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.AttachContactToCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToCompanyPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AttachContactToCompanyPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToCompanyPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachContactToCompanyPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachContactToCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AttachContactToCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachContactToCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21283,6 +24966,102 @@ func (ec *executionContext) fieldContext_ContactLocation_city(_ context.Context,
 	return graphql.NewScalarFieldContext("ContactLocation", field, false, false, "String")
 }
 
+func (ec *executionContext) _ContactSubscriptionPayload_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionPayload_subscriptionType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriptionType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionPayload_subscriptionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactSubscriptionPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactSubscriptionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactSubscriptionPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactSubscriptionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactSubscriptionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ContactSubscriptionTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionTypeConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21478,6 +25257,102 @@ func (ec *executionContext) _ContactSubscriptionTypeEdge_consent(ctx context.Con
 }
 func (ec *executionContext) fieldContext_ContactSubscriptionTypeEdge_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ContactSubscriptionTypeEdge", field, false, false, "ContactSubscriptionConsent")
+}
+
+func (ec *executionContext) _ContactTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactTagPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactTagPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactTagPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactTagPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactTagPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactTagPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactTagPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Conversation_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Conversation) (ret graphql.Marshaler) {
@@ -24036,6 +27911,733 @@ func (ec *executionContext) fieldContext_ConversationStatistics_countConversatio
 	return graphql.NewScalarFieldContext("ConversationStatistics", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ConvertVisitorPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ConvertVisitorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertVisitorPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertVisitorPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertVisitorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertVisitorPayload_convertedVisitorId(ctx context.Context, field graphql.CollectedField, obj *model.ConvertVisitorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertVisitorPayload_convertedVisitorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvertedVisitorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertVisitorPayload_convertedVisitorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvertVisitorPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConvertVisitorPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConvertVisitorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertVisitorPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertVisitorPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertVisitorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *model.CreateArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateArticlePayload_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+			return ec.marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateArticlePayload_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateArticlePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateArticlePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateCollectionPayload_collection(ctx context.Context, field graphql.CollectedField, obj *model.CreateCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateCollectionPayload_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Collection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateCollectionPayload_collection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateCollectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateCollectionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateCollectionPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateCollectionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateCollectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.CreateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateDataEventPayload_dataEvent(ctx context.Context, field graphql.CollectedField, obj *model.CreateDataEventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataEventPayload_dataEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataEvent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataEvent) graphql.Marshaler {
+			return ec.marshalODataEvent2ᚖintercomᚑgraphqlᚋupstreamᚐDataEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataEventPayload_dataEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateDataEventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateDataEventPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateDataEventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataEventPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataEventPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateDataEventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateMessagePayload_message(ctx context.Context, field graphql.CollectedField, obj *model.CreateMessagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateMessagePayload_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Message) graphql.Marshaler {
+			return ec.marshalOMessage2ᚖintercomᚑgraphqlᚋupstreamᚐMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateMessagePayload_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateMessagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Message(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateMessagePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateMessagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateMessagePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateMessagePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateMessagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateNewsItemPayload_newsItem(ctx context.Context, field graphql.CollectedField, obj *model.CreateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNewsItemPayload_newsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewsItem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+			return ec.marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNewsItemPayload_newsItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateNewsItemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateNewsItemPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNewsItemPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNewsItemPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateNewsItemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateNotePayload_note(ctx context.Context, field graphql.CollectedField, obj *model.CreateNotePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNotePayload_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Note) graphql.Marshaler {
+			return ec.marshalONote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNotePayload_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateNotePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Note(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateNotePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateNotePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNotePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNotePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateNotePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateCompanyPayload_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateTagPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateTagPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePhoneSwitchPayload_phoneSwitch(ctx context.Context, field graphql.CollectedField, obj *model.CreatePhoneSwitchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePhoneSwitchPayload_phoneSwitch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PhoneSwitch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.PhoneSwitch) graphql.Marshaler {
+			return ec.marshalOPhoneSwitch2ᚖintercomᚑgraphqlᚋupstreamᚐPhoneSwitch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePhoneSwitchPayload_phoneSwitch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePhoneSwitchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PhoneSwitch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePhoneSwitchPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreatePhoneSwitchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePhoneSwitchPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePhoneSwitchPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePhoneSwitchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DataAttribute_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24582,6 +29184,70 @@ func (ec *executionContext) fieldContext_DataAttributeEdge_node(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DataAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributePayload_dataAttribute(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributePayload_dataAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataAttribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {
+			return ec.marshalODataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributePayload_dataAttribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttributePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25338,6 +30004,496 @@ func (ec *executionContext) _DataExport_downloadExpiresAt(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_DataExport_downloadExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DataExport", field, true, true, "DateTime")
+}
+
+func (ec *executionContext) _DataExportPayload_dataExport(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExportPayload_dataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataExport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataExport) graphql.Marshaler {
+			return ec.marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataExportPayload_dataExport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataExport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataExportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteArticlePayload_deletedArticleId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_deletedArticleId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedArticleID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_deletedArticleId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteCollectionPayload_deletedCollectionId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteCollectionPayload_deletedCollectionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedCollectionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteCollectionPayload_deletedCollectionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteCollectionPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteCollectionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteCollectionPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteCollectionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteCollectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteCompanyPayload_deletedCompanyId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteCompanyPayload_deletedCompanyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedCompanyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteCompanyPayload_deletedCompanyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteCompanyPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteContactPayload_deletedContactId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteContactPayload_deletedContactId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedContactID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteContactPayload_deletedContactId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteContactPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteNewsItemPayload_deletedNewsItemId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteNewsItemPayload_deletedNewsItemId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedNewsItemID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteNewsItemPayload_deletedNewsItemId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteNewsItemPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteNewsItemPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteNewsItemPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteNewsItemPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteNewsItemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteTagPayload_deletedTagId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteTagPayload_deletedTagId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedTagID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteTagPayload_deletedTagId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteTagPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteTagPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachContactFromCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.DetachContactFromCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachContactFromCompanyPayload_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachContactFromCompanyPayload_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachContactFromCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachContactFromCompanyPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.DetachContactFromCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachContactFromCompanyPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachContactFromCompanyPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachContactFromCompanyPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachContactFromCompanyPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachContactFromCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DetachContactFromCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachContactFromCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DetachContactFromCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachContactFromCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _HelpCenter_id(ctx context.Context, field graphql.CollectedField, obj *upstream.HelpCenter) (ret graphql.Marshaler) {
@@ -26303,6 +31459,2044 @@ func (ec *executionContext) fieldContext_Me_app(_ context.Context, field graphql
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_App(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeContactsPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.MergeContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeContactsPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeContactsPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeContactsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeContactsPayload_mergedLeadId(ctx context.Context, field graphql.CollectedField, obj *model.MergeContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeContactsPayload_mergedLeadId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedLeadID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeContactsPayload_mergedLeadId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeContactsPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MergeContactsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MergeContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeContactsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeContactsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeContactsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Message_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_intercomId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Message_intercomId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Message", field, false, false, "String")
+}
+
+func (ec *executionContext) _Message_createdAt(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v upstream.Timestamp) graphql.Marshaler {
+			return ec.marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Message_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Message", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Message_subject(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Message_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Message", field, false, false, "String")
+}
+
+func (ec *executionContext) _Message_body(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Message_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Message", field, false, false, "String")
+}
+
+func (ec *executionContext) _Message_kind(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Message().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MessageKind) graphql.Marshaler {
+			return ec.marshalNMessageKind2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Message_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Message", field, true, true, "MessageKind")
+}
+
+func (ec *executionContext) _Message_conversation(ctx context.Context, field graphql.CollectedField, obj *upstream.Message) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Message_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Message().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Message_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Message",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setAdminAway(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setAdminAway(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetAdminAway(ctx, fc.Args["input"].(model.SetAdminAwayInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetAdminAwayPayload) graphql.Marshaler {
+			return ec.marshalOSetAdminAwayPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setAdminAway(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetAdminAwayPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setAdminAway_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateArticle(ctx, fc.Args["input"].(model.CreateArticleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateArticlePayload) graphql.Marshaler {
+			return ec.marshalOCreateArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateArticlePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateArticle(ctx, fc.Args["input"].(model.UpdateArticleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateArticlePayload) graphql.Marshaler {
+			return ec.marshalOUpdateArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateArticlePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteArticle(ctx, fc.Args["input"].(model.DeleteArticleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteArticlePayload) graphql.Marshaler {
+			return ec.marshalODeleteArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteArticlePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createOrUpdateCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createOrUpdateCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateOrUpdateCompany(ctx, fc.Args["input"].(model.CreateOrUpdateCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateOrUpdateCompanyPayload) graphql.Marshaler {
+			return ec.marshalOCreateOrUpdateCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createOrUpdateCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateOrUpdateCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createOrUpdateCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCompany(ctx, fc.Args["input"].(model.UpdateCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateCompanyPayload) graphql.Marshaler {
+			return ec.marshalOUpdateCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCompany(ctx, fc.Args["input"].(model.DeleteCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteCompanyPayload) graphql.Marshaler {
+			return ec.marshalODeleteCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachContactToCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachContactToCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachContactToCompany(ctx, fc.Args["input"].(model.ContactCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttachContactToCompanyPayload) graphql.Marshaler {
+			return ec.marshalOAttachContactToCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachContactToCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttachContactToCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachContactToCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachContactFromCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachContactFromCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachContactFromCompany(ctx, fc.Args["input"].(model.ContactCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DetachContactFromCompanyPayload) graphql.Marshaler {
+			return ec.marshalODetachContactFromCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromCompanyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachContactFromCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DetachContactFromCompanyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachContactFromCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateContact(ctx, fc.Args["input"].(model.CreateContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateContactPayload) graphql.Marshaler {
+			return ec.marshalOCreateContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateContact(ctx, fc.Args["input"].(model.UpdateContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateContactPayload) graphql.Marshaler {
+			return ec.marshalOUpdateContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteContact(ctx, fc.Args["input"].(model.ContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteContactPayload) graphql.Marshaler {
+			return ec.marshalODeleteContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_archiveContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_archiveContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ArchiveContact(ctx, fc.Args["input"].(model.ContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
+			return ec.marshalOArchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_archiveContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArchiveContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_archiveContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unarchiveContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unarchiveContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnarchiveContact(ctx, fc.Args["input"].(model.ContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
+			return ec.marshalOArchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unarchiveContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArchiveContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unarchiveContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeContacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeContacts(ctx, fc.Args["input"].(model.MergeContactsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MergeContactsPayload) graphql.Marshaler {
+			return ec.marshalOMergeContactsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeContactsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDataAttribute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDataAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDataAttribute(ctx, fc.Args["input"].(model.CreateDataAttributeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
+			return ec.marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDataAttribute(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttributePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDataAttribute_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDataAttribute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDataAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDataAttribute(ctx, fc.Args["input"].(model.UpdateDataAttributeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
+			return ec.marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDataAttribute(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttributePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDataAttribute_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDataEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDataEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDataEvent(ctx, fc.Args["input"].(model.CreateDataEventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateDataEventPayload) graphql.Marshaler {
+			return ec.marshalOCreateDataEventPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataEventPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDataEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateDataEventPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDataEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordDataEventSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordDataEventSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordDataEventSummary(ctx, fc.Args["input"].(model.RecordDataEventSummaryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecordDataEventSummaryPayload) graphql.Marshaler {
+			return ec.marshalORecordDataEventSummaryPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordDataEventSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordDataEventSummaryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordDataEventSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDataExport(ctx, fc.Args["input"].(model.CreateDataExportInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
+			return ec.marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelDataExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelDataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelDataExport(ctx, fc.Args["input"].(model.CancelDataExportInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
+			return ec.marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelDataExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelDataExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCollection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCollection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCollection(ctx, fc.Args["input"].(model.CreateCollectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateCollectionPayload) graphql.Marshaler {
+			return ec.marshalOCreateCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateCollectionPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCollection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateCollectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCollection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCollection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCollection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCollection(ctx, fc.Args["input"].(model.UpdateCollectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateCollectionPayload) graphql.Marshaler {
+			return ec.marshalOUpdateCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCollectionPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCollection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateCollectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCollection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCollection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCollection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCollection(ctx, fc.Args["input"].(model.DeleteCollectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteCollectionPayload) graphql.Marshaler {
+			return ec.marshalODeleteCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCollectionPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCollection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteCollectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCollection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMessage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMessage(ctx, fc.Args["input"].(model.CreateMessageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateMessagePayload) graphql.Marshaler {
+			return ec.marshalOCreateMessagePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateMessagePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMessage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateMessagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createNewsItem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createNewsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateNewsItem(ctx, fc.Args["input"].(model.CreateNewsItemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateNewsItemPayload) graphql.Marshaler {
+			return ec.marshalOCreateNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateNewsItemPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createNewsItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateNewsItemPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createNewsItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateNewsItem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNewsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNewsItem(ctx, fc.Args["input"].(model.UpdateNewsItemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateNewsItemPayload) graphql.Marshaler {
+			return ec.marshalOUpdateNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNewsItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateNewsItemPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNewsItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNewsItem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNewsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNewsItem(ctx, fc.Args["input"].(model.DeleteNewsItemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteNewsItemPayload) graphql.Marshaler {
+			return ec.marshalODeleteNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteNewsItemPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNewsItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteNewsItemPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNewsItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateNote(ctx, fc.Args["input"].(model.CreateNoteInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateNotePayload) graphql.Marshaler {
+			return ec.marshalOCreateNotePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateNotePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateNotePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPhoneSwitch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPhoneSwitch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePhoneSwitch(ctx, fc.Args["input"].(model.CreatePhoneSwitchInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatePhoneSwitchPayload) graphql.Marshaler {
+			return ec.marshalOCreatePhoneSwitchPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreatePhoneSwitchPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPhoneSwitch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatePhoneSwitchPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPhoneSwitch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachSubscriptionTypeToContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachSubscriptionTypeToContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachSubscriptionTypeToContact(ctx, fc.Args["input"].(model.AttachSubscriptionTypeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
+			return ec.marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachSubscriptionTypeToContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactSubscriptionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachSubscriptionTypeToContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachSubscriptionTypeFromContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachSubscriptionTypeFromContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachSubscriptionTypeFromContact(ctx, fc.Args["input"].(model.DetachSubscriptionTypeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
+			return ec.marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachSubscriptionTypeFromContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactSubscriptionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachSubscriptionTypeFromContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createOrUpdateTag(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createOrUpdateTag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateOrUpdateTag(ctx, fc.Args["input"].(model.CreateOrUpdateTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateOrUpdateTagPayload) graphql.Marshaler {
+			return ec.marshalOCreateOrUpdateTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createOrUpdateTag(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateOrUpdateTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createOrUpdateTag_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_tagCompanies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_tagCompanies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TagCompanies(ctx, fc.Args["input"].(model.TagCompaniesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
+			return ec.marshalOTagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_tagCompanies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TagCompaniesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_tagCompanies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_untagCompanies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_untagCompanies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UntagCompanies(ctx, fc.Args["input"].(model.TagCompaniesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
+			return ec.marshalOTagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_untagCompanies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TagCompaniesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_untagCompanies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_tagContacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_tagContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TagContacts(ctx, fc.Args["input"].(model.TagContactsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TagContactsPayload) graphql.Marshaler {
+			return ec.marshalOTagContactsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagContactsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_tagContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TagContactsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_tagContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTag(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTag(ctx, fc.Args["input"].(model.DeleteTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteTagPayload) graphql.Marshaler {
+			return ec.marshalODeleteTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTag(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTag_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachTagToContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachTagToContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachTagToContact(ctx, fc.Args["input"].(model.ContactTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
+			return ec.marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachTagToContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachTagToContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachTagFromContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachTagFromContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachTagFromContact(ctx, fc.Args["input"].(model.ContactTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
+			return ec.marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachTagFromContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachTagFromContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateVisitor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateVisitor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateVisitor(ctx, fc.Args["input"].(model.UpdateVisitorInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateVisitorPayload) graphql.Marshaler {
+			return ec.marshalOUpdateVisitorPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateVisitorPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateVisitor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateVisitorPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateVisitor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_convertVisitor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_convertVisitor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConvertVisitor(ctx, fc.Args["input"].(model.ConvertVisitorInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConvertVisitorPayload) graphql.Marshaler {
+			return ec.marshalOConvertVisitorPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_convertVisitor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConvertVisitorPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_convertVisitor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -27629,6 +34823,29 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PhoneSwitch_phone(ctx context.Context, field graphql.CollectedField, obj *upstream.PhoneSwitch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhoneSwitch_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PhoneSwitch_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PhoneSwitch", field, false, false, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -29702,6 +36919,70 @@ func (ec *executionContext) fieldContext_RateLimit_resetAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _RecordDataEventSummaryPayload_eventSummaries(ctx context.Context, field graphql.CollectedField, obj *model.RecordDataEventSummaryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordDataEventSummaryPayload_eventSummaries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecordDataEventSummaryPayload().EventSummaries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataEventSummary) graphql.Marshaler {
+			return ec.marshalODataEventSummaries2ᚖintercomᚑgraphqlᚋupstreamᚐDataEventSummary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordDataEventSummaryPayload_eventSummaries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordDataEventSummaryPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataEventSummaries(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordDataEventSummaryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RecordDataEventSummaryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordDataEventSummaryPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordDataEventSummaryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordDataEventSummaryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Segment_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Segment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30032,6 +37313,70 @@ func (ec *executionContext) fieldContext_SegmentEdge_node(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Segment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SetAdminAwayPayload_admin(ctx context.Context, field graphql.CollectedField, obj *model.SetAdminAwayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetAdminAwayPayload_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Admin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SetAdminAwayPayload_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetAdminAwayPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SetAdminAwayPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SetAdminAwayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetAdminAwayPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetAdminAwayPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetAdminAwayPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -30805,6 +38150,102 @@ func (ec *executionContext) fieldContext_Tag_appliedBy(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _TagCompaniesPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagCompaniesPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagCompaniesPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagCompaniesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TagCompaniesPayload_companies(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagCompaniesPayload_companies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TagCompaniesPayload().Companies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagCompaniesPayload_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagCompaniesPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TagCompaniesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagCompaniesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TagCompaniesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagCompaniesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TagConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TagConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30922,6 +38363,102 @@ func (ec *executionContext) _TagConnection_totalCount(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_TagConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TagConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TagContactsPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TagContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagContactsPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagContactsPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagContactsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TagContactsPayload_contacts(ctx context.Context, field graphql.CollectedField, obj *model.TagContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagContactsPayload_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TagContactsPayload().Contacts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚕᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagContactsPayload_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagContactsPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TagContactsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TagContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagContactsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TagContactsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TagContactsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TagEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TagEdge) (ret graphql.Marshaler) {
@@ -34750,6 +42287,459 @@ func (ec *executionContext) fieldContext_TicketTypeEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *model.UpdateArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateArticlePayload_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
+			return ec.marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateArticlePayload_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateArticlePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateArticlePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateCollectionPayload_collection(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCollectionPayload_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Collection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
+			return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCollectionPayload_collection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateCollectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateCollectionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCollectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCollectionPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCollectionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateCollectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCompanyPayload_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCompanyPayload_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateCompanyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCompanyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCompanyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateCompanyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.UpdateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateNewsItemPayload_newsItem(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateNewsItemPayload_newsItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewsItem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
+			return ec.marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateNewsItemPayload_newsItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateNewsItemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateNewsItemPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateNewsItemPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateNewsItemPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateNewsItemPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateVisitorPayload_visitor(ctx context.Context, field graphql.CollectedField, obj *model.UpdateVisitorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateVisitorPayload_visitor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visitor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {
+			return ec.marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateVisitorPayload_visitor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateVisitorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visitor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateVisitorPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateVisitorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateVisitorPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateVisitorPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateVisitorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserError_message(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserError_code(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.UserErrorCode) graphql.Marshaler {
+			return ec.marshalNUserErrorCode2intercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, false, false, "UserErrorCode")
+}
+
 func (ec *executionContext) _Visitor_id(ctx context.Context, field graphql.CollectedField, obj *upstream.Visitor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36894,6 +44884,139 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputArticleTranslationInput(ctx context.Context, obj any) (model.ArticleTranslationInput, error) {
+	var it model.ArticleTranslationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "title", "description", "body", "authorId", "state"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "authorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOArticleState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalArticleTranslationInput unmarshals raw into the ArticleTranslationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalArticleTranslationInput(ctx context.Context, raw any) (model.ArticleTranslationInput, error) {
+	var out model.ArticleTranslationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArticleTranslationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAttachSubscriptionTypeInput(ctx context.Context, obj any) (model.AttachSubscriptionTypeInput, error) {
+	var it model.AttachSubscriptionTypeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "subscriptionTypeId", "consentType"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "subscriptionTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionTypeID = data
+		case "consentType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consentType"))
+			data, err := ec.unmarshalNSubscriptionConsentType2intercomᚑgraphqlᚋgraphᚋmodelᚐSubscriptionConsentType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsentType = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachSubscriptionTypeInput unmarshals raw into the AttachSubscriptionTypeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachSubscriptionTypeInput(ctx context.Context, raw any) (model.AttachSubscriptionTypeInput, error) {
+	var out model.AttachSubscriptionTypeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachSubscriptionTypeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBooleanFilter(ctx context.Context, obj any) (model.BooleanFilter, error) {
 	var it model.BooleanFilter
 	if obj == nil {
@@ -36940,6 +45063,104 @@ func (ec *executionContext) unmarshalInputBooleanFilter(ctx context.Context, obj
 func UnmarshalBooleanFilter(ctx context.Context, raw any) (model.BooleanFilter, error) {
 	var out model.BooleanFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BooleanFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCancelDataExportInput(ctx context.Context, obj any) (model.CancelDataExportInput, error) {
+	var it model.CancelDataExportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelDataExportInput unmarshals raw into the CancelDataExportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelDataExportInput(ctx context.Context, raw any) (model.CancelDataExportInput, error) {
+	var out model.CancelDataExportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelDataExportInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCollectionTranslationInput(ctx context.Context, obj any) (model.CollectionTranslationInput, error) {
+	var it model.CollectionTranslationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "name", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCollectionTranslationInput unmarshals raw into the CollectionTranslationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCollectionTranslationInput(ctx context.Context, raw any) (model.CollectionTranslationInput, error) {
+	var out model.CollectionTranslationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CollectionTranslationInput", raw, &out)
 	return out, err
 }
 
@@ -37122,6 +45343,55 @@ func (ec *executionContext) unmarshalInputContactAndroidAppFilter(ctx context.Co
 func UnmarshalContactAndroidAppFilter(ctx context.Context, raw any) (model.ContactAndroidAppFilter, error) {
 	var out model.ContactAndroidAppFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactAndroidAppFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactCompanyInput(ctx context.Context, obj any) (model.ContactCompanyInput, error) {
+	var it model.ContactCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "companyId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "companyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactCompanyInput unmarshals raw into the ContactCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactCompanyInput(ctx context.Context, raw any) (model.ContactCompanyInput, error) {
+	var out model.ContactCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactCompanyInput", raw, &out)
 	return out, err
 }
 
@@ -37440,6 +45710,48 @@ func UnmarshalContactFilter(ctx context.Context, raw any) (model.ContactFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
+	var it model.ContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactInput unmarshals raw into the ContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactInput(ctx context.Context, raw any) (model.ContactInput, error) {
+	var out model.ContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactIosAppFilter(ctx context.Context, obj any) (model.ContactIosAppFilter, error) {
 	var it model.ContactIosAppFilter
 	if obj == nil {
@@ -37689,6 +46001,55 @@ func (ec *executionContext) unmarshalInputContactSort(ctx context.Context, obj a
 func UnmarshalContactSort(ctx context.Context, raw any) (model.ContactSort, error) {
 	var out model.ContactSort
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactSort", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactTagInput(ctx context.Context, obj any) (model.ContactTagInput, error) {
+	var it model.ContactTagInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "tagId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactTagInput unmarshals raw into the ContactTagInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactTagInput(ctx context.Context, raw any) (model.ContactTagInput, error) {
+	var out model.ContactTagInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactTagInput", raw, &out)
 	return out, err
 }
 
@@ -38588,6 +46949,973 @@ func UnmarshalConversationStatisticsFilter(ctx context.Context, raw any) (model.
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConvertVisitorInput(ctx context.Context, obj any) (model.ConvertVisitorInput, error) {
+	var it model.ConvertVisitorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitorId", "role", "contactId", "userId", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitorID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConvertVisitorInput unmarshals raw into the ConvertVisitorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConvertVisitorInput(ctx context.Context, raw any) (model.ConvertVisitorInput, error) {
+	var out model.ConvertVisitorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConvertVisitorInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateArticleInput(ctx context.Context, obj any) (model.CreateArticleInput, error) {
+	var it model.CreateArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["state"]; !present {
+		asMap["state"] = "DRAFT"
+	}
+
+	fieldsInOrder := [...]string{"title", "description", "body", "authorId", "state", "parentId", "translations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "authorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOArticleState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOArticleTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateArticleInput unmarshals raw into the CreateArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateArticleInput(ctx context.Context, raw any) (model.CreateArticleInput, error) {
+	var out model.CreateArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateArticleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCollectionInput(ctx context.Context, obj any) (model.CreateCollectionInput, error) {
+	var it model.CreateCollectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "parentId", "helpCenterId", "translations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "helpCenterId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("helpCenterId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HelpCenterID = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOCollectionTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCollectionInput unmarshals raw into the CreateCollectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateCollectionInput, error) {
+	var out model.CreateCollectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateContactInput(ctx context.Context, obj any) (model.CreateContactInput, error) {
+	var it model.CreateContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "avatarUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarURL = data
+		case "signedUpAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedUpAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedUpAt = data
+		case "lastSeenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastSeenAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastSeenAt = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		case "unsubscribedFromEmails":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unsubscribedFromEmails"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnsubscribedFromEmails = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateContactInput unmarshals raw into the CreateContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateContactInput(ctx context.Context, raw any) (model.CreateContactInput, error) {
+	var out model.CreateContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateDataAttributeInput(ctx context.Context, obj any) (model.CreateDataAttributeInput, error) {
+	var it model.CreateDataAttributeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "model", "dataType", "description", "options", "messengerWritable"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "model":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
+			data, err := ec.unmarshalNCustomDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐCustomDataAttributeModel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Model = data
+		case "dataType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dataType"))
+			data, err := ec.unmarshalNDataAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeDataType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DataType = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		case "messengerWritable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messengerWritable"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessengerWritable = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateDataAttributeInput unmarshals raw into the CreateDataAttributeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateDataAttributeInput(ctx context.Context, raw any) (model.CreateDataAttributeInput, error) {
+	var out model.CreateDataAttributeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDataAttributeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateDataEventInput(ctx context.Context, obj any) (model.CreateDataEventInput, error) {
+	var it model.CreateDataEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eventName", "createdAt", "actor", "metadata"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventName = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalNDataEventActorInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventActorInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateDataEventInput unmarshals raw into the CreateDataEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateDataEventInput(ctx context.Context, raw any) (model.CreateDataEventInput, error) {
+	var out model.CreateDataEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDataEventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateDataExportInput(ctx context.Context, obj any) (model.CreateDataExportInput, error) {
+	var it model.CreateDataExportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"createdAtAfter", "createdAtBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "createdAtAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtAfter"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtAfter = data
+		case "createdAtBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtBefore"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateDataExportInput unmarshals raw into the CreateDataExportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateDataExportInput(ctx context.Context, raw any) (model.CreateDataExportInput, error) {
+	var out model.CreateDataExportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDataExportInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMessageInput(ctx context.Context, obj any) (model.CreateMessageInput, error) {
+	var it model.CreateMessageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["template"]; !present {
+		asMap["template"] = "PLAIN"
+	}
+	if _, present := asMap["openConversation"]; !present {
+		asMap["openConversation"] = false
+	}
+
+	fieldsInOrder := [...]string{"channel", "subject", "body", "template", "fromAdminId", "toContactId", "openConversation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNMessageChannel2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "template":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("template"))
+			data, err := ec.unmarshalOMessageTemplate2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐMessageTemplate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Template = data
+		case "fromAdminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromAdminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromAdminID = data
+		case "toContactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toContactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToContactID = data
+		case "openConversation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openConversation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenConversation = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMessageInput unmarshals raw into the CreateMessageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMessageInput(ctx context.Context, raw any) (model.CreateMessageInput, error) {
+	var out model.CreateMessageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMessageInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateNewsItemInput(ctx context.Context, obj any) (model.CreateNewsItemInput, error) {
+	var it model.CreateNewsItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["state"]; !present {
+		asMap["state"] = "DRAFT"
+	}
+
+	fieldsInOrder := [...]string{"title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "senderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("senderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SenderID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalONewsItemState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "deliverSilently":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliverSilently"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliverSilently = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "reactions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reactions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reactions = data
+		case "newsfeeds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newsfeeds"))
+			data, err := ec.unmarshalONewsfeedAssignmentInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedAssignmentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Newsfeeds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateNewsItemInput unmarshals raw into the CreateNewsItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateNewsItemInput(ctx context.Context, raw any) (model.CreateNewsItemInput, error) {
+	var out model.CreateNewsItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateNewsItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateNoteInput(ctx context.Context, obj any) (model.CreateNoteInput, error) {
+	var it model.CreateNoteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "body", "authorId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "authorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateNoteInput unmarshals raw into the CreateNoteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateNoteInput(ctx context.Context, raw any) (model.CreateNoteInput, error) {
+	var out model.CreateNoteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateNoteInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateOrUpdateCompanyInput(ctx context.Context, obj any) (model.CreateOrUpdateCompanyInput, error) {
+	var it model.CreateOrUpdateCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"companyId", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "companyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "size":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("size"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Size = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "industry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Industry = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		case "remoteCreatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("remoteCreatedAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoteCreatedAt = data
+		case "monthlySpend":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthlySpend"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonthlySpend = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateOrUpdateCompanyInput unmarshals raw into the CreateOrUpdateCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateOrUpdateCompanyInput(ctx context.Context, raw any) (model.CreateOrUpdateCompanyInput, error) {
+	var out model.CreateOrUpdateCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateOrUpdateCompanyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateOrUpdateTagInput(ctx context.Context, obj any) (model.CreateOrUpdateTagInput, error) {
+	var it model.CreateOrUpdateTagInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateOrUpdateTagInput unmarshals raw into the CreateOrUpdateTagInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateOrUpdateTagInput(ctx context.Context, raw any) (model.CreateOrUpdateTagInput, error) {
+	var out model.CreateOrUpdateTagInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateOrUpdateTagInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreatePhoneSwitchInput(ctx context.Context, obj any) (model.CreatePhoneSwitchInput, error) {
+	var it model.CreatePhoneSwitchInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"phone", "customAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePhoneSwitchInput unmarshals raw into the CreatePhoneSwitchInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePhoneSwitchInput(ctx context.Context, raw any) (model.CreatePhoneSwitchInput, error) {
+	var out model.CreatePhoneSwitchInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePhoneSwitchInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomAttributeFilter(ctx context.Context, obj any) (model.CustomAttributeFilter, error) {
 	var it model.CustomAttributeFilter
 	if obj == nil {
@@ -38662,6 +47990,62 @@ func (ec *executionContext) unmarshalInputCustomAttributeFilter(ctx context.Cont
 func UnmarshalCustomAttributeFilter(ctx context.Context, raw any) (model.CustomAttributeFilter, error) {
 	var out model.CustomAttributeFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomAttributeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDataEventActorInput(ctx context.Context, obj any) (model.DataEventActorInput, error) {
+	var it model.DataEventActorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "userId", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDataEventActorInput unmarshals raw into the DataEventActorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDataEventActorInput(ctx context.Context, raw any) (model.DataEventActorInput, error) {
+	var out model.DataEventActorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DataEventActorInput", raw, &out)
 	return out, err
 }
 
@@ -38886,6 +48270,265 @@ func (ec *executionContext) unmarshalInputDateTimeFilter(ctx context.Context, ob
 func UnmarshalDateTimeFilter(ctx context.Context, raw any) (model.DateTimeFilter, error) {
 	var out model.DateTimeFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateTimeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteArticleInput(ctx context.Context, obj any) (model.DeleteArticleInput, error) {
+	var it model.DeleteArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteArticleInput unmarshals raw into the DeleteArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteArticleInput(ctx context.Context, raw any) (model.DeleteArticleInput, error) {
+	var out model.DeleteArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteArticleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteCollectionInput(ctx context.Context, obj any) (model.DeleteCollectionInput, error) {
+	var it model.DeleteCollectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteCollectionInput unmarshals raw into the DeleteCollectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteCollectionInput(ctx context.Context, raw any) (model.DeleteCollectionInput, error) {
+	var out model.DeleteCollectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteCompanyInput(ctx context.Context, obj any) (model.DeleteCompanyInput, error) {
+	var it model.DeleteCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteCompanyInput unmarshals raw into the DeleteCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteCompanyInput(ctx context.Context, raw any) (model.DeleteCompanyInput, error) {
+	var out model.DeleteCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteCompanyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteNewsItemInput(ctx context.Context, obj any) (model.DeleteNewsItemInput, error) {
+	var it model.DeleteNewsItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteNewsItemInput unmarshals raw into the DeleteNewsItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteNewsItemInput(ctx context.Context, raw any) (model.DeleteNewsItemInput, error) {
+	var out model.DeleteNewsItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteNewsItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteTagInput(ctx context.Context, obj any) (model.DeleteTagInput, error) {
+	var it model.DeleteTagInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteTagInput unmarshals raw into the DeleteTagInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteTagInput(ctx context.Context, raw any) (model.DeleteTagInput, error) {
+	var out model.DeleteTagInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteTagInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDetachSubscriptionTypeInput(ctx context.Context, obj any) (model.DetachSubscriptionTypeInput, error) {
+	var it model.DetachSubscriptionTypeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "subscriptionTypeId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "subscriptionTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionTypeID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachSubscriptionTypeInput unmarshals raw into the DetachSubscriptionTypeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachSubscriptionTypeInput(ctx context.Context, raw any) (model.DetachSubscriptionTypeInput, error) {
+	var out model.DetachSubscriptionTypeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachSubscriptionTypeInput", raw, &out)
 	return out, err
 }
 
@@ -39134,6 +48777,234 @@ func UnmarshalIntFilter(ctx context.Context, raw any) (model.IntFilter, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMergeContactsInput(ctx context.Context, obj any) (model.MergeContactsInput, error) {
+	var it model.MergeContactsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"leadId", "userId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "leadId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadID = data
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMergeContactsInput unmarshals raw into the MergeContactsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMergeContactsInput(ctx context.Context, raw any) (model.MergeContactsInput, error) {
+	var out model.MergeContactsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MergeContactsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNewsfeedAssignmentInput(ctx context.Context, obj any) (model.NewsfeedAssignmentInput, error) {
+	var it model.NewsfeedAssignmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"newsfeedId", "publishedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "newsfeedId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newsfeedId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewsfeedID = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewsfeedAssignmentInput unmarshals raw into the NewsfeedAssignmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewsfeedAssignmentInput(ctx context.Context, raw any) (model.NewsfeedAssignmentInput, error) {
+	var out model.NewsfeedAssignmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewsfeedAssignmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordDataEventSummaryInput(ctx context.Context, obj any) (model.RecordDataEventSummaryInput, error) {
+	var it model.RecordDataEventSummaryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId", "eventName", "count", "first", "last"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "eventName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventName = data
+		case "count":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("count"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Count = data
+		case "first":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("first"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.First = data
+		case "last":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("last"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Last = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordDataEventSummaryInput unmarshals raw into the RecordDataEventSummaryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordDataEventSummaryInput(ctx context.Context, raw any) (model.RecordDataEventSummaryInput, error) {
+	var out model.RecordDataEventSummaryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordDataEventSummaryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetAdminAwayInput(ctx context.Context, obj any) (model.SetAdminAwayInput, error) {
+	var it model.SetAdminAwayInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["awayModeReassign"]; !present {
+		asMap["awayModeReassign"] = false
+	}
+
+	fieldsInOrder := [...]string{"adminId", "awayModeEnabled", "awayModeReassign"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "awayModeEnabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("awayModeEnabled"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AwayModeEnabled = data
+		case "awayModeReassign":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("awayModeReassign"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AwayModeReassign = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetAdminAwayInput unmarshals raw into the SetAdminAwayInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetAdminAwayInput(ctx context.Context, raw any) (model.SetAdminAwayInput, error) {
+	var out model.SetAdminAwayInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetAdminAwayInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj any) (model.StringFilter, error) {
 	var it model.StringFilter
 	if obj == nil {
@@ -39222,6 +49093,104 @@ func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj 
 func UnmarshalStringFilter(ctx context.Context, raw any) (model.StringFilter, error) {
 	var out model.StringFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StringFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTagCompaniesInput(ctx context.Context, obj any) (model.TagCompaniesInput, error) {
+	var it model.TagCompaniesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "companyIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "companyIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTagCompaniesInput unmarshals raw into the TagCompaniesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTagCompaniesInput(ctx context.Context, raw any) (model.TagCompaniesInput, error) {
+	var out model.TagCompaniesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TagCompaniesInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTagContactsInput(ctx context.Context, obj any) (model.TagContactsInput, error) {
+	var it model.TagContactsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "contactIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contactIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTagContactsInput unmarshals raw into the TagContactsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTagContactsInput(ctx context.Context, raw any) (model.TagContactsInput, error) {
+	var out model.TagContactsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TagContactsInput", raw, &out)
 	return out, err
 }
 
@@ -39698,6 +49667,608 @@ func (ec *executionContext) unmarshalInputTicketStateFilter(ctx context.Context,
 func UnmarshalTicketStateFilter(ctx context.Context, raw any) (model.TicketStateFilter, error) {
 	var out model.TicketStateFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketStateFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateArticleInput(ctx context.Context, obj any) (model.UpdateArticleInput, error) {
+	var it model.UpdateArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "description", "body", "authorId", "state", "parentId", "translations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "authorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOArticleState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOArticleTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateArticleInput unmarshals raw into the UpdateArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateArticleInput(ctx context.Context, raw any) (model.UpdateArticleInput, error) {
+	var out model.UpdateArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateArticleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCollectionInput(ctx context.Context, obj any) (model.UpdateCollectionInput, error) {
+	var it model.UpdateCollectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description", "parentId", "translations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = graphql.OmittableOf(data)
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOCollectionTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCollectionInput unmarshals raw into the UpdateCollectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCollectionInput(ctx context.Context, raw any) (model.UpdateCollectionInput, error) {
+	var out model.UpdateCollectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCompanyInput(ctx context.Context, obj any) (model.UpdateCompanyInput, error) {
+	var it model.UpdateCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "size":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("size"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Size = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "industry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Industry = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		case "remoteCreatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("remoteCreatedAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoteCreatedAt = data
+		case "monthlySpend":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthlySpend"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonthlySpend = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCompanyInput unmarshals raw into the UpdateCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCompanyInput(ctx context.Context, raw any) (model.UpdateCompanyInput, error) {
+	var out model.UpdateCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCompanyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateContactInput(ctx context.Context, obj any) (model.UpdateContactInput, error) {
+	var it model.UpdateContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = graphql.OmittableOf(data)
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "avatarUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarURL = graphql.OmittableOf(data)
+		case "signedUpAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedUpAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedUpAt = graphql.OmittableOf(data)
+		case "lastSeenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastSeenAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastSeenAt = graphql.OmittableOf(data)
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = graphql.OmittableOf(data)
+		case "unsubscribedFromEmails":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unsubscribedFromEmails"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnsubscribedFromEmails = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateContactInput unmarshals raw into the UpdateContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateContactInput(ctx context.Context, raw any) (model.UpdateContactInput, error) {
+	var out model.UpdateContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateDataAttributeInput(ctx context.Context, obj any) (model.UpdateDataAttributeInput, error) {
+	var it model.UpdateDataAttributeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"intercomId", "archived", "description", "options", "messengerWritable"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "intercomId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intercomId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntercomID = data
+		case "archived":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archived"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Archived = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		case "messengerWritable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messengerWritable"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessengerWritable = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateDataAttributeInput unmarshals raw into the UpdateDataAttributeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateDataAttributeInput(ctx context.Context, raw any) (model.UpdateDataAttributeInput, error) {
+	var out model.UpdateDataAttributeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateDataAttributeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateNewsItemInput(ctx context.Context, obj any) (model.UpdateNewsItemInput, error) {
+	var it model.UpdateNewsItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "senderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("senderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SenderID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalONewsItemState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "deliverSilently":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliverSilently"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliverSilently = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "reactions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reactions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reactions = data
+		case "newsfeeds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newsfeeds"))
+			data, err := ec.unmarshalONewsfeedAssignmentInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedAssignmentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Newsfeeds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateNewsItemInput unmarshals raw into the UpdateNewsItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateNewsItemInput(ctx context.Context, raw any) (model.UpdateNewsItemInput, error) {
+	var out model.UpdateNewsItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNewsItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateVisitorInput(ctx context.Context, obj any) (model.UpdateVisitorInput, error) {
+	var it model.UpdateVisitorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "customAttributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "customAttributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customAttributes"))
+			data, err := ec.unmarshalOJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomAttributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateVisitorInput unmarshals raw into the UpdateVisitorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateVisitorInput(ctx context.Context, raw any) (model.UpdateVisitorInput, error) {
+	var out model.UpdateVisitorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateVisitorInput", raw, &out)
 	return out, err
 }
 
@@ -40443,6 +51014,55 @@ func (ec *executionContext) _App(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
+var archiveContactPayloadImplementors = []string{"ArchiveContactPayload"}
+
+func (ec *executionContext) _ArchiveContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ArchiveContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, archiveContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArchiveContactPayload")
+		case "contactId":
+			out.Values[i] = ec._ArchiveContactPayload_contactId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "archived":
+			out.Values[i] = ec._ArchiveContactPayload_archived(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArchiveContactPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ArchiveContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var articleImplementors = []string{"Article", "Node"}
 
 func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *upstream.Article) graphql.Marshaler {
@@ -40958,6 +51578,50 @@ func (ec *executionContext) _AssignedTo(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssignedTo_team(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attachContactToCompanyPayloadImplementors = []string{"AttachContactToCompanyPayload"}
+
+func (ec *executionContext) _AttachContactToCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AttachContactToCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachContactToCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachContactToCompanyPayload")
+		case "company":
+			out.Values[i] = ec._AttachContactToCompanyPayload_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachContactToCompanyPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._AttachContactToCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42136,6 +52800,50 @@ func (ec *executionContext) _ContactLocation(ctx context.Context, sel ast.Select
 	return out
 }
 
+var contactSubscriptionPayloadImplementors = []string{"ContactSubscriptionPayload"}
+
+func (ec *executionContext) _ContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactSubscriptionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactSubscriptionPayload")
+		case "subscriptionType":
+			out.Values[i] = ec._ContactSubscriptionPayload_subscriptionType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactSubscriptionPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ContactSubscriptionPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactSubscriptionTypeConnectionImplementors = []string{"ContactSubscriptionTypeConnection"}
 
 func (ec *executionContext) _ContactSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
@@ -42209,6 +52917,50 @@ func (ec *executionContext) _ContactSubscriptionTypeEdge(ctx context.Context, se
 			out.Values[i] = ec._ContactSubscriptionTypeEdge_consent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactTagPayloadImplementors = []string{"ContactTagPayload"}
+
+func (ec *executionContext) _ContactTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactTagPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactTagPayload")
+		case "tag":
+			out.Values[i] = ec._ContactTagPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactTagPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ContactTagPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -43088,6 +53840,429 @@ func (ec *executionContext) _ConversationStatistics(ctx context.Context, sel ast
 	return out
 }
 
+var convertVisitorPayloadImplementors = []string{"ConvertVisitorPayload"}
+
+func (ec *executionContext) _ConvertVisitorPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConvertVisitorPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, convertVisitorPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConvertVisitorPayload")
+		case "contact":
+			out.Values[i] = ec._ConvertVisitorPayload_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "convertedVisitorId":
+			out.Values[i] = ec._ConvertVisitorPayload_convertedVisitorId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ConvertVisitorPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createArticlePayloadImplementors = []string{"CreateArticlePayload"}
+
+func (ec *executionContext) _CreateArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateArticlePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createArticlePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateArticlePayload")
+		case "article":
+			out.Values[i] = ec._CreateArticlePayload_article(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateArticlePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createCollectionPayloadImplementors = []string{"CreateCollectionPayload"}
+
+func (ec *executionContext) _CreateCollectionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateCollectionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createCollectionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateCollectionPayload")
+		case "collection":
+			out.Values[i] = ec._CreateCollectionPayload_collection(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateCollectionPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createContactPayloadImplementors = []string{"CreateContactPayload"}
+
+func (ec *executionContext) _CreateContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateContactPayload")
+		case "contact":
+			out.Values[i] = ec._CreateContactPayload_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createDataEventPayloadImplementors = []string{"CreateDataEventPayload"}
+
+func (ec *executionContext) _CreateDataEventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateDataEventPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createDataEventPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateDataEventPayload")
+		case "dataEvent":
+			out.Values[i] = ec._CreateDataEventPayload_dataEvent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateDataEventPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createMessagePayloadImplementors = []string{"CreateMessagePayload"}
+
+func (ec *executionContext) _CreateMessagePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateMessagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createMessagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateMessagePayload")
+		case "message":
+			out.Values[i] = ec._CreateMessagePayload_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateMessagePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createNewsItemPayloadImplementors = []string{"CreateNewsItemPayload"}
+
+func (ec *executionContext) _CreateNewsItemPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateNewsItemPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createNewsItemPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateNewsItemPayload")
+		case "newsItem":
+			out.Values[i] = ec._CreateNewsItemPayload_newsItem(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateNewsItemPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createNotePayloadImplementors = []string{"CreateNotePayload"}
+
+func (ec *executionContext) _CreateNotePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateNotePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createNotePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateNotePayload")
+		case "note":
+			out.Values[i] = ec._CreateNotePayload_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateNotePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createOrUpdateCompanyPayloadImplementors = []string{"CreateOrUpdateCompanyPayload"}
+
+func (ec *executionContext) _CreateOrUpdateCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateOrUpdateCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createOrUpdateCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateOrUpdateCompanyPayload")
+		case "company":
+			out.Values[i] = ec._CreateOrUpdateCompanyPayload_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateOrUpdateCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createOrUpdateTagPayloadImplementors = []string{"CreateOrUpdateTagPayload"}
+
+func (ec *executionContext) _CreateOrUpdateTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateOrUpdateTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createOrUpdateTagPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateOrUpdateTagPayload")
+		case "tag":
+			out.Values[i] = ec._CreateOrUpdateTagPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateOrUpdateTagPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createPhoneSwitchPayloadImplementors = []string{"CreatePhoneSwitchPayload"}
+
+func (ec *executionContext) _CreatePhoneSwitchPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreatePhoneSwitchPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createPhoneSwitchPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatePhoneSwitchPayload")
+		case "phoneSwitch":
+			out.Values[i] = ec._CreatePhoneSwitchPayload_phoneSwitch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreatePhoneSwitchPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dataAttributeImplementors = []string{"DataAttribute"}
 
 func (ec *executionContext) _DataAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataAttribute) graphql.Marshaler {
@@ -43266,6 +54441,44 @@ func (ec *executionContext) _DataAttributeEdge(ctx context.Context, sel ast.Sele
 			}
 		case "node":
 			out.Values[i] = ec._DataAttributeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataAttributePayloadImplementors = []string{"DataAttributePayload"}
+
+func (ec *executionContext) _DataAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataAttributePayload")
+		case "dataAttribute":
+			out.Values[i] = ec._DataAttributePayload_dataAttribute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DataAttributePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43598,6 +54811,316 @@ func (ec *executionContext) _DataExport(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DataExport_downloadExpiresAt(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataExportPayloadImplementors = []string{"DataExportPayload"}
+
+func (ec *executionContext) _DataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataExportPayload")
+		case "dataExport":
+			out.Values[i] = ec._DataExportPayload_dataExport(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DataExportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteArticlePayloadImplementors = []string{"DeleteArticlePayload"}
+
+func (ec *executionContext) _DeleteArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteArticlePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteArticlePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteArticlePayload")
+		case "deletedArticleId":
+			out.Values[i] = ec._DeleteArticlePayload_deletedArticleId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteArticlePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteCollectionPayloadImplementors = []string{"DeleteCollectionPayload"}
+
+func (ec *executionContext) _DeleteCollectionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteCollectionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteCollectionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteCollectionPayload")
+		case "deletedCollectionId":
+			out.Values[i] = ec._DeleteCollectionPayload_deletedCollectionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteCollectionPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteCompanyPayloadImplementors = []string{"DeleteCompanyPayload"}
+
+func (ec *executionContext) _DeleteCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteCompanyPayload")
+		case "deletedCompanyId":
+			out.Values[i] = ec._DeleteCompanyPayload_deletedCompanyId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteContactPayloadImplementors = []string{"DeleteContactPayload"}
+
+func (ec *executionContext) _DeleteContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteContactPayload")
+		case "deletedContactId":
+			out.Values[i] = ec._DeleteContactPayload_deletedContactId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteNewsItemPayloadImplementors = []string{"DeleteNewsItemPayload"}
+
+func (ec *executionContext) _DeleteNewsItemPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteNewsItemPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteNewsItemPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteNewsItemPayload")
+		case "deletedNewsItemId":
+			out.Values[i] = ec._DeleteNewsItemPayload_deletedNewsItemId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteNewsItemPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteTagPayloadImplementors = []string{"DeleteTagPayload"}
+
+func (ec *executionContext) _DeleteTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteTagPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteTagPayload")
+		case "deletedTagId":
+			out.Values[i] = ec._DeleteTagPayload_deletedTagId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteTagPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var detachContactFromCompanyPayloadImplementors = []string{"DetachContactFromCompanyPayload"}
+
+func (ec *executionContext) _DetachContactFromCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DetachContactFromCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachContactFromCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DetachContactFromCompanyPayload")
+		case "company":
+			out.Values[i] = ec._DetachContactFromCompanyPayload_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachContactFromCompanyPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachContactFromCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43989,6 +55512,432 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 			out.Values[i] = ec._Me_app(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeContactsPayloadImplementors = []string{"MergeContactsPayload"}
+
+func (ec *executionContext) _MergeContactsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MergeContactsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeContactsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeContactsPayload")
+		case "contact":
+			out.Values[i] = ec._MergeContactsPayload_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "mergedLeadId":
+			out.Values[i] = ec._MergeContactsPayload_mergedLeadId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._MergeContactsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var messageImplementors = []string{"Message"}
+
+func (ec *executionContext) _Message(ctx context.Context, sel ast.SelectionSet, obj *upstream.Message) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, messageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Message")
+		case "intercomId":
+			out.Values[i] = ec._Message_intercomId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Message_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			out.Values[i] = ec._Message_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Message_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Message_kind(ctx, field, obj)
+				})
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Message_conversation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "setAdminAway":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setAdminAway(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createOrUpdateCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createOrUpdateCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attachContactToCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachContactToCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachContactFromCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachContactFromCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "archiveContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_archiveContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unarchiveContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unarchiveContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "mergeContacts":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeContacts(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createDataAttribute":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDataAttribute(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateDataAttribute":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDataAttribute(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createDataEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDataEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recordDataEventSummary":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordDataEventSummary(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createDataExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDataExport(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cancelDataExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelDataExport(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createCollection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCollection(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateCollection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCollection(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteCollection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCollection(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createMessage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMessage(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createNewsItem":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createNewsItem(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateNewsItem":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNewsItem(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteNewsItem":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNewsItem(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createNote(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createPhoneSwitch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPhoneSwitch(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attachSubscriptionTypeToContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachSubscriptionTypeToContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachSubscriptionTypeFromContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachSubscriptionTypeFromContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createOrUpdateTag":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createOrUpdateTag(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tagCompanies":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_tagCompanies(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "untagCompanies":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_untagCompanies(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tagContacts":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_tagContacts(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteTag":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTag(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attachTagToContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachTagToContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachTagFromContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachTagFromContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateVisitor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateVisitor(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "convertVisitor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_convertVisitor(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44574,6 +56523,39 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var phoneSwitchImplementors = []string{"PhoneSwitch"}
+
+func (ec *executionContext) _PhoneSwitch(ctx context.Context, sel ast.SelectionSet, obj *upstream.PhoneSwitch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, phoneSwitchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PhoneSwitch")
+		case "phone":
+			out.Values[i] = ec._PhoneSwitch_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -44935,6 +56917,45 @@ func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var recordDataEventSummaryPayloadImplementors = []string{"RecordDataEventSummaryPayload"}
+
+func (ec *executionContext) _RecordDataEventSummaryPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordDataEventSummaryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordDataEventSummaryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordDataEventSummaryPayload")
+		case "eventSummaries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordDataEventSummaryPayload_eventSummaries(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._RecordDataEventSummaryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var segmentImplementors = []string{"Segment", "Node"}
 
 func (ec *executionContext) _Segment(ctx context.Context, sel ast.SelectionSet, obj *upstream.Segment) graphql.Marshaler {
@@ -45067,6 +57088,44 @@ func (ec *executionContext) _SegmentEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "node":
 			out.Values[i] = ec._SegmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var setAdminAwayPayloadImplementors = []string{"SetAdminAwayPayload"}
+
+func (ec *executionContext) _SetAdminAwayPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetAdminAwayPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setAdminAwayPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetAdminAwayPayload")
+		case "admin":
+			out.Values[i] = ec._SetAdminAwayPayload_admin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SetAdminAwayPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45402,6 +57461,50 @@ func (ec *executionContext) _Tag(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
+var tagCompaniesPayloadImplementors = []string{"TagCompaniesPayload"}
+
+func (ec *executionContext) _TagCompaniesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TagCompaniesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tagCompaniesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TagCompaniesPayload")
+		case "tag":
+			out.Values[i] = ec._TagCompaniesPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "companies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TagCompaniesPayload_companies(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._TagCompaniesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var tagConnectionImplementors = []string{"TagConnection"}
 
 func (ec *executionContext) _TagConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TagConnection) graphql.Marshaler {
@@ -45432,6 +57535,50 @@ func (ec *executionContext) _TagConnection(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._TagConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tagContactsPayloadImplementors = []string{"TagContactsPayload"}
+
+func (ec *executionContext) _TagContactsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TagContactsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tagContactsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TagContactsPayload")
+		case "tag":
+			out.Values[i] = ec._TagContactsPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TagContactsPayload_contacts(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._TagContactsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -46877,6 +59024,277 @@ func (ec *executionContext) _TicketTypeEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var updateArticlePayloadImplementors = []string{"UpdateArticlePayload"}
+
+func (ec *executionContext) _UpdateArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateArticlePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateArticlePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateArticlePayload")
+		case "article":
+			out.Values[i] = ec._UpdateArticlePayload_article(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateArticlePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateCollectionPayloadImplementors = []string{"UpdateCollectionPayload"}
+
+func (ec *executionContext) _UpdateCollectionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateCollectionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateCollectionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateCollectionPayload")
+		case "collection":
+			out.Values[i] = ec._UpdateCollectionPayload_collection(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateCollectionPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateCompanyPayloadImplementors = []string{"UpdateCompanyPayload"}
+
+func (ec *executionContext) _UpdateCompanyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateCompanyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateCompanyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateCompanyPayload")
+		case "company":
+			out.Values[i] = ec._UpdateCompanyPayload_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateCompanyPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateContactPayloadImplementors = []string{"UpdateContactPayload"}
+
+func (ec *executionContext) _UpdateContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateContactPayload")
+		case "contact":
+			out.Values[i] = ec._UpdateContactPayload_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateNewsItemPayloadImplementors = []string{"UpdateNewsItemPayload"}
+
+func (ec *executionContext) _UpdateNewsItemPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateNewsItemPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateNewsItemPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateNewsItemPayload")
+		case "newsItem":
+			out.Values[i] = ec._UpdateNewsItemPayload_newsItem(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateNewsItemPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateVisitorPayloadImplementors = []string{"UpdateVisitorPayload"}
+
+func (ec *executionContext) _UpdateVisitorPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateVisitorPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateVisitorPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateVisitorPayload")
+		case "visitor":
+			out.Values[i] = ec._UpdateVisitorPayload_visitor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateVisitorPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userErrorImplementors = []string{"UserError"}
+
+func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model.UserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserError")
+		case "field":
+			out.Values[i] = ec._UserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._UserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._UserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var visitorImplementors = []string{"Visitor", "Node"}
 
 func (ec *executionContext) _Visitor(ctx context.Context, sel ast.SelectionSet, obj *upstream.Visitor) graphql.Marshaler {
@@ -47798,6 +60216,16 @@ func (ec *executionContext) marshalNArticleTranslation2ᚖintercomᚑgraphqlᚋg
 	return ec._ArticleTranslation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNArticleTranslationInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationInput(ctx context.Context, v any) (*model.ArticleTranslationInput, error) {
+	res, err := ec.unmarshalInputArticleTranslationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAttachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeInput(ctx context.Context, v any) (model.AttachSubscriptionTypeInput, error) {
+	res, err := ec.unmarshalInputAttachSubscriptionTypeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAttachment2intercomᚑgraphqlᚋupstreamᚐPartAttachment(ctx context.Context, sel ast.SelectionSet, v upstream.PartAttachment) graphql.Marshaler {
 	return ec._Attachment(ctx, sel, &v)
 }
@@ -47830,6 +60258,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNCancelDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCancelDataExportInput(ctx context.Context, v any) (model.CancelDataExportInput, error) {
+	res, err := ec.unmarshalInputCancelDataExportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCollection2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCollectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Collection) graphql.Marshaler {
@@ -47902,6 +60335,11 @@ func (ec *executionContext) marshalNCollectionTranslation2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._CollectionTranslation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCollectionTranslationInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationInput(ctx context.Context, v any) (*model.CollectionTranslationInput, error) {
+	res, err := ec.unmarshalInputCollectionTranslationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
@@ -47994,6 +60432,11 @@ func (ec *executionContext) marshalNContact2ᚖintercomᚑgraphqlᚋupstreamᚐC
 	return ec._Contact(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx context.Context, v any) (model.ContactCompanyInput, error) {
+	res, err := ec.unmarshalInputContactCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNContactEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContactEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48039,6 +60482,11 @@ func (ec *executionContext) marshalNContactEventKind2intercomᚑgraphqlᚋgraph�
 func (ec *executionContext) unmarshalNContactFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilter(ctx context.Context, v any) (*model.ContactFilter, error) {
 	res, err := ec.unmarshalInputContactFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx context.Context, v any) (model.ContactInput, error) {
+	res, err := ec.unmarshalInputContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNContactLocation2intercomᚑgraphqlᚋupstreamᚐContactLocation(ctx context.Context, sel ast.SelectionSet, v upstream.ContactLocation) graphql.Marshaler {
@@ -48102,6 +60550,11 @@ func (ec *executionContext) marshalNContactSubscriptionTypeEdge2ᚖintercomᚑgr
 		return graphql.Null
 	}
 	return ec._ContactSubscriptionTypeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx context.Context, v any) (model.ContactTagInput, error) {
+	res, err := ec.unmarshalInputContactTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNConversation2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Conversation) graphql.Marshaler {
@@ -48266,9 +60719,84 @@ func (ec *executionContext) marshalNConversationState2intercomᚑgraphqlᚋgraph
 	return v
 }
 
+func (ec *executionContext) unmarshalNConvertVisitorInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorInput(ctx context.Context, v any) (model.ConvertVisitorInput, error) {
+	res, err := ec.unmarshalInputConvertVisitorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateArticleInput(ctx context.Context, v any) (model.CreateArticleInput, error) {
+	res, err := ec.unmarshalInputCreateArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateCollectionInput(ctx context.Context, v any) (model.CreateCollectionInput, error) {
+	res, err := ec.unmarshalInputCreateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactInput(ctx context.Context, v any) (model.CreateContactInput, error) {
+	res, err := ec.unmarshalInputCreateContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateDataAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataAttributeInput(ctx context.Context, v any) (model.CreateDataAttributeInput, error) {
+	res, err := ec.unmarshalInputCreateDataAttributeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateDataEventInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataEventInput(ctx context.Context, v any) (model.CreateDataEventInput, error) {
+	res, err := ec.unmarshalInputCreateDataEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataExportInput(ctx context.Context, v any) (model.CreateDataExportInput, error) {
+	res, err := ec.unmarshalInputCreateDataExportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMessageInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateMessageInput(ctx context.Context, v any) (model.CreateMessageInput, error) {
+	res, err := ec.unmarshalInputCreateMessageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateNewsItemInput(ctx context.Context, v any) (model.CreateNewsItemInput, error) {
+	res, err := ec.unmarshalInputCreateNewsItemInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateNoteInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateNoteInput(ctx context.Context, v any) (model.CreateNoteInput, error) {
+	res, err := ec.unmarshalInputCreateNoteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateOrUpdateCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateCompanyInput(ctx context.Context, v any) (model.CreateOrUpdateCompanyInput, error) {
+	res, err := ec.unmarshalInputCreateOrUpdateCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateOrUpdateTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateTagInput(ctx context.Context, v any) (model.CreateOrUpdateTagInput, error) {
+	res, err := ec.unmarshalInputCreateOrUpdateTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreatePhoneSwitchInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreatePhoneSwitchInput(ctx context.Context, v any) (model.CreatePhoneSwitchInput, error) {
+	res, err := ec.unmarshalInputCreatePhoneSwitchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCustomAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilter(ctx context.Context, v any) (*model.CustomAttributeFilter, error) {
 	res, err := ec.unmarshalInputCustomAttributeFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCustomDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐCustomDataAttributeModel(ctx context.Context, v any) (model.CustomDataAttributeModel, error) {
+	var res model.CustomDataAttributeModel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐCustomDataAttributeModel(ctx context.Context, sel ast.SelectionSet, v model.CustomDataAttributeModel) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNDataAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataAttribute) graphql.Marshaler {
@@ -48363,6 +60891,11 @@ func (ec *executionContext) marshalNDataEvent2ᚖintercomᚑgraphqlᚋupstream�
 	return ec._DataEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDataEventActorInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventActorInput(ctx context.Context, v any) (*model.DataEventActorInput, error) {
+	res, err := ec.unmarshalInputDataEventActorInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNDataEventEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataEventEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48438,6 +60971,36 @@ func (ec *executionContext) marshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTim
 		graphql.AddInvalidNullFromMarshaler(ctx, "DateTime!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDeleteArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteArticleInput(ctx context.Context, v any) (model.DeleteArticleInput, error) {
+	res, err := ec.unmarshalInputDeleteArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCollectionInput(ctx context.Context, v any) (model.DeleteCollectionInput, error) {
+	res, err := ec.unmarshalInputDeleteCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCompanyInput(ctx context.Context, v any) (model.DeleteCompanyInput, error) {
+	res, err := ec.unmarshalInputDeleteCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteNewsItemInput(ctx context.Context, v any) (model.DeleteNewsItemInput, error) {
+	res, err := ec.unmarshalInputDeleteNewsItemInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteTagInput(ctx context.Context, v any) (model.DeleteTagInput, error) {
+	res, err := ec.unmarshalInputDeleteTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDetachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeInput(ctx context.Context, v any) (model.DetachSubscriptionTypeInput, error) {
+	res, err := ec.unmarshalInputDetachSubscriptionTypeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -48661,6 +61224,31 @@ func (ec *executionContext) marshalNLinkedObjectEdge2ᚖintercomᚑgraphqlᚋgra
 	return ec._LinkedObjectEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMergeContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsInput(ctx context.Context, v any) (model.MergeContactsInput, error) {
+	res, err := ec.unmarshalInputMergeContactsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMessageChannel2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageChannel(ctx context.Context, v any) (model.MessageChannel, error) {
+	var res model.MessageChannel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMessageChannel2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageChannel(ctx context.Context, sel ast.SelectionSet, v model.MessageChannel) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNMessageKind2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageKind(ctx context.Context, v any) (model.MessageKind, error) {
+	var res model.MessageKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMessageKind2intercomᚑgraphqlᚋgraphᚋmodelᚐMessageKind(ctx context.Context, sel ast.SelectionSet, v model.MessageKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNNewsItem2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.NewsItem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48763,6 +61351,11 @@ func (ec *executionContext) marshalNNewsfeedAssignment2ᚕintercomᚑgraphqlᚋu
 	return ret
 }
 
+func (ec *executionContext) unmarshalNNewsfeedAssignmentInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedAssignmentInput(ctx context.Context, v any) (*model.NewsfeedAssignmentInput, error) {
+	res, err := ec.unmarshalInputNewsfeedAssignmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNewsfeedEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NewsfeedEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48861,6 +61454,11 @@ func (ec *executionContext) marshalNRateLimit2ᚖintercomᚑgraphqlᚋgraphᚋmo
 	return ec._RateLimit(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRecordDataEventSummaryInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryInput(ctx context.Context, v any) (model.RecordDataEventSummaryInput, error) {
+	res, err := ec.unmarshalInputRecordDataEventSummaryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSegment2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSegmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Segment) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48907,6 +61505,11 @@ func (ec *executionContext) marshalNSegmentEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._SegmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSetAdminAwayInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayInput(ctx context.Context, v any) (model.SetAdminAwayInput, error) {
+	res, err := ec.unmarshalInputSetAdminAwayInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSocialProfile2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSocialProfileᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.SocialProfile) graphql.Marshaler {
@@ -49159,6 +61762,16 @@ func (ec *executionContext) marshalNTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(c
 		return graphql.Null
 	}
 	return ec._Tag(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesInput(ctx context.Context, v any) (model.TagCompaniesInput, error) {
+	res, err := ec.unmarshalInputTagCompaniesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTagContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagContactsInput(ctx context.Context, v any) (model.TagContactsInput, error) {
+	res, err := ec.unmarshalInputTagContactsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTagEdge2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TagEdge) graphql.Marshaler {
@@ -49582,6 +62195,75 @@ func (ec *executionContext) marshalNTicketTypeEdge2ᚖintercomᚑgraphqlᚋgraph
 	return ec._TicketTypeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNUpdateArticleInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateArticleInput(ctx context.Context, v any) (model.UpdateArticleInput, error) {
+	res, err := ec.unmarshalInputUpdateArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCollectionInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
+	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCompanyInput(ctx context.Context, v any) (model.UpdateCompanyInput, error) {
+	res, err := ec.unmarshalInputUpdateCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateContactInput(ctx context.Context, v any) (model.UpdateContactInput, error) {
+	res, err := ec.unmarshalInputUpdateContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateDataAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateDataAttributeInput(ctx context.Context, v any) (model.UpdateDataAttributeInput, error) {
+	res, err := ec.unmarshalInputUpdateDataAttributeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemInput(ctx context.Context, v any) (model.UpdateNewsItemInput, error) {
+	res, err := ec.unmarshalInputUpdateNewsItemInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateVisitorInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateVisitorInput(ctx context.Context, v any) (model.UpdateVisitorInput, error) {
+	res, err := ec.unmarshalInputUpdateVisitorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserError2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUserError2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserError(ctx context.Context, sel ast.SelectionSet, v *model.UserError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserError!")
+		return graphql.Null
+	}
+	return ec._UserError(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUserErrorCode2intercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorCode(ctx context.Context, v any) (model.UserErrorCode, error) {
+	var res model.UserErrorCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserErrorCode2intercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorCode(ctx context.Context, sel ast.SelectionSet, v model.UserErrorCode) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNVisitorCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitorCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.VisitorCompany) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49821,6 +62503,13 @@ func (ec *executionContext) marshalOApp2ᚖintercomᚑgraphqlᚋupstreamᚐApp(c
 	return ec._App(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOArchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArchiveContactPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx context.Context, sel ast.SelectionSet, v *upstream.Article) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -49881,6 +62570,22 @@ func (ec *executionContext) marshalOArticleSearchState2ᚖintercomᚑgraphqlᚋg
 	return v
 }
 
+func (ec *executionContext) unmarshalOArticleState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx context.Context, v any) (*model.ArticleState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ArticleState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArticleState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleState(ctx context.Context, sel ast.SelectionSet, v *model.ArticleState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOArticleStatistics2ᚖintercomᚑgraphqlᚋupstreamᚐArticleStatistics(ctx context.Context, sel ast.SelectionSet, v *upstream.ArticleStatistics) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -49895,11 +62600,35 @@ func (ec *executionContext) marshalOArticleTranslation2ᚖintercomᚑgraphqlᚋg
 	return ec._ArticleTranslation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOArticleTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationInputᚄ(ctx context.Context, v any) ([]*model.ArticleTranslationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ArticleTranslationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNArticleTranslationInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleTranslationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOAssignedTo2ᚖintercomᚑgraphqlᚋupstreamᚐReference(ctx context.Context, sel ast.SelectionSet, v *upstream.Reference) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._AssignedTo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAttachContactToCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.AttachContactToCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttachContactToCompanyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -49959,6 +62688,36 @@ func (ec *executionContext) marshalOCollectionTranslation2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._CollectionTranslation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCollectionTranslationInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationInputᚄ(ctx context.Context, v any) ([]*model.CollectionTranslationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CollectionTranslationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCollectionTranslationInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx context.Context, sel ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx context.Context, sel ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
@@ -50055,6 +62814,19 @@ func (ec *executionContext) marshalOCompanyScrollConnection2ᚖintercomᚑgraphq
 		return graphql.Null
 	}
 	return ec._CompanyScrollConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContact2ᚕᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx context.Context, sel ast.SelectionSet, v []*upstream.Contact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx context.Context, sel ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
@@ -50248,11 +63020,25 @@ func (ec *executionContext) unmarshalOContactSort2ᚕᚖintercomᚑgraphqlᚋgra
 	return res, nil
 }
 
+func (ec *executionContext) marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactSubscriptionPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOContactSubscriptionTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionTypeConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ContactSubscriptionTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactTagPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx context.Context, sel ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
@@ -50550,6 +63336,83 @@ func (ec *executionContext) unmarshalOConversationStatisticsFilter2ᚖintercom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOConvertVisitorPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConvertVisitorPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConvertVisitorPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateArticlePayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateArticlePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateArticlePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateCollectionPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateCollectionPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateCollectionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateDataEventPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataEventPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateDataEventPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateDataEventPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateMessagePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateMessagePayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateMessagePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateMessagePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateNewsItemPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateNewsItemPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateNewsItemPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateNotePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateNotePayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateNotePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateNotePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateOrUpdateCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateOrUpdateCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateOrUpdateCompanyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateOrUpdateTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateOrUpdateTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateOrUpdateTagPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreatePhoneSwitchPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreatePhoneSwitchPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreatePhoneSwitchPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreatePhoneSwitchPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCustomAttributeFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCustomAttributeFilterᚄ(ctx context.Context, v any) ([]*model.CustomAttributeFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -50565,6 +63428,13 @@ func (ec *executionContext) unmarshalOCustomAttributeFilter2ᚕᚖintercomᚑgra
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalODataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataAttribute(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODataAttributeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeConnection) graphql.Marshaler {
@@ -50588,6 +63458,20 @@ func (ec *executionContext) marshalODataAttributeModel2ᚖintercomᚑgraphqlᚋg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataAttributePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataEvent2ᚖintercomᚑgraphqlᚋupstreamᚐDataEvent(ctx context.Context, sel ast.SelectionSet, v *upstream.DataEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODataEventConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataEventConnection) graphql.Marshaler {
@@ -50628,6 +63512,13 @@ func (ec *executionContext) marshalODataExport2ᚖintercomᚑgraphqlᚋupstream�
 		return graphql.Null
 	}
 	return ec._DataExport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataExportPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx context.Context, v any) (*filter.Day, error) {
@@ -50715,6 +63606,55 @@ func (ec *executionContext) unmarshalODateTimeFilter2ᚖintercomᚑgraphqlᚋgra
 	}
 	res, err := ec.unmarshalInputDateTimeFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeleteArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteArticlePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteArticlePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteArticlePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCollectionPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteCollectionPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteCollectionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteCompanyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteNewsItemPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteNewsItemPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteNewsItemPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDeleteTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteTagPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODetachContactFromCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.DetachContactFromCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DetachContactFromCompanyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
@@ -50963,6 +63903,36 @@ func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminW
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOMergeContactsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsPayload(ctx context.Context, sel ast.SelectionSet, v *model.MergeContactsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MergeContactsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMessage2ᚖintercomᚑgraphqlᚋupstreamᚐMessage(ctx context.Context, sel ast.SelectionSet, v *upstream.Message) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Message(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMessageTemplate2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐMessageTemplate(ctx context.Context, v any) (*model.MessageTemplate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MessageTemplate)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMessageTemplate2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐMessageTemplate(ctx context.Context, sel ast.SelectionSet, v *model.MessageTemplate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx context.Context, sel ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -50977,11 +63947,44 @@ func (ec *executionContext) marshalONewsItemConnection2ᚖintercomᚑgraphqlᚋg
 	return ec._NewsItemConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalONewsItemState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx context.Context, v any) (*model.NewsItemState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.NewsItemState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONewsItemState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx context.Context, sel ast.SelectionSet, v *model.NewsItemState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx context.Context, sel ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Newsfeed(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONewsfeedAssignmentInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedAssignmentInputᚄ(ctx context.Context, v any) ([]*model.NewsfeedAssignmentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.NewsfeedAssignmentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNewsfeedAssignmentInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedAssignmentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalONewsfeedConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsfeedConnection(ctx context.Context, sel ast.SelectionSet, v *model.NewsfeedConnection) graphql.Marshaler {
@@ -51012,6 +64015,20 @@ func (ec *executionContext) marshalONoteConnection2ᚖintercomᚑgraphqlᚋgraph
 	return ec._NoteConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPhoneSwitch2ᚖintercomᚑgraphqlᚋupstreamᚐPhoneSwitch(ctx context.Context, sel ast.SelectionSet, v *upstream.PhoneSwitch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PhoneSwitch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORecordDataEventSummaryPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryPayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordDataEventSummaryPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecordDataEventSummaryPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOSegment2ᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx context.Context, sel ast.SelectionSet, v *upstream.Segment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -51024,6 +64041,13 @@ func (ec *executionContext) marshalOSegmentConnection2ᚖintercomᚑgraphqlᚋgr
 		return graphql.Null
 	}
 	return ec._SegmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSetAdminAwayPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetAdminAwayPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SetAdminAwayPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
@@ -51127,11 +64151,25 @@ func (ec *executionContext) marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(c
 	return ec._Tag(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx context.Context, sel ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TagCompaniesPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTagConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagConnection(ctx context.Context, sel ast.SelectionSet, v *model.TagConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._TagConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTagContactsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagContactsPayload(ctx context.Context, sel ast.SelectionSet, v *model.TagContactsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TagContactsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx context.Context, sel ast.SelectionSet, v *upstream.Team) graphql.Marshaler {
@@ -51474,6 +64512,48 @@ func (ec *executionContext) marshalOTicketTypeConnection2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._TicketTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateArticlePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateArticlePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateArticlePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateCollectionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCollectionPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateCollectionPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateCollectionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateCompanyPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateCompanyPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateCompanyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateCompanyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateNewsItemPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateNewsItemPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateVisitorPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateVisitorPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateVisitorPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateVisitorPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx context.Context, sel ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {

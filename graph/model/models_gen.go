@@ -10,6 +10,8 @@ import (
 	"intercom-graphql/upstream"
 	"io"
 	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
 )
 
 // A page of activities.
@@ -94,12 +96,44 @@ type ArticleSearchEdge struct {
 	Highlight *upstream.ArticleSearchHighlights `json:"highlight,omitempty"`
 }
 
+// An article's content in one locale.
+type ArticleTranslationInput struct {
+	// The locale code, such as `fr` or `pt-BR`, among those the Help Center supports.
+	Locale string `json:"locale"`
+	// The title in this locale.
+	Title string `json:"title"`
+	// The description in this locale.
+	Description *string `json:"description,omitempty"`
+	// The body in this locale, in HTML.
+	Body *string `json:"body,omitempty"`
+	// The global ID of the teammate who wrote this locale's content.
+	AuthorID *string `json:"authorId,omitempty"`
+	// Whether this locale is published or a draft.
+	State *ArticleState `json:"state,omitempty"`
+}
+
+// A contact's choice about a subscription type.
+type AttachSubscriptionTypeInput struct {
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The subscription type's global ID.
+	SubscriptionTypeID string `json:"subscriptionTypeId"`
+	// The type's consent type: opting in to an opt-in type, opting out of an opt-out one.
+	ConsentType SubscriptionConsentType `json:"consentType"`
+}
+
 // Conditions on a true/false field.
 type BooleanFilter struct {
 	// Equal to this value.
 	Eq *bool `json:"eq,omitempty"`
 	// Not equal to this value (or no value at all).
 	Ne *bool `json:"ne,omitempty"`
+}
+
+// The export job to cancel.
+type CancelDataExportInput struct {
+	// The job's global ID.
+	ID string `json:"id"`
 }
 
 // A page of collections.
@@ -120,6 +154,16 @@ type CollectionEdge struct {
 	Cursor string `json:"cursor"`
 	// The collection.
 	Node *upstream.Collection `json:"node"`
+}
+
+// A collection's name and description in one locale.
+type CollectionTranslationInput struct {
+	// The locale code, such as `fr` or `pt-BR`, among those the Help Center supports.
+	Locale string `json:"locale"`
+	// The name in this locale.
+	Name string `json:"name"`
+	// The description in this locale.
+	Description *string `json:"description,omitempty"`
 }
 
 // A page of companies.
@@ -202,6 +246,14 @@ type ContactApp struct {
 	SdkVersion *string `json:"sdkVersion,omitempty"`
 	// When the contact last used the app.
 	LastSeenAt *upstream.Timestamp `json:"lastSeenAt,omitempty"`
+}
+
+// A contact and a company.
+type ContactCompanyInput struct {
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The company's global ID.
+	CompanyID string `json:"companyId"`
 }
 
 // A page of contacts.
@@ -303,6 +355,12 @@ type ContactFilter struct {
 	CustomAttributes []*CustomAttributeFilter `json:"customAttributes,omitempty"`
 }
 
+// A contact.
+type ContactInput struct {
+	// The contact's global ID.
+	ID string `json:"id"`
+}
+
 // Conditions on the workspace's iOS app on a contact's device.
 type ContactIosAppFilter struct {
 	// The day the contact last used the app.
@@ -371,6 +429,14 @@ type ContactSubscriptionTypeEdge struct {
 	Node *upstream.SubscriptionType `json:"node"`
 	// What the contact chose: opted in to an opt-in type, or opted out of an opt-out type.
 	Consent ContactSubscriptionConsent `json:"consent"`
+}
+
+// A contact and a tag.
+type ContactTagInput struct {
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
 }
 
 // Conditions on Intercom's AI agent's part in a conversation.
@@ -611,6 +677,290 @@ type ConversationStatisticsFilter struct {
 	CountConversationParts *IntFilter `json:"countConversationParts,omitempty"`
 }
 
+// A visitor and the contact it becomes; give contactId or userId.
+type ConvertVisitorInput struct {
+	// The visitor's global ID.
+	VisitorID string `json:"visitorId"`
+	// The role of the contact it becomes, when a new one is made.
+	Role ContactRole `json:"role"`
+	// The global ID of an existing contact to merge the visitor into.
+	ContactID *string `json:"contactId,omitempty"`
+	// The workspace's own id for the user: the user with it receives the visitor, or a new one is made with it as externalId.
+	UserID *string `json:"userId,omitempty"`
+	// The new contact's email (the visitor's own is kept when left out).
+	Email *string `json:"email,omitempty"`
+}
+
+// The result of convertVisitor.
+type ConvertVisitorPayload struct {
+	// The contact the visitor became or was merged into; null when the input was refused.
+	Contact *upstream.Contact `json:"contact,omitempty"`
+	// The global ID of the visitor, which no longer exists; null when the input was refused.
+	ConvertedVisitorID *string `json:"convertedVisitorId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new article.
+type CreateArticleInput struct {
+	// The title (of the default locale, for multilingual help centers).
+	Title string `json:"title"`
+	// A short description shown under the title.
+	Description *string `json:"description,omitempty"`
+	// The body, in HTML; plain text is put in a paragraph.
+	Body *string `json:"body,omitempty"`
+	// The global ID of the teammate who wrote it.
+	AuthorID string `json:"authorId"`
+	// Published or draft; a draft by default.
+	State *ArticleState `json:"state,omitempty"`
+	// The global ID of the collection or section to file it in; without one the article stands alone.
+	ParentID *string `json:"parentId,omitempty"`
+	// The article in other locales of a multilingual help center.
+	Translations []*ArticleTranslationInput `json:"translations,omitempty"`
+}
+
+// The result of createArticle.
+type CreateArticlePayload struct {
+	// The new article; null when the input was refused.
+	Article *upstream.Article `json:"article,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new collection or section.
+type CreateCollectionInput struct {
+	// The name (of the default locale, for multilingual help centers).
+	Name string `json:"name"`
+	// The description.
+	Description *string `json:"description,omitempty"`
+	// The global ID of the collection to make this a section of; without one it is a first-level collection.
+	ParentID *string `json:"parentId,omitempty"`
+	// The global ID of the help center of a first-level collection; the workspace's default one when left out.
+	HelpCenterID *string `json:"helpCenterId,omitempty"`
+	// The collection's name and description in other locales.
+	Translations []*CollectionTranslationInput `json:"translations,omitempty"`
+}
+
+// The result of createCollection.
+type CreateCollectionPayload struct {
+	// The new collection; null when the input was refused.
+	Collection *upstream.Collection `json:"collection,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new user or lead.
+type CreateContactInput struct {
+	// User or lead (Intercom makes a user when only an email or an externalId is given).
+	Role *ContactRole `json:"role,omitempty"`
+	// The email address.
+	Email *string `json:"email,omitempty"`
+	// The contact's id in the workspace's own product.
+	ExternalID *string `json:"externalId,omitempty"`
+	// The phone number.
+	Phone *string `json:"phone,omitempty"`
+	// The name.
+	Name *string `json:"name,omitempty"`
+	// The URL of an avatar image.
+	AvatarURL *string `json:"avatarUrl,omitempty"`
+	// When the user signed up.
+	SignedUpAt *upstream.Timestamp `json:"signedUpAt,omitempty"`
+	// When the contact was last seen.
+	LastSeenAt *upstream.Timestamp `json:"lastSeenAt,omitempty"`
+	// The global ID of the teammate who owns the contact.
+	OwnerID *string `json:"ownerId,omitempty"`
+	// True when the contact does not want email.
+	UnsubscribedFromEmails *bool `json:"unsubscribedFromEmails,omitempty"`
+	// Custom attributes: an object whose names are the workspace's contact data attributes, with values of their types.
+	CustomAttributes any `json:"customAttributes,omitempty"`
+}
+
+// The result of createContact.
+type CreateContactPayload struct {
+	// The new contact; null when the input was refused.
+	Contact *upstream.Contact `json:"contact,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new custom attribute.
+type CreateDataAttributeInput struct {
+	// The name: letters, digits, spaces, hyphens, underscores and currency symbols.
+	Name string `json:"name"`
+	// The kind of object the attribute describes.
+	Model CustomDataAttributeModel `json:"model"`
+	// The type of its values.
+	DataType DataAttributeDataType `json:"dataType"`
+	// What it means, as teammates see it.
+	Description *string `json:"description,omitempty"`
+	// The values a list attribute may take (two or more; the data type must be STRING).
+	Options []string `json:"options,omitempty"`
+	// True to let the Messenger set it.
+	MessengerWritable *bool `json:"messengerWritable,omitempty"`
+}
+
+// An event to record.
+type CreateDataEventInput struct {
+	// The event's name, a past-tense verb and noun such as `invited-friend`.
+	EventName string `json:"eventName"`
+	// When it happened.
+	CreatedAt upstream.Timestamp `json:"createdAt"`
+	// Who did it.
+	Actor *DataEventActorInput `json:"actor"`
+	// Up to ten flat key/value pairs about it.
+	Metadata any `json:"metadata,omitempty"`
+}
+
+// The result of createDataEvent.
+type CreateDataEventPayload struct {
+	// The event as Intercom accepted it; null when the input was refused.
+	DataEvent *upstream.DataEvent `json:"dataEvent,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The range of sending times to export, both ends included.
+type CreateDataExportInput struct {
+	// The start of the range.
+	CreatedAtAfter upstream.Timestamp `json:"createdAtAfter"`
+	// The end of the range.
+	CreatedAtBefore upstream.Timestamp `json:"createdAtBefore"`
+}
+
+// A message to send.
+type CreateMessageInput struct {
+	// Where it is sent.
+	Channel MessageChannel `json:"channel"`
+	// The email's subject (required for email, unused in the Messenger).
+	Subject *string `json:"subject,omitempty"`
+	// The message, in HTML or plain text.
+	Body string `json:"body"`
+	// How an email looks; PLAIN by default.
+	Template *MessageTemplate `json:"template,omitempty"`
+	// The global ID of the teammate it comes from.
+	FromAdminID string `json:"fromAdminId"`
+	// The global ID of the user or lead it goes to.
+	ToContactID string `json:"toContactId"`
+	// True to open a conversation in the inbox at once, rather than when the contact replies.
+	OpenConversation *bool `json:"openConversation,omitempty"`
+}
+
+// The result of createMessage.
+type CreateMessagePayload struct {
+	// The message sent; null when the input was refused.
+	Message *upstream.Message `json:"message,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new news item.
+type CreateNewsItemInput struct {
+	// The title.
+	Title string `json:"title"`
+	// The body, in HTML.
+	Body *string `json:"body,omitempty"`
+	// The global ID of the teammate it comes from.
+	SenderID string `json:"senderId"`
+	// Draft (the default) or live; a live item shows in its newsfeeds.
+	State *NewsItemState `json:"state,omitempty"`
+	// True to show it without a notification badge.
+	DeliverSilently *bool `json:"deliverSilently,omitempty"`
+	// Labels readers see on it, such as Product or Update.
+	Labels []string `json:"labels,omitempty"`
+	// The emoji readers may react with, in order; an empty list turns reactions off.
+	Reactions []string `json:"reactions,omitempty"`
+	// The newsfeeds to publish it in.
+	Newsfeeds []*NewsfeedAssignmentInput `json:"newsfeeds,omitempty"`
+}
+
+// The result of createNewsItem.
+type CreateNewsItemPayload struct {
+	// The new news item; null when the input was refused.
+	NewsItem *upstream.NewsItem `json:"newsItem,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new note about a contact.
+type CreateNoteInput struct {
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The text of the note; HTML is kept, plain text is put in a paragraph.
+	Body string `json:"body"`
+	// The global ID of the teammate who writes it; the teammate whose token the facade uses when left out.
+	AuthorID *string `json:"authorId,omitempty"`
+}
+
+// The result of createNote.
+type CreateNotePayload struct {
+	// The new note; null when the input was refused.
+	Note *upstream.Note `json:"note,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A company to create, or to update when one has its companyId.
+type CreateOrUpdateCompanyInput struct {
+	// The workspace's own id for the company: it finds the company to update; it cannot change.
+	CompanyID string `json:"companyId"`
+	// The company's name.
+	Name *string `json:"name,omitempty"`
+	// The name of the plan the company is on.
+	Plan *string `json:"plan,omitempty"`
+	// How many people the company employs.
+	Size *int `json:"size,omitempty"`
+	// The company's website.
+	Website *string `json:"website,omitempty"`
+	// The company's industry.
+	Industry *string `json:"industry,omitempty"`
+	// Custom attributes to set: an object of names and values (text, numbers, booleans).
+	CustomAttributes any `json:"customAttributes,omitempty"`
+	// When the company was created in the workspace's own product.
+	RemoteCreatedAt *upstream.Timestamp `json:"remoteCreatedAt,omitempty"`
+	// The revenue the company brings each month, in whole currency units.
+	MonthlySpend *int `json:"monthlySpend,omitempty"`
+}
+
+// The result of createOrUpdateCompany.
+type CreateOrUpdateCompanyPayload struct {
+	// The company as created or updated; null when the input was refused.
+	Company *upstream.Company `json:"company,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A tag to find or create, or to rename.
+type CreateOrUpdateTagInput struct {
+	// The tag's name, or its new name when `id` is given.
+	Name string `json:"name"`
+	// The global ID of the tag to rename.
+	ID *string `json:"id,omitempty"`
+}
+
+// The result of createOrUpdateTag.
+type CreateOrUpdateTagPayload struct {
+	// The tag found, created or renamed; null when the input was refused.
+	Tag *upstream.Tag `json:"tag,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A phone caller to move to the Messenger.
+type CreatePhoneSwitchInput struct {
+	// The caller's number, in E.164 form such as `+353832345678`.
+	Phone string `json:"phone"`
+	// Custom attributes to add to the contacts with that number: names and flat values.
+	CustomAttributes any `json:"customAttributes,omitempty"`
+}
+
+// The result of createPhoneSwitch.
+type CreatePhoneSwitchPayload struct {
+	// The SMS sent; null when the input was refused.
+	PhoneSwitch *upstream.PhoneSwitch `json:"phoneSwitch,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Conditions on one custom attribute (a data attribute of the workspace), by name, with the filter for its
 // type: give exactly one of `string`, `int`, `float`, `boolean` or `date`. Intercom refuses an attribute the
 // workspace does not have, or a filter of another type than the attribute's.
@@ -649,6 +999,24 @@ type DataAttributeEdge struct {
 	Node *upstream.DataAttribute `json:"node"`
 }
 
+// The result of createDataAttribute and updateDataAttribute.
+type DataAttributePayload struct {
+	// The attribute as defined; null when the input was refused.
+	DataAttribute *upstream.DataAttribute `json:"dataAttribute,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Who did something: give exactly one field.
+type DataEventActorInput struct {
+	// The global ID of the user or lead (the only way to name a lead).
+	ContactID *string `json:"contactId,omitempty"`
+	// The workspace's own id for a user (a contact's `externalId`).
+	UserID *string `json:"userId,omitempty"`
+	// The user's email address.
+	Email *string `json:"email,omitempty"`
+}
+
 // A page of events.
 type DataEventConnection struct {
 	// The events of this page, each with its cursor.
@@ -677,6 +1045,14 @@ type DataEventPerson struct {
 	IntercomUserID *string `json:"intercomUserId,omitempty"`
 	// The person's email address.
 	Email *string `json:"email,omitempty"`
+}
+
+// The result of createDataExport and cancelDataExport.
+type DataExportPayload struct {
+	// The job; null when the input was refused.
+	DataExport *upstream.DataExport `json:"dataExport,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Conditions on a contact date, by calendar day in the workspace's time zone: Intercom matches these dates by
@@ -716,6 +1092,92 @@ type DateTimeFilter struct {
 	Lt *upstream.Timestamp `json:"lt,omitempty"`
 	// At this moment or earlier.
 	Lte *upstream.Timestamp `json:"lte,omitempty"`
+}
+
+// The article to delete.
+type DeleteArticleInput struct {
+	// The article's global ID.
+	ID string `json:"id"`
+}
+
+// The result of deleteArticle.
+type DeleteArticlePayload struct {
+	// The global ID of the deleted article; null when the input was refused.
+	DeletedArticleID *string `json:"deletedArticleId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The collection to delete.
+type DeleteCollectionInput struct {
+	// The collection's global ID.
+	ID string `json:"id"`
+}
+
+// The result of deleteCollection.
+type DeleteCollectionPayload struct {
+	// The global ID of the deleted collection; null when the input was refused.
+	DeletedCollectionID *string `json:"deletedCollectionId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The company to delete.
+type DeleteCompanyInput struct {
+	// The company's global ID.
+	ID string `json:"id"`
+}
+
+// The result of deleteCompany.
+type DeleteCompanyPayload struct {
+	// The global ID of the deleted company; null when the input was refused.
+	DeletedCompanyID *string `json:"deletedCompanyId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of deleteContact.
+type DeleteContactPayload struct {
+	// The global ID of the deleted contact; null when the input was refused.
+	DeletedContactID *string `json:"deletedContactId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The news item to delete.
+type DeleteNewsItemInput struct {
+	// The news item's global ID.
+	ID string `json:"id"`
+}
+
+// The result of deleteNewsItem.
+type DeleteNewsItemPayload struct {
+	// The global ID of the deleted news item; null when the input was refused.
+	DeletedNewsItemID *string `json:"deletedNewsItemId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The tag to delete.
+type DeleteTagInput struct {
+	// The tag's global ID.
+	ID string `json:"id"`
+}
+
+// The result of deleteTag.
+type DeleteTagPayload struct {
+	// The global ID of the deleted tag; null when the input was refused.
+	DeletedTagID *string `json:"deletedTagId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A contact and a subscription type.
+type DetachSubscriptionTypeInput struct {
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The subscription type's global ID.
+	SubscriptionTypeID string `json:"subscriptionTypeId"`
 }
 
 // Conditions on a decimal-number field, as IntFilter. Every operator given must hold.
@@ -816,6 +1278,35 @@ type LinkedObjectEdge struct {
 	Node relay.Node `json:"node"`
 }
 
+// A lead and the user to merge it into.
+type MergeContactsInput struct {
+	// The global ID of the lead, which is gone after the merge.
+	LeadID string `json:"leadId"`
+	// The global ID of the user that receives everything of the lead.
+	UserID string `json:"userId"`
+}
+
+// The result of mergeContacts.
+type MergeContactsPayload struct {
+	// The user, with everything of the lead; null when the input was refused.
+	Contact *upstream.Contact `json:"contact,omitempty"`
+	// The global ID of the lead, which no longer exists; null when the input was refused.
+	MergedLeadID *string `json:"mergedLeadId,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The entry points that change the workspace. Each mutation takes one `input` object and returns a payload
+// holding the objects it changed, as graph types (select their relations to refetch them in the same request),
+// and `userErrors`: the reasons the input was refused, by the graph before any upstream call (a malformed
+// global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it does not take,
+// a duplicate). A refused input is data, not an error: `userErrors` names the input field at fault and the
+// payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out
+// of rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is
+// null. Mutations of one request run one after another, in order.
+type Mutation struct {
+}
+
 // A page of news items.
 type NewsItemConnection struct {
 	// The news items of this page, each with its cursor.
@@ -834,6 +1325,14 @@ type NewsItemEdge struct {
 	Cursor string `json:"cursor"`
 	// The news item.
 	Node *upstream.NewsItem `json:"node"`
+}
+
+// A newsfeed to publish a news item in.
+type NewsfeedAssignmentInput struct {
+	// The newsfeed's global ID.
+	NewsfeedID string `json:"newsfeedId"`
+	// When it was published there, for items published before (a live item is published now otherwise); never in the future.
+	PublishedAt *upstream.Timestamp `json:"publishedAt,omitempty"`
 }
 
 // A page of newsfeeds.
@@ -894,6 +1393,20 @@ type RateLimit struct {
 	ResetAt *upstream.Timestamp `json:"resetAt,omitempty"`
 }
 
+// Counted events of one kind, for one user.
+type RecordDataEventSummaryInput struct {
+	// The workspace's own id for the user (a contact's `externalId`).
+	UserID string `json:"userId"`
+	// The event's name.
+	EventName string `json:"eventName"`
+	// How many times the user did it.
+	Count int `json:"count"`
+	// When the user first did it.
+	First upstream.Timestamp `json:"first"`
+	// When the user last did it.
+	Last upstream.Timestamp `json:"last"`
+}
+
 // A page of segments.
 type SegmentConnection struct {
 	// The segments of this page, each with its cursor.
@@ -912,6 +1425,24 @@ type SegmentEdge struct {
 	Cursor string `json:"cursor"`
 	// The segment.
 	Node *upstream.Segment `json:"node"`
+}
+
+// The away mode to give a teammate.
+type SetAdminAwayInput struct {
+	// The teammate's global ID.
+	AdminID string `json:"adminId"`
+	// True to mark the teammate away, false to mark them back.
+	AwayModeEnabled bool `json:"awayModeEnabled"`
+	// True to send replies to the teammate's conversations to the default inbox while they are away.
+	AwayModeReassign bool `json:"awayModeReassign"`
+}
+
+// The result of setAdminAway.
+type SetAdminAwayPayload struct {
+	// The teammate with their new away mode; null when the input was refused.
+	Admin *upstream.Admin `json:"admin,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Conditions on a text field. Text is compared without regard to case. Every operator given must hold.
@@ -963,6 +1494,14 @@ type SubscriptionTypeEdge struct {
 	Node *upstream.SubscriptionType `json:"node"`
 }
 
+// A tag and companies.
+type TagCompaniesInput struct {
+	// The tag's name.
+	Name string `json:"name"`
+	// The global IDs of the companies (at least one).
+	CompanyIds []string `json:"companyIds"`
+}
+
 // A page of tags.
 type TagConnection struct {
 	// The tags of this page, each with its cursor.
@@ -973,6 +1512,14 @@ type TagConnection struct {
 	PageInfo *relay.PageInfo `json:"pageInfo"`
 	// How many tags the whole list holds.
 	TotalCount int `json:"totalCount"`
+}
+
+// A tag and contacts.
+type TagContactsInput struct {
+	// The tag's name.
+	Name string `json:"name"`
+	// The global IDs of the contacts (at least one).
+	ContactIds []string `json:"contactIds"`
 }
 
 // A tag in a page, with the cursor that points at it.
@@ -1205,6 +1752,195 @@ type TicketTypeEdge struct {
 	Cursor string `json:"cursor"`
 	// The ticket type.
 	Node *upstream.TicketType `json:"node"`
+}
+
+// Changes to an article; what is left out stays as it is.
+type UpdateArticleInput struct {
+	// The article's global ID.
+	ID string `json:"id"`
+	// The new title.
+	Title *string `json:"title,omitempty"`
+	// The new description.
+	Description *string `json:"description,omitempty"`
+	// The new body, in HTML.
+	Body *string `json:"body,omitempty"`
+	// The global ID of the teammate now credited as author.
+	AuthorID *string `json:"authorId,omitempty"`
+	// Publishes the article or makes it a draft.
+	State *ArticleState `json:"state,omitempty"`
+	// The global ID of the collection or section to move it to.
+	ParentID *string `json:"parentId,omitempty"`
+	// Content in other locales: each locale given replaces that locale's.
+	Translations []*ArticleTranslationInput `json:"translations,omitempty"`
+}
+
+// The result of updateArticle.
+type UpdateArticlePayload struct {
+	// The article as changed; null when the input was refused.
+	Article *upstream.Article `json:"article,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a collection; what is left out stays as it is.
+type UpdateCollectionInput struct {
+	// The collection's global ID.
+	ID string `json:"id"`
+	// The new name.
+	Name *string `json:"name,omitempty"`
+	// The new description.
+	Description *string `json:"description,omitempty"`
+	// The global ID of the collection to move this one into; null makes it a first-level collection.
+	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
+	// Names and descriptions in other locales: each locale given replaces that locale's.
+	Translations []*CollectionTranslationInput `json:"translations,omitempty"`
+}
+
+// The result of updateCollection.
+type UpdateCollectionPayload struct {
+	// The collection as changed; null when the input was refused.
+	Collection *upstream.Collection `json:"collection,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a company; what is left out stays as it is.
+type UpdateCompanyInput struct {
+	// The company's global ID.
+	ID string `json:"id"`
+	// The company's name.
+	Name *string `json:"name,omitempty"`
+	// The name of the plan the company is on.
+	Plan *string `json:"plan,omitempty"`
+	// How many people the company employs.
+	Size *int `json:"size,omitempty"`
+	// The company's website.
+	Website *string `json:"website,omitempty"`
+	// The company's industry.
+	Industry *string `json:"industry,omitempty"`
+	// Custom attributes to set: an object of names and values (text, numbers, booleans).
+	CustomAttributes any `json:"customAttributes,omitempty"`
+	// When the company was created in the workspace's own product.
+	RemoteCreatedAt *upstream.Timestamp `json:"remoteCreatedAt,omitempty"`
+	// The revenue the company brings each month, in whole currency units.
+	MonthlySpend *int `json:"monthlySpend,omitempty"`
+}
+
+// The result of updateCompany.
+type UpdateCompanyPayload struct {
+	// The company as changed; null when the input was refused.
+	Company *upstream.Company `json:"company,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a contact: what is left out stays as it is, null clears.
+type UpdateContactInput struct {
+	// The contact's global ID.
+	ID string `json:"id"`
+	// Makes a lead a user (a user cannot become a lead).
+	Role *ContactRole `json:"role,omitempty"`
+	// The new email address.
+	Email *string `json:"email,omitempty"`
+	// The contact's id in the workspace's own product.
+	ExternalID *string `json:"externalId,omitempty"`
+	// The phone number; null clears it.
+	Phone graphql.Omittable[*string] `json:"phone,omitempty"`
+	// The name; null clears it.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// The URL of an avatar image; null clears it.
+	AvatarURL graphql.Omittable[*string] `json:"avatarUrl,omitempty"`
+	// When the user signed up; null clears it.
+	SignedUpAt graphql.Omittable[*upstream.Timestamp] `json:"signedUpAt,omitempty"`
+	// When the contact was last seen; null clears it.
+	LastSeenAt graphql.Omittable[*upstream.Timestamp] `json:"lastSeenAt,omitempty"`
+	// The global ID of the teammate who owns the contact; null leaves it unowned.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// True when the contact does not want email.
+	UnsubscribedFromEmails *bool `json:"unsubscribedFromEmails,omitempty"`
+	// Custom attributes to set; the others stay. A null value clears that attribute.
+	CustomAttributes any `json:"customAttributes,omitempty"`
+}
+
+// The result of updateContact.
+type UpdateContactPayload struct {
+	// The contact as changed; null when the input was refused.
+	Contact *upstream.Contact `json:"contact,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a custom attribute; what is left out stays as it is.
+type UpdateDataAttributeInput struct {
+	// The attribute's id in Intercom (custom attributes only).
+	IntercomID string `json:"intercomId"`
+	// True to archive it (lists leave it out unless asked), false to restore it.
+	Archived *bool `json:"archived,omitempty"`
+	// What it means, as teammates see it.
+	Description *string `json:"description,omitempty"`
+	// The values a list attribute may take, replacing its options.
+	Options []string `json:"options,omitempty"`
+	// True to let the Messenger set it.
+	MessengerWritable *bool `json:"messengerWritable,omitempty"`
+}
+
+// Changes to a news item.
+type UpdateNewsItemInput struct {
+	// The news item's global ID.
+	ID string `json:"id"`
+	// The title (Intercom wants it on every change).
+	Title string `json:"title"`
+	// The new body, in HTML.
+	Body *string `json:"body,omitempty"`
+	// The global ID of the teammate it comes from (Intercom wants it on every change).
+	SenderID string `json:"senderId"`
+	// Makes it live or a draft.
+	State *NewsItemState `json:"state,omitempty"`
+	// True to show it without a notification badge.
+	DeliverSilently *bool `json:"deliverSilently,omitempty"`
+	// The labels, replacing its labels.
+	Labels []string `json:"labels,omitempty"`
+	// The reactions, replacing its reactions; an empty list turns them off.
+	Reactions []string `json:"reactions,omitempty"`
+	// The newsfeeds, replacing its newsfeeds.
+	Newsfeeds []*NewsfeedAssignmentInput `json:"newsfeeds,omitempty"`
+}
+
+// The result of updateNewsItem.
+type UpdateNewsItemPayload struct {
+	// The news item as changed; null when the input was refused.
+	NewsItem *upstream.NewsItem `json:"newsItem,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a visitor.
+type UpdateVisitorInput struct {
+	// The visitor's global ID.
+	ID string `json:"id"`
+	// The visitor's name.
+	Name *string `json:"name,omitempty"`
+	// Custom attributes to set: names and text values; the others stay.
+	CustomAttributes any `json:"customAttributes,omitempty"`
+}
+
+// The result of updateVisitor.
+type UpdateVisitorPayload struct {
+	// The visitor as changed; null when the input was refused.
+	Visitor *upstream.Visitor `json:"visitor,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Why a mutation refused its input.
+type UserError struct {
+	// The path of the input field at fault, from the mutation's argument, such as `["input", "email"]` or
+	// `["input", "contactIds", "2"]` for the third item of a list. Null when no single field is at fault.
+	Field []string `json:"field,omitempty"`
+	// What is wrong, in words.
+	Message string `json:"message"`
+	// What kind of refusal it is.
+	Code UserErrorCode `json:"code"`
 }
 
 // A kind of activity in the workspace's activity log.
@@ -2352,6 +3088,64 @@ func (e ConversationState) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The kinds of object custom attributes can be defined for.
+type CustomDataAttributeModel string
+
+const (
+	// Contacts: users and leads.
+	CustomDataAttributeModelContact CustomDataAttributeModel = "CONTACT"
+	// Companies.
+	CustomDataAttributeModelCompany CustomDataAttributeModel = "COMPANY"
+)
+
+var AllCustomDataAttributeModel = []CustomDataAttributeModel{
+	CustomDataAttributeModelContact,
+	CustomDataAttributeModelCompany,
+}
+
+func (e CustomDataAttributeModel) IsValid() bool {
+	switch e {
+	case CustomDataAttributeModelContact, CustomDataAttributeModelCompany:
+		return true
+	}
+	return false
+}
+
+func (e CustomDataAttributeModel) String() string {
+	return string(e)
+}
+
+func (e *CustomDataAttributeModel) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CustomDataAttributeModel(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CustomDataAttributeModel", str)
+	}
+	return nil
+}
+
+func (e CustomDataAttributeModel) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CustomDataAttributeModel) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CustomDataAttributeModel) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The type of a data attribute's values.
 type DataAttributeDataType string
 
@@ -2545,6 +3339,186 @@ func (e *DataExportStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e DataExportStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a new message is sent.
+type MessageChannel string
+
+const (
+	// In the Messenger, inside the workspace's product.
+	MessageChannelInApp MessageChannel = "IN_APP"
+	// By email.
+	MessageChannelEmail MessageChannel = "EMAIL"
+)
+
+var AllMessageChannel = []MessageChannel{
+	MessageChannelInApp,
+	MessageChannelEmail,
+}
+
+func (e MessageChannel) IsValid() bool {
+	switch e {
+	case MessageChannelInApp, MessageChannelEmail:
+		return true
+	}
+	return false
+}
+
+func (e MessageChannel) String() string {
+	return string(e)
+}
+
+func (e *MessageChannel) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MessageChannel(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MessageChannel", str)
+	}
+	return nil
+}
+
+func (e MessageChannel) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MessageChannel) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MessageChannel) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of messages Intercom reports.
+type MessageKind string
+
+const (
+	// An email.
+	MessageKindEmail MessageKind = "EMAIL"
+	// A Messenger message.
+	MessageKindInapp MessageKind = "INAPP"
+	// A Facebook message.
+	MessageKindFacebook MessageKind = "FACEBOOK"
+	// A Twitter message.
+	MessageKindTwitter MessageKind = "TWITTER"
+)
+
+var AllMessageKind = []MessageKind{
+	MessageKindEmail,
+	MessageKindInapp,
+	MessageKindFacebook,
+	MessageKindTwitter,
+}
+
+func (e MessageKind) IsValid() bool {
+	switch e {
+	case MessageKindEmail, MessageKindInapp, MessageKindFacebook, MessageKindTwitter:
+		return true
+	}
+	return false
+}
+
+func (e MessageKind) String() string {
+	return string(e)
+}
+
+func (e *MessageKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MessageKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MessageKind", str)
+	}
+	return nil
+}
+
+func (e MessageKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MessageKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MessageKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How an email message looks.
+type MessageTemplate string
+
+const (
+	// A plain email.
+	MessageTemplatePlain MessageTemplate = "PLAIN"
+	// A personal email, with the teammate's name and avatar.
+	MessageTemplatePersonal MessageTemplate = "PERSONAL"
+)
+
+var AllMessageTemplate = []MessageTemplate{
+	MessageTemplatePlain,
+	MessageTemplatePersonal,
+}
+
+func (e MessageTemplate) IsValid() bool {
+	switch e {
+	case MessageTemplatePlain, MessageTemplatePersonal:
+		return true
+	}
+	return false
+}
+
+func (e MessageTemplate) String() string {
+	return string(e)
+}
+
+func (e *MessageTemplate) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MessageTemplate(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MessageTemplate", str)
+	}
+	return nil
+}
+
+func (e MessageTemplate) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MessageTemplate) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MessageTemplate) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -3164,6 +4138,79 @@ func (e *TicketState) UnmarshalJSON(b []byte) error {
 }
 
 func (e TicketState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of refusal a mutation's userErrors report.
+type UserErrorCode string
+
+const (
+	// A global ID that this graph did not issue, or the ID of another type of object than the field takes.
+	UserErrorCodeInvalidID UserErrorCode = "INVALID_ID"
+	// No object has this ID (any more).
+	UserErrorCodeNotFound UserErrorCode = "NOT_FOUND"
+	// A value the mutation needs is missing.
+	UserErrorCodeRequired UserErrorCode = "REQUIRED"
+	// A value Intercom does not take: a wrong format, an option that does not exist, a state that forbids the change.
+	UserErrorCodeInvalid UserErrorCode = "INVALID"
+	// The value is already used by another object, such as a user's email or an external id.
+	UserErrorCodeTaken UserErrorCode = "TAKEN"
+	// A limit of the workspace is reached, such as its one active export job or a contact's number of companies.
+	UserErrorCodeLimitReached UserErrorCode = "LIMIT_REACHED"
+	// The object is in use by another one that depends on it and cannot be removed.
+	UserErrorCodeInUse UserErrorCode = "IN_USE"
+)
+
+var AllUserErrorCode = []UserErrorCode{
+	UserErrorCodeInvalidID,
+	UserErrorCodeNotFound,
+	UserErrorCodeRequired,
+	UserErrorCodeInvalid,
+	UserErrorCodeTaken,
+	UserErrorCodeLimitReached,
+	UserErrorCodeInUse,
+}
+
+func (e UserErrorCode) IsValid() bool {
+	switch e {
+	case UserErrorCodeInvalidID, UserErrorCodeNotFound, UserErrorCodeRequired, UserErrorCodeInvalid, UserErrorCodeTaken, UserErrorCodeLimitReached, UserErrorCodeInUse:
+		return true
+	}
+	return false
+}
+
+func (e UserErrorCode) String() string {
+	return string(e)
+}
+
+func (e *UserErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = UserErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid UserErrorCode", str)
+	}
+	return nil
+}
+
+func (e UserErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *UserErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e UserErrorCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

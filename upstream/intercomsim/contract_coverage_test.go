@@ -59,9 +59,22 @@ func coverageProblems(spec *spectest.Spec, rows []contractRow, bodies bodyLog) [
 		}}
 		c.walk(root, owner, "", seen, 0)
 	}
+	ops := map[string]bool{}
+	for _, row := range rows {
+		ops[row.op] = true
+	}
 	for _, row := range rows {
 		if row.bodySchema == "" && !documentsJSON(spec, row.op) {
 			continue // a download: nothing in it for a schema to describe
+		}
+		if row.renderedAs != "" {
+			if !ops[row.renderedAs] {
+				problems = append(problems, fmt.Sprintf("%s is rendered as %s, which has no row", row.op, row.renderedAs))
+			}
+			continue
+		}
+		if row.writes != nil && !answersJSON(spec, row.op) {
+			continue // Intercom takes the write and sends nothing back
 		}
 		root, owner, err := coverageRoot(spec, row)
 		if err != nil {
@@ -112,6 +125,13 @@ func documentsJSON(spec *spectest.Spec, opID string) bool {
 		return true // let coverageRoot report it
 	}
 	return op.Responses.Status(200).Value.Content.Get("application/json") != nil
+}
+
+// answersJSON says whether an operation documents a JSON body for its 200 answer.
+func answersJSON(spec *spectest.Spec, opID string) bool {
+	op, ok := spec.Operation(opID)
+	return ok && op.Responses.Status(200) != nil && op.Responses.Status(200).Value != nil &&
+		op.Responses.Status(200).Value.Content.Get("application/json") != nil
 }
 
 type coverage struct {

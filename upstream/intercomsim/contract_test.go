@@ -61,6 +61,12 @@ type contractRow struct {
 	pageNumbers *pageNumberList
 	// search is set for the search endpoints, which page through the body.
 	search *searchList
+	// writes, for an operation that changes the workspace, are its requests
+	// in the order they are sent (contract_writes_test.go).
+	writes func(testing.TB, *fixture) []writeCase
+	// renderedAs names the read operation whose answers this one's share a
+	// renderer with: the completeness check runs there, over every shape.
+	renderedAs string
 }
 
 // searchList describes a search endpoint: its pagination and sort travel in
@@ -385,6 +391,9 @@ type fixture struct {
 	visitorUserIDs []string
 	jobs           map[string]string // job identifier -> status
 	contacts       map[string]fixtureContact
+
+	// row is the test of the row being run, for what its requests are made from.
+	row testing.TB
 }
 
 type fixtureContact struct{ email, externalID string }
@@ -513,6 +522,8 @@ type scenario struct {
 	bodySchema string
 	// walk, when set, follows a page-number list on from the first answer.
 	walk func(t testing.TB, first exchanged, get func(target string) exchanged)
+	// after, when set, runs once each target was answered, whatever the answer.
+	after func(t testing.TB)
 }
 
 func (r contractRow) httpMethod() string {
@@ -532,6 +543,9 @@ func (r contractRow) scenarios(f *fixture) []scenario {
 	}
 	if r.targets != nil {
 		targets = r.targets(f)
+	}
+	if r.writes != nil {
+		return writeScenarios(r.writes(f.row, f))
 	}
 	first := targets[:1]
 	sc := []scenario{{name: "ok", targets: targets, status: http.StatusOK, check: r.checkOK, bodySchema: r.bodySchema}}
@@ -684,6 +698,7 @@ func TestSimulatorContract(t *testing.T) {
 	})
 	for _, row := range contractRows {
 		t.Run(row.op, func(t *testing.T) {
+			f.row = t
 			for _, sc := range row.scenarios(f) {
 				t.Run(sc.name, func(t *testing.T) { runScenario(t, spec, f, row, sc, bodies) })
 			}
@@ -779,13 +794,16 @@ func runScenario(t *testing.T, spec *spectest.Spec, f *fixture, row contractRow,
 	}
 	for _, target := range sc.targets {
 		ex := exchange(rep, spec, row, base, target, sc, sc.malformed, bodies)
+		if sc.after != nil {
+			sc.after(rep)
+		}
 		if ex.status != sc.status {
 			rep.Errorf("%s %s: status %d, want %d: %.300s", row.httpMethod(), target, ex.status, sc.status, ex.raw)
 			continue
 		}
 		if sc.status >= 400 {
 			checkErrorBody(rep, ex.header, ex.raw, sc.code)
-			if sc.status == http.StatusTooManyRequests && ex.header.Get("X-RateLimit-Remaining") != "0" {
+			if sc.budget > 0 && sc.status == http.StatusTooManyRequests && ex.header.Get("X-RateLimit-Remaining") != "0" {
 				rep.Errorf("429 with X-RateLimit-Remaining %q, want 0", ex.header.Get("X-RateLimit-Remaining"))
 			}
 			continue

@@ -151,6 +151,15 @@ func (ws *Workspace) eventSummary(c *upstream.Contact) upstream.DataEventSummary
 		t.count++
 		t.first, t.last = min(t.first, e.CreatedAt), max(t.last, e.CreatedAt)
 	}
+	for name, imported := range ws.eventSummaryImports[c.ID] {
+		t := byName[name]
+		if t == nil {
+			t = &tally{first: imported.first, last: imported.last}
+			byName[name] = t
+		}
+		t.count += imported.count
+		t.first, t.last = min(t.first, imported.first), max(t.last, imported.last)
+	}
 	out := upstream.DataEventSummary{Type: "event.summary", Email: ptr(c.Email), IntercomUserID: ptr(c.ID), UserID: c.ExternalID,
 		Events: []*upstream.DataEventSummaryItem{}}
 	names := make([]string, 0, len(byName))

@@ -10,13 +10,14 @@ import (
 
 func getDataExport(w http.ResponseWriter, r *http.Request) {
 	ws := workspaceFrom(r)
-	ws.mu.RLock()
-	defer ws.mu.RUnlock()
+	ws.mu.Lock() // a job created through the API moves on when read
+	defer ws.mu.Unlock()
 	rec, ok := ws.dataExportByID[r.PathValue("job_identifier")]
 	if !ok {
 		notFound(w, r, "Export job")
 		return
 	}
+	ws.advanceExport(rec)
 	writeJSON(w, http.StatusOK, renderDataExport(rec, scheme(r)+"://"+r.Host))
 }
 

@@ -62,6 +62,21 @@ func (s *seeder) dataAttributes() {
 			CreatedAt: &created, UpdatedAt: &updated, AdminID: &admin,
 		})
 	}
+	// The search extras give contacts these two as well (seed_search.go);
+	// declared here without drawing on the generator, so the data seeded
+	// after this stays as it was.
+	for i, c := range []struct{ name, description, dataType string }{
+		{"monthly_spend", "What the user's account pays a month", "float"},
+		{"renewal_date", "When the user's paid plan renews", "date"},
+	} {
+		id := int64(12878 + len(custom) + i)
+		at := upstream.TimestampOf(seedAnchor.AddDate(0, -6, 0))
+		ws.dataAttributes = append(ws.dataAttributes, &upstream.DataAttribute{
+			Type: "data_attribute", ID: &id, Model: "contact", Name: c.name, FullName: "custom_attributes." + c.name,
+			Label: strings.ReplaceAll(c.name, "_", " "), Description: c.description, DataType: c.dataType,
+			APIWritable: true, UIWritable: true, Custom: true, CreatedAt: &at, UpdatedAt: &at, AdminID: ptr(ws.meID),
+		})
+	}
 }
 
 // DataAttributeNames lists "model:full_name" for the workspace's data

@@ -17,6 +17,10 @@ type dataExportRecord struct {
 	createdAtBefore upstream.Timestamp
 	requestedAt     upstream.Timestamp
 	finishedAt      *upstream.Timestamp // when it completed, failed or was canceled
+	// polled marks a job created through the API: it moves on one stage each
+	// time its status is read (pending, in_progress, completed), so a client
+	// polling it sees it finish.
+	polled bool
 }
 
 // dataExportRetention is how long a completed job's data can be downloaded.

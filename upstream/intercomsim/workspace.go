@@ -60,7 +60,10 @@ type Workspace struct {
 	ticketTypeByID         map[string]*upstream.TicketType
 	tickets                []*ticketRecord // oldest first
 	ticketByID             map[string]*ticketRecord
-	webhooks               *webhookEmitter // nil when the simulator sends no webhooks
+	webhooks               *webhookEmitter                        // nil when the simulator sends no webhooks
+	eventSummaryImports    map[string]map[string]*importedSummary // contact id -> event name -> counts sent by POST /events/summaries
+	messages               []*upstream.Message                    // outbound messages admins sent through the API
+	phoneSwitches          []*upstream.PhoneSwitch                // the SMS sent by phone call redirects
 }
 
 type tagRecord struct {
@@ -97,6 +100,9 @@ type contactRecord struct {
 	tagIDs     []string
 	companyIDs []string
 	segmentIDs []string
+	// archived contacts are out of ws.contacts and their companies' members,
+	// so lists and searches skip them; GET /contacts/{id} still finds them.
+	archived bool
 }
 
 type conversationRecord struct {

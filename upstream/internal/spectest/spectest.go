@@ -213,7 +213,29 @@ func (s *Spec) CheckRequest(r *http.Request) (*Exchange, error) {
 		return nil, fmt.Errorf("%w for %s %s: %v", ErrNoRoute, r.Method, r.URL.Path, err)
 	}
 	in := &openapi3filter.RequestValidationInput{Request: probe, PathParams: params, Route: route, Options: filterOptions()}
-	return &Exchange{Input: in}, withoutFlaws(route.Operation.OperationID, openapi3filter.ValidateRequest(r.Context(), in))
+	flaw, bodyFlawed := bodyFlaws[route.Operation.OperationID]
+	if bodyFlawed {
+		in.Options.ExcludeRequestBody = true
+	}
+	err = withoutFlaws(route.Operation.OperationID, openapi3filter.ValidateRequest(r.Context(), in))
+	if bodyFlawed {
+		err = errors.Join(err, s.checkFlawedBody(flaw, body))
+	}
+	return &Exchange{Input: in}, err
+}
+
+// checkFlawedBody checks a body the spec describes wrongly against the
+// schema its flaw picks.
+func (s *Spec) checkFlawedBody(flaw bodyFlaw, body []byte) error {
+	var decoded map[string]any
+	if err := json.Unmarshal(body, &decoded); err != nil {
+		return fmt.Errorf("request body is not a JSON object: %w", err)
+	}
+	name := flaw.schemaFor(decoded)
+	if err := s.CheckSchema(name, body); err != nil {
+		return fmt.Errorf("request body is not a %s: %w", name, err)
+	}
+	return nil
 }
 
 // CheckResponse validates an answer to the exchange's request. A status the

@@ -1,0 +1,20 @@
+package upstream
+
+import (
+	"context"
+	"net/http"
+)
+
+// MessagesService sends the messages admins start.
+type MessagesService service
+
+// Create sends a message from an admin to a contact (createMessage). Never
+// retried: a retry after a lost answer would send it twice. The contact was
+// contacted, and a conversation may have opened, so both kinds' cached
+// answers go.
+func (s *MessagesService) Create(ctx context.Context, req MessageRequest) (*Message, error) {
+	var out Message
+	err := s.client.do(ctx, call{operation: "createMessage", method: http.MethodPost, template: "/messages", path: "/messages",
+		body: req, write: true, invalidates: []string{"contacts", "conversations"}}, &out)
+	return &out, err
+}
