@@ -24,7 +24,7 @@ import (
 // The soak run drives a mix of the dashboard queries at a fixed rate, open
 // loop (a slow answer does not slow the arrivals), and reports every interval:
 //
-//	go test -tags soak ./bench -run TestSoak -timeout 0 -soak.duration 10m -soak.rate 20
+//	go test -tags soak ./bench -v -run TestSoak -timeout 0 -soak.duration 10m -soak.interval 60s -soak.rate 20
 var (
 	soakDuration = flag.Duration("soak.duration", time.Minute, "how long to drive queries")
 	soakRate     = flag.Int("soak.rate", 20, "queries started per second")
