@@ -200,7 +200,7 @@ func deleteTag(w http.ResponseWriter, r *http.Request) {
 }
 
 // applyDeleteTag removes a tag from the workspace and from every contact,
-// company, conversation and visitor it was on.
+// company, conversation, visitor and ticket it was on.
 func (ws *Workspace) applyDeleteTag(rec *tagRecord) {
 	id := rec.tag.ID
 	ws.tags = slices.DeleteFunc(ws.tags, func(t *tagRecord) bool { return t == rec })
@@ -217,6 +217,9 @@ func (ws *Workspace) applyDeleteTag(rec *tagRecord) {
 	}
 	for _, v := range ws.visitors {
 		v.Tags.Tags = slices.DeleteFunc(v.Tags.Tags, func(t *upstream.VisitorTag) bool { return t.ID == id })
+	}
+	for _, t := range ws.tickets {
+		t.tags = slices.DeleteFunc(t.tags, func(t *upstream.Tag) bool { return t.ID == id })
 	}
 }
 
