@@ -315,9 +315,8 @@ func (ws *Workspace) applyConvertConversation(rec *conversationRecord, tt *upstr
 	if c.TeamAssigneeID != nil {
 		t.ticket.TeamAssigneeID = strconv.FormatInt(*c.TeamAssigneeID, 10)
 	}
-	author := upstream.TicketPartAuthor{Type: c.Source.Author.Type, ID: c.Source.Author.ID, Name: c.Source.Author.Name, Email: c.Source.Author.Email}
 	first := &upstream.TicketPart{Type: "ticket_part", ID: ws.newPartID(), PartType: "comment", Body: ptr(c.Source.Body), TicketState: "submitted",
-		CreatedAt: c.CreatedAt, UpdatedAt: c.CreatedAt, Author: author, Attachments: slices.Clone(c.Source.Attachments)}
+		CreatedAt: c.CreatedAt, UpdatedAt: c.CreatedAt, Author: ticketAuthor(c.Source.Author), Attachments: slices.Clone(c.Source.Attachments)}
 	parts := &t.ticket.TicketParts.TicketParts
 	*parts = append([]*upstream.TicketPart{first}, *parts...)
 	t.ticket.TicketParts.TotalCount = len(*parts)

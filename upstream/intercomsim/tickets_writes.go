@@ -30,11 +30,12 @@ func (ws *Workspace) ticketTypeNamed(w http.ResponseWriter, r *http.Request, id,
 	return tt, ok
 }
 
-// ticketNamed finds the ticket of a path.
-func (ws *Workspace) ticketNamed(w http.ResponseWriter, r *http.Request, id string) (*ticketRecord, bool) {
+// ticketNamed finds the ticket of a path; tagging answers an unknown one
+// with its own code (ticket_not_found), the other writes with not_found.
+func (ws *Workspace) ticketNamed(w http.ResponseWriter, r *http.Request, id, code string) (*ticketRecord, bool) {
 	rec, ok := ws.ticketByID[id]
 	if !ok {
-		writeError(w, requestIDFrom(r), http.StatusNotFound, "ticket_not_found", "Ticket not found", "")
+		writeError(w, requestIDFrom(r), http.StatusNotFound, code, "Ticket not found", "")
 	}
 	return rec, ok
 }
@@ -168,10 +169,18 @@ func optionsOf(a *upstream.TicketTypeAttribute) []listOption {
 	return out
 }
 
+// ticketAuthor is a conversation part's author as a ticket part's: a
+// ticket part names users and leads alike as user.
+func ticketAuthor(a upstream.PartAuthor) upstream.TicketPartAuthor {
+	if a.Type == "lead" || a.Type == "contact" {
+		a.Type = "user"
+	}
+	return upstream.TicketPartAuthor{Type: a.Type, ID: a.ID, Name: a.Name, Email: a.Email}
+}
+
 // ticketOperator is Operator as a ticket part's author.
 func (ws *Workspace) ticketOperator() upstream.TicketPartAuthor {
-	op := ws.operator()
-	return upstream.TicketPartAuthor{Type: op.Type, ID: op.ID, Name: op.Name, Email: op.Email}
+	return ticketAuthor(ws.operator())
 }
 
 // newTicket makes a submitted ticket of a type, for contacts, with the state
@@ -332,7 +341,7 @@ func updateTicket(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	rec, ok := ws.ticketNamed(w, r, r.PathValue("id"))
+	rec, ok := ws.ticketNamed(w, r, r.PathValue("id"), "not_found")
 	if !ok {
 		return
 	}
@@ -495,7 +504,7 @@ func replyTicket(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	rec, ok := ws.ticketNamed(w, r, r.PathValue("id"))
+	rec, ok := ws.ticketNamed(w, r, r.PathValue("id"), "not_found")
 	if !ok {
 		return
 	}
@@ -531,7 +540,7 @@ func (ws *Workspace) applyTicketReply(rec *ticketRecord, from replier, kind stri
 		}
 	} else {
 		c := &from.contact.contact
-		author = upstream.TicketPartAuthor{Type: c.Role, ID: c.ID, Name: c.Name, Email: c.Email}
+		author = upstream.TicketPartAuthor{Type: "user", ID: c.ID, Name: c.Name, Email: c.Email}
 		c.LastRepliedAt = ptr(now)
 	}
 	if kind == "quick_reply" {
@@ -575,7 +584,7 @@ func attachTagToTicket(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	rec, ok := ws.ticketNamed(w, r, r.PathValue("ticket_id"))
+	rec, ok := ws.ticketNamed(w, r, r.PathValue("ticket_id"), "ticket_not_found")
 	if !ok {
 		return
 	}
@@ -623,7 +632,7 @@ func detachTagFromTicket(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	rec, ok := ws.ticketNamed(w, r, r.PathValue("ticket_id"))
+	rec, ok := ws.ticketNamed(w, r, r.PathValue("ticket_id"), "ticket_not_found")
 	if !ok {
 		return
 	}
