@@ -486,7 +486,9 @@ func detachParticipantWrites(rt testing.TB, f *fixture) []writeCase {
 			want(t, "part type", dig(lastPart(c), "part_type"), "participant_removed")
 		}},
 		{name: "removed again: nothing changes", target: path(contacts[1]), body: body,
-			check: func(t testing.TB, _ map[string]any) { want(t, "contacts", current(t), []string{contacts[0], contacts[2]}) }},
+			check: func(t testing.TB, _ map[string]any) {
+				want(t, "contacts", current(t), []string{contacts[0], contacts[2]})
+			}},
 		{name: "the next", target: path(contacts[2]), body: body,
 			check: func(t testing.TB, _ map[string]any) { want(t, "contacts", current(t), []string{contacts[0]}) }},
 		{name: "the last one", target: path(contacts[0]), body: body, status: http.StatusUnprocessableEntity, code: "parameter_invalid",

@@ -280,10 +280,14 @@ func updateTicketWrites(rt testing.TB, f *fixture) []writeCase {
 			state = fmt.Sprint(tk["ticket_state"])
 		}},
 		{name: "an admin who is no teammate", target: path, body: `{"assignment":{"admin_id":"1","assignee_id":"0"}}`, status: http.StatusNotFound,
-			code: "admin_not_found", after: func(t testing.TB) { want(t, "admin assignee after a refusal", f.get(t, path)["admin_assignee_id"], assignee) }},
+			code: "admin_not_found", after: func(t testing.TB) {
+				want(t, "admin assignee after a refusal", f.get(t, path)["admin_assignee_id"], assignee)
+			}},
 		{name: "an assignee who is no teammate", target: path, body: fmt.Sprintf(`{"assignment":{"admin_id":"%s","assignee_id":"1"}}`, admin),
 			status: http.StatusNotFound, code: "assignee_not_found",
-			after: func(t testing.TB) { want(t, "admin assignee after a refusal", f.get(t, path)["admin_assignee_id"], assignee) }},
+			after: func(t testing.TB) {
+				want(t, "admin assignee after a refusal", f.get(t, path)["admin_assignee_id"], assignee)
+			}},
 		{name: "an attribute value of another type", target: path, body: `{"ticket_attributes":{"Crew notes":42}}`, status: http.StatusBadRequest,
 			code: "parameter_invalid", after: func(t testing.TB) { want(t, "state after a refusal", f.get(t, path)["ticket_state"], state) }},
 		{name: "snoozed into the past", target: path, body: `{"snoozed_until":1000000000}`, status: http.StatusBadRequest, code: "parameter_invalid"},
