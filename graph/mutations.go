@@ -129,15 +129,25 @@ const (
 	missingAdmin   = "admin"
 	missingVisitor = "visitor"
 	missingOther   = "other"
+
+	missingConversation        = "conversation"
+	missingPart                = "conversation part"
+	missingTag                 = "tag"
+	missingTicket              = "ticket"
+	missingTicketType          = "ticket type"
+	missingTicketTypeAttribute = "ticket type attribute"
+	missingAssignee            = "assignee"
 )
 
 // refusedFields says where, in a mutation's input, what Intercom's refusals
 // name is.
 type refusedFields struct {
 	// renamed maps Intercom's property names to the input's where they
-	// differ beyond snake_case and camelCase ("avatar" is avatarUrl).
+	// differ beyond snake_case and camelCase ("avatar" is avatarUrl); a
+	// dotted name is a path into the input ("reply.admin.body").
 	renamed map[string]string
-	// missing maps what a 404 says is missing to the input field that named it.
+	// missing maps what a 404 says is missing to the input field that named
+	// it, dotted for a nested one.
 	missing map[string]string
 }
 
@@ -214,8 +224,8 @@ func (f refusedFields) pathOf(item upstream.ErrorItem, status int, input map[str
 			if name == "" {
 				name = lowerCamel(s)
 			}
-			if input[name] {
-				return inputPath(name)
+			if head, _, _ := strings.Cut(name, "."); input[head] {
+				return inputPath(strings.Split(name, ".")...)
 			}
 		}
 	}
@@ -223,10 +233,10 @@ func (f refusedFields) pathOf(item upstream.ErrorItem, status int, input map[str
 		return nil
 	}
 	if name := f.missing[missingKind(item)]; name != "" {
-		return inputPath(name)
+		return inputPath(strings.Split(name, ".")...)
 	}
 	if name := f.missing[missingOther]; name != "" {
-		return inputPath(name)
+		return inputPath(strings.Split(name, ".")...)
 	}
 	return nil
 }
@@ -241,6 +251,20 @@ func missingKind(item upstream.ErrorItem) string {
 		return missingContact
 	case strings.Contains(item.Message, "Visitor"):
 		return missingVisitor
+	case item.Code == "conversation_part_or_message_not_found":
+		return missingPart
+	case item.Code == "tag_not_found":
+		return missingTag
+	case item.Code == "assignee_not_found":
+		return missingAssignee
+	case strings.Contains(item.Message, "Ticket Type Attribute"):
+		return missingTicketTypeAttribute
+	case strings.Contains(item.Message, "Ticket Type"):
+		return missingTicketType
+	case item.Code == "ticket_not_found" || strings.HasPrefix(strings.ToLower(item.Message), "ticket not found"):
+		return missingTicket
+	case strings.Contains(item.Message, "Conversation"):
+		return missingConversation
 	}
 	return missingOther
 }
