@@ -213,13 +213,14 @@ func itemCode(item upstream.ErrorItem) (model.UserErrorCode, bool) {
 }
 
 // pathOf finds the input field a refusal is about: the property Intercom
-// names, if the input has it (its first segment, else its last: a nested
-// property of Intercom's can be a top-level field of the input), or, for a
-// 404, the field that named the missing object.
+// names, if the input has it (its last segment, else its first: a nested
+// property of Intercom's can be a top-level field of the input, and a value
+// keyed by name, as ticket attributes are, names the input's entry for it),
+// or, for a 404, the field that named the missing object.
 func (f refusedFields) pathOf(item upstream.ErrorItem, status int, input map[string]bool) []string {
 	if item.Field != "" {
 		segments := strings.Split(item.Field, ".")
-		for _, s := range []string{segments[0], segments[len(segments)-1]} {
+		for _, s := range []string{segments[len(segments)-1], segments[0]} {
 			name := f.renamed[s]
 			if name == "" {
 				name = lowerCamel(s)

@@ -111,6 +111,9 @@ func ticketAttributes(c *checks, values []*model.TicketAttributeValueInput, titl
 	if fields.renamed == nil {
 		fields.renamed = map[string]string{}
 	}
+	// A refusal about an attribute the input does not name (one the type
+	// requires) points at the attributes.
+	fields.renamed["ticket_attributes"] = "attributes"
 	for i, v := range values {
 		at := []string{"attributes", strconv.Itoa(i)}
 		name := strings.TrimSpace(v.Name)
