@@ -11902,7 +11902,7 @@ input CreateMessageInput {
   openConversation: Boolean = false
 }
 
-"A message a teammate sent to a contact."
+"A message sent through the API: a teammate's to a contact (createMessage), or a contact's that starts a conversation (createConversation)."
 type Message {
   "The message's id in Intercom (Intercom has no way to fetch a message again, so it has no global ID)."
   intercomId: String!
