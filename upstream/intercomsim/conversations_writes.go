@@ -491,10 +491,12 @@ func checkReply(w http.ResponseWriter, r *http.Request, b replyBody, adminKinds 
 	return false
 }
 
-// replier is who a checked reply comes from: an admin, or a contact.
+// replier is who a checked reply comes from: an admin, or a contact named
+// by the request's field.
 type replier struct {
 	admin   *upstream.Admin
 	contact *contactRecord
+	named   string
 }
 
 // replierOf finds the reply's author in the workspace, answering the 404.
@@ -516,14 +518,15 @@ func (ws *Workspace) replierOf(w http.ResponseWriter, r *http.Request, b replyBo
 		contactNotFound(w, r, field)
 		return replier{}, false
 	}
-	return replier{contact: c}, true
+	return replier{contact: c, named: field}, true
 }
 
+// field is the request property that named who replies.
 func (p replier) field() string {
 	if p.admin != nil {
 		return "admin_id"
 	}
-	return "intercom_user_id"
+	return p.named
 }
 
 // replyConversation serves POST /conversations/{id}/reply; for a contact's
