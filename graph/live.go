@@ -72,7 +72,8 @@ func conversationEventKind(topic string) model.ConversationEventKind {
 }
 
 // contactEventKind reads a contact topic; users' and leads' topics
-// (contact.user.*, contact.lead.*) share their kinds.
+// (contact.user.*, contact.lead.*) share their kinds, and archiving topics
+// are read under both names Intercom's references give them.
 func contactEventKind(topic string) model.ContactEventKind {
 	switch {
 	case strings.HasSuffix(topic, ".tag.created"):
@@ -86,9 +87,9 @@ func contactEventKind(topic string) model.ContactEventKind {
 	case "contact.user.updated", "contact.lead.updated", "contact.updated", "contact.email.updated",
 		"contact.lead.added_email", "contact.lead.signed_up", "contact.signed_up", "contact.subscribed", "contact.unsubscribed":
 		return model.ContactEventKindUpdated
-	case "contact.archived":
+	case "contact.archived", "contact.archive":
 		return model.ContactEventKindArchived
-	case "contact.unarchived":
+	case "contact.unarchived", "contact.unarchive":
 		return model.ContactEventKindUnarchived
 	case "contact.deleted":
 		return model.ContactEventKindDeleted

@@ -129,15 +129,25 @@ const (
 	missingAdmin   = "admin"
 	missingVisitor = "visitor"
 	missingOther   = "other"
+
+	missingConversation        = "conversation"
+	missingPart                = "conversation part"
+	missingTag                 = "tag"
+	missingTicket              = "ticket"
+	missingTicketType          = "ticket type"
+	missingTicketTypeAttribute = "ticket type attribute"
+	missingAssignee            = "assignee"
 )
 
 // refusedFields says where, in a mutation's input, what Intercom's refusals
 // name is.
 type refusedFields struct {
 	// renamed maps Intercom's property names to the input's where they
-	// differ beyond snake_case and camelCase ("avatar" is avatarUrl).
+	// differ beyond snake_case and camelCase ("avatar" is avatarUrl); a
+	// dotted name is a path into the input ("reply.admin.body").
 	renamed map[string]string
-	// missing maps what a 404 says is missing to the input field that named it.
+	// missing maps what a 404 says is missing to the input field that named
+	// it, dotted for a nested one.
 	missing map[string]string
 }
 
@@ -203,19 +213,20 @@ func itemCode(item upstream.ErrorItem) (model.UserErrorCode, bool) {
 }
 
 // pathOf finds the input field a refusal is about: the property Intercom
-// names, if the input has it (its first segment, else its last: a nested
-// property of Intercom's can be a top-level field of the input), or, for a
-// 404, the field that named the missing object.
+// names, if the input has it (its last segment, else its first: a nested
+// property of Intercom's can be a top-level field of the input, and a value
+// keyed by name, as ticket attributes are, names the input's entry for it),
+// or, for a 404, the field that named the missing object.
 func (f refusedFields) pathOf(item upstream.ErrorItem, status int, input map[string]bool) []string {
 	if item.Field != "" {
 		segments := strings.Split(item.Field, ".")
-		for _, s := range []string{segments[0], segments[len(segments)-1]} {
+		for _, s := range []string{segments[len(segments)-1], segments[0]} {
 			name := f.renamed[s]
 			if name == "" {
 				name = lowerCamel(s)
 			}
-			if input[name] {
-				return inputPath(name)
+			if head, _, _ := strings.Cut(name, "."); input[head] {
+				return inputPath(strings.Split(name, ".")...)
 			}
 		}
 	}
@@ -223,10 +234,10 @@ func (f refusedFields) pathOf(item upstream.ErrorItem, status int, input map[str
 		return nil
 	}
 	if name := f.missing[missingKind(item)]; name != "" {
-		return inputPath(name)
+		return inputPath(strings.Split(name, ".")...)
 	}
 	if name := f.missing[missingOther]; name != "" {
-		return inputPath(name)
+		return inputPath(strings.Split(name, ".")...)
 	}
 	return nil
 }
@@ -241,6 +252,20 @@ func missingKind(item upstream.ErrorItem) string {
 		return missingContact
 	case strings.Contains(item.Message, "Visitor"):
 		return missingVisitor
+	case item.Code == "conversation_part_or_message_not_found":
+		return missingPart
+	case item.Code == "tag_not_found":
+		return missingTag
+	case item.Code == "assignee_not_found":
+		return missingAssignee
+	case strings.Contains(item.Message, "Ticket Type Attribute"):
+		return missingTicketTypeAttribute
+	case strings.Contains(item.Message, "Ticket Type"):
+		return missingTicketType
+	case item.Code == "ticket_not_found" || strings.HasPrefix(strings.ToLower(item.Message), "ticket not found"):
+		return missingTicket
+	case strings.Contains(item.Message, "Conversation"):
+		return missingConversation
 	}
 	return missingOther
 }

@@ -186,3 +186,148 @@ type ConversationList struct {
 	TotalCount    int             `json:"total_count"`
 	Pages         *CursorPages    `json:"pages"`
 }
+
+// AdminTagRequest is the body that tags a conversation or a ticket: the tag
+// and the admin who applies it (POST /conversations/{id}/tags, POST
+// /tickets/{id}/tags).
+type AdminTagRequest struct {
+	ID      string `json:"id"`
+	AdminID string `json:"admin_id"`
+}
+
+// AdminActionRequest names the admin who acts, the body of the removals
+// that take one (untagging a conversation or ticket, detaching a contact).
+type AdminActionRequest struct {
+	AdminID string `json:"admin_id"`
+}
+
+// CreateConversationRequest is the body of POST /conversations
+// (create_conversation_request): a contact's message that opens a conversation.
+type CreateConversationRequest struct {
+	From ConversationFrom `json:"from"`
+	Body string           `json:"body"`
+	// Subject applies to email messages only.
+	Subject        string   `json:"subject,omitempty"`
+	AttachmentURLs []string `json:"attachment_urls,omitempty"`
+}
+
+// ConversationFrom is the contact a new conversation comes from.
+type ConversationFrom struct {
+	Type string `json:"type"` // user, lead or contact
+	ID   string `json:"id"`
+}
+
+// UpdateConversationRequest is the body of PUT /conversations/{id}
+// (update_conversation_request).
+type UpdateConversationRequest struct {
+	Read *bool `json:"read,omitempty"`
+}
+
+// ReplyConversationRequest is the body of POST /conversations/{id}/reply
+// (reply_conversation_request): an admin's comment or note
+// (admin_reply_conversation_request), or a contact's comment named by
+// exactly one of IntercomUserID, UserID and Email
+// (contact_reply_conversation_request). Build it with AdminReply or ContactReply.
+type ReplyConversationRequest struct {
+	MessageType    string     `json:"message_type"`
+	Type           string     `json:"type"`
+	Body           string     `json:"body,omitempty"`
+	AdminID        string     `json:"admin_id,omitempty"`
+	CreatedAt      *Timestamp `json:"created_at,omitempty"`
+	IntercomUserID string     `json:"intercom_user_id,omitempty"`
+	UserID         string     `json:"user_id,omitempty"`
+	Email          string     `json:"email,omitempty"`
+	AttachmentURLs []string   `json:"attachment_urls,omitempty"`
+}
+
+// AdminReply is a reply from an admin: messageType is comment (seen by the
+// contact) or note (seen by teammates only).
+func AdminReply(adminID, messageType, body string, attachmentURLs []string) ReplyConversationRequest {
+	return ReplyConversationRequest{MessageType: messageType, Type: "admin", AdminID: adminID, Body: body, AttachmentURLs: attachmentURLs}
+}
+
+// ContactReply is a comment from a contact, who is named by who.
+func ContactReply(who ContactIdentifier, body string, attachmentURLs []string) ReplyConversationRequest {
+	return ReplyConversationRequest{MessageType: "comment", Type: "user", Body: body, AttachmentURLs: attachmentURLs,
+		IntercomUserID: who.IntercomUserID, UserID: who.UserID, Email: who.Email}
+}
+
+// ContactIdentifier names a contact by exactly one of its Intercom id, its
+// external id (user_id) or its email, as conversation replies and
+// participants do.
+type ContactIdentifier struct {
+	IntercomUserID string `json:"intercom_user_id,omitempty"`
+	UserID         string `json:"user_id,omitempty"`
+	Email          string `json:"email,omitempty"`
+}
+
+// ManageConversationRequest is the body of POST /conversations/{id}/parts:
+// one of close_conversation_request, snooze_conversation_request,
+// open_conversation_request and assign_conversation_request, told apart by
+// MessageType. Build it with CloseConversation, SnoozeConversation,
+// OpenConversation or AssignConversation.
+type ManageConversationRequest struct {
+	MessageType  string     `json:"message_type"`
+	Type         string     `json:"type,omitempty"`
+	AdminID      string     `json:"admin_id"`
+	AssigneeID   string     `json:"assignee_id,omitempty"`
+	Body         string     `json:"body,omitempty"`
+	SnoozedUntil *Timestamp `json:"snoozed_until,omitempty"`
+}
+
+// CloseConversation closes a conversation, with an optional message to the contact.
+func CloseConversation(adminID, body string) ManageConversationRequest {
+	return ManageConversationRequest{MessageType: "close", Type: "admin", AdminID: adminID, Body: body}
+}
+
+// OpenConversation opens a closed or snoozed conversation.
+func OpenConversation(adminID string) ManageConversationRequest {
+	return ManageConversationRequest{MessageType: "open", AdminID: adminID}
+}
+
+// SnoozeConversation snoozes a conversation until a moment.
+func SnoozeConversation(adminID string, until Timestamp) ManageConversationRequest {
+	return ManageConversationRequest{MessageType: "snoozed", AdminID: adminID, SnoozedUntil: &until}
+}
+
+// AssignConversation assigns a conversation to an admin or a team
+// (assigneeType admin or team); assigneeID "0" leaves it without one.
+func AssignConversation(adminID, assigneeType, assigneeID, body string) ManageConversationRequest {
+	return ManageConversationRequest{MessageType: "assignment", Type: assigneeType, AdminID: adminID, AssigneeID: assigneeID, Body: body}
+}
+
+// AttachContactRequest is the body of POST /conversations/{id}/customers
+// (attach_contact_to_conversation_request).
+type AttachContactRequest struct {
+	AdminID  string            `json:"admin_id,omitempty"`
+	Customer ContactIdentifier `json:"customer"`
+}
+
+// RedactConversationRequest is the body of POST /conversations/redact
+// (redact_conversation_request): a part of a conversation, or its source
+// message. Build it with RedactPart or RedactSource.
+type RedactConversationRequest struct {
+	Type               string `json:"type"` // conversation_part or source
+	ConversationID     string `json:"conversation_id"`
+	ConversationPartID string `json:"conversation_part_id,omitempty"`
+	SourceID           string `json:"source_id,omitempty"`
+}
+
+// RedactPart redacts one part of a conversation.
+func RedactPart(conversationID, partID string) RedactConversationRequest {
+	return RedactConversationRequest{Type: "conversation_part", ConversationID: conversationID, ConversationPartID: partID}
+}
+
+// RedactSource redacts the message that started a conversation.
+func RedactSource(conversationID, sourceID string) RedactConversationRequest {
+	return RedactConversationRequest{Type: "source", ConversationID: conversationID, SourceID: sourceID}
+}
+
+// ConvertConversationRequest is the body of POST /conversations/{id}/convert
+// (convert_conversation_to_ticket_request).
+type ConvertConversationRequest struct {
+	TicketTypeID string `json:"ticket_type_id"`
+	// Attributes are ticket attribute values by attribute name
+	// (ticket_request_custom_attributes).
+	Attributes map[string]any `json:"attributes,omitempty"`
+}

@@ -199,3 +199,123 @@ func FilesOf(v any) []FileAttribute {
 	}
 	return out
 }
+
+// CreateTicketRequest is the body of POST /tickets (create_ticket_request).
+type CreateTicketRequest struct {
+	TicketTypeID string `json:"ticket_type_id"`
+	// Contacts are the contacts the ticket concerns (Intercom takes one).
+	Contacts []TicketContactIdentifier `json:"contacts"`
+	// CompanyID is the company's own id (its company_id), not Intercom's.
+	CompanyID string `json:"company_id,omitempty"`
+	// TicketAttributes are values by attribute name; a list attribute takes
+	// the id of one of its options (ticket_request_custom_attributes).
+	TicketAttributes map[string]any `json:"ticket_attributes,omitempty"`
+}
+
+// TicketContactIdentifier names a ticket's contact by exactly one of its
+// Intercom id, its external id or its email (a new email makes a lead).
+type TicketContactIdentifier struct {
+	ID         string `json:"id,omitempty"`
+	ExternalID string `json:"external_id,omitempty"`
+	Email      string `json:"email,omitempty"`
+}
+
+// UpdateTicketRequest is the body of PUT /tickets/{id} (update_ticket_request).
+type UpdateTicketRequest struct {
+	TicketAttributes map[string]any `json:"ticket_attributes,omitempty"`
+	// State is in_progress, waiting_on_customer or resolved.
+	State        string            `json:"state,omitempty"`
+	Open         *bool             `json:"open,omitempty"`
+	IsShared     *bool             `json:"is_shared,omitempty"`
+	SnoozedUntil *Timestamp        `json:"snoozed_until,omitempty"`
+	Assignment   *TicketAssignment `json:"assignment,omitempty"`
+}
+
+// TicketAssignment assigns a ticket to an admin or a team; AssigneeID "0"
+// takes the admin assignee off.
+type TicketAssignment struct {
+	AdminID    string `json:"admin_id"`
+	AssigneeID string `json:"assignee_id"`
+}
+
+// ReplyTicketRequest is the body of POST /tickets/{id}/reply: an admin's
+// comment, note or quick reply (admin_reply_ticket_request), or a contact's
+// comment named by exactly one of IntercomUserID, UserID and Email
+// (contact_reply_ticket_request).
+type ReplyTicketRequest struct {
+	MessageType    string             `json:"message_type"`
+	Type           string             `json:"type"`
+	Body           string             `json:"body,omitempty"`
+	AdminID        string             `json:"admin_id,omitempty"`
+	ReplyOptions   []QuickReplyOption `json:"reply_options,omitempty"`
+	AttachmentURLs []string           `json:"attachment_urls,omitempty"`
+	CrossPost      *bool              `json:"cross_post,omitempty"`
+	IntercomUserID string             `json:"intercom_user_id,omitempty"`
+	UserID         string             `json:"user_id,omitempty"`
+	Email          string             `json:"email,omitempty"`
+}
+
+// QuickReplyOption is one choice of an admin's quick reply.
+type QuickReplyOption struct {
+	Text string `json:"text"`
+	UUID string `json:"uuid"`
+}
+
+// TicketReply is the part a reply added to a ticket (ticket_reply).
+type TicketReply struct {
+	Type        string           `json:"type"`
+	ID          string           `json:"id"`
+	PartType    string           `json:"part_type"` // note, comment or quick_reply
+	Body        *string          `json:"body"`
+	CreatedAt   Timestamp        `json:"created_at"`
+	UpdatedAt   Timestamp        `json:"updated_at"`
+	Author      TicketPartAuthor `json:"author"`
+	Attachments []PartAttachment `json:"attachments"`
+	Redacted    bool             `json:"redacted"`
+}
+
+// CreateTicketTypeRequest is the body of POST /ticket_types
+// (create_ticket_type_request).
+type CreateTicketTypeRequest struct {
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	// Category is Customer, Back-office or Tracker.
+	Category   string `json:"category,omitempty"`
+	Icon       string `json:"icon,omitempty"`
+	IsInternal *bool  `json:"is_internal,omitempty"`
+}
+
+// UpdateTicketTypeRequest is the body of PUT /ticket_types/{id}
+// (update_ticket_type_request); what is left out stays as it is.
+type UpdateTicketTypeRequest struct {
+	Name        *string `json:"name,omitempty"`
+	Description *string `json:"description,omitempty"`
+	Category    *string `json:"category,omitempty"`
+	Icon        *string `json:"icon,omitempty"`
+	Archived    *bool   `json:"archived,omitempty"`
+	IsInternal  *bool   `json:"is_internal,omitempty"`
+}
+
+// TicketTypeAttributeRequest is the body of POST
+// /ticket_types/{ticket_type_id}/attributes (create_ticket_type_attribute_request,
+// which requires Name, Description and DataType) and of PUT
+// /ticket_types/{ticket_type_id}/attributes/{id}
+// (update_ticket_type_attribute_request, which takes no DataType and adds
+// Archived); what is left out stays as it is.
+type TicketTypeAttributeRequest struct {
+	Name        *string `json:"name,omitempty"`
+	Description *string `json:"description,omitempty"`
+	// DataType is string, list, integer, decimal, boolean, datetime or files.
+	DataType                    string `json:"data_type,omitempty"`
+	RequiredToCreate            *bool  `json:"required_to_create,omitempty"`
+	RequiredToCreateForContacts *bool  `json:"required_to_create_for_contacts,omitempty"`
+	VisibleOnCreate             *bool  `json:"visible_on_create,omitempty"`
+	VisibleToContacts           *bool  `json:"visible_to_contacts,omitempty"`
+	// Multiline applies to string attributes only.
+	Multiline *bool `json:"multiline,omitempty"`
+	// ListItems is a list attribute's options, comma separated.
+	ListItems *string `json:"list_items,omitempty"`
+	// AllowMultipleValues applies to files attributes only.
+	AllowMultipleValues *bool `json:"allow_multiple_values,omitempty"`
+	Archived            *bool `json:"archived,omitempty"`
+}

@@ -24,11 +24,19 @@ import (
 //     changes nothing), the tagging forms of POST /tags (create-or-update by
 //     name, tag and untag companies, tag users), canceling an export job, and
 //     every DELETE. A removal retried after an attempt whose outcome is
-//     unknown treats a 404 as that attempt's success (doneIfGone).
+//     unknown treats a 404 as that attempt's success (doneIfGone). So are
+//     the conversation and ticket writes that set a state: the PUT updates
+//     of conversations, tickets, ticket types and their attributes, tagging
+//     and untagging a conversation or a ticket, opening and snoozing a
+//     conversation, closing or assigning it without a message, running its
+//     assignment rules, adding or removing a participant, and redacting.
 //   - Writes that add something each time they run are never retried: a
 //     retry after a timeout could create a second contact, note, message,
 //     event, export job, data attribute or SMS, and a merge or a visitor
-//     conversion cannot be repeated once done. Their failures go back to the
+//     conversion cannot be repeated once done. Nor are a new conversation,
+//     ticket, ticket type or attribute, a reply to a conversation or a
+//     ticket, a close or an assignment that carries a message, or a
+//     conversation's conversion to a ticket. Their failures go back to the
 //     caller as they are.
 
 // errRemovedEarlier means a retried removal found the object gone: the

@@ -54,8 +54,12 @@ type ResolverRoot interface {
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
 	ConversationEvent() ConversationEventResolver
+	ConversationParticipantsPayload() ConversationParticipantsPayloadResolver
 	ConversationRating() ConversationRatingResolver
 	ConversationStatistics() ConversationStatisticsResolver
+	ConversationTagPayload() ConversationTagPayloadResolver
+	ConvertConversationToTicketPayload() ConvertConversationToTicketPayloadResolver
+	CreateConversationPayload() CreateConversationPayloadResolver
 	DataAttribute() DataAttributeResolver
 	DataEvent() DataEventResolver
 	DataEventSummaries() DataEventSummariesResolver
@@ -73,6 +77,7 @@ type ResolverRoot interface {
 	Note() NoteResolver
 	Query() QueryResolver
 	RecordDataEventSummaryPayload() RecordDataEventSummaryPayloadResolver
+	ReplyTicketPayload() ReplyTicketPayloadResolver
 	Segment() SegmentResolver
 	Subscription() SubscriptionResolver
 	SubscriptionType() SubscriptionTypeResolver
@@ -86,8 +91,10 @@ type ResolverRoot interface {
 	TicketEvent() TicketEventResolver
 	TicketPart() TicketPartResolver
 	TicketPartAuthor() TicketPartAuthorResolver
+	TicketTagPayload() TicketTagPayloadResolver
 	TicketType() TicketTypeResolver
 	TicketTypeAttribute() TicketTypeAttributeResolver
+	TicketTypeAttributePayload() TicketTypeAttributePayloadResolver
 	Visitor() VisitorResolver
 }
 
@@ -559,6 +566,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ConversationParticipantsPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
 	ConversationRating struct {
 		Contact   func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
@@ -605,6 +617,18 @@ type ComplexityRoot struct {
 		TimeToLastClose            func(childComplexity int) int
 	}
 
+	ConversationTagPayload struct {
+		Conversation func(childComplexity int) int
+		Tag          func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	ConvertConversationToTicketPayload struct {
+		Conversation func(childComplexity int) int
+		Ticket       func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
 	ConvertVisitorPayload struct {
 		Contact            func(childComplexity int) int
 		ConvertedVisitorID func(childComplexity int) int
@@ -624,6 +648,12 @@ type ComplexityRoot struct {
 	CreateContactPayload struct {
 		Contact    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	CreateConversationPayload struct {
+		Conversation func(childComplexity int) int
+		Message      func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	CreateDataEventPayload struct {
@@ -828,6 +858,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ManageConversationPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
 	Me struct {
 		Admin            func(childComplexity int) int
 		App              func(childComplexity int) int
@@ -860,14 +895,21 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		ArchiveContact                    func(childComplexity int, input model.ContactInput) int
+		AssignConversation                func(childComplexity int, input model.AssignConversationInput) int
 		AttachContactToCompany            func(childComplexity int, input model.ContactCompanyInput) int
+		AttachContactToConversation       func(childComplexity int, input model.AttachContactToConversationInput) int
 		AttachSubscriptionTypeToContact   func(childComplexity int, input model.AttachSubscriptionTypeInput) int
 		AttachTagToContact                func(childComplexity int, input model.ContactTagInput) int
+		AttachTagToConversation           func(childComplexity int, input model.ConversationTagInput) int
+		AttachTagToTicket                 func(childComplexity int, input model.TicketTagInput) int
 		CancelDataExport                  func(childComplexity int, input model.CancelDataExportInput) int
+		CloseConversation                 func(childComplexity int, input model.CloseConversationInput) int
+		ConvertConversationToTicket       func(childComplexity int, input model.ConvertConversationToTicketInput) int
 		ConvertVisitor                    func(childComplexity int, input model.ConvertVisitorInput) int
 		CreateArticle                     func(childComplexity int, input model.CreateArticleInput) int
 		CreateCollection                  func(childComplexity int, input model.CreateCollectionInput) int
 		CreateContact                     func(childComplexity int, input model.CreateContactInput) int
+		CreateConversation                func(childComplexity int, input model.CreateConversationInput) int
 		CreateDataAttribute               func(childComplexity int, input model.CreateDataAttributeInput) int
 		CreateDataEvent                   func(childComplexity int, input model.CreateDataEventInput) int
 		CreateDataExport                  func(childComplexity int, input model.CreateDataExportInput) int
@@ -877,6 +919,9 @@ type ComplexityRoot struct {
 		CreateOrUpdateCompany             func(childComplexity int, input model.CreateOrUpdateCompanyInput) int
 		CreateOrUpdateTag                 func(childComplexity int, input model.CreateOrUpdateTagInput) int
 		CreatePhoneSwitch                 func(childComplexity int, input model.CreatePhoneSwitchInput) int
+		CreateTicket                      func(childComplexity int, input model.CreateTicketInput) int
+		CreateTicketType                  func(childComplexity int, input model.CreateTicketTypeInput) int
+		CreateTicketTypeAttribute         func(childComplexity int, input model.CreateTicketTypeAttributeInput) int
 		DeleteArticle                     func(childComplexity int, input model.DeleteArticleInput) int
 		DeleteCollection                  func(childComplexity int, input model.DeleteCollectionInput) int
 		DeleteCompany                     func(childComplexity int, input model.DeleteCompanyInput) int
@@ -884,11 +929,20 @@ type ComplexityRoot struct {
 		DeleteNewsItem                    func(childComplexity int, input model.DeleteNewsItemInput) int
 		DeleteTag                         func(childComplexity int, input model.DeleteTagInput) int
 		DetachContactFromCompany          func(childComplexity int, input model.ContactCompanyInput) int
+		DetachContactFromConversation     func(childComplexity int, input model.DetachContactFromConversationInput) int
 		DetachSubscriptionTypeFromContact func(childComplexity int, input model.DetachSubscriptionTypeInput) int
 		DetachTagFromContact              func(childComplexity int, input model.ContactTagInput) int
+		DetachTagFromConversation         func(childComplexity int, input model.ConversationTagInput) int
+		DetachTagFromTicket               func(childComplexity int, input model.TicketTagInput) int
 		MergeContacts                     func(childComplexity int, input model.MergeContactsInput) int
+		OpenConversation                  func(childComplexity int, input model.OpenConversationInput) int
 		RecordDataEventSummary            func(childComplexity int, input model.RecordDataEventSummaryInput) int
+		RedactConversation                func(childComplexity int, input model.RedactConversationInput) int
+		ReplyConversation                 func(childComplexity int, input model.ReplyConversationInput) int
+		ReplyTicket                       func(childComplexity int, input model.ReplyTicketInput) int
+		RunAssignmentRules                func(childComplexity int, input model.RunAssignmentRulesInput) int
 		SetAdminAway                      func(childComplexity int, input model.SetAdminAwayInput) int
+		SnoozeConversation                func(childComplexity int, input model.SnoozeConversationInput) int
 		TagCompanies                      func(childComplexity int, input model.TagCompaniesInput) int
 		TagContacts                       func(childComplexity int, input model.TagContactsInput) int
 		UnarchiveContact                  func(childComplexity int, input model.ContactInput) int
@@ -897,8 +951,12 @@ type ComplexityRoot struct {
 		UpdateCollection                  func(childComplexity int, input model.UpdateCollectionInput) int
 		UpdateCompany                     func(childComplexity int, input model.UpdateCompanyInput) int
 		UpdateContact                     func(childComplexity int, input model.UpdateContactInput) int
+		UpdateConversation                func(childComplexity int, input model.UpdateConversationInput) int
 		UpdateDataAttribute               func(childComplexity int, input model.UpdateDataAttributeInput) int
 		UpdateNewsItem                    func(childComplexity int, input model.UpdateNewsItemInput) int
+		UpdateTicket                      func(childComplexity int, input model.UpdateTicketInput) int
+		UpdateTicketType                  func(childComplexity int, input model.UpdateTicketTypeInput) int
+		UpdateTicketTypeAttribute         func(childComplexity int, input model.UpdateTicketTypeAttributeInput) int
 		UpdateVisitor                     func(childComplexity int, input model.UpdateVisitorInput) int
 	}
 
@@ -1043,6 +1101,23 @@ type ComplexityRoot struct {
 	RecordDataEventSummaryPayload struct {
 		EventSummaries func(childComplexity int) int
 		UserErrors     func(childComplexity int) int
+	}
+
+	RedactConversationPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	ReplyConversationPayload struct {
+		Conversation func(childComplexity int) int
+		Part         func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	ReplyTicketPayload struct {
+		Part       func(childComplexity int) int
+		Ticket     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Segment struct {
@@ -1271,6 +1346,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TicketPayload struct {
+		Ticket     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	TicketTagPayload struct {
+		Tag        func(childComplexity int) int
+		Ticket     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	TicketType struct {
 		Archived    func(childComplexity int) int
 		Attributes  func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -1335,6 +1421,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TicketTypeAttributePayload struct {
+		Attribute  func(childComplexity int) int
+		TicketType func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	TicketTypeConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -1345,6 +1437,11 @@ type ComplexityRoot struct {
 	TicketTypeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TicketTypePayload struct {
+		TicketType func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	UpdateArticlePayload struct {
@@ -1365,6 +1462,11 @@ type ComplexityRoot struct {
 	UpdateContactPayload struct {
 		Contact    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	UpdateConversationPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	UpdateNewsItemPayload struct {
@@ -1575,12 +1677,24 @@ type ConversationAuthorResolver interface {
 type ConversationEventResolver interface {
 	Kind(ctx context.Context, obj *live.Event) (model.ConversationEventKind, error)
 }
+type ConversationParticipantsPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error)
+}
 type ConversationRatingResolver interface {
 	Contact(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Contact, error)
 	Teammate(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Admin, error)
 }
 type ConversationStatisticsResolver interface {
 	LastClosedBy(ctx context.Context, obj *upstream.ConversationStatistics) (*upstream.Admin, error)
+}
+type ConversationTagPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error)
+}
+type ConvertConversationToTicketPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.ConvertConversationToTicketPayload) (*upstream.Conversation, error)
+}
+type CreateConversationPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.CreateConversationPayload) (*upstream.Conversation, error)
 }
 type DataAttributeResolver interface {
 	IntercomID(ctx context.Context, obj *upstream.DataAttribute) (*string, error)
@@ -1646,6 +1760,20 @@ type MutationResolver interface {
 	ArchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
 	UnarchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
 	MergeContacts(ctx context.Context, input model.MergeContactsInput) (*model.MergeContactsPayload, error)
+	AttachTagToConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error)
+	DetachTagFromConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error)
+	CreateConversation(ctx context.Context, input model.CreateConversationInput) (*model.CreateConversationPayload, error)
+	UpdateConversation(ctx context.Context, input model.UpdateConversationInput) (*model.UpdateConversationPayload, error)
+	ReplyConversation(ctx context.Context, input model.ReplyConversationInput) (*model.ReplyConversationPayload, error)
+	CloseConversation(ctx context.Context, input model.CloseConversationInput) (*model.ManageConversationPayload, error)
+	OpenConversation(ctx context.Context, input model.OpenConversationInput) (*model.ManageConversationPayload, error)
+	SnoozeConversation(ctx context.Context, input model.SnoozeConversationInput) (*model.ManageConversationPayload, error)
+	AssignConversation(ctx context.Context, input model.AssignConversationInput) (*model.ManageConversationPayload, error)
+	RunAssignmentRules(ctx context.Context, input model.RunAssignmentRulesInput) (*model.ManageConversationPayload, error)
+	AttachContactToConversation(ctx context.Context, input model.AttachContactToConversationInput) (*model.ConversationParticipantsPayload, error)
+	DetachContactFromConversation(ctx context.Context, input model.DetachContactFromConversationInput) (*model.ConversationParticipantsPayload, error)
+	RedactConversation(ctx context.Context, input model.RedactConversationInput) (*model.RedactConversationPayload, error)
+	ConvertConversationToTicket(ctx context.Context, input model.ConvertConversationToTicketInput) (*model.ConvertConversationToTicketPayload, error)
 	CreateDataAttribute(ctx context.Context, input model.CreateDataAttributeInput) (*model.DataAttributePayload, error)
 	UpdateDataAttribute(ctx context.Context, input model.UpdateDataAttributeInput) (*model.DataAttributePayload, error)
 	CreateDataEvent(ctx context.Context, input model.CreateDataEventInput) (*model.CreateDataEventPayload, error)
@@ -1670,6 +1798,15 @@ type MutationResolver interface {
 	DeleteTag(ctx context.Context, input model.DeleteTagInput) (*model.DeleteTagPayload, error)
 	AttachTagToContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
 	DetachTagFromContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
+	CreateTicketType(ctx context.Context, input model.CreateTicketTypeInput) (*model.TicketTypePayload, error)
+	UpdateTicketType(ctx context.Context, input model.UpdateTicketTypeInput) (*model.TicketTypePayload, error)
+	CreateTicketTypeAttribute(ctx context.Context, input model.CreateTicketTypeAttributeInput) (*model.TicketTypeAttributePayload, error)
+	UpdateTicketTypeAttribute(ctx context.Context, input model.UpdateTicketTypeAttributeInput) (*model.TicketTypeAttributePayload, error)
+	CreateTicket(ctx context.Context, input model.CreateTicketInput) (*model.TicketPayload, error)
+	UpdateTicket(ctx context.Context, input model.UpdateTicketInput) (*model.TicketPayload, error)
+	ReplyTicket(ctx context.Context, input model.ReplyTicketInput) (*model.ReplyTicketPayload, error)
+	AttachTagToTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error)
+	DetachTagFromTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error)
 	UpdateVisitor(ctx context.Context, input model.UpdateVisitorInput) (*model.UpdateVisitorPayload, error)
 	ConvertVisitor(ctx context.Context, input model.ConvertVisitorInput) (*model.ConvertVisitorPayload, error)
 }
@@ -1740,6 +1877,10 @@ type QueryResolver interface {
 }
 type RecordDataEventSummaryPayloadResolver interface {
 	EventSummaries(ctx context.Context, obj *model.RecordDataEventSummaryPayload) (*upstream.DataEventSummary, error)
+}
+type ReplyTicketPayloadResolver interface {
+	Part(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.TicketPart, error)
+	Ticket(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.Ticket, error)
 }
 type SegmentResolver interface {
 	ID(ctx context.Context, obj *upstream.Segment) (string, error)
@@ -1822,6 +1963,9 @@ type TicketPartAuthorResolver interface {
 	Contact(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Contact, error)
 	Team(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Team, error)
 }
+type TicketTagPayloadResolver interface {
+	Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error)
+}
 type TicketTypeResolver interface {
 	ID(ctx context.Context, obj *upstream.TicketType) (string, error)
 
@@ -1838,6 +1982,9 @@ type TicketTypeAttributeResolver interface {
 	ListOptions(ctx context.Context, obj *upstream.TicketTypeAttribute, first *int, after *string, last *int, before *string) (*model.TicketTypeAttributeOptionConnection, error)
 
 	TicketType(ctx context.Context, obj *upstream.TicketTypeAttribute) (*upstream.TicketType, error)
+}
+type TicketTypeAttributePayloadResolver interface {
+	TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error)
 }
 type VisitorResolver interface {
 	ID(ctx context.Context, obj *upstream.Visitor) (string, error)
@@ -3893,6 +4040,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationPartEdge.Node(childComplexity), true
 
+	case "ConversationParticipantsPayload.conversation":
+		if e.ComplexityRoot.ConversationParticipantsPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationParticipantsPayload.Conversation(childComplexity), true
+	case "ConversationParticipantsPayload.userErrors":
+		if e.ComplexityRoot.ConversationParticipantsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationParticipantsPayload.UserErrors(childComplexity), true
+
 	case "ConversationRating.contact":
 		if e.ComplexityRoot.ConversationRating.Contact == nil {
 			break
@@ -4101,6 +4261,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationStatistics.TimeToLastClose(childComplexity), true
 
+	case "ConversationTagPayload.conversation":
+		if e.ComplexityRoot.ConversationTagPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationTagPayload.Conversation(childComplexity), true
+	case "ConversationTagPayload.tag":
+		if e.ComplexityRoot.ConversationTagPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationTagPayload.Tag(childComplexity), true
+	case "ConversationTagPayload.userErrors":
+		if e.ComplexityRoot.ConversationTagPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConversationTagPayload.UserErrors(childComplexity), true
+
+	case "ConvertConversationToTicketPayload.conversation":
+		if e.ComplexityRoot.ConvertConversationToTicketPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertConversationToTicketPayload.Conversation(childComplexity), true
+	case "ConvertConversationToTicketPayload.ticket":
+		if e.ComplexityRoot.ConvertConversationToTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertConversationToTicketPayload.Ticket(childComplexity), true
+	case "ConvertConversationToTicketPayload.userErrors":
+		if e.ComplexityRoot.ConvertConversationToTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertConversationToTicketPayload.UserErrors(childComplexity), true
+
 	case "ConvertVisitorPayload.contact":
 		if e.ComplexityRoot.ConvertVisitorPayload.Contact == nil {
 			break
@@ -4158,6 +4356,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateContactPayload.UserErrors(childComplexity), true
+
+	case "CreateConversationPayload.conversation":
+		if e.ComplexityRoot.CreateConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateConversationPayload.Conversation(childComplexity), true
+	case "CreateConversationPayload.message":
+		if e.ComplexityRoot.CreateConversationPayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateConversationPayload.Message(childComplexity), true
+	case "CreateConversationPayload.userErrors":
+		if e.ComplexityRoot.CreateConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateConversationPayload.UserErrors(childComplexity), true
 
 	case "CreateDataEventPayload.dataEvent":
 		if e.ComplexityRoot.CreateDataEventPayload.DataEvent == nil {
@@ -4844,6 +5061,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkedObjectEdge.Node(childComplexity), true
 
+	case "ManageConversationPayload.conversation":
+		if e.ComplexityRoot.ManageConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManageConversationPayload.Conversation(childComplexity), true
+	case "ManageConversationPayload.userErrors":
+		if e.ComplexityRoot.ManageConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManageConversationPayload.UserErrors(childComplexity), true
+
 	case "Me.admin":
 		if e.ComplexityRoot.Me.Admin == nil {
 			break
@@ -4989,6 +5219,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ArchiveContact(childComplexity, args["input"].(model.ContactInput)), true
+	case "Mutation.assignConversation":
+		if e.ComplexityRoot.Mutation.AssignConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignConversation(childComplexity, args["input"].(model.AssignConversationInput)), true
 	case "Mutation.attachContactToCompany":
 		if e.ComplexityRoot.Mutation.AttachContactToCompany == nil {
 			break
@@ -5000,6 +5241,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachContactToCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+	case "Mutation.attachContactToConversation":
+		if e.ComplexityRoot.Mutation.AttachContactToConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachContactToConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachContactToConversation(childComplexity, args["input"].(model.AttachContactToConversationInput)), true
 	case "Mutation.attachSubscriptionTypeToContact":
 		if e.ComplexityRoot.Mutation.AttachSubscriptionTypeToContact == nil {
 			break
@@ -5022,6 +5274,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachTagToContact(childComplexity, args["input"].(model.ContactTagInput)), true
+	case "Mutation.attachTagToConversation":
+		if e.ComplexityRoot.Mutation.AttachTagToConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachTagToConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachTagToConversation(childComplexity, args["input"].(model.ConversationTagInput)), true
+	case "Mutation.attachTagToTicket":
+		if e.ComplexityRoot.Mutation.AttachTagToTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachTagToTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachTagToTicket(childComplexity, args["input"].(model.TicketTagInput)), true
 	case "Mutation.cancelDataExport":
 		if e.ComplexityRoot.Mutation.CancelDataExport == nil {
 			break
@@ -5033,6 +5307,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelDataExport(childComplexity, args["input"].(model.CancelDataExportInput)), true
+	case "Mutation.closeConversation":
+		if e.ComplexityRoot.Mutation.CloseConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseConversation(childComplexity, args["input"].(model.CloseConversationInput)), true
+	case "Mutation.convertConversationToTicket":
+		if e.ComplexityRoot.Mutation.ConvertConversationToTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_convertConversationToTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConvertConversationToTicket(childComplexity, args["input"].(model.ConvertConversationToTicketInput)), true
 	case "Mutation.convertVisitor":
 		if e.ComplexityRoot.Mutation.ConvertVisitor == nil {
 			break
@@ -5077,6 +5373,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateContact(childComplexity, args["input"].(model.CreateContactInput)), true
+	case "Mutation.createConversation":
+		if e.ComplexityRoot.Mutation.CreateConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConversation(childComplexity, args["input"].(model.CreateConversationInput)), true
 	case "Mutation.createDataAttribute":
 		if e.ComplexityRoot.Mutation.CreateDataAttribute == nil {
 			break
@@ -5176,6 +5483,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePhoneSwitch(childComplexity, args["input"].(model.CreatePhoneSwitchInput)), true
+	case "Mutation.createTicket":
+		if e.ComplexityRoot.Mutation.CreateTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTicket(childComplexity, args["input"].(model.CreateTicketInput)), true
+	case "Mutation.createTicketType":
+		if e.ComplexityRoot.Mutation.CreateTicketType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTicketType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTicketType(childComplexity, args["input"].(model.CreateTicketTypeInput)), true
+	case "Mutation.createTicketTypeAttribute":
+		if e.ComplexityRoot.Mutation.CreateTicketTypeAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTicketTypeAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTicketTypeAttribute(childComplexity, args["input"].(model.CreateTicketTypeAttributeInput)), true
 	case "Mutation.deleteArticle":
 		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
 			break
@@ -5253,6 +5593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DetachContactFromCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+	case "Mutation.detachContactFromConversation":
+		if e.ComplexityRoot.Mutation.DetachContactFromConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachContactFromConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachContactFromConversation(childComplexity, args["input"].(model.DetachContactFromConversationInput)), true
 	case "Mutation.detachSubscriptionTypeFromContact":
 		if e.ComplexityRoot.Mutation.DetachSubscriptionTypeFromContact == nil {
 			break
@@ -5275,6 +5626,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DetachTagFromContact(childComplexity, args["input"].(model.ContactTagInput)), true
+	case "Mutation.detachTagFromConversation":
+		if e.ComplexityRoot.Mutation.DetachTagFromConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachTagFromConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachTagFromConversation(childComplexity, args["input"].(model.ConversationTagInput)), true
+	case "Mutation.detachTagFromTicket":
+		if e.ComplexityRoot.Mutation.DetachTagFromTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_detachTagFromTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DetachTagFromTicket(childComplexity, args["input"].(model.TicketTagInput)), true
 	case "Mutation.mergeContacts":
 		if e.ComplexityRoot.Mutation.MergeContacts == nil {
 			break
@@ -5286,6 +5659,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MergeContacts(childComplexity, args["input"].(model.MergeContactsInput)), true
+	case "Mutation.openConversation":
+		if e.ComplexityRoot.Mutation.OpenConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenConversation(childComplexity, args["input"].(model.OpenConversationInput)), true
 	case "Mutation.recordDataEventSummary":
 		if e.ComplexityRoot.Mutation.RecordDataEventSummary == nil {
 			break
@@ -5297,6 +5681,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordDataEventSummary(childComplexity, args["input"].(model.RecordDataEventSummaryInput)), true
+	case "Mutation.redactConversation":
+		if e.ComplexityRoot.Mutation.RedactConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_redactConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RedactConversation(childComplexity, args["input"].(model.RedactConversationInput)), true
+	case "Mutation.replyConversation":
+		if e.ComplexityRoot.Mutation.ReplyConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_replyConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReplyConversation(childComplexity, args["input"].(model.ReplyConversationInput)), true
+	case "Mutation.replyTicket":
+		if e.ComplexityRoot.Mutation.ReplyTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_replyTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReplyTicket(childComplexity, args["input"].(model.ReplyTicketInput)), true
+	case "Mutation.runAssignmentRules":
+		if e.ComplexityRoot.Mutation.RunAssignmentRules == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runAssignmentRules_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunAssignmentRules(childComplexity, args["input"].(model.RunAssignmentRulesInput)), true
 	case "Mutation.setAdminAway":
 		if e.ComplexityRoot.Mutation.SetAdminAway == nil {
 			break
@@ -5308,6 +5736,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetAdminAway(childComplexity, args["input"].(model.SetAdminAwayInput)), true
+	case "Mutation.snoozeConversation":
+		if e.ComplexityRoot.Mutation.SnoozeConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_snoozeConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SnoozeConversation(childComplexity, args["input"].(model.SnoozeConversationInput)), true
 	case "Mutation.tagCompanies":
 		if e.ComplexityRoot.Mutation.TagCompanies == nil {
 			break
@@ -5396,6 +5835,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateContact(childComplexity, args["input"].(model.UpdateContactInput)), true
+	case "Mutation.updateConversation":
+		if e.ComplexityRoot.Mutation.UpdateConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateConversation(childComplexity, args["input"].(model.UpdateConversationInput)), true
 	case "Mutation.updateDataAttribute":
 		if e.ComplexityRoot.Mutation.UpdateDataAttribute == nil {
 			break
@@ -5418,6 +5868,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateNewsItem(childComplexity, args["input"].(model.UpdateNewsItemInput)), true
+	case "Mutation.updateTicket":
+		if e.ComplexityRoot.Mutation.UpdateTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTicket(childComplexity, args["input"].(model.UpdateTicketInput)), true
+	case "Mutation.updateTicketType":
+		if e.ComplexityRoot.Mutation.UpdateTicketType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTicketType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTicketType(childComplexity, args["input"].(model.UpdateTicketTypeInput)), true
+	case "Mutation.updateTicketTypeAttribute":
+		if e.ComplexityRoot.Mutation.UpdateTicketTypeAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTicketTypeAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTicketTypeAttribute(childComplexity, args["input"].(model.UpdateTicketTypeAttributeInput)), true
 	case "Mutation.updateVisitor":
 		if e.ComplexityRoot.Mutation.UpdateVisitor == nil {
 			break
@@ -6248,6 +6731,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecordDataEventSummaryPayload.UserErrors(childComplexity), true
+
+	case "RedactConversationPayload.conversation":
+		if e.ComplexityRoot.RedactConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedactConversationPayload.Conversation(childComplexity), true
+	case "RedactConversationPayload.userErrors":
+		if e.ComplexityRoot.RedactConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedactConversationPayload.UserErrors(childComplexity), true
+
+	case "ReplyConversationPayload.conversation":
+		if e.ComplexityRoot.ReplyConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyConversationPayload.Conversation(childComplexity), true
+	case "ReplyConversationPayload.part":
+		if e.ComplexityRoot.ReplyConversationPayload.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyConversationPayload.Part(childComplexity), true
+	case "ReplyConversationPayload.userErrors":
+		if e.ComplexityRoot.ReplyConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyConversationPayload.UserErrors(childComplexity), true
+
+	case "ReplyTicketPayload.part":
+		if e.ComplexityRoot.ReplyTicketPayload.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyTicketPayload.Part(childComplexity), true
+	case "ReplyTicketPayload.ticket":
+		if e.ComplexityRoot.ReplyTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyTicketPayload.Ticket(childComplexity), true
+	case "ReplyTicketPayload.userErrors":
+		if e.ComplexityRoot.ReplyTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyTicketPayload.UserErrors(childComplexity), true
 
 	case "Segment.count":
 		if e.ComplexityRoot.Segment.Count == nil {
@@ -7162,6 +7696,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketPartEdge.Node(childComplexity), true
 
+	case "TicketPayload.ticket":
+		if e.ComplexityRoot.TicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPayload.Ticket(childComplexity), true
+	case "TicketPayload.userErrors":
+		if e.ComplexityRoot.TicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketPayload.UserErrors(childComplexity), true
+
+	case "TicketTagPayload.tag":
+		if e.ComplexityRoot.TicketTagPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTagPayload.Tag(childComplexity), true
+	case "TicketTagPayload.ticket":
+		if e.ComplexityRoot.TicketTagPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTagPayload.Ticket(childComplexity), true
+	case "TicketTagPayload.userErrors":
+		if e.ComplexityRoot.TicketTagPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTagPayload.UserErrors(childComplexity), true
+
 	case "TicketType.archived":
 		if e.ComplexityRoot.TicketType.Archived == nil {
 			break
@@ -7437,6 +8003,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketTypeAttributeOptionEdge.Node(childComplexity), true
 
+	case "TicketTypeAttributePayload.attribute":
+		if e.ComplexityRoot.TicketTypeAttributePayload.Attribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributePayload.Attribute(childComplexity), true
+	case "TicketTypeAttributePayload.ticketType":
+		if e.ComplexityRoot.TicketTypeAttributePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributePayload.TicketType(childComplexity), true
+	case "TicketTypeAttributePayload.userErrors":
+		if e.ComplexityRoot.TicketTypeAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypeAttributePayload.UserErrors(childComplexity), true
+
 	case "TicketTypeConnection.edges":
 		if e.ComplexityRoot.TicketTypeConnection.Edges == nil {
 			break
@@ -7474,6 +8059,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketTypeEdge.Node(childComplexity), true
+
+	case "TicketTypePayload.ticketType":
+		if e.ComplexityRoot.TicketTypePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypePayload.TicketType(childComplexity), true
+	case "TicketTypePayload.userErrors":
+		if e.ComplexityRoot.TicketTypePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TicketTypePayload.UserErrors(childComplexity), true
 
 	case "UpdateArticlePayload.article":
 		if e.ComplexityRoot.UpdateArticlePayload.Article == nil {
@@ -7526,6 +8124,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UpdateContactPayload.UserErrors(childComplexity), true
+
+	case "UpdateConversationPayload.conversation":
+		if e.ComplexityRoot.UpdateConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConversationPayload.Conversation(childComplexity), true
+	case "UpdateConversationPayload.userErrors":
+		if e.ComplexityRoot.UpdateConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConversationPayload.UserErrors(childComplexity), true
 
 	case "UpdateNewsItemPayload.newsItem":
 		if e.ComplexityRoot.UpdateNewsItemPayload.NewsItem == nil {
@@ -7849,10 +8460,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AdminConversationReplyInput", ec.unmarshalInputAdminConversationReplyInput),
+			graphql.NewInputUnmarshaler("AdminTicketReplyInput", ec.unmarshalInputAdminTicketReplyInput),
 			graphql.NewInputUnmarshaler("ArticleTranslationInput", ec.unmarshalInputArticleTranslationInput),
+			graphql.NewInputUnmarshaler("AssignConversationInput", ec.unmarshalInputAssignConversationInput),
+			graphql.NewInputUnmarshaler("AttachContactToConversationInput", ec.unmarshalInputAttachContactToConversationInput),
 			graphql.NewInputUnmarshaler("AttachSubscriptionTypeInput", ec.unmarshalInputAttachSubscriptionTypeInput),
 			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
 			graphql.NewInputUnmarshaler("CancelDataExportInput", ec.unmarshalInputCancelDataExportInput),
+			graphql.NewInputUnmarshaler("CloseConversationInput", ec.unmarshalInputCloseConversationInput),
 			graphql.NewInputUnmarshaler("CollectionTranslationInput", ec.unmarshalInputCollectionTranslationInput),
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
@@ -7863,6 +8479,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
+			graphql.NewInputUnmarshaler("ContactRefInput", ec.unmarshalInputContactRefInput),
+			graphql.NewInputUnmarshaler("ContactReplyInput", ec.unmarshalInputContactReplyInput),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
 			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
 			graphql.NewInputUnmarshaler("ContactTagInput", ec.unmarshalInputContactTagInput),
@@ -7871,15 +8489,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
 			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
 			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
+			graphql.NewInputUnmarshaler("ConversationRedactionInput", ec.unmarshalInputConversationRedactionInput),
+			graphql.NewInputUnmarshaler("ConversationReplyInput", ec.unmarshalInputConversationReplyInput),
 			graphql.NewInputUnmarshaler("ConversationSort", ec.unmarshalInputConversationSort),
 			graphql.NewInputUnmarshaler("ConversationSourceFilter", ec.unmarshalInputConversationSourceFilter),
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
 			graphql.NewInputUnmarshaler("ConversationStatisticsFilter", ec.unmarshalInputConversationStatisticsFilter),
+			graphql.NewInputUnmarshaler("ConversationTagInput", ec.unmarshalInputConversationTagInput),
+			graphql.NewInputUnmarshaler("ConvertConversationToTicketInput", ec.unmarshalInputConvertConversationToTicketInput),
 			graphql.NewInputUnmarshaler("ConvertVisitorInput", ec.unmarshalInputConvertVisitorInput),
 			graphql.NewInputUnmarshaler("CreateArticleInput", ec.unmarshalInputCreateArticleInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("CreateContactInput", ec.unmarshalInputCreateContactInput),
+			graphql.NewInputUnmarshaler("CreateConversationInput", ec.unmarshalInputCreateConversationInput),
 			graphql.NewInputUnmarshaler("CreateDataAttributeInput", ec.unmarshalInputCreateDataAttributeInput),
 			graphql.NewInputUnmarshaler("CreateDataEventInput", ec.unmarshalInputCreateDataEventInput),
 			graphql.NewInputUnmarshaler("CreateDataExportInput", ec.unmarshalInputCreateDataExportInput),
@@ -7889,6 +8512,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateOrUpdateCompanyInput", ec.unmarshalInputCreateOrUpdateCompanyInput),
 			graphql.NewInputUnmarshaler("CreateOrUpdateTagInput", ec.unmarshalInputCreateOrUpdateTagInput),
 			graphql.NewInputUnmarshaler("CreatePhoneSwitchInput", ec.unmarshalInputCreatePhoneSwitchInput),
+			graphql.NewInputUnmarshaler("CreateTicketInput", ec.unmarshalInputCreateTicketInput),
+			graphql.NewInputUnmarshaler("CreateTicketTypeAttributeInput", ec.unmarshalInputCreateTicketTypeAttributeInput),
+			graphql.NewInputUnmarshaler("CreateTicketTypeInput", ec.unmarshalInputCreateTicketTypeInput),
 			graphql.NewInputUnmarshaler("CustomAttributeFilter", ec.unmarshalInputCustomAttributeFilter),
 			graphql.NewInputUnmarshaler("DataEventActorInput", ec.unmarshalInputDataEventActorInput),
 			graphql.NewInputUnmarshaler("DataEventPerson", ec.unmarshalInputDataEventPerson),
@@ -7899,29 +8525,45 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteCompanyInput", ec.unmarshalInputDeleteCompanyInput),
 			graphql.NewInputUnmarshaler("DeleteNewsItemInput", ec.unmarshalInputDeleteNewsItemInput),
 			graphql.NewInputUnmarshaler("DeleteTagInput", ec.unmarshalInputDeleteTagInput),
+			graphql.NewInputUnmarshaler("DetachContactFromConversationInput", ec.unmarshalInputDetachContactFromConversationInput),
 			graphql.NewInputUnmarshaler("DetachSubscriptionTypeInput", ec.unmarshalInputDetachSubscriptionTypeInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("MergeContactsInput", ec.unmarshalInputMergeContactsInput),
 			graphql.NewInputUnmarshaler("NewsfeedAssignmentInput", ec.unmarshalInputNewsfeedAssignmentInput),
+			graphql.NewInputUnmarshaler("OpenConversationInput", ec.unmarshalInputOpenConversationInput),
+			graphql.NewInputUnmarshaler("QuickReplyOptionInput", ec.unmarshalInputQuickReplyOptionInput),
 			graphql.NewInputUnmarshaler("RecordDataEventSummaryInput", ec.unmarshalInputRecordDataEventSummaryInput),
+			graphql.NewInputUnmarshaler("RedactConversationInput", ec.unmarshalInputRedactConversationInput),
+			graphql.NewInputUnmarshaler("ReplyConversationInput", ec.unmarshalInputReplyConversationInput),
+			graphql.NewInputUnmarshaler("ReplyTicketInput", ec.unmarshalInputReplyTicketInput),
+			graphql.NewInputUnmarshaler("RunAssignmentRulesInput", ec.unmarshalInputRunAssignmentRulesInput),
 			graphql.NewInputUnmarshaler("SetAdminAwayInput", ec.unmarshalInputSetAdminAwayInput),
+			graphql.NewInputUnmarshaler("SnoozeConversationInput", ec.unmarshalInputSnoozeConversationInput),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
 			graphql.NewInputUnmarshaler("TagCompaniesInput", ec.unmarshalInputTagCompaniesInput),
 			graphql.NewInputUnmarshaler("TagContactsInput", ec.unmarshalInputTagContactsInput),
+			graphql.NewInputUnmarshaler("TicketAssignmentInput", ec.unmarshalInputTicketAssignmentInput),
 			graphql.NewInputUnmarshaler("TicketAttributeFilter", ec.unmarshalInputTicketAttributeFilter),
+			graphql.NewInputUnmarshaler("TicketAttributeValueInput", ec.unmarshalInputTicketAttributeValueInput),
 			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
 			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
+			graphql.NewInputUnmarshaler("TicketReplyInput", ec.unmarshalInputTicketReplyInput),
 			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
+			graphql.NewInputUnmarshaler("TicketTagInput", ec.unmarshalInputTicketTagInput),
 			graphql.NewInputUnmarshaler("UpdateArticleInput", ec.unmarshalInputUpdateArticleInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
 			graphql.NewInputUnmarshaler("UpdateCompanyInput", ec.unmarshalInputUpdateCompanyInput),
 			graphql.NewInputUnmarshaler("UpdateContactInput", ec.unmarshalInputUpdateContactInput),
+			graphql.NewInputUnmarshaler("UpdateConversationInput", ec.unmarshalInputUpdateConversationInput),
 			graphql.NewInputUnmarshaler("UpdateDataAttributeInput", ec.unmarshalInputUpdateDataAttributeInput),
 			graphql.NewInputUnmarshaler("UpdateNewsItemInput", ec.unmarshalInputUpdateNewsItemInput),
+			graphql.NewInputUnmarshaler("UpdateTicketInput", ec.unmarshalInputUpdateTicketInput),
+			graphql.NewInputUnmarshaler("UpdateTicketTypeAttributeInput", ec.unmarshalInputUpdateTicketTypeAttributeInput),
+			graphql.NewInputUnmarshaler("UpdateTicketTypeInput", ec.unmarshalInputUpdateTicketTypeInput),
 			graphql.NewInputUnmarshaler("UpdateVisitorInput", ec.unmarshalInputUpdateVisitorInput),
 		)
 	}
@@ -10624,6 +11266,349 @@ type MergeContactsPayload {
   userErrors: [UserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/mutations_conversations.graphqls", Input: `extend type Mutation {
+  "Puts a tag on a conversation, on behalf of a teammate. One upstream call; retried after a failure (tagging twice changes nothing)."
+  attachTagToConversation("The conversation, the tag and the teammate." input: ConversationTagInput!): ConversationTagPayload @cost(calls: 1)
+  "Takes a tag off a conversation, on behalf of a teammate. One upstream call; retried after a failure."
+  detachTagFromConversation("The conversation, the tag and the teammate." input: ConversationTagInput!): ConversationTagPayload @cost(calls: 1)
+  """
+  Starts a conversation with a message from a user or a lead, in the Messenger. Two upstream calls (the contact is
+  read first, for its role); never retried, as a retry after a lost answer would start a second conversation.
+  """
+  createConversation("The contact and the message." input: CreateConversationInput!): CreateConversationPayload @cost(calls: 2)
+  "Marks a conversation read or unread, the one change Intercom 2.10 takes. One upstream call; retried after a failure."
+  updateConversation("The conversation and the change." input: UpdateConversationInput!): UpdateConversationPayload @cost(calls: 1)
+  """
+  Replies to a conversation: a teammate's comment (seen by the contact) or note (seen by teammates), or a contact's
+  comment. A contact's reply reopens a closed or snoozed conversation. One upstream call; never retried, as a retry
+  after a lost answer would post the reply twice.
+  """
+  replyConversation("The conversation and the reply." input: ReplyConversationInput!): ReplyConversationPayload @cost(calls: 1)
+  """
+  Closes a conversation, with an optional message to the contact. One upstream call; retried after a failure unless
+  it carries a message (a retry could send it twice). Closing a closed conversation without a message changes nothing.
+  """
+  closeConversation("The conversation, the teammate and the message." input: CloseConversationInput!): ManageConversationPayload @cost(calls: 1)
+  "Opens a closed or snoozed conversation. One upstream call; retried after a failure."
+  openConversation("The conversation and the teammate." input: OpenConversationInput!): ManageConversationPayload @cost(calls: 1)
+  "Snoozes a conversation until a moment. One upstream call; retried after a failure."
+  snoozeConversation("The conversation, the teammate and the moment." input: SnoozeConversationInput!): ManageConversationPayload @cost(calls: 1)
+  """
+  Assigns a conversation to a teammate or a team, or takes its teammate or team off; assigning a closed conversation
+  to someone reopens it. One upstream call; retried after a failure unless it carries a message.
+  """
+  assignConversation("The conversation, the assignee and the teammate who assigns it." input: AssignConversationInput!): ManageConversationPayload @cost(calls: 1)
+  """
+  Assigns a conversation as the workspace's assignment rules say (Intercom deprecates this after 2.11). One upstream
+  call; retried after a failure, as the rules give the same assignee again.
+  """
+  runAssignmentRules("The conversation." input: RunAssignmentRulesInput!): ManageConversationPayload @cost(calls: 1)
+  """
+  Adds a contact to a conversation's participants, on behalf of a teammate; named by an email no contact has, the
+  contact is created as a lead. One upstream call; retried after a failure (adding a participant again changes nothing).
+  """
+  attachContactToConversation("The conversation, the contact and the teammate." input: AttachContactToConversationInput!): ConversationParticipantsPayload @cost(calls: 1)
+  """
+  Removes a contact from a conversation's participants, on behalf of a teammate; the last one cannot be removed. One
+  upstream call; retried after a failure.
+  """
+  detachContactFromConversation("The conversation, the contact and the teammate." input: DetachContactFromConversationInput!): ConversationParticipantsPayload @cost(calls: 1)
+  """
+  Replaces what a part of a conversation, or the message that started it, said with Intercom's redaction notice.
+  A part must have a body; a message must be a contact's. One upstream call; retried after a failure.
+  """
+  redactConversation("The conversation and what to redact." input: RedactConversationInput!): RedactConversationPayload @cost(calls: 1)
+  """
+  Makes a customer ticket of a conversation, with its contacts, assignees and opening message, linked to it both
+  ways. One upstream call; never retried, as a retry after a lost answer would meet a conversation already converted.
+  """
+  convertConversationToTicket("The conversation, the ticket type and the ticket's attributes." input: ConvertConversationToTicketInput!): ConvertConversationToTicketPayload @cost(calls: 1)
+}
+
+"Names a contact: give exactly one field."
+input ContactRefInput @oneOf {
+  "The contact's global ID."
+  contactId: ID
+  "The contact's id in the workspace's own product (its ` + "`" + `externalId` + "`" + `)."
+  externalId: String
+  "The contact's email address."
+  email: String
+}
+
+"A conversation, a tag and the teammate who tags or untags it."
+input ConversationTagInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The tag's global ID."
+  tagId: ID!
+  "The global ID of the teammate who does it."
+  adminId: ID!
+}
+
+"A contact's message that starts a conversation."
+input CreateConversationInput {
+  "The global ID of the user or lead the message comes from."
+  contactId: ID!
+  "The message, as plain text (Intercom takes no HTML here)."
+  body: String!
+  "A subject for the message."
+  subject: String
+  "Addresses of images to attach (up to ten)."
+  attachmentUrls: [String!]
+}
+
+"A conversation marked read or unread."
+input UpdateConversationInput {
+  "The conversation's global ID."
+  id: ID!
+  "True to mark the conversation read by the team, false to mark it unread."
+  read: Boolean!
+}
+
+"What a teammate's reply is."
+enum AdminReplyKind {
+  "A comment the contact sees."
+  COMMENT
+  "A note only teammates see."
+  NOTE
+}
+
+"A reply to a conversation."
+input ReplyConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "Who replies, and what."
+  reply: ConversationReplyInput!
+  "Addresses of images to attach (up to ten)."
+  attachmentUrls: [String!]
+}
+
+"Who replies to a conversation: give exactly one field."
+input ConversationReplyInput @oneOf {
+  "A teammate's comment or note."
+  admin: AdminConversationReplyInput
+  "A contact's comment."
+  contact: ContactReplyInput
+}
+
+"A teammate's reply to a conversation."
+input AdminConversationReplyInput {
+  "The global ID of the teammate who writes it."
+  adminId: ID!
+  "A comment or a note."
+  kind: AdminReplyKind!
+  "The reply; notes take some HTML."
+  body: String!
+  "When the reply was written, when not now."
+  createdAt: DateTime
+}
+
+"A contact's reply to a conversation or a ticket."
+input ContactReplyInput {
+  "The contact who writes it: one of the conversation's or ticket's contacts."
+  contact: ContactRefInput!
+  "The reply."
+  body: String!
+}
+
+"A conversation closed by a teammate."
+input CloseConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of the teammate who closes it."
+  adminId: ID!
+  "A last message to the contact, if any."
+  message: String
+}
+
+"A conversation opened by a teammate."
+input OpenConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of the teammate who opens it."
+  adminId: ID!
+}
+
+"A conversation snoozed by a teammate."
+input SnoozeConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of the teammate who snoozes it."
+  adminId: ID!
+  "When the conversation opens again; in the future."
+  snoozedUntil: DateTime!
+}
+
+"Who a conversation is assigned to: a teammate or a team."
+enum AssigneeType {
+  "A teammate."
+  ADMIN
+  "A team."
+  TEAM
+}
+
+"A conversation assigned by a teammate."
+input AssignConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of the teammate who assigns it."
+  adminId: ID!
+  "Whether the teammate or the team of the conversation changes."
+  assigneeType: AssigneeType!
+  "The global ID of the teammate (Admin) or team (Team) to assign it to; null takes the current one of that type off."
+  assigneeId: ID
+  "A message to the contact with the assignment, if any."
+  message: String
+}
+
+"A conversation to run the assignment rules on."
+input RunAssignmentRulesInput {
+  "The conversation's global ID."
+  conversationId: ID!
+}
+
+"A contact added to a conversation."
+input AttachContactToConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The contact; by email, a contact no one has yet is created as a lead."
+  contact: ContactRefInput!
+  "The global ID of the teammate who adds it."
+  adminId: ID!
+}
+
+"A contact removed from a conversation."
+input DetachContactFromConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of the contact."
+  contactId: ID!
+  "The global ID of the teammate who removes it."
+  adminId: ID!
+}
+
+"What of a conversation to redact: give exactly one field."
+input ConversationRedactionInput @oneOf {
+  "The Intercom id of a part (a ConversationPart's ` + "`" + `intercomId` + "`" + `) that has a body."
+  partId: String
+  "The Intercom id of the message that started the conversation (its source's ` + "`" + `intercomId` + "`" + `), when a contact wrote it."
+  sourceId: String
+}
+
+"A part or the opening message of a conversation to redact."
+input RedactConversationInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "What to redact."
+  target: ConversationRedactionInput!
+}
+
+"A value of a ticket attribute: give the attribute's name and exactly one of the value fields, the one of its data type, or ` + "`" + `clear` + "`" + `."
+input TicketAttributeValueInput {
+  "The attribute's name, as its ticket type declares it."
+  name: String!
+  "The value of a string attribute."
+  text: String
+  "The value of a list attribute: the ` + "`" + `intercomId` + "`" + ` of one of its options."
+  optionId: String
+  "The value of an integer attribute."
+  integer: Int
+  "The value of a decimal attribute."
+  decimal: Float
+  "The value of a boolean attribute."
+  boolean: Boolean
+  "The value of a datetime attribute."
+  dateTime: DateTime
+  "True to clear the attribute's value."
+  clear: Boolean
+}
+
+"A conversation to make a customer ticket of."
+input ConvertConversationToTicketInput {
+  "The conversation's global ID."
+  conversationId: ID!
+  "The global ID of a customer ticket type."
+  ticketTypeId: ID!
+  "The ticket's title; by default the conversation's title or subject."
+  title: String
+  "The ticket's description."
+  description: String
+  "Values of the ticket type's other attributes."
+  attributes: [TicketAttributeValueInput!]
+}
+
+"The result of attachTagToConversation and detachTagFromConversation."
+type ConversationTagPayload {
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The conversation, read again after the change (one upstream call when selected); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of createConversation."
+type CreateConversationPayload {
+  "The contact's message; null when the input was refused."
+  message: Message @cost(calls: 0)
+  "The new conversation (one upstream call when selected); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateConversation."
+type UpdateConversationPayload {
+  "The conversation as changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of replyConversation."
+type ReplyConversationPayload {
+  "The conversation with the reply; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "The part the reply added; null when the input was refused."
+  part: ConversationPart @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of closeConversation, openConversation, snoozeConversation, assignConversation and runAssignmentRules."
+type ManageConversationPayload {
+  "The conversation as it now stands, its last part saying what changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of attachContactToConversation and detachContactFromConversation."
+type ConversationParticipantsPayload {
+  "The conversation with its participants as they now are (read again when Intercom's answer lacks it); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of redactConversation."
+type RedactConversationPayload {
+  "The conversation with the redaction; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of convertConversationToTicket."
+type ConvertConversationToTicketPayload {
+  "The new ticket; null when the input was refused."
+  ticket: Ticket @cost(calls: 0)
+  "The conversation, linked to the ticket, read again (one upstream call when selected); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/mutations_data_attributes.graphqls", Input: `extend type Mutation {
   """
   Defines a custom attribute of contacts or companies. Names are unique across both kinds of object. One
@@ -10917,7 +11902,7 @@ input CreateMessageInput {
   openConversation: Boolean = false
 }
 
-"A message a teammate sent to a contact."
+"A message sent through the API: a teammate's to a contact (createMessage), or a contact's that starts a conversation (createConversation)."
 type Message {
   "The message's id in Intercom (Intercom has no way to fetch a message again, so it has no global ID)."
   intercomId: String!
@@ -11225,6 +12210,286 @@ type ContactTagPayload {
   tag: Tag @cost(calls: 0)
   "The contact, read again after the change (one upstream call when selected); null when the input was refused."
   contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations_tickets.graphqls", Input: `extend type Mutation {
+  """
+  Adds a ticket type, with the default title and description attributes. Names are unique among the workspace's
+  ticket types. One upstream call; never retried, as a retry after a lost answer would meet its own name as taken.
+  """
+  createTicketType("The ticket type." input: CreateTicketTypeInput!): TicketTypePayload @cost(calls: 1)
+  "Changes a ticket type: fields left out stay as they are. One upstream call; retried after a failure."
+  updateTicketType("The ticket type and its changes." input: UpdateTicketTypeInput!): TicketTypePayload @cost(calls: 1)
+  """
+  Adds an attribute to a ticket type; names are unique within the type. One upstream call; never retried, as a retry
+  after a lost answer would meet its own name as taken.
+  """
+  createTicketTypeAttribute("The ticket type and the attribute." input: CreateTicketTypeAttributeInput!): TicketTypeAttributePayload @cost(calls: 1)
+  """
+  Changes an attribute of a ticket type: fields left out stay as they are; its data type cannot change. One upstream
+  call; retried after a failure.
+  """
+  updateTicketTypeAttribute("The attribute and its changes." input: UpdateTicketTypeAttributeInput!): TicketTypeAttributePayload @cost(calls: 1)
+  """
+  Creates a ticket of a ticket type for a contact, with the type's attributes (those teammates must fill are
+  required). One upstream call; never retried, as a retry after a lost answer would create a second ticket.
+  """
+  createTicket("The ticket." input: CreateTicketInput!): TicketPayload @cost(calls: 1)
+  """
+  Changes a ticket's attributes, state, assignee, openness, sharing or snooze: fields left out stay as they are.
+  One upstream call; retried after a failure.
+  """
+  updateTicket("The ticket and its changes." input: UpdateTicketInput!): TicketPayload @cost(calls: 1)
+  """
+  Replies to a ticket: a teammate's comment, note or quick reply, or a comment of one of the ticket's contacts. One
+  upstream call; never retried, as a retry after a lost answer would post the reply twice.
+  """
+  replyTicket("The ticket and the reply." input: ReplyTicketInput!): ReplyTicketPayload @cost(calls: 1)
+  """
+  Puts a tag on a ticket, on behalf of a teammate. Intercom's tickets do not list their tags: the payload's tag is
+  where it shows. One upstream call; retried after a failure.
+  """
+  attachTagToTicket("The ticket, the tag and the teammate." input: TicketTagInput!): TicketTagPayload @cost(calls: 1)
+  "Takes a tag off a ticket, on behalf of a teammate. One upstream call; retried after a failure."
+  detachTagFromTicket("The ticket, the tag and the teammate." input: TicketTagInput!): TicketTagPayload @cost(calls: 1)
+}
+
+"A new ticket type."
+input CreateTicketTypeInput {
+  "The ticket type's name, unique among the workspace's types."
+  name: String!
+  "What the ticket type is for."
+  description: String
+  "What kind of work its tickets track; CUSTOMER by default."
+  category: TicketCategory
+  "An emoji for the type."
+  icon: String
+  "True when its tickets are for internal use only, never shared with customers."
+  internal: Boolean
+}
+
+"Changes to a ticket type: what is left out stays as it is."
+input UpdateTicketTypeInput {
+  "The ticket type's global ID."
+  id: ID!
+  "The new name, unique among the workspace's types."
+  name: String
+  "What the ticket type is for."
+  description: String
+  "What kind of work its tickets track."
+  category: TicketCategory
+  "An emoji for the type."
+  icon: String
+  "True to archive the type: no new tickets can be created of it."
+  archived: Boolean
+  "True when its tickets are for internal use only."
+  internal: Boolean
+}
+
+"A new attribute of a ticket type."
+input CreateTicketTypeAttributeInput {
+  "The ticket type's global ID."
+  ticketTypeId: ID!
+  "The attribute's name, unique within the type."
+  name: String!
+  "What the attribute is for, as teammates and contacts see it."
+  description: String!
+  "The kind of value it holds; it cannot change later."
+  dataType: TicketAttributeDataType!
+  "True when teammates must fill it to create a ticket."
+  requiredToCreate: Boolean
+  "True when contacts must fill it to create a ticket."
+  requiredToCreateForContacts: Boolean
+  "True when teammates see it when creating a ticket (the default)."
+  visibleOnCreate: Boolean
+  "True when contacts see it (the default)."
+  visibleToContacts: Boolean
+  "For a string attribute: whether it is entered on several lines."
+  multiline: Boolean
+  "For a list attribute (required there): its options, in order; none may contain a comma."
+  listItems: [String!]
+  "For a files attribute: whether it takes several files."
+  allowMultipleValues: Boolean
+}
+
+"Changes to an attribute of a ticket type: what is left out stays as it is."
+input UpdateTicketTypeAttributeInput {
+  "The global ID of the ticket type the attribute belongs to."
+  ticketTypeId: ID!
+  "The attribute's global ID."
+  id: ID!
+  "The new name, unique within the type (the default title and description cannot be renamed)."
+  name: String
+  "What the attribute is for."
+  description: String
+  "True when teammates must fill it to create a ticket."
+  requiredToCreate: Boolean
+  "True when contacts must fill it to create a ticket."
+  requiredToCreateForContacts: Boolean
+  "True when teammates see it when creating a ticket."
+  visibleOnCreate: Boolean
+  "True when contacts see it."
+  visibleToContacts: Boolean
+  "For a string attribute: whether it is entered on several lines."
+  multiline: Boolean
+  "For a list attribute: its options from now on; options left out are archived, as tickets may still hold them."
+  listItems: [String!]
+  "For a files attribute: whether it takes several files."
+  allowMultipleValues: Boolean
+  "True to archive the attribute: tickets keep their values, new tickets cannot set it."
+  archived: Boolean
+}
+
+"A new ticket."
+input CreateTicketInput {
+  "The global ID of the ticket type."
+  ticketTypeId: ID!
+  "The contacts the ticket concerns (Intercom takes one); by email, a contact no one has yet is created as a lead."
+  contacts: [ContactRefInput!]!
+  "The company's own id (its ` + "`" + `companyId` + "`" + `), when the ticket is for a company."
+  companyId: String
+  "The ticket's title."
+  title: String
+  "The ticket's description."
+  description: String
+  "Values of the ticket type's other attributes."
+  attributes: [TicketAttributeValueInput!]
+}
+
+"Who a ticket is assigned to, by whom."
+input TicketAssignmentInput {
+  "The global ID of the teammate who assigns it."
+  adminId: ID!
+  "The global ID of the teammate (Admin) or team (Team) to assign it to; null takes the teammate off."
+  assigneeId: ID
+}
+
+"Changes to a ticket: what is left out stays as it is."
+input UpdateTicketInput {
+  "The ticket's global ID."
+  id: ID!
+  "The new title."
+  title: String
+  "The new description."
+  description: String
+  "New values of the ticket type's other attributes."
+  attributes: [TicketAttributeValueInput!]
+  "The new state (a ticket never goes back to SUBMITTED); RESOLVED closes the ticket unless ` + "`" + `open` + "`" + ` says otherwise."
+  state: TicketState
+  "False to close the ticket (which also unsnoozes it), true to reopen it."
+  open: Boolean
+  "True to share the ticket with its contacts."
+  shared: Boolean
+  "Snoozes the ticket until this moment, in the future."
+  snoozedUntil: DateTime
+  "A new assignee."
+  assignment: TicketAssignmentInput
+}
+
+"What a teammate's reply to a ticket is."
+enum AdminTicketReplyKind {
+  "A comment the contact sees."
+  COMMENT
+  "A note only teammates see."
+  NOTE
+  "Choices the contact answers with one click."
+  QUICK_REPLY
+}
+
+"One choice of a quick reply."
+input QuickReplyOptionInput {
+  "The choice as the contact reads it."
+  text: String!
+  "A UUID of your own for the choice; the contact's answer carries it."
+  uuid: String!
+}
+
+"A teammate's reply to a ticket."
+input AdminTicketReplyInput {
+  "The global ID of the teammate who writes it."
+  adminId: ID!
+  "A comment, a note or a quick reply."
+  kind: AdminTicketReplyKind!
+  "The reply (required for comments and notes); notes take some HTML."
+  body: String
+  "The choices of a quick reply (required for one)."
+  quickReplies: [QuickReplyOptionInput!]
+  "For a note on a back-office ticket: true to post it in the ticket's linked conversations too."
+  crossPost: Boolean
+}
+
+"Who replies to a ticket: give exactly one field."
+input TicketReplyInput @oneOf {
+  "A teammate's comment, note or quick reply."
+  admin: AdminTicketReplyInput
+  "A comment of one of the ticket's contacts."
+  contact: ContactReplyInput
+}
+
+"A reply to a ticket."
+input ReplyTicketInput {
+  "The ticket's global ID."
+  ticketId: ID!
+  "Who replies, and what."
+  reply: TicketReplyInput!
+  "Addresses of images to attach (up to ten)."
+  attachmentUrls: [String!]
+}
+
+"A ticket, a tag and the teammate who tags or untags it."
+input TicketTagInput {
+  "The ticket's global ID."
+  ticketId: ID!
+  "The tag's global ID."
+  tagId: ID!
+  "The global ID of the teammate who does it."
+  adminId: ID!
+}
+
+"The result of createTicketType and updateTicketType."
+type TicketTypePayload {
+  "The ticket type as it now is; null when the input was refused."
+  ticketType: TicketType @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of createTicketTypeAttribute and updateTicketTypeAttribute."
+type TicketTypeAttributePayload {
+  "The attribute as it now is; null when the input was refused."
+  attribute: TicketTypeAttribute @cost(calls: 0)
+  "The ticket type, read again after the change (one upstream call when selected); null when the input was refused."
+  ticketType: TicketType @cost(once: "ticketTypes")
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of createTicket and updateTicket."
+type TicketPayload {
+  "The ticket as it now is; null when the input was refused."
+  ticket: Ticket @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of replyTicket."
+type ReplyTicketPayload {
+  "The part the reply added, read with its ticket (one upstream call when selected); null when the input was refused."
+  part: TicketPart @cost(batch: 1)
+  "The ticket with the reply (one upstream call when selected, shared with ` + "`" + `part` + "`" + `); null when the input was refused."
+  ticket: Ticket @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of attachTagToTicket and detachTagFromTicket."
+type TicketTagPayload {
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The ticket, read again after the change (one upstream call when selected); null when the input was refused."
+  ticket: Ticket @cost(batch: 1)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
@@ -13691,6 +14956,16 @@ func (ec *executionContext) childFields_ConversationPartEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type ConversationPartEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ConversationParticipantsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_ConversationParticipantsPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConversationParticipantsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConversationParticipantsPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ConversationRating(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rating":
@@ -13783,6 +15058,30 @@ func (ec *executionContext) childFields_ConversationStatistics(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ConversationStatistics", field.Name)
 }
 
+func (ec *executionContext) childFields_ConversationTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_ConversationTagPayload_tag(ctx, field)
+	case "conversation":
+		return ec.fieldContext_ConversationTagPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConversationTagPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConversationTagPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ConvertConversationToTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ticket":
+		return ec.fieldContext_ConvertConversationToTicketPayload_ticket(ctx, field)
+	case "conversation":
+		return ec.fieldContext_ConvertConversationToTicketPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConvertConversationToTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConvertConversationToTicketPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ConvertVisitorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "contact":
@@ -13823,6 +15122,18 @@ func (ec *executionContext) childFields_CreateContactPayload(ctx context.Context
 		return ec.fieldContext_CreateContactPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "message":
+		return ec.fieldContext_CreateConversationPayload_message(ctx, field)
+	case "conversation":
+		return ec.fieldContext_CreateConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateConversationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CreateDataEventPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14231,6 +15542,16 @@ func (ec *executionContext) childFields_LinkedObjectEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type LinkedObjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ManageConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_ManageConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ManageConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ManageConversationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14491,6 +15812,40 @@ func (ec *executionContext) childFields_RecordDataEventSummaryPayload(ctx contex
 		return ec.fieldContext_RecordDataEventSummaryPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RecordDataEventSummaryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RedactConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_RedactConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RedactConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RedactConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplyConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_ReplyConversationPayload_conversation(ctx, field)
+	case "part":
+		return ec.fieldContext_ReplyConversationPayload_part(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ReplyConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplyConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplyTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "part":
+		return ec.fieldContext_ReplyTicketPayload_part(ctx, field)
+	case "ticket":
+		return ec.fieldContext_ReplyTicketPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ReplyTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplyTicketPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Segment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14941,6 +16296,28 @@ func (ec *executionContext) childFields_TicketPartEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type TicketPartEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ticket":
+		return ec.fieldContext_TicketPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_TicketTagPayload_tag(ctx, field)
+	case "ticket":
+		return ec.fieldContext_TicketTagPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TicketTagPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTagPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_TicketType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15073,6 +16450,18 @@ func (ec *executionContext) childFields_TicketTypeAttributeOptionEdge(ctx contex
 	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeOptionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TicketTypeAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "attribute":
+		return ec.fieldContext_TicketTypeAttributePayload_attribute(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_TicketTypeAttributePayload_ticketType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TicketTypeAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_TicketTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -15095,6 +16484,16 @@ func (ec *executionContext) childFields_TicketTypeEdge(ctx context.Context, fiel
 		return ec.fieldContext_TicketTypeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TicketTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TicketTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ticketType":
+		return ec.fieldContext_TicketTypePayload_ticketType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_TicketTypePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TicketTypePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15135,6 +16534,16 @@ func (ec *executionContext) childFields_UpdateContactPayload(ctx context.Context
 		return ec.fieldContext_UpdateContactPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UpdateContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_UpdateConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateConversationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16147,12 +17556,40 @@ func (ec *executionContext) field_Mutation_archiveContact_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_assignConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssignConversationInput, error) {
+			return ec.unmarshalNAssignConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAssignConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_attachContactToCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ContactCompanyInput, error) {
 			return ec.unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachContactToConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AttachContactToConversationInput, error) {
+			return ec.unmarshalNAttachContactToConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16189,12 +17626,68 @@ func (ec *executionContext) field_Mutation_attachTagToContact_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_attachTagToConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConversationTagInput, error) {
+			return ec.unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachTagToTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TicketTagInput, error) {
+			return ec.unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelDataExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CancelDataExportInput, error) {
 			return ec.unmarshalNCancelDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCancelDataExportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CloseConversationInput, error) {
+			return ec.unmarshalNCloseConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCloseConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_convertConversationToTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConvertConversationToTicketInput, error) {
+			return ec.unmarshalNConvertConversationToTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16251,6 +17744,20 @@ func (ec *executionContext) field_Mutation_createContact_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateContactInput, error) {
 			return ec.unmarshalNCreateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateConversationInput, error) {
+			return ec.unmarshalNCreateConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16385,6 +17892,48 @@ func (ec *executionContext) field_Mutation_createPhoneSwitch_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createTicketTypeAttribute_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTicketTypeAttributeInput, error) {
+			return ec.unmarshalNCreateTicketTypeAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketTypeAttributeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTicketType_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTicketTypeInput, error) {
+			return ec.unmarshalNCreateTicketTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketTypeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTicketInput, error) {
+			return ec.unmarshalNCreateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16483,6 +18032,20 @@ func (ec *executionContext) field_Mutation_detachContactFromCompany_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_detachContactFromConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DetachContactFromConversationInput, error) {
+			return ec.unmarshalNDetachContactFromConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_detachSubscriptionTypeFromContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16511,12 +18074,54 @@ func (ec *executionContext) field_Mutation_detachTagFromContact_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_detachTagFromConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConversationTagInput, error) {
+			return ec.unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_detachTagFromTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TicketTagInput, error) {
+			return ec.unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_mergeContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.MergeContactsInput, error) {
 			return ec.unmarshalNMergeContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OpenConversationInput, error) {
+			return ec.unmarshalNOpenConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐOpenConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16539,12 +18144,82 @@ func (ec *executionContext) field_Mutation_recordDataEventSummary_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_redactConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RedactConversationInput, error) {
+			return ec.unmarshalNRedactConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRedactConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_replyConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReplyConversationInput, error) {
+			return ec.unmarshalNReplyConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐReplyConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_replyTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReplyTicketInput, error) {
+			return ec.unmarshalNReplyTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐReplyTicketInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_runAssignmentRules_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RunAssignmentRulesInput, error) {
+			return ec.unmarshalNRunAssignmentRulesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRunAssignmentRulesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setAdminAway_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetAdminAwayInput, error) {
 			return ec.unmarshalNSetAdminAwayInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_snoozeConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SnoozeConversationInput, error) {
+			return ec.unmarshalNSnoozeConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSnoozeConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16665,6 +18340,20 @@ func (ec *executionContext) field_Mutation_updateContact_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateConversationInput, error) {
+			return ec.unmarshalNUpdateConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateDataAttribute_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16685,6 +18374,48 @@ func (ec *executionContext) field_Mutation_updateNewsItem_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateNewsItemInput, error) {
 			return ec.unmarshalNUpdateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTicketTypeAttribute_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTicketTypeAttributeInput, error) {
+			return ec.unmarshalNUpdateTicketTypeAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketTypeAttributeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTicketType_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTicketTypeInput, error) {
+			return ec.unmarshalNUpdateTicketTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketTypeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTicket_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTicketInput, error) {
+			return ec.unmarshalNUpdateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -27084,6 +28815,70 @@ func (ec *executionContext) fieldContext_ConversationPartEdge_node(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _ConversationParticipantsPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationParticipantsPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationParticipantsPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationParticipantsPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationParticipantsPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationParticipantsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationParticipantsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationParticipantsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationParticipantsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConversationRating_rating(ctx context.Context, field graphql.CollectedField, obj *upstream.ConversationRating) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27911,6 +29706,198 @@ func (ec *executionContext) fieldContext_ConversationStatistics_countConversatio
 	return graphql.NewScalarFieldContext("ConversationStatistics", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ConversationTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationTagPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationTagPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationTagPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationTagPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationTagPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationTagPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConversationTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationTagPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConversationTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertConversationToTicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ticket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertConversationToTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertConversationToTicketPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConvertConversationToTicketPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertConversationToTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertConversationToTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertConversationToTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConvertVisitorPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ConvertVisitorPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28180,6 +30167,102 @@ func (ec *executionContext) _CreateContactPayload_userErrors(ctx context.Context
 func (ec *executionContext) fieldContext_CreateContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateConversationPayload_message(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateConversationPayload_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Message) graphql.Marshaler {
+			return ec.marshalOMessage2ᚖintercomᚑgraphqlᚋupstreamᚐMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateConversationPayload_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Message(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateConversationPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateConversationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -31125,6 +33208,70 @@ func (ec *executionContext) fieldContext_LinkedObjectEdge_node(_ context.Context
 	return graphql.NewScalarFieldContext("LinkedObjectEdge", field, false, false, "LinkedObject")
 }
 
+func (ec *executionContext) _ManageConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManageConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ManageConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ManageConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ManageConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManageConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManageConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ManageConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Me_id(ctx context.Context, field graphql.CollectedField, obj *upstream.AdminWithApp) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32357,6 +34504,622 @@ func (ec *executionContext) fieldContext_Mutation_mergeContacts(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_attachTagToConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachTagToConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachTagToConversation(ctx, fc.Args["input"].(model.ConversationTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
+			return ec.marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachTagToConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachTagToConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachTagFromConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachTagFromConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachTagFromConversation(ctx, fc.Args["input"].(model.ConversationTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
+			return ec.marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachTagFromConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachTagFromConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConversation(ctx, fc.Args["input"].(model.CreateConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateConversationPayload) graphql.Marshaler {
+			return ec.marshalOCreateConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateConversation(ctx, fc.Args["input"].(model.UpdateConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateConversationPayload) graphql.Marshaler {
+			return ec.marshalOUpdateConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_replyConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_replyConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReplyConversation(ctx, fc.Args["input"].(model.ReplyConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReplyConversationPayload) graphql.Marshaler {
+			return ec.marshalOReplyConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐReplyConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_replyConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplyConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_replyConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseConversation(ctx, fc.Args["input"].(model.CloseConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManageConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenConversation(ctx, fc.Args["input"].(model.OpenConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManageConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_snoozeConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_snoozeConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SnoozeConversation(ctx, fc.Args["input"].(model.SnoozeConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_snoozeConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManageConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_snoozeConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignConversation(ctx, fc.Args["input"].(model.AssignConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManageConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runAssignmentRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runAssignmentRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunAssignmentRules(ctx, fc.Args["input"].(model.RunAssignmentRulesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runAssignmentRules(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManageConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runAssignmentRules_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachContactToConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachContactToConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachContactToConversation(ctx, fc.Args["input"].(model.AttachContactToConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
+			return ec.marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachContactToConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationParticipantsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachContactToConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachContactFromConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachContactFromConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachContactFromConversation(ctx, fc.Args["input"].(model.DetachContactFromConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
+			return ec.marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachContactFromConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationParticipantsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachContactFromConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_redactConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_redactConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RedactConversation(ctx, fc.Args["input"].(model.RedactConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RedactConversationPayload) graphql.Marshaler {
+			return ec.marshalORedactConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRedactConversationPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_redactConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RedactConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_redactConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_convertConversationToTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_convertConversationToTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConvertConversationToTicket(ctx, fc.Args["input"].(model.ConvertConversationToTicketInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConvertConversationToTicketPayload) graphql.Marshaler {
+			return ec.marshalOConvertConversationToTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_convertConversationToTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConvertConversationToTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_convertConversationToTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createDataAttribute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33407,6 +36170,402 @@ func (ec *executionContext) fieldContext_Mutation_detachTagFromContact(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_detachTagFromContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTicketType(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTicketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTicketType(ctx, fc.Args["input"].(model.CreateTicketTypeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
+			return ec.marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTicketType(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTicketType_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTicketType(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTicketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTicketType(ctx, fc.Args["input"].(model.UpdateTicketTypeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
+			return ec.marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTicketType(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTicketType_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTicketTypeAttribute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTicketTypeAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTicketTypeAttribute(ctx, fc.Args["input"].(model.CreateTicketTypeAttributeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTicketTypeAttribute(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTicketTypeAttribute_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTicketTypeAttribute(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTicketTypeAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTicketTypeAttribute(ctx, fc.Args["input"].(model.UpdateTicketTypeAttributeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTicketTypeAttribute(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTicketTypeAttribute_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTicket(ctx, fc.Args["input"].(model.CreateTicketInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
+			return ec.marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTicket(ctx, fc.Args["input"].(model.UpdateTicketInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
+			return ec.marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_replyTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_replyTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReplyTicket(ctx, fc.Args["input"].(model.ReplyTicketInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReplyTicketPayload) graphql.Marshaler {
+			return ec.marshalOReplyTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐReplyTicketPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_replyTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplyTicketPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_replyTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachTagToTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachTagToTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachTagToTicket(ctx, fc.Args["input"].(model.TicketTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+			return ec.marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachTagToTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachTagToTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_detachTagFromTicket(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_detachTagFromTicket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DetachTagFromTicket(ctx, fc.Args["input"].(model.TicketTagInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+			return ec.marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_detachTagFromTicket(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTagPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_detachTagFromTicket_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36973,6 +40132,262 @@ func (ec *executionContext) _RecordDataEventSummaryPayload_userErrors(ctx contex
 func (ec *executionContext) fieldContext_RecordDataEventSummaryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "RecordDataEventSummaryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RedactConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.RedactConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedactConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RedactConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RedactConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RedactConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RedactConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedactConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedactConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RedactConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyConversationPayload_part(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyConversationPayload_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ConversationPart) graphql.Marshaler {
+			return ec.marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyConversationPayload_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyTicketPayload_part(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyTicketPayload_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplyTicketPayload().Part(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
+			return ec.marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyTicketPayload_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyTicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplyTicketPayload().Ticket(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyTicketPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -40955,6 +44370,166 @@ func (ec *executionContext) fieldContext_TicketPartEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ticket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTagPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTagPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTagPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTagPayload().Ticket(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTagPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTagPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTagPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTagPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TicketType_id(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketType) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42113,6 +45688,102 @@ func (ec *executionContext) fieldContext_TicketTypeAttributeOptionEdge_node(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketTypeAttributePayload_attribute(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributePayload_attribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributePayload_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributePayload_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttributePayload().TicketType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypeAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TicketTypeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42282,6 +45953,70 @@ func (ec *executionContext) fieldContext_TicketTypeEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypePayload_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TicketTypePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TicketTypePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -42533,6 +46268,70 @@ func (ec *executionContext) _UpdateContactPayload_userErrors(ctx context.Context
 func (ec *executionContext) fieldContext_UpdateContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "UpdateContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.UpdateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -44884,6 +48683,139 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAdminConversationReplyInput(ctx context.Context, obj any) (model.AdminConversationReplyInput, error) {
+	var it model.AdminConversationReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"adminId", "kind", "body", "createdAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAdminReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminReplyKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminConversationReplyInput unmarshals raw into the AdminConversationReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminConversationReplyInput(ctx context.Context, raw any) (model.AdminConversationReplyInput, error) {
+	var out model.AdminConversationReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminConversationReplyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdminTicketReplyInput(ctx context.Context, obj any) (model.AdminTicketReplyInput, error) {
+	var it model.AdminTicketReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"adminId", "kind", "body", "quickReplies", "crossPost"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAdminTicketReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminTicketReplyKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "quickReplies":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quickReplies"))
+			data, err := ec.unmarshalOQuickReplyOptionInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐQuickReplyOptionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuickReplies = data
+		case "crossPost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crossPost"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CrossPost = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdminTicketReplyInput unmarshals raw into the AdminTicketReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdminTicketReplyInput(ctx context.Context, raw any) (model.AdminTicketReplyInput, error) {
+	var out model.AdminTicketReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdminTicketReplyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputArticleTranslationInput(ctx context.Context, obj any) (model.ArticleTranslationInput, error) {
 	var it model.ArticleTranslationInput
 	if obj == nil {
@@ -44958,6 +48890,132 @@ func (ec *executionContext) unmarshalInputArticleTranslationInput(ctx context.Co
 func UnmarshalArticleTranslationInput(ctx context.Context, raw any) (model.ArticleTranslationInput, error) {
 	var out model.ArticleTranslationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArticleTranslationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAssignConversationInput(ctx context.Context, obj any) (model.AssignConversationInput, error) {
+	var it model.AssignConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "adminId", "assigneeType", "assigneeId", "message"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "assigneeType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeType"))
+			data, err := ec.unmarshalNAssigneeType2intercomᚑgraphqlᚋgraphᚋmodelᚐAssigneeType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeType = data
+		case "assigneeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeID = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssignConversationInput unmarshals raw into the AssignConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssignConversationInput(ctx context.Context, raw any) (model.AssignConversationInput, error) {
+	var out model.AssignConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssignConversationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAttachContactToConversationInput(ctx context.Context, obj any) (model.AttachContactToConversationInput, error) {
+	var it model.AttachContactToConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "contact", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalNContactRefInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachContactToConversationInput unmarshals raw into the AttachContactToConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachContactToConversationInput(ctx context.Context, raw any) (model.AttachContactToConversationInput, error) {
+	var out model.AttachContactToConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachContactToConversationInput", raw, &out)
 	return out, err
 }
 
@@ -45105,6 +49163,62 @@ func (ec *executionContext) unmarshalInputCancelDataExportInput(ctx context.Cont
 func UnmarshalCancelDataExportInput(ctx context.Context, raw any) (model.CancelDataExportInput, error) {
 	var out model.CancelDataExportInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelDataExportInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCloseConversationInput(ctx context.Context, obj any) (model.CloseConversationInput, error) {
+	var it model.CloseConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "adminId", "message"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCloseConversationInput unmarshals raw into the CloseConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCloseConversationInput(ctx context.Context, raw any) (model.CloseConversationInput, error) {
+	var out model.CloseConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CloseConversationInput", raw, &out)
 	return out, err
 }
 
@@ -45892,6 +50006,111 @@ func UnmarshalContactLocationFilter(ctx context.Context, raw any) (model.Contact
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputContactRefInput(ctx context.Context, obj any) (model.ContactRefInput, error) {
+	var it model.ContactRefInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "externalId", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "externalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExternalID = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactRefInput unmarshals raw into the ContactRefInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactRefInput(ctx context.Context, raw any) (model.ContactRefInput, error) {
+	var out model.ContactRefInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactRefInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactReplyInput(ctx context.Context, obj any) (model.ContactReplyInput, error) {
+	var it model.ContactReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contact", "body"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalNContactRefInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactReplyInput unmarshals raw into the ContactReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactReplyInput(ctx context.Context, raw any) (model.ContactReplyInput, error) {
+	var out model.ContactReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactReplyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactRoleFilter(ctx context.Context, obj any) (model.ContactRoleFilter, error) {
 	var it model.ContactRoleFilter
 	if obj == nil {
@@ -46529,6 +50748,104 @@ func UnmarshalConversationRatingFilter(ctx context.Context, raw any) (model.Conv
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConversationRedactionInput(ctx context.Context, obj any) (model.ConversationRedactionInput, error) {
+	var it model.ConversationRedactionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"partId", "sourceId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "partId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartID = data
+		case "sourceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationRedactionInput unmarshals raw into the ConversationRedactionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationRedactionInput(ctx context.Context, raw any) (model.ConversationRedactionInput, error) {
+	var out model.ConversationRedactionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationRedactionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConversationReplyInput(ctx context.Context, obj any) (model.ConversationReplyInput, error) {
+	var it model.ConversationReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"admin", "contact"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "admin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("admin"))
+			data, err := ec.unmarshalOAdminConversationReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConversationReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Admin = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOContactReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationReplyInput unmarshals raw into the ConversationReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationReplyInput(ctx context.Context, raw any) (model.ConversationReplyInput, error) {
+	var out model.ConversationReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationReplyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConversationSort(ctx context.Context, obj any) (model.ConversationSort, error) {
 	var it model.ConversationSort
 	if obj == nil {
@@ -46949,6 +51266,132 @@ func UnmarshalConversationStatisticsFilter(ctx context.Context, raw any) (model.
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConversationTagInput(ctx context.Context, obj any) (model.ConversationTagInput, error) {
+	var it model.ConversationTagInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationTagInput unmarshals raw into the ConversationTagInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationTagInput(ctx context.Context, raw any) (model.ConversationTagInput, error) {
+	var out model.ConversationTagInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationTagInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConvertConversationToTicketInput(ctx context.Context, obj any) (model.ConvertConversationToTicketInput, error) {
+	var it model.ConvertConversationToTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "ticketTypeId", "title", "description", "attributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "ticketTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketTypeID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOTicketAttributeValueInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConvertConversationToTicketInput unmarshals raw into the ConvertConversationToTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConvertConversationToTicketInput(ctx context.Context, raw any) (model.ConvertConversationToTicketInput, error) {
+	var out model.ConvertConversationToTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConvertConversationToTicketInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConvertVisitorInput(ctx context.Context, obj any) (model.ConvertVisitorInput, error) {
 	var it model.ConvertVisitorInput
 	if obj == nil {
@@ -47286,6 +51729,69 @@ func (ec *executionContext) unmarshalInputCreateContactInput(ctx context.Context
 func UnmarshalCreateContactInput(ctx context.Context, raw any) (model.CreateContactInput, error) {
 	var out model.CreateContactInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateConversationInput(ctx context.Context, obj any) (model.CreateConversationInput, error) {
+	var it model.CreateConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactId", "body", "subject", "attachmentUrls"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "attachmentUrls":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentUrls"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentUrls = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateConversationInput unmarshals raw into the CreateConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateConversationInput(ctx context.Context, raw any) (model.CreateConversationInput, error) {
+	var out model.CreateConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateConversationInput", raw, &out)
 	return out, err
 }
 
@@ -47916,6 +52422,265 @@ func UnmarshalCreatePhoneSwitchInput(ctx context.Context, raw any) (model.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateTicketInput(ctx context.Context, obj any) (model.CreateTicketInput, error) {
+	var it model.CreateTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ticketTypeId", "contacts", "companyId", "title", "description", "attributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ticketTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketTypeID = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalNContactRefInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		case "companyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOTicketAttributeValueInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTicketInput unmarshals raw into the CreateTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTicketInput(ctx context.Context, raw any) (model.CreateTicketInput, error) {
+	var out model.CreateTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTicketInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateTicketTypeAttributeInput(ctx context.Context, obj any) (model.CreateTicketTypeAttributeInput, error) {
+	var it model.CreateTicketTypeAttributeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ticketTypeId", "name", "description", "dataType", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ticketTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketTypeID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "dataType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dataType"))
+			data, err := ec.unmarshalNTicketAttributeDataType2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DataType = data
+		case "requiredToCreate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredToCreate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredToCreate = data
+		case "requiredToCreateForContacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredToCreateForContacts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredToCreateForContacts = data
+		case "visibleOnCreate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibleOnCreate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisibleOnCreate = data
+		case "visibleToContacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibleToContacts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisibleToContacts = data
+		case "multiline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("multiline"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Multiline = data
+		case "listItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("listItems"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ListItems = data
+		case "allowMultipleValues":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowMultipleValues"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowMultipleValues = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTicketTypeAttributeInput unmarshals raw into the CreateTicketTypeAttributeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTicketTypeAttributeInput(ctx context.Context, raw any) (model.CreateTicketTypeAttributeInput, error) {
+	var out model.CreateTicketTypeAttributeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTicketTypeAttributeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateTicketTypeInput(ctx context.Context, obj any) (model.CreateTicketTypeInput, error) {
+	var it model.CreateTicketTypeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "category", "icon", "internal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "icon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("icon"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Icon = data
+		case "internal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("internal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Internal = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTicketTypeInput unmarshals raw into the CreateTicketTypeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTicketTypeInput(ctx context.Context, raw any) (model.CreateTicketTypeInput, error) {
+	var out model.CreateTicketTypeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTicketTypeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCustomAttributeFilter(ctx context.Context, obj any) (model.CustomAttributeFilter, error) {
 	var it model.CustomAttributeFilter
 	if obj == nil {
@@ -48483,6 +53248,62 @@ func UnmarshalDeleteTagInput(ctx context.Context, raw any) (model.DeleteTagInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDetachContactFromConversationInput(ctx context.Context, obj any) (model.DetachContactFromConversationInput, error) {
+	var it model.DetachContactFromConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "contactId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachContactFromConversationInput unmarshals raw into the DetachContactFromConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachContactFromConversationInput(ctx context.Context, raw any) (model.DetachContactFromConversationInput, error) {
+	var out model.DetachContactFromConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachContactFromConversationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDetachSubscriptionTypeInput(ctx context.Context, obj any) (model.DetachSubscriptionTypeInput, error) {
 	var it model.DetachSubscriptionTypeInput
 	if obj == nil {
@@ -48875,6 +53696,104 @@ func UnmarshalNewsfeedAssignmentInput(ctx context.Context, raw any) (model.Newsf
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOpenConversationInput(ctx context.Context, obj any) (model.OpenConversationInput, error) {
+	var it model.OpenConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpenConversationInput unmarshals raw into the OpenConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpenConversationInput(ctx context.Context, raw any) (model.OpenConversationInput, error) {
+	var out model.OpenConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpenConversationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputQuickReplyOptionInput(ctx context.Context, obj any) (model.QuickReplyOptionInput, error) {
+	var it model.QuickReplyOptionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "uuid"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "uuid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuid"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalQuickReplyOptionInput unmarshals raw into the QuickReplyOptionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalQuickReplyOptionInput(ctx context.Context, raw any) (model.QuickReplyOptionInput, error) {
+	var out model.QuickReplyOptionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "QuickReplyOptionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecordDataEventSummaryInput(ctx context.Context, obj any) (model.RecordDataEventSummaryInput, error) {
 	var it model.RecordDataEventSummaryInput
 	if obj == nil {
@@ -48945,6 +53864,209 @@ func UnmarshalRecordDataEventSummaryInput(ctx context.Context, raw any) (model.R
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRedactConversationInput(ctx context.Context, obj any) (model.RedactConversationInput, error) {
+	var it model.RedactConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "target"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalNConversationRedactionInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationRedactionInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRedactConversationInput unmarshals raw into the RedactConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRedactConversationInput(ctx context.Context, raw any) (model.RedactConversationInput, error) {
+	var out model.RedactConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedactConversationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReplyConversationInput(ctx context.Context, obj any) (model.ReplyConversationInput, error) {
+	var it model.ReplyConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "reply", "attachmentUrls"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "reply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reply"))
+			data, err := ec.unmarshalNConversationReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reply = data
+		case "attachmentUrls":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentUrls"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentUrls = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReplyConversationInput unmarshals raw into the ReplyConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReplyConversationInput(ctx context.Context, raw any) (model.ReplyConversationInput, error) {
+	var out model.ReplyConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplyConversationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReplyTicketInput(ctx context.Context, obj any) (model.ReplyTicketInput, error) {
+	var it model.ReplyTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ticketId", "reply", "attachmentUrls"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ticketId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketID = data
+		case "reply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reply"))
+			data, err := ec.unmarshalNTicketReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reply = data
+		case "attachmentUrls":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentUrls"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentUrls = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReplyTicketInput unmarshals raw into the ReplyTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReplyTicketInput(ctx context.Context, raw any) (model.ReplyTicketInput, error) {
+	var out model.ReplyTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplyTicketInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRunAssignmentRulesInput(ctx context.Context, obj any) (model.RunAssignmentRulesInput, error) {
+	var it model.RunAssignmentRulesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRunAssignmentRulesInput unmarshals raw into the RunAssignmentRulesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRunAssignmentRulesInput(ctx context.Context, raw any) (model.RunAssignmentRulesInput, error) {
+	var out model.RunAssignmentRulesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RunAssignmentRulesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetAdminAwayInput(ctx context.Context, obj any) (model.SetAdminAwayInput, error) {
 	var it model.SetAdminAwayInput
 	if obj == nil {
@@ -49002,6 +54124,62 @@ func (ec *executionContext) unmarshalInputSetAdminAwayInput(ctx context.Context,
 func UnmarshalSetAdminAwayInput(ctx context.Context, raw any) (model.SetAdminAwayInput, error) {
 	var out model.SetAdminAwayInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetAdminAwayInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSnoozeConversationInput(ctx context.Context, obj any) (model.SnoozeConversationInput, error) {
+	var it model.SnoozeConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"conversationId", "adminId", "snoozedUntil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "snoozedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("snoozedUntil"))
+			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SnoozedUntil = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSnoozeConversationInput unmarshals raw into the SnoozeConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSnoozeConversationInput(ctx context.Context, raw any) (model.SnoozeConversationInput, error) {
+	var out model.SnoozeConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SnoozeConversationInput", raw, &out)
 	return out, err
 }
 
@@ -49194,6 +54372,55 @@ func UnmarshalTagContactsInput(ctx context.Context, raw any) (model.TagContactsI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTicketAssignmentInput(ctx context.Context, obj any) (model.TicketAssignmentInput, error) {
+	var it model.TicketAssignmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"adminId", "assigneeId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		case "assigneeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketAssignmentInput unmarshals raw into the TicketAssignmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketAssignmentInput(ctx context.Context, raw any) (model.TicketAssignmentInput, error) {
+	var out model.TicketAssignmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketAssignmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTicketAttributeFilter(ctx context.Context, obj any) (model.TicketAttributeFilter, error) {
 	var it model.TicketAttributeFilter
 	if obj == nil {
@@ -49268,6 +54495,97 @@ func (ec *executionContext) unmarshalInputTicketAttributeFilter(ctx context.Cont
 func UnmarshalTicketAttributeFilter(ctx context.Context, raw any) (model.TicketAttributeFilter, error) {
 	var out model.TicketAttributeFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketAttributeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketAttributeValueInput(ctx context.Context, obj any) (model.TicketAttributeValueInput, error) {
+	var it model.TicketAttributeValueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "text", "optionId", "integer", "decimal", "boolean", "dateTime", "clear"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "optionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("optionId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OptionID = data
+		case "integer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("integer"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Integer = data
+		case "decimal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decimal"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decimal = data
+		case "boolean":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("boolean"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Boolean = data
+		case "dateTime":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTime"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTime = data
+		case "clear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Clear = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketAttributeValueInput unmarshals raw into the TicketAttributeValueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketAttributeValueInput(ctx context.Context, raw any) (model.TicketAttributeValueInput, error) {
+	var out model.TicketAttributeValueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketAttributeValueInput", raw, &out)
 	return out, err
 }
 
@@ -49558,6 +54876,55 @@ func UnmarshalTicketFilter(ctx context.Context, raw any) (model.TicketFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTicketReplyInput(ctx context.Context, obj any) (model.TicketReplyInput, error) {
+	var it model.TicketReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"admin", "contact"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "admin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("admin"))
+			data, err := ec.unmarshalOAdminTicketReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminTicketReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Admin = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOContactReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactReplyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketReplyInput unmarshals raw into the TicketReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketReplyInput(ctx context.Context, raw any) (model.TicketReplyInput, error) {
+	var out model.TicketReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketReplyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj any) (model.TicketSort, error) {
 	var it model.TicketSort
 	if obj == nil {
@@ -49667,6 +55034,62 @@ func (ec *executionContext) unmarshalInputTicketStateFilter(ctx context.Context,
 func UnmarshalTicketStateFilter(ctx context.Context, raw any) (model.TicketStateFilter, error) {
 	var out model.TicketStateFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketStateFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTicketTagInput(ctx context.Context, obj any) (model.TicketTagInput, error) {
+	var it model.TicketTagInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ticketId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ticketId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTicketTagInput unmarshals raw into the TicketTagInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTicketTagInput(ctx context.Context, raw any) (model.TicketTagInput, error) {
+	var out model.TicketTagInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketTagInput", raw, &out)
 	return out, err
 }
 
@@ -50048,6 +55471,55 @@ func UnmarshalUpdateContactInput(ctx context.Context, raw any) (model.UpdateCont
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateConversationInput(ctx context.Context, obj any) (model.UpdateConversationInput, error) {
+	var it model.UpdateConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "read"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "read":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("read"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Read = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateConversationInput unmarshals raw into the UpdateConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateConversationInput(ctx context.Context, raw any) (model.UpdateConversationInput, error) {
+	var out model.UpdateConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateConversationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateDataAttributeInput(ctx context.Context, obj any) (model.UpdateDataAttributeInput, error) {
 	var it model.UpdateDataAttributeInput
 	if obj == nil {
@@ -50213,6 +55685,307 @@ func (ec *executionContext) unmarshalInputUpdateNewsItemInput(ctx context.Contex
 func UnmarshalUpdateNewsItemInput(ctx context.Context, raw any) (model.UpdateNewsItemInput, error) {
 	var out model.UpdateNewsItemInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNewsItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTicketInput(ctx context.Context, obj any) (model.UpdateTicketInput, error) {
+	var it model.UpdateTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "description", "attributes", "state", "open", "shared", "snoozedUntil", "assignment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOTicketAttributeValueInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOTicketState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "open":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("open"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Open = data
+		case "shared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shared"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shared = data
+		case "snoozedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("snoozedUntil"))
+			data, err := ec.unmarshalODateTime2ᚖintercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SnoozedUntil = data
+		case "assignment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assignment"))
+			data, err := ec.unmarshalOTicketAssignmentInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAssignmentInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Assignment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTicketInput unmarshals raw into the UpdateTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTicketInput(ctx context.Context, raw any) (model.UpdateTicketInput, error) {
+	var out model.UpdateTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTicketInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTicketTypeAttributeInput(ctx context.Context, obj any) (model.UpdateTicketTypeAttributeInput, error) {
+	var it model.UpdateTicketTypeAttributeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ticketTypeId", "id", "name", "description", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues", "archived"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ticketTypeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketTypeID = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "requiredToCreate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredToCreate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredToCreate = data
+		case "requiredToCreateForContacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requiredToCreateForContacts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequiredToCreateForContacts = data
+		case "visibleOnCreate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibleOnCreate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisibleOnCreate = data
+		case "visibleToContacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibleToContacts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisibleToContacts = data
+		case "multiline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("multiline"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Multiline = data
+		case "listItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("listItems"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ListItems = data
+		case "allowMultipleValues":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowMultipleValues"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowMultipleValues = data
+		case "archived":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archived"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Archived = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTicketTypeAttributeInput unmarshals raw into the UpdateTicketTypeAttributeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTicketTypeAttributeInput(ctx context.Context, raw any) (model.UpdateTicketTypeAttributeInput, error) {
+	var out model.UpdateTicketTypeAttributeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTicketTypeAttributeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTicketTypeInput(ctx context.Context, obj any) (model.UpdateTicketTypeInput, error) {
+	var it model.UpdateTicketTypeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description", "category", "icon", "archived", "internal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOTicketCategory2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "icon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("icon"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Icon = data
+		case "archived":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archived"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Archived = data
+		case "internal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("internal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Internal = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTicketTypeInput unmarshals raw into the UpdateTicketTypeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTicketTypeInput(ctx context.Context, raw any) (model.UpdateTicketTypeInput, error) {
+	var out model.UpdateTicketTypeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTicketTypeInput", raw, &out)
 	return out, err
 }
 
@@ -53555,6 +59328,45 @@ func (ec *executionContext) _ConversationPartEdge(ctx context.Context, sel ast.S
 	return out
 }
 
+var conversationParticipantsPayloadImplementors = []string{"ConversationParticipantsPayload"}
+
+func (ec *executionContext) _ConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationParticipantsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conversationParticipantsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConversationParticipantsPayload")
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationParticipantsPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ConversationParticipantsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var conversationRatingImplementors = []string{"ConversationRating"}
 
 func (ec *executionContext) _ConversationRating(ctx context.Context, sel ast.SelectionSet, obj *upstream.ConversationRating) graphql.Marshaler {
@@ -53840,6 +59652,94 @@ func (ec *executionContext) _ConversationStatistics(ctx context.Context, sel ast
 	return out
 }
 
+var conversationTagPayloadImplementors = []string{"ConversationTagPayload"}
+
+func (ec *executionContext) _ConversationTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conversationTagPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConversationTagPayload")
+		case "tag":
+			out.Values[i] = ec._ConversationTagPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationTagPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ConversationTagPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var convertConversationToTicketPayloadImplementors = []string{"ConvertConversationToTicketPayload"}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConvertConversationToTicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, convertConversationToTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConvertConversationToTicketPayload")
+		case "ticket":
+			out.Values[i] = ec._ConvertConversationToTicketPayload_ticket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConvertConversationToTicketPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ConvertConversationToTicketPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var convertVisitorPayloadImplementors = []string{"ConvertVisitorPayload"}
 
 func (ec *executionContext) _ConvertVisitorPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConvertVisitorPayload) graphql.Marshaler {
@@ -53979,6 +59879,50 @@ func (ec *executionContext) _CreateContactPayload(ctx context.Context, sel ast.S
 			out.Values[i] = ec._CreateContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createConversationPayloadImplementors = []string{"CreateConversationPayload"}
+
+func (ec *executionContext) _CreateConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateConversationPayload")
+		case "message":
+			out.Values[i] = ec._CreateConversationPayload_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateConversationPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._CreateConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -55433,6 +61377,44 @@ func (ec *executionContext) _LinkedObjectEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var manageConversationPayloadImplementors = []string{"ManageConversationPayload"}
+
+func (ec *executionContext) _ManageConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, manageConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ManageConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._ManageConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ManageConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meImplementors = []string{"Me"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
@@ -55757,6 +61739,104 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "attachTagToConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachTagToConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachTagFromConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachTagFromConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "replyConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_replyConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "closeConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "openConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "snoozeConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_snoozeConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assignConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "runAssignmentRules":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runAssignmentRules(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attachContactToConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachContactToConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachContactFromConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachContactFromConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "redactConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_redactConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "convertConversationToTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_convertConversationToTicket(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "createDataAttribute":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createDataAttribute(ctx, field)
@@ -55921,6 +62001,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "detachTagFromContact":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_detachTagFromContact(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createTicketType":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTicketType(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateTicketType":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTicketType(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createTicketTypeAttribute":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTicketTypeAttribute(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateTicketTypeAttribute":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTicketTypeAttribute(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTicket(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTicket(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "replyTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_replyTicket(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attachTagToTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachTagToTicket(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detachTagFromTicket":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_detachTagFromTicket(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -56936,6 +63079,132 @@ func (ec *executionContext) _RecordDataEventSummaryPayload(ctx context.Context, 
 				})
 		case "userErrors":
 			out.Values[i] = ec._RecordDataEventSummaryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var redactConversationPayloadImplementors = []string{"RedactConversationPayload"}
+
+func (ec *executionContext) _RedactConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RedactConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, redactConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RedactConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._RedactConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RedactConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replyConversationPayloadImplementors = []string{"ReplyConversationPayload"}
+
+func (ec *executionContext) _ReplyConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReplyConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replyConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplyConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._ReplyConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "part":
+			out.Values[i] = ec._ReplyConversationPayload_part(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ReplyConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replyTicketPayloadImplementors = []string{"ReplyTicketPayload"}
+
+func (ec *executionContext) _ReplyTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReplyTicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replyTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplyTicketPayload")
+		case "part":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyTicketPayload_part(ctx, field, obj)
+				})
+		case "ticket":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyTicketPayload_ticket(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._ReplyTicketPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -58508,6 +64777,88 @@ func (ec *executionContext) _TicketPartEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var ticketPayloadImplementors = []string{"TicketPayload"}
+
+func (ec *executionContext) _TicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketPayload")
+		case "ticket":
+			out.Values[i] = ec._TicketPayload_ticket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._TicketPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTagPayloadImplementors = []string{"TicketTagPayload"}
+
+func (ec *executionContext) _TicketTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTagPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTagPayload")
+		case "tag":
+			out.Values[i] = ec._TicketTagPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticket":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTagPayload_ticket(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._TicketTagPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var ticketTypeImplementors = []string{"TicketType", "Node"}
 
 func (ec *executionContext) _TicketType(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketType) graphql.Marshaler {
@@ -58938,6 +65289,50 @@ func (ec *executionContext) _TicketTypeAttributeOptionEdge(ctx context.Context, 
 	return out
 }
 
+var ticketTypeAttributePayloadImplementors = []string{"TicketTypeAttributePayload"}
+
+func (ec *executionContext) _TicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypeAttributePayload")
+		case "attribute":
+			out.Values[i] = ec._TicketTypeAttributePayload_attribute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttributePayload_ticketType(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._TicketTypeAttributePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var ticketTypeConnectionImplementors = []string{"TicketTypeConnection"}
 
 func (ec *executionContext) _TicketTypeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeConnection) graphql.Marshaler {
@@ -59004,6 +65399,44 @@ func (ec *executionContext) _TicketTypeEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._TicketTypeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ticketTypePayloadImplementors = []string{"TicketTypePayload"}
+
+func (ec *executionContext) _TicketTypePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TicketTypePayload")
+		case "ticketType":
+			out.Values[i] = ec._TicketTypePayload_ticketType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._TicketTypePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -59156,6 +65589,44 @@ func (ec *executionContext) _UpdateContactPayload(ctx context.Context, sel ast.S
 			}
 		case "userErrors":
 			out.Values[i] = ec._UpdateContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateConversationPayloadImplementors = []string{"UpdateConversationPayload"}
+
+func (ec *executionContext) _UpdateConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._UpdateConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60110,6 +66581,26 @@ func (ec *executionContext) marshalNAdminEdge2ᚖintercomᚑgraphqlᚋgraphᚋmo
 	return ec._AdminEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAdminReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminReplyKind(ctx context.Context, v any) (model.AdminReplyKind, error) {
+	var res model.AdminReplyKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdminReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminReplyKind(ctx context.Context, sel ast.SelectionSet, v model.AdminReplyKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAdminTicketReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminTicketReplyKind(ctx context.Context, v any) (model.AdminTicketReplyKind, error) {
+	var res model.AdminTicketReplyKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdminTicketReplyKind2intercomᚑgraphqlᚋgraphᚋmodelᚐAdminTicketReplyKind(ctx context.Context, sel ast.SelectionSet, v model.AdminTicketReplyKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNArticle2ᚕᚖintercomᚑgraphqlᚋupstreamᚐArticleᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.Article) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -60221,6 +66712,26 @@ func (ec *executionContext) unmarshalNArticleTranslationInput2ᚖintercomᚑgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAssignConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAssignConversationInput(ctx context.Context, v any) (model.AssignConversationInput, error) {
+	res, err := ec.unmarshalInputAssignConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAssigneeType2intercomᚑgraphqlᚋgraphᚋmodelᚐAssigneeType(ctx context.Context, v any) (model.AssigneeType, error) {
+	var res model.AssigneeType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssigneeType2intercomᚑgraphqlᚋgraphᚋmodelᚐAssigneeType(ctx context.Context, sel ast.SelectionSet, v model.AssigneeType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAttachContactToConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToConversationInput(ctx context.Context, v any) (model.AttachContactToConversationInput, error) {
+	res, err := ec.unmarshalInputAttachContactToConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeInput(ctx context.Context, v any) (model.AttachSubscriptionTypeInput, error) {
 	res, err := ec.unmarshalInputAttachSubscriptionTypeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -60262,6 +66773,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 
 func (ec *executionContext) unmarshalNCancelDataExportInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCancelDataExportInput(ctx context.Context, v any) (model.CancelDataExportInput, error) {
 	res, err := ec.unmarshalInputCancelDataExportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCloseConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCloseConversationInput(ctx context.Context, v any) (model.CloseConversationInput, error) {
+	res, err := ec.unmarshalInputCloseConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -60493,6 +67009,25 @@ func (ec *executionContext) marshalNContactLocation2intercomᚑgraphqlᚋupstrea
 	return ec._ContactLocation(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNContactRefInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInputᚄ(ctx context.Context, v any) ([]*model.ContactRefInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ContactRefInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactRefInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNContactRefInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRefInput(ctx context.Context, v any) (*model.ContactRefInput, error) {
+	res, err := ec.unmarshalInputContactRefInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx context.Context, v any) (model.ContactRole, error) {
 	var res model.ContactRole
 	err := res.UnmarshalGQL(v)
@@ -60680,6 +67215,16 @@ func (ec *executionContext) marshalNConversationPartEdge2ᚖintercomᚑgraphql�
 	return ec._ConversationPartEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNConversationRedactionInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationRedactionInput(ctx context.Context, v any) (*model.ConversationRedactionInput, error) {
+	res, err := ec.unmarshalInputConversationRedactionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConversationReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationReplyInput(ctx context.Context, v any) (*model.ConversationReplyInput, error) {
+	res, err := ec.unmarshalInputConversationReplyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx context.Context, v any) (*model.ConversationSort, error) {
 	res, err := ec.unmarshalInputConversationSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -60719,6 +67264,16 @@ func (ec *executionContext) marshalNConversationState2intercomᚑgraphqlᚋgraph
 	return v
 }
 
+func (ec *executionContext) unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx context.Context, v any) (model.ConversationTagInput, error) {
+	res, err := ec.unmarshalInputConversationTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConvertConversationToTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketInput(ctx context.Context, v any) (model.ConvertConversationToTicketInput, error) {
+	res, err := ec.unmarshalInputConvertConversationToTicketInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNConvertVisitorInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorInput(ctx context.Context, v any) (model.ConvertVisitorInput, error) {
 	res, err := ec.unmarshalInputConvertVisitorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -60736,6 +67291,11 @@ func (ec *executionContext) unmarshalNCreateCollectionInput2intercomᚑgraphql�
 
 func (ec *executionContext) unmarshalNCreateContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateContactInput(ctx context.Context, v any) (model.CreateContactInput, error) {
 	res, err := ec.unmarshalInputCreateContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateConversationInput(ctx context.Context, v any) (model.CreateConversationInput, error) {
+	res, err := ec.unmarshalInputCreateConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -60781,6 +67341,21 @@ func (ec *executionContext) unmarshalNCreateOrUpdateTagInput2intercomᚑgraphql�
 
 func (ec *executionContext) unmarshalNCreatePhoneSwitchInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreatePhoneSwitchInput(ctx context.Context, v any) (model.CreatePhoneSwitchInput, error) {
 	res, err := ec.unmarshalInputCreatePhoneSwitchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketInput(ctx context.Context, v any) (model.CreateTicketInput, error) {
+	res, err := ec.unmarshalInputCreateTicketInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTicketTypeAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketTypeAttributeInput(ctx context.Context, v any) (model.CreateTicketTypeAttributeInput, error) {
+	res, err := ec.unmarshalInputCreateTicketTypeAttributeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTicketTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketTypeInput(ctx context.Context, v any) (model.CreateTicketTypeInput, error) {
+	res, err := ec.unmarshalInputCreateTicketTypeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -60995,6 +67570,11 @@ func (ec *executionContext) unmarshalNDeleteNewsItemInput2intercomᚑgraphqlᚋg
 
 func (ec *executionContext) unmarshalNDeleteTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteTagInput(ctx context.Context, v any) (model.DeleteTagInput, error) {
 	res, err := ec.unmarshalInputDeleteTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDetachContactFromConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromConversationInput(ctx context.Context, v any) (model.DetachContactFromConversationInput, error) {
+	res, err := ec.unmarshalInputDetachContactFromConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -61438,12 +68018,22 @@ func (ec *executionContext) marshalNNoteEdge2ᚖintercomᚑgraphqlᚋgraphᚋmod
 	return ec._NoteEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNOpenConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐOpenConversationInput(ctx context.Context, v any) (model.OpenConversationInput, error) {
+	res, err := ec.unmarshalInputOpenConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖintercomᚑgraphqlᚋgraphᚋrelayᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNQuickReplyOptionInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐQuickReplyOptionInput(ctx context.Context, v any) (*model.QuickReplyOptionInput, error) {
+	res, err := ec.unmarshalInputQuickReplyOptionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRateLimit2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRateLimit(ctx context.Context, sel ast.SelectionSet, v *model.RateLimit) graphql.Marshaler {
@@ -61456,6 +68046,26 @@ func (ec *executionContext) marshalNRateLimit2ᚖintercomᚑgraphqlᚋgraphᚋmo
 
 func (ec *executionContext) unmarshalNRecordDataEventSummaryInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryInput(ctx context.Context, v any) (model.RecordDataEventSummaryInput, error) {
 	res, err := ec.unmarshalInputRecordDataEventSummaryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRedactConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRedactConversationInput(ctx context.Context, v any) (model.RedactConversationInput, error) {
+	res, err := ec.unmarshalInputRedactConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReplyConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐReplyConversationInput(ctx context.Context, v any) (model.ReplyConversationInput, error) {
+	res, err := ec.unmarshalInputReplyConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReplyTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐReplyTicketInput(ctx context.Context, v any) (model.ReplyTicketInput, error) {
+	res, err := ec.unmarshalInputReplyTicketInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRunAssignmentRulesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐRunAssignmentRulesInput(ctx context.Context, v any) (model.RunAssignmentRulesInput, error) {
+	res, err := ec.unmarshalInputRunAssignmentRulesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -61509,6 +68119,11 @@ func (ec *executionContext) marshalNSegmentEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 
 func (ec *executionContext) unmarshalNSetAdminAwayInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSetAdminAwayInput(ctx context.Context, v any) (model.SetAdminAwayInput, error) {
 	res, err := ec.unmarshalInputSetAdminAwayInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSnoozeConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐSnoozeConversationInput(ctx context.Context, v any) (model.SnoozeConversationInput, error) {
+	res, err := ec.unmarshalInputSnoozeConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -61917,6 +68532,11 @@ func (ec *executionContext) unmarshalNTicketAttributeFilter2ᚖintercomᚑgraphq
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTicketAttributeValueInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInput(ctx context.Context, v any) (*model.TicketAttributeValueInput, error) {
+	res, err := ec.unmarshalInputTicketAttributeValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTicketCategory2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketCategory(ctx context.Context, v any) (model.TicketCategory, error) {
 	var res model.TicketCategory
 	err := res.UnmarshalGQL(v)
@@ -62026,6 +68646,11 @@ func (ec *executionContext) marshalNTicketPartEdge2ᚖintercomᚑgraphqlᚋgraph
 	return ec._TicketPartEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNTicketReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketReplyInput(ctx context.Context, v any) (*model.TicketReplyInput, error) {
+	res, err := ec.unmarshalInputTicketReplyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx context.Context, v any) (*model.TicketSort, error) {
 	res, err := ec.unmarshalInputTicketSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -62049,6 +68674,11 @@ func (ec *executionContext) unmarshalNTicketState2intercomᚑgraphqlᚋgraphᚋm
 
 func (ec *executionContext) marshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, sel ast.SelectionSet, v model.TicketState) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx context.Context, v any) (model.TicketTagInput, error) {
+	res, err := ec.unmarshalInputTicketTagInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTicketType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketType) graphql.Marshaler {
@@ -62215,6 +68845,11 @@ func (ec *executionContext) unmarshalNUpdateContactInput2intercomᚑgraphqlᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateConversationInput(ctx context.Context, v any) (model.UpdateConversationInput, error) {
+	res, err := ec.unmarshalInputUpdateConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateDataAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateDataAttributeInput(ctx context.Context, v any) (model.UpdateDataAttributeInput, error) {
 	res, err := ec.unmarshalInputUpdateDataAttributeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62222,6 +68857,21 @@ func (ec *executionContext) unmarshalNUpdateDataAttributeInput2intercomᚑgraphq
 
 func (ec *executionContext) unmarshalNUpdateNewsItemInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemInput(ctx context.Context, v any) (model.UpdateNewsItemInput, error) {
 	res, err := ec.unmarshalInputUpdateNewsItemInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketInput(ctx context.Context, v any) (model.UpdateTicketInput, error) {
+	res, err := ec.unmarshalInputUpdateTicketInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTicketTypeAttributeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketTypeAttributeInput(ctx context.Context, v any) (model.UpdateTicketTypeAttributeInput, error) {
+	res, err := ec.unmarshalInputUpdateTicketTypeAttributeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTicketTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketTypeInput(ctx context.Context, v any) (model.UpdateTicketTypeInput, error) {
+	res, err := ec.unmarshalInputUpdateTicketTypeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -62489,11 +69139,27 @@ func (ec *executionContext) marshalOAdminConnection2ᚖintercomᚑgraphqlᚋgrap
 	return ec._AdminConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAdminConversationReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminConversationReplyInput(ctx context.Context, v any) (*model.AdminConversationReplyInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAdminConversationReplyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAdminTeamPriorityLevel2ᚖintercomᚑgraphqlᚋupstreamᚐTeamPriorityLevel(ctx context.Context, sel ast.SelectionSet, v *upstream.TeamPriorityLevel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._AdminTeamPriorityLevel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAdminTicketReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐAdminTicketReplyInput(ctx context.Context, v any) (*model.AdminTicketReplyInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAdminTicketReplyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOApp2ᚖintercomᚑgraphqlᚋupstreamᚐApp(ctx context.Context, sel ast.SelectionSet, v *upstream.App) graphql.Marshaler {
@@ -62943,6 +69609,14 @@ func (ec *executionContext) unmarshalOContactLocationFilter2ᚖintercomᚑgraphq
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOContactReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactReplyInput(ctx context.Context, v any) (*model.ContactReplyInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactReplyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx context.Context, v any) ([]model.ContactRole, error) {
 	if v == nil {
 		return nil, nil
@@ -63147,11 +69821,25 @@ func (ec *executionContext) marshalOConversationFirstContactReply2ᚖintercomᚑ
 	return ec._ConversationFirstContactReply(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationPart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationPart(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOConversationPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConversationPartConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConversationPartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationParticipantsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOConversationRating2ᚖintercomᚑgraphqlᚋupstreamᚐConversationRating(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationRating) graphql.Marshaler {
@@ -63336,6 +70024,20 @@ func (ec *executionContext) unmarshalOConversationStatisticsFilter2ᚖintercom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationTagPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConvertConversationToTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConvertConversationToTicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConvertConversationToTicketPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOConvertVisitorPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertVisitorPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConvertVisitorPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -63362,6 +70064,13 @@ func (ec *executionContext) marshalOCreateContactPayload2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._CreateContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateConversationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCreateDataEventPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateDataEventPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateDataEventPayload) graphql.Marshaler {
@@ -63896,6 +70605,13 @@ func (ec *executionContext) marshalOLinkedObjectConnection2ᚖintercomᚑgraphql
 	return ec._LinkedObjectConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ManageConversationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -64022,11 +70738,49 @@ func (ec *executionContext) marshalOPhoneSwitch2ᚖintercomᚑgraphqlᚋupstream
 	return ec._PhoneSwitch(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOQuickReplyOptionInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐQuickReplyOptionInputᚄ(ctx context.Context, v any) ([]*model.QuickReplyOptionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.QuickReplyOptionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNQuickReplyOptionInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐQuickReplyOptionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalORecordDataEventSummaryPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRecordDataEventSummaryPayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordDataEventSummaryPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RecordDataEventSummaryPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORedactConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRedactConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.RedactConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RedactConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReplyConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐReplyConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ReplyConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReplyConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReplyTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐReplyTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.ReplyTicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReplyTicketPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSegment2ᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx context.Context, sel ast.SelectionSet, v *upstream.Segment) graphql.Marshaler {
@@ -64200,6 +70954,14 @@ func (ec *executionContext) marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTi
 	return ec._Ticket(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOTicketAssignmentInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAssignmentInput(ctx context.Context, v any) (*model.TicketAssignmentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketAssignmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOTicketAttributeDataType2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeDataType(ctx context.Context, v any) (*model.TicketAttributeDataType, error) {
 	if v == nil {
 		return nil, nil
@@ -64245,6 +71007,23 @@ func (ec *executionContext) unmarshalOTicketAttributeFilter2ᚕᚖintercomᚑgra
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNTicketAttributeFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTicketAttributeValueInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInputᚄ(ctx context.Context, v any) ([]*model.TicketAttributeValueInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TicketAttributeValueInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTicketAttributeValueInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -64388,11 +71167,25 @@ func (ec *executionContext) unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketPart(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTicketPartConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketPartConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._TicketPartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx context.Context, v any) ([]*model.TicketSort, error) {
@@ -64472,6 +71265,13 @@ func (ec *executionContext) unmarshalOTicketStateFilter2ᚖintercomᚑgraphqlᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTagPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -64507,11 +71307,25 @@ func (ec *executionContext) marshalOTicketTypeAttributeOptionConnection2ᚖinter
 	return ec._TicketTypeAttributeOptionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTicketTypeConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeConnection(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._TicketTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUpdateArticlePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateArticlePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateArticlePayload) graphql.Marshaler {
@@ -64540,6 +71354,13 @@ func (ec *executionContext) marshalOUpdateContactPayload2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._UpdateContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateConversationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUpdateNewsItemPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateNewsItemPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateNewsItemPayload) graphql.Marshaler {

@@ -46,12 +46,38 @@ type AdminConnection struct {
 	TotalCount int `json:"totalCount"`
 }
 
+// A teammate's reply to a conversation.
+type AdminConversationReplyInput struct {
+	// The global ID of the teammate who writes it.
+	AdminID string `json:"adminId"`
+	// A comment or a note.
+	Kind AdminReplyKind `json:"kind"`
+	// The reply; notes take some HTML.
+	Body string `json:"body"`
+	// When the reply was written, when not now.
+	CreatedAt *upstream.Timestamp `json:"createdAt,omitempty"`
+}
+
 // An admin in a page, with the cursor that points at it.
 type AdminEdge struct {
 	// Pass as `after` or `before` to page from this admin.
 	Cursor string `json:"cursor"`
 	// The admin.
 	Node *upstream.Admin `json:"node"`
+}
+
+// A teammate's reply to a ticket.
+type AdminTicketReplyInput struct {
+	// The global ID of the teammate who writes it.
+	AdminID string `json:"adminId"`
+	// A comment, a note or a quick reply.
+	Kind AdminTicketReplyKind `json:"kind"`
+	// The reply (required for comments and notes); notes take some HTML.
+	Body *string `json:"body,omitempty"`
+	// The choices of a quick reply (required for one).
+	QuickReplies []*QuickReplyOptionInput `json:"quickReplies,omitempty"`
+	// For a note on a back-office ticket: true to post it in the ticket's linked conversations too.
+	CrossPost *bool `json:"crossPost,omitempty"`
 }
 
 // A page of articles.
@@ -112,6 +138,30 @@ type ArticleTranslationInput struct {
 	State *ArticleState `json:"state,omitempty"`
 }
 
+// A conversation assigned by a teammate.
+type AssignConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of the teammate who assigns it.
+	AdminID string `json:"adminId"`
+	// Whether the teammate or the team of the conversation changes.
+	AssigneeType AssigneeType `json:"assigneeType"`
+	// The global ID of the teammate (Admin) or team (Team) to assign it to; null takes the current one of that type off.
+	AssigneeID *string `json:"assigneeId,omitempty"`
+	// A message to the contact with the assignment, if any.
+	Message *string `json:"message,omitempty"`
+}
+
+// A contact added to a conversation.
+type AttachContactToConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The contact; by email, a contact no one has yet is created as a lead.
+	Contact *ContactRefInput `json:"contact"`
+	// The global ID of the teammate who adds it.
+	AdminID string `json:"adminId"`
+}
+
 // A contact's choice about a subscription type.
 type AttachSubscriptionTypeInput struct {
 	// The contact's global ID.
@@ -134,6 +184,16 @@ type BooleanFilter struct {
 type CancelDataExportInput struct {
 	// The job's global ID.
 	ID string `json:"id"`
+}
+
+// A conversation closed by a teammate.
+type CloseConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of the teammate who closes it.
+	AdminID string `json:"adminId"`
+	// A last message to the contact, if any.
+	Message *string `json:"message,omitempty"`
 }
 
 // A page of collections.
@@ -389,6 +449,24 @@ type ContactLocationFilter struct {
 	City *StringFilter `json:"city,omitempty"`
 }
 
+// Names a contact: give exactly one field.
+type ContactRefInput struct {
+	// The contact's global ID.
+	ContactID *string `json:"contactId,omitempty"`
+	// The contact's id in the workspace's own product (its `externalId`).
+	ExternalID *string `json:"externalId,omitempty"`
+	// The contact's email address.
+	Email *string `json:"email,omitempty"`
+}
+
+// A contact's reply to a conversation or a ticket.
+type ContactReplyInput struct {
+	// The contact who writes it: one of the conversation's or ticket's contacts.
+	Contact *ContactRefInput `json:"contact"`
+	// The reply.
+	Body string `json:"body"`
+}
+
 // Conditions on a contact's role.
 type ContactRoleFilter struct {
 	// This role.
@@ -586,6 +664,22 @@ type ConversationRatingFilter struct {
 	Teammate *IDFilter `json:"teammate,omitempty"`
 }
 
+// What of a conversation to redact: give exactly one field.
+type ConversationRedactionInput struct {
+	// The Intercom id of a part (a ConversationPart's `intercomId`) that has a body.
+	PartID *string `json:"partId,omitempty"`
+	// The Intercom id of the message that started the conversation (its source's `intercomId`), when a contact wrote it.
+	SourceID *string `json:"sourceId,omitempty"`
+}
+
+// Who replies to a conversation: give exactly one field.
+type ConversationReplyInput struct {
+	// A teammate's comment or note.
+	Admin *AdminConversationReplyInput `json:"admin,omitempty"`
+	// A contact's comment.
+	Contact *ContactReplyInput `json:"contact,omitempty"`
+}
+
 // An order for conversations.
 type ConversationSort struct {
 	// What to sort by.
@@ -675,6 +769,30 @@ type ConversationStatisticsFilter struct {
 	CountAssignments *IntFilter `json:"countAssignments,omitempty"`
 	// How many parts the conversation holds.
 	CountConversationParts *IntFilter `json:"countConversationParts,omitempty"`
+}
+
+// A conversation, a tag and the teammate who tags or untags it.
+type ConversationTagInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
+}
+
+// A conversation to make a customer ticket of.
+type ConvertConversationToTicketInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of a customer ticket type.
+	TicketTypeID string `json:"ticketTypeId"`
+	// The ticket's title; by default the conversation's title or subject.
+	Title *string `json:"title,omitempty"`
+	// The ticket's description.
+	Description *string `json:"description,omitempty"`
+	// Values of the ticket type's other attributes.
+	Attributes []*TicketAttributeValueInput `json:"attributes,omitempty"`
 }
 
 // A visitor and the contact it becomes; give contactId or userId.
@@ -781,6 +899,18 @@ type CreateContactPayload struct {
 	Contact *upstream.Contact `json:"contact,omitempty"`
 	// Why the input was refused; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A contact's message that starts a conversation.
+type CreateConversationInput struct {
+	// The global ID of the user or lead the message comes from.
+	ContactID string `json:"contactId"`
+	// The message, as plain text (Intercom takes no HTML here).
+	Body string `json:"body"`
+	// A subject for the message.
+	Subject *string `json:"subject,omitempty"`
+	// Addresses of images to attach (up to ten).
+	AttachmentUrls []string `json:"attachmentUrls,omitempty"`
 }
 
 // A new custom attribute.
@@ -959,6 +1089,62 @@ type CreatePhoneSwitchPayload struct {
 	PhoneSwitch *upstream.PhoneSwitch `json:"phoneSwitch,omitempty"`
 	// Why the input was refused; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new ticket.
+type CreateTicketInput struct {
+	// The global ID of the ticket type.
+	TicketTypeID string `json:"ticketTypeId"`
+	// The contacts the ticket concerns (Intercom takes one); by email, a contact no one has yet is created as a lead.
+	Contacts []*ContactRefInput `json:"contacts"`
+	// The company's own id (its `companyId`), when the ticket is for a company.
+	CompanyID *string `json:"companyId,omitempty"`
+	// The ticket's title.
+	Title *string `json:"title,omitempty"`
+	// The ticket's description.
+	Description *string `json:"description,omitempty"`
+	// Values of the ticket type's other attributes.
+	Attributes []*TicketAttributeValueInput `json:"attributes,omitempty"`
+}
+
+// A new attribute of a ticket type.
+type CreateTicketTypeAttributeInput struct {
+	// The ticket type's global ID.
+	TicketTypeID string `json:"ticketTypeId"`
+	// The attribute's name, unique within the type.
+	Name string `json:"name"`
+	// What the attribute is for, as teammates and contacts see it.
+	Description string `json:"description"`
+	// The kind of value it holds; it cannot change later.
+	DataType TicketAttributeDataType `json:"dataType"`
+	// True when teammates must fill it to create a ticket.
+	RequiredToCreate *bool `json:"requiredToCreate,omitempty"`
+	// True when contacts must fill it to create a ticket.
+	RequiredToCreateForContacts *bool `json:"requiredToCreateForContacts,omitempty"`
+	// True when teammates see it when creating a ticket (the default).
+	VisibleOnCreate *bool `json:"visibleOnCreate,omitempty"`
+	// True when contacts see it (the default).
+	VisibleToContacts *bool `json:"visibleToContacts,omitempty"`
+	// For a string attribute: whether it is entered on several lines.
+	Multiline *bool `json:"multiline,omitempty"`
+	// For a list attribute (required there): its options, in order; none may contain a comma.
+	ListItems []string `json:"listItems,omitempty"`
+	// For a files attribute: whether it takes several files.
+	AllowMultipleValues *bool `json:"allowMultipleValues,omitempty"`
+}
+
+// A new ticket type.
+type CreateTicketTypeInput struct {
+	// The ticket type's name, unique among the workspace's types.
+	Name string `json:"name"`
+	// What the ticket type is for.
+	Description *string `json:"description,omitempty"`
+	// What kind of work its tickets track; CUSTOMER by default.
+	Category *TicketCategory `json:"category,omitempty"`
+	// An emoji for the type.
+	Icon *string `json:"icon,omitempty"`
+	// True when its tickets are for internal use only, never shared with customers.
+	Internal *bool `json:"internal,omitempty"`
 }
 
 // Conditions on one custom attribute (a data attribute of the workspace), by name, with the filter for its
@@ -1172,6 +1358,16 @@ type DeleteTagPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A contact removed from a conversation.
+type DetachContactFromConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of the contact.
+	ContactID string `json:"contactId"`
+	// The global ID of the teammate who removes it.
+	AdminID string `json:"adminId"`
+}
+
 // A contact and a subscription type.
 type DetachSubscriptionTypeInput struct {
 	// The contact's global ID.
@@ -1278,6 +1474,14 @@ type LinkedObjectEdge struct {
 	Node relay.Node `json:"node"`
 }
 
+// The result of closeConversation, openConversation, snoozeConversation, assignConversation and runAssignmentRules.
+type ManageConversationPayload struct {
+	// The conversation as it now stands, its last part saying what changed; null when the input was refused.
+	Conversation *upstream.Conversation `json:"conversation,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A lead and the user to merge it into.
 type MergeContactsInput struct {
 	// The global ID of the lead, which is gone after the merge.
@@ -1375,8 +1579,24 @@ type NoteEdge struct {
 	Node *upstream.Note `json:"node"`
 }
 
+// A conversation opened by a teammate.
+type OpenConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of the teammate who opens it.
+	AdminID string `json:"adminId"`
+}
+
 // The entry points of the graph.
 type Query struct {
+}
+
+// One choice of a quick reply.
+type QuickReplyOptionInput struct {
+	// The choice as the contact reads it.
+	Text string `json:"text"`
+	// A UUID of your own for the choice; the contact's answer carries it.
+	UUID string `json:"uuid"`
 }
 
 // The cost of a query in upstream calls, and the state of Intercom's rate budget, in the style of GitHub's rateLimit.
@@ -1405,6 +1625,58 @@ type RecordDataEventSummaryInput struct {
 	First upstream.Timestamp `json:"first"`
 	// When the user last did it.
 	Last upstream.Timestamp `json:"last"`
+}
+
+// A part or the opening message of a conversation to redact.
+type RedactConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// What to redact.
+	Target *ConversationRedactionInput `json:"target"`
+}
+
+// The result of redactConversation.
+type RedactConversationPayload struct {
+	// The conversation with the redaction; null when the input was refused.
+	Conversation *upstream.Conversation `json:"conversation,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A reply to a conversation.
+type ReplyConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// Who replies, and what.
+	Reply *ConversationReplyInput `json:"reply"`
+	// Addresses of images to attach (up to ten).
+	AttachmentUrls []string `json:"attachmentUrls,omitempty"`
+}
+
+// The result of replyConversation.
+type ReplyConversationPayload struct {
+	// The conversation with the reply; null when the input was refused.
+	Conversation *upstream.Conversation `json:"conversation,omitempty"`
+	// The part the reply added; null when the input was refused.
+	Part *upstream.ConversationPart `json:"part,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A reply to a ticket.
+type ReplyTicketInput struct {
+	// The ticket's global ID.
+	TicketID string `json:"ticketId"`
+	// Who replies, and what.
+	Reply *TicketReplyInput `json:"reply"`
+	// Addresses of images to attach (up to ten).
+	AttachmentUrls []string `json:"attachmentUrls,omitempty"`
+}
+
+// A conversation to run the assignment rules on.
+type RunAssignmentRulesInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
 }
 
 // A page of segments.
@@ -1443,6 +1715,16 @@ type SetAdminAwayPayload struct {
 	Admin *upstream.Admin `json:"admin,omitempty"`
 	// Why the input was refused; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A conversation snoozed by a teammate.
+type SnoozeConversationInput struct {
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The global ID of the teammate who snoozes it.
+	AdminID string `json:"adminId"`
+	// When the conversation opens again; in the future.
+	SnoozedUntil upstream.Timestamp `json:"snoozedUntil"`
 }
 
 // Conditions on a text field. Text is compared without regard to case. Every operator given must hold.
@@ -1550,6 +1832,14 @@ type TeamEdge struct {
 	Node *upstream.Team `json:"node"`
 }
 
+// Who a ticket is assigned to, by whom.
+type TicketAssignmentInput struct {
+	// The global ID of the teammate who assigns it.
+	AdminID string `json:"adminId"`
+	// The global ID of the teammate (Admin) or team (Team) to assign it to; null takes the teammate off.
+	AssigneeID *string `json:"assigneeId,omitempty"`
+}
+
 // Conditions on one ticket attribute, with the filter of its data type: give exactly one of `string` (text and list
 // attributes; a list attribute is compared with the value its tickets carry, as `TicketAttribute.text` reads it), `int`,
 // `float`, `boolean` or `dateTime`. Only tickets of the attribute's ticket type have it. Intercom refuses a files
@@ -1567,6 +1857,26 @@ type TicketAttributeFilter struct {
 	Boolean *BooleanFilter `json:"boolean,omitempty"`
 	// Conditions for a datetime attribute, to the second.
 	DateTime *DateTimeFilter `json:"dateTime,omitempty"`
+}
+
+// A value of a ticket attribute: give the attribute's name and exactly one of the value fields, the one of its data type, or `clear`.
+type TicketAttributeValueInput struct {
+	// The attribute's name, as its ticket type declares it.
+	Name string `json:"name"`
+	// The value of a string attribute.
+	Text *string `json:"text,omitempty"`
+	// The value of a list attribute: the `intercomId` of one of its options.
+	OptionID *string `json:"optionId,omitempty"`
+	// The value of an integer attribute.
+	Integer *int `json:"integer,omitempty"`
+	// The value of a decimal attribute.
+	Decimal *float64 `json:"decimal,omitempty"`
+	// The value of a boolean attribute.
+	Boolean *bool `json:"boolean,omitempty"`
+	// The value of a datetime attribute.
+	DateTime *upstream.Timestamp `json:"dateTime,omitempty"`
+	// True to clear the attribute's value.
+	Clear *bool `json:"clear,omitempty"`
 }
 
 // Conditions on what kind of work a ticket tracks.
@@ -1674,6 +1984,22 @@ type TicketPartEdge struct {
 	Node *upstream.TicketPart `json:"node"`
 }
 
+// The result of createTicket and updateTicket.
+type TicketPayload struct {
+	// The ticket as it now is; null when the input was refused.
+	Ticket *upstream.Ticket `json:"ticket,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Who replies to a ticket: give exactly one field.
+type TicketReplyInput struct {
+	// A teammate's comment, note or quick reply.
+	Admin *AdminTicketReplyInput `json:"admin,omitempty"`
+	// A comment of one of the ticket's contacts.
+	Contact *ContactReplyInput `json:"contact,omitempty"`
+}
+
 // An order for tickets.
 type TicketSort struct {
 	// What to sort by.
@@ -1692,6 +2018,16 @@ type TicketStateFilter struct {
 	In []TicketState `json:"in,omitempty"`
 	// None of these states.
 	Nin []TicketState `json:"nin,omitempty"`
+}
+
+// A ticket, a tag and the teammate who tags or untags it.
+type TicketTagInput struct {
+	// The ticket's global ID.
+	TicketID string `json:"ticketId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
 }
 
 // A page of ticket type attributes.
@@ -1752,6 +2088,14 @@ type TicketTypeEdge struct {
 	Cursor string `json:"cursor"`
 	// The ticket type.
 	Node *upstream.TicketType `json:"node"`
+}
+
+// The result of createTicketType and updateTicketType.
+type TicketTypePayload struct {
+	// The ticket type as it now is; null when the input was refused.
+	TicketType *upstream.TicketType `json:"ticketType,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Changes to an article; what is left out stays as it is.
@@ -1870,6 +2214,22 @@ type UpdateContactPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A conversation marked read or unread.
+type UpdateConversationInput struct {
+	// The conversation's global ID.
+	ID string `json:"id"`
+	// True to mark the conversation read by the team, false to mark it unread.
+	Read bool `json:"read"`
+}
+
+// The result of updateConversation.
+type UpdateConversationPayload struct {
+	// The conversation as changed; null when the input was refused.
+	Conversation *upstream.Conversation `json:"conversation,omitempty"`
+	// Why the input was refused; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Changes to a custom attribute; what is left out stays as it is.
 type UpdateDataAttributeInput struct {
 	// The attribute's id in Intercom (custom attributes only).
@@ -1912,6 +2272,74 @@ type UpdateNewsItemPayload struct {
 	NewsItem *upstream.NewsItem `json:"newsItem,omitempty"`
 	// Why the input was refused; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes to a ticket: what is left out stays as it is.
+type UpdateTicketInput struct {
+	// The ticket's global ID.
+	ID string `json:"id"`
+	// The new title.
+	Title *string `json:"title,omitempty"`
+	// The new description.
+	Description *string `json:"description,omitempty"`
+	// New values of the ticket type's other attributes.
+	Attributes []*TicketAttributeValueInput `json:"attributes,omitempty"`
+	// The new state (a ticket never goes back to SUBMITTED); RESOLVED closes the ticket unless `open` says otherwise.
+	State *TicketState `json:"state,omitempty"`
+	// False to close the ticket (which also unsnoozes it), true to reopen it.
+	Open *bool `json:"open,omitempty"`
+	// True to share the ticket with its contacts.
+	Shared *bool `json:"shared,omitempty"`
+	// Snoozes the ticket until this moment, in the future.
+	SnoozedUntil *upstream.Timestamp `json:"snoozedUntil,omitempty"`
+	// A new assignee.
+	Assignment *TicketAssignmentInput `json:"assignment,omitempty"`
+}
+
+// Changes to an attribute of a ticket type: what is left out stays as it is.
+type UpdateTicketTypeAttributeInput struct {
+	// The global ID of the ticket type the attribute belongs to.
+	TicketTypeID string `json:"ticketTypeId"`
+	// The attribute's global ID.
+	ID string `json:"id"`
+	// The new name, unique within the type (the default title and description cannot be renamed).
+	Name *string `json:"name,omitempty"`
+	// What the attribute is for.
+	Description *string `json:"description,omitempty"`
+	// True when teammates must fill it to create a ticket.
+	RequiredToCreate *bool `json:"requiredToCreate,omitempty"`
+	// True when contacts must fill it to create a ticket.
+	RequiredToCreateForContacts *bool `json:"requiredToCreateForContacts,omitempty"`
+	// True when teammates see it when creating a ticket.
+	VisibleOnCreate *bool `json:"visibleOnCreate,omitempty"`
+	// True when contacts see it.
+	VisibleToContacts *bool `json:"visibleToContacts,omitempty"`
+	// For a string attribute: whether it is entered on several lines.
+	Multiline *bool `json:"multiline,omitempty"`
+	// For a list attribute: its options from now on; options left out are archived, as tickets may still hold them.
+	ListItems []string `json:"listItems,omitempty"`
+	// For a files attribute: whether it takes several files.
+	AllowMultipleValues *bool `json:"allowMultipleValues,omitempty"`
+	// True to archive the attribute: tickets keep their values, new tickets cannot set it.
+	Archived *bool `json:"archived,omitempty"`
+}
+
+// Changes to a ticket type: what is left out stays as it is.
+type UpdateTicketTypeInput struct {
+	// The ticket type's global ID.
+	ID string `json:"id"`
+	// The new name, unique among the workspace's types.
+	Name *string `json:"name,omitempty"`
+	// What the ticket type is for.
+	Description *string `json:"description,omitempty"`
+	// What kind of work its tickets track.
+	Category *TicketCategory `json:"category,omitempty"`
+	// An emoji for the type.
+	Icon *string `json:"icon,omitempty"`
+	// True to archive the type: no new tickets can be created of it.
+	Archived *bool `json:"archived,omitempty"`
+	// True when its tickets are for internal use only.
+	Internal *bool `json:"internal,omitempty"`
 }
 
 // Changes to a visitor.
@@ -2202,6 +2630,125 @@ func (e ActivityType) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What a teammate's reply is.
+type AdminReplyKind string
+
+const (
+	// A comment the contact sees.
+	AdminReplyKindComment AdminReplyKind = "COMMENT"
+	// A note only teammates see.
+	AdminReplyKindNote AdminReplyKind = "NOTE"
+)
+
+var AllAdminReplyKind = []AdminReplyKind{
+	AdminReplyKindComment,
+	AdminReplyKindNote,
+}
+
+func (e AdminReplyKind) IsValid() bool {
+	switch e {
+	case AdminReplyKindComment, AdminReplyKindNote:
+		return true
+	}
+	return false
+}
+
+func (e AdminReplyKind) String() string {
+	return string(e)
+}
+
+func (e *AdminReplyKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AdminReplyKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AdminReplyKind", str)
+	}
+	return nil
+}
+
+func (e AdminReplyKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AdminReplyKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AdminReplyKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a teammate's reply to a ticket is.
+type AdminTicketReplyKind string
+
+const (
+	// A comment the contact sees.
+	AdminTicketReplyKindComment AdminTicketReplyKind = "COMMENT"
+	// A note only teammates see.
+	AdminTicketReplyKindNote AdminTicketReplyKind = "NOTE"
+	// Choices the contact answers with one click.
+	AdminTicketReplyKindQuickReply AdminTicketReplyKind = "QUICK_REPLY"
+)
+
+var AllAdminTicketReplyKind = []AdminTicketReplyKind{
+	AdminTicketReplyKindComment,
+	AdminTicketReplyKindNote,
+	AdminTicketReplyKindQuickReply,
+}
+
+func (e AdminTicketReplyKind) IsValid() bool {
+	switch e {
+	case AdminTicketReplyKindComment, AdminTicketReplyKindNote, AdminTicketReplyKindQuickReply:
+		return true
+	}
+	return false
+}
+
+func (e AdminTicketReplyKind) String() string {
+	return string(e)
+}
+
+func (e *AdminTicketReplyKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AdminTicketReplyKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AdminTicketReplyKind", str)
+	}
+	return nil
+}
+
+func (e AdminTicketReplyKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AdminTicketReplyKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AdminTicketReplyKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Where an article sits in its help center.
 type ArticleParentType string
 
@@ -2374,6 +2921,64 @@ func (e *ArticleState) UnmarshalJSON(b []byte) error {
 }
 
 func (e ArticleState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Who a conversation is assigned to: a teammate or a team.
+type AssigneeType string
+
+const (
+	// A teammate.
+	AssigneeTypeAdmin AssigneeType = "ADMIN"
+	// A team.
+	AssigneeTypeTeam AssigneeType = "TEAM"
+)
+
+var AllAssigneeType = []AssigneeType{
+	AssigneeTypeAdmin,
+	AssigneeTypeTeam,
+}
+
+func (e AssigneeType) IsValid() bool {
+	switch e {
+	case AssigneeTypeAdmin, AssigneeTypeTeam:
+		return true
+	}
+	return false
+}
+
+func (e AssigneeType) String() string {
+	return string(e)
+}
+
+func (e *AssigneeType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AssigneeType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AssigneeType", str)
+	}
+	return nil
+}
+
+func (e AssigneeType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AssigneeType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AssigneeType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -37,5 +37,6 @@ func setAwayAdmin(w http.ResponseWriter, r *http.Request) {
 // applyAwayMode marks an admin away or back; GET /admins and GET /me show it.
 func (ws *Workspace) applyAwayMode(a *upstream.Admin, away, reassign bool) *upstream.Admin {
 	a.AwayModeEnabled, a.AwayModeReassign = away, reassign
+	ws.notify("admin.away_mode_updated", func() any { return a })
 	return a
 }

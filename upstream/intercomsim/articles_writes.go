@@ -135,6 +135,10 @@ func (ws *Workspace) applyCreateArticle(ch articleChange) upstream.Article {
 	ws.changeArticle(rec, ch, now)
 	ws.articles = append(ws.articles, rec)
 	ws.articleByID[rec.article.ID] = rec
+	ws.notifyArticle("article.created", rec)
+	if rec.article.State == "published" {
+		ws.notifyArticle("article.published", rec)
+	}
 	return rec.article
 }
 
@@ -259,8 +263,20 @@ func (ws *Workspace) applyUpdateArticle(rec *articleRecord, ch articleChange) up
 	if ch.parent == nil && len(rec.article.ParentIDs) > 0 {
 		ch.parent = ws.collectionByID[strconv.FormatInt(rec.article.ParentIDs[0], 10)]
 	}
+	was := rec.article.State
 	ws.changeArticle(rec, ch, ws.nowStamp())
+	ws.notifyArticle("article.updated", rec)
+	switch {
+	case was != "published" && rec.article.State == "published":
+		ws.notifyArticle("article.published", rec)
+	case was == "published" && rec.article.State != "published":
+		ws.notifyArticle("article.unpublished", rec)
+	}
 	return rec.article
+}
+
+func (ws *Workspace) notifyArticle(topic string, rec *articleRecord) {
+	ws.notify(topic, func() any { return rec.article })
 }
 
 // deleteArticle serves DELETE /articles/{id}.
@@ -280,6 +296,7 @@ func deleteArticle(w http.ResponseWriter, r *http.Request) {
 func (ws *Workspace) applyDeleteArticle(rec *articleRecord) upstream.DeletedObject {
 	ws.articles = slices.DeleteFunc(ws.articles, func(a *articleRecord) bool { return a == rec })
 	delete(ws.articleByID, rec.article.ID)
+	ws.notify("article.deleted", func() any { return map[string]any{"type": "article", "id": rec.article.ID} })
 	return upstream.DeletedObject{ID: rec.article.ID, Object: "article", Deleted: true}
 }
 

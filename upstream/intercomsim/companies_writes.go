@@ -65,7 +65,9 @@ func (ws *Workspace) applyCreateOrUpdateCompany(b companyBody) *upstream.Company
 	if b.CompanyID != nil && *b.CompanyID != "" {
 		rec = ws.companyByCompanyID(*b.CompanyID)
 	}
+	topic := "company.updated"
 	if rec == nil {
+		topic = "company.created"
 		rec = &companyRecord{seq: ws.nextSeq(), id: ws.newHexID(), createdAt: now, profile: companyProfile{customAttributes: map[string]any{}}}
 		rec.companyID = rec.id
 		if b.CompanyID != nil && *b.CompanyID != "" {
@@ -75,6 +77,7 @@ func (ws *Workspace) applyCreateOrUpdateCompany(b companyBody) *upstream.Company
 		ws.companyByID[rec.id] = rec
 	}
 	ws.changeCompany(rec, b, now)
+	ws.notifyCompany(topic, rec)
 	return ws.renderCompany(rec)
 }
 
@@ -166,7 +169,19 @@ func updateCompany(w http.ResponseWriter, r *http.Request) {
 
 func (ws *Workspace) applyUpdateCompany(rec *companyRecord, b companyBody) *upstream.Company {
 	ws.changeCompany(rec, b, ws.nowStamp())
+	ws.notifyCompany("company.updated", rec)
 	return ws.renderCompany(rec)
+}
+
+func (ws *Workspace) notifyCompany(topic string, rec *companyRecord) {
+	ws.notify(topic, func() any { return ws.renderCompany(rec) })
+}
+
+// notifyMembership sends a company.contact topic: the company and the contact.
+func (ws *Workspace) notifyMembership(topic string, contact *contactRecord, company *companyRecord) {
+	ws.notify(topic, func() any {
+		return map[string]any{"type": "contact_company", "company": ws.renderCompany(company), "contact": ws.renderContact(contact)}
+	})
 }
 
 // deleteCompany serves DELETE /companies/{id}.
@@ -194,6 +209,7 @@ func (ws *Workspace) applyDeleteCompany(rec *companyRecord) upstream.DeletedObje
 	for _, m := range ws.contactByID {
 		m.companyIDs = slices.DeleteFunc(m.companyIDs, func(id string) bool { return id == rec.id })
 	}
+	ws.notify("company.deleted", func() any { return map[string]any{"type": "company", "id": rec.id, "company_id": rec.companyID} })
 	return upstream.DeletedObject{ID: rec.id, Object: "company", Deleted: true}
 }
 
@@ -239,6 +255,7 @@ func (ws *Workspace) applyAttachContact(contact *contactRecord, company *company
 		if !contact.archived {
 			company.addMember(contact)
 		}
+		ws.notifyMembership("company.contact.attached", contact, company)
 	}
 	return ws.renderCompany(company)
 }
@@ -280,6 +297,7 @@ func (ws *Workspace) applyDetachContact(contact *contactRecord, company *company
 		contact.companyIDs = slices.DeleteFunc(contact.companyIDs, func(id string) bool { return id == company.id })
 		contact.contact.UpdatedAt = ws.nowStamp()
 		company.removeMember(contact)
+		ws.notifyMembership("company.contact.detached", contact, company)
 	}
 	return ws.renderCompany(company)
 }

@@ -175,6 +175,7 @@ func (ws *Workspace) applyCreateContact(b contactBody) *upstream.Contact {
 	ws.changeContact(rec, b, now)
 	ws.contacts = append(ws.contacts, rec)
 	ws.contactByID[rec.contact.ID] = rec
+	ws.notifyContact("contact."+rec.contact.Role+".created", rec)
 	return ws.renderContact(rec)
 }
 
@@ -252,8 +253,18 @@ func updateContact(w http.ResponseWriter, r *http.Request) {
 }
 
 func (ws *Workspace) applyUpdateContact(rec *contactRecord, b contactBody) *upstream.Contact {
+	was := rec.contact.Role
 	ws.changeContact(rec, b, ws.nowStamp())
+	if was == "lead" && rec.contact.Role == "user" {
+		ws.notifyContact("contact.lead.signed_up", rec)
+	} else {
+		ws.notifyContact("contact."+rec.contact.Role+".updated", rec)
+	}
 	return ws.renderContact(rec)
+}
+
+func (ws *Workspace) notifyContact(topic string, rec *contactRecord) {
+	ws.notify(topic, func() any { return ws.renderContact(rec) })
 }
 
 // deleteContact serves DELETE /contacts/{id}.
@@ -282,6 +293,7 @@ func (ws *Workspace) applyDeleteContact(rec *contactRecord) upstream.ContactDele
 	delete(ws.eventsByContact, id)
 	delete(ws.eventSummaryImports, id)
 	delete(ws.subscriptionsByContact, id)
+	ws.notify("contact.deleted", func() any { return map[string]any{"type": "contact", "id": id, "external_id": rec.contact.ExternalID} })
 	return upstream.ContactDeleted{Type: "contact", ID: id, ExternalID: rec.contact.ExternalID, Deleted: true}
 }
 
@@ -321,6 +333,7 @@ func (ws *Workspace) applyArchiveContact(rec *contactRecord) upstream.ContactArc
 				c.removeMember(rec)
 			}
 		}
+		ws.notifyContact("contact.archived", rec)
 	}
 	return upstream.ContactArchived{Type: "contact", ID: rec.contact.ID, ExternalID: rec.contact.ExternalID, Archived: true}
 }
@@ -349,6 +362,7 @@ func (ws *Workspace) applyUnarchiveContact(rec *contactRecord) upstream.ContactA
 				c.addMember(rec)
 			}
 		}
+		ws.notifyContact("contact.unarchive", rec)
 	}
 	return upstream.ContactArchived{Type: "contact", ID: rec.contact.ID, ExternalID: rec.contact.ExternalID, Archived: false}
 }
@@ -475,5 +489,11 @@ func (ws *Workspace) applyMergeContact(lead, user *contactRecord) *upstream.Cont
 	}
 	ws.forgetContact(lead)
 	into.UpdatedAt = ws.nowStamp()
+	ws.notify("contact.merged", func() any {
+		return struct {
+			*upstream.Contact
+			MergedFrom upstream.Reference `json:"merged_from"`
+		}{ws.renderContact(user), upstream.Reference{Type: "contact", ID: ptr(from.ID)}}
+	})
 	return ws.renderContact(user)
 }

@@ -96,6 +96,7 @@ func (ws *Workspace) applyCreateDataEvent(owner *contactRecord, e *upstream.Data
 	events := append(ws.eventsByContact[id], e)
 	slices.SortStableFunc(events, func(a, b *upstream.DataEvent) int { return cmp.Compare(b.CreatedAt, a.CreatedAt) })
 	ws.eventsByContact[id] = events
+	ws.notify("event.created", func() any { return e })
 }
 
 // dataEventSummaries serves POST /events/summaries: counts of one event a

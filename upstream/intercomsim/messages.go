@@ -92,6 +92,7 @@ func (ws *Workspace) applyCreateMessage(admin *upstream.Admin, to *contactRecord
 	to.contact.LastContactedAt, to.contact.UpdatedAt = ptr(now), now
 	if openConversation {
 		m.ConversationID = ptr(ws.openAdminConversation(admin, to, messageType, subject, body, now).ID)
+		ws.notifyConversation("conversation.admin.single.created", ws.conversationByID[*m.ConversationID])
 	}
 	ws.messages = append(ws.messages, m)
 	return m

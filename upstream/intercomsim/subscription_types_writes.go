@@ -65,7 +65,10 @@ func (ws *Workspace) subscriptionType(id string) *upstream.SubscriptionType {
 // subscriptions list shows the type.
 func (ws *Workspace) applyAttachSubscription(contact *contactRecord, st *upstream.SubscriptionType) *upstream.SubscriptionType {
 	id := contact.contact.ID
-	ws.subscriptionsByContact[id] = appendUnique(ws.subscriptionsByContact[id], st.ID)
+	if !slices.Contains(ws.subscriptionsByContact[id], st.ID) {
+		ws.subscriptionsByContact[id] = append(ws.subscriptionsByContact[id], st.ID)
+		ws.notifySubscription(st.ConsentType == "opt_in", contact, st)
+	}
 	return st
 }
 
@@ -91,6 +94,22 @@ func detachSubscriptionTypeToContact(w http.ResponseWriter, r *http.Request) {
 
 func (ws *Workspace) applyDetachSubscription(contact *contactRecord, st *upstream.SubscriptionType) *upstream.SubscriptionType {
 	id := contact.contact.ID
-	ws.subscriptionsByContact[id] = slices.DeleteFunc(ws.subscriptionsByContact[id], func(x string) bool { return x == st.ID })
+	if slices.Contains(ws.subscriptionsByContact[id], st.ID) {
+		ws.subscriptionsByContact[id] = slices.DeleteFunc(ws.subscriptionsByContact[id], func(x string) bool { return x == st.ID })
+		ws.notifySubscription(st.ConsentType == "opt_out", contact, st)
+	}
 	return st
+}
+
+// notifySubscription sends granular.subscribe or granular.unsubscribe: a
+// choice to opt in to an opt-in type, or to withdraw an opt-out, subscribes
+// the contact; the others unsubscribe it.
+func (ws *Workspace) notifySubscription(subscribed bool, contact *contactRecord, st *upstream.SubscriptionType) {
+	topic := "granular.unsubscribe"
+	if subscribed {
+		topic = "granular.subscribe"
+	}
+	ws.notify(topic, func() any {
+		return map[string]any{"type": "subscription", "contact": contactRef(&contact.contact), "subscription_type": st}
+	})
 }

@@ -143,6 +143,13 @@ func (ws *Workspace) applyRenameTag(rec *tagRecord, name string) *upstream.Tag {
 			}
 		}
 	}
+	for _, tk := range ws.tickets {
+		for _, t := range tk.tags {
+			if t.ID == rec.tag.ID {
+				t.Name = name
+			}
+		}
+	}
 	return renderTag(rec)
 }
 
@@ -182,6 +189,7 @@ func (ws *Workspace) tagContact(c *contactRecord, tag *tagRecord) {
 	if !slices.Contains(c.tagIDs, tag.tag.ID) {
 		c.tagIDs = append(c.tagIDs, tag.tag.ID)
 		c.contact.UpdatedAt = ws.nowStamp()
+		ws.notifyContactTag("created", c, tag)
 	}
 }
 
@@ -200,7 +208,7 @@ func deleteTag(w http.ResponseWriter, r *http.Request) {
 }
 
 // applyDeleteTag removes a tag from the workspace and from every contact,
-// company, conversation and visitor it was on.
+// company, conversation, visitor and ticket it was on.
 func (ws *Workspace) applyDeleteTag(rec *tagRecord) {
 	id := rec.tag.ID
 	ws.tags = slices.DeleteFunc(ws.tags, func(t *tagRecord) bool { return t == rec })
@@ -217,6 +225,9 @@ func (ws *Workspace) applyDeleteTag(rec *tagRecord) {
 	}
 	for _, v := range ws.visitors {
 		v.Tags.Tags = slices.DeleteFunc(v.Tags.Tags, func(t *upstream.VisitorTag) bool { return t.ID == id })
+	}
+	for _, t := range ws.tickets {
+		t.tags = slices.DeleteFunc(t.tags, func(t *upstream.Tag) bool { return t.ID == id })
 	}
 }
 
@@ -285,6 +296,15 @@ func (ws *Workspace) applyDetachTag(contact *contactRecord, tag *tagRecord) *ups
 	if slices.Contains(contact.tagIDs, tag.tag.ID) {
 		contact.tagIDs = slices.DeleteFunc(contact.tagIDs, func(id string) bool { return id == tag.tag.ID })
 		contact.contact.UpdatedAt = ws.nowStamp()
+		ws.notifyContactTag("deleted", contact, tag)
 	}
 	return ws.appliedTag(tag)
+}
+
+// notifyContactTag sends contact.{role}.tag.created or .deleted: the
+// contact and the tag, in a contact_tag.
+func (ws *Workspace) notifyContactTag(what string, c *contactRecord, tag *tagRecord) {
+	ws.notify("contact."+c.contact.Role+".tag."+what, func() any {
+		return map[string]any{"type": "contact_tag", "created_at": ws.nowStamp(), "contact": ws.renderContact(c), "tag": renderTag(tag)}
+	})
 }

@@ -13,6 +13,9 @@ type ticketRecord struct {
 	// teammateIDs are the admins who wrote a part, searchable as
 	// teammate_ids though the ticket model does not carry them.
 	teammateIDs []string
+	// tags are the tags applied through the API, with when and by whom;
+	// the ticket model of 2.10 does not render them.
+	tags []*upstream.Tag
 }
 
 func (r *ticketRecord) sequence() int64 { return r.seq }

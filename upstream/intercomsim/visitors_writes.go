@@ -170,5 +170,8 @@ func (ws *Workspace) applyConvertVisitor(v *upstream.Visitor, into *contactRecor
 	c.UpdatedAt = now
 	ws.visitors = slices.DeleteFunc(ws.visitors, func(x *upstream.Visitor) bool { return x == v })
 	delete(ws.visitorByUserID, v.UserID)
+	if role == "user" {
+		ws.notify("visitor.signed_up", func() any { return v })
+	}
 	return ws.renderContact(into)
 }

@@ -237,3 +237,16 @@ func (s *Simulator) WaitWebhooks() {
 		s.webhooks.wait()
 	}
 }
+
+// notify sends the notification of a write, when the simulator delivers
+// webhooks: every apply function calls it, under the workspace's lock, once
+// its change is made, so item renders the object as the API now shows it
+// (the emitter encodes it at once). Rendering is skipped when no one listens.
+// A notification the full queue refuses is lost, as Intercom's are for a
+// receiver that cannot keep up.
+func (ws *Workspace) notify(topic string, item func() any) {
+	if ws.webhooks == nil {
+		return
+	}
+	_, _ = ws.emit(topic, item())
+}

@@ -64,6 +64,7 @@ type Workspace struct {
 	eventSummaryImports    map[string]map[string]*importedSummary // contact id -> event name -> counts sent by POST /events/summaries
 	messages               []*upstream.Message                    // outbound messages admins sent through the API
 	phoneSwitches          []*upstream.PhoneSwitch                // the SMS sent by phone call redirects
+	internalTicketTypes    map[string]bool                        // ticket types created for internal use only (is_internal)
 }
 
 type tagRecord struct {

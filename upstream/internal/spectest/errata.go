@@ -2,6 +2,7 @@ package spectest
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -11,9 +12,10 @@ import (
 // memory (the file stays as published), so the client and the simulator are
 // both held to what Intercom really does; each correction says how we know.
 type erratum struct {
-	schema, property string // the property of components.schemas to correct
+	schema, property string // the property of components.schemas to correct (dotted for a nested one)
 	useSchema        string // the components.schemas entry it really follows
 	renamed          string // the name Intercom sends the property under, when not the file's
+	dropFormat       bool   // the property's format is one no value Intercom takes could have
 	why              string
 }
 
@@ -37,10 +39,23 @@ var errata = []erratum{
 		why: "every ticket type in the file's examples (listTicketTypes, getTicketType, getTicket, searchTickets) carries its " +
 			"attributes in data, in an object of type list",
 	},
+	{
+		schema: "create_conversation_request", property: "from.id", dropFormat: true,
+		why: "the file gives the contact's id the format uuid and a length of exactly 24, which no string has (a UUID is 36 " +
+			"characters); contact ids are 24 hexadecimal digits, as the operation's own examples show (6657ac8a6abd0166b52ae266)",
+	},
 }
 
 func applyErrata(doc *openapi3.T) error {
 	for _, e := range errata {
+		if e.dropFormat {
+			prop, err := nested(doc, e)
+			if err != nil {
+				return err
+			}
+			prop.Format = ""
+			continue
+		}
 		if e.renamed != "" {
 			if err := rename(doc, e); err != nil {
 				return err
@@ -72,4 +87,22 @@ func rename(doc *openapi3.T, e erratum) error {
 	delete(owner.Value.Properties, e.property)
 	owner.Value.Properties[e.renamed] = prop
 	return nil
+}
+
+// nested finds an erratum's property, following a dotted path through
+// inline object schemas.
+func nested(doc *openapi3.T, e erratum) (*openapi3.Schema, error) {
+	owner := doc.Components.Schemas[e.schema]
+	if owner == nil || owner.Value == nil {
+		return nil, fmt.Errorf("erratum for %s.%s: the spec has no schema %s", e.schema, e.property, e.schema)
+	}
+	s := owner.Value
+	for _, name := range strings.Split(e.property, ".") {
+		prop, ok := s.Properties[name]
+		if !ok || prop.Value == nil {
+			return nil, fmt.Errorf("erratum for %s.%s: the schema has no such property", e.schema, e.property)
+		}
+		s = prop.Value
+	}
+	return s, nil
 }

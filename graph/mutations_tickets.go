@@ -1,0 +1,165 @@
+package graph
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"intercom-graphql/graph/model"
+	"intercom-graphql/graph/relay"
+	"intercom-graphql/loaders"
+	"intercom-graphql/upstream"
+)
+
+// Where Intercom's refusals of ticket type writes point in their inputs.
+var (
+	ticketTypeFields = refusedFields{renamed: map[string]string{"is_internal": "internal"},
+		missing: map[string]string{missingTicketType: "id", missingOther: "id"}}
+	attributeFields = refusedFields{
+		missing: map[string]string{missingTicketType: "ticketTypeId", missingTicketTypeAttribute: "id", missingOther: "ticketTypeId"}}
+	ticketTagFields = refusedFields{renamed: map[string]string{"id": "tagId"},
+		missing: map[string]string{missingTicket: "ticketId", missingTag: "tagId", missingAdmin: "adminId", missingOther: "ticketId"}}
+)
+
+// ticketContacts checks and maps the contacts of a new ticket.
+func ticketContacts(c *checks, refs []*model.ContactRefInput) []upstream.TicketContactIdentifier {
+	if len(refs) == 0 {
+		c.refuse(model.UserErrorCodeRequired, "give the contact the ticket concerns", "contacts")
+	}
+	out := make([]upstream.TicketContactIdentifier, len(refs))
+	for i, ref := range refs {
+		who := c.contactRef(ref, "contacts", strconv.Itoa(i))
+		out[i] = upstream.TicketContactIdentifier{ID: who.IntercomUserID, ExternalID: who.UserID, Email: who.Email}
+	}
+	return out
+}
+
+// listItems checks a list attribute's options and joins them as Intercom
+// takes them, comma separated.
+func listItems(c *checks, items []string, path ...string) *string {
+	if items == nil {
+		return nil
+	}
+	if len(items) == 0 {
+		c.refuse(model.UserErrorCodeRequired, "give at least one option", path...)
+	}
+	for i, item := range items {
+		switch at := append(path, strconv.Itoa(i)); {
+		case strings.TrimSpace(item) == "":
+			c.refuse(model.UserErrorCodeRequired, "an option cannot be blank", at...)
+		case strings.Contains(item, ","):
+			c.refuse(model.UserErrorCodeInvalid, "an option cannot contain a comma", at...)
+		}
+	}
+	return ptrTo(strings.Join(items, ","))
+}
+
+// ticketAssignment checks a ticket's new assignee: a teammate or a team by
+// global ID, or nobody.
+func ticketAssignment(c *checks, in *model.TicketAssignmentInput) *upstream.TicketAssignment {
+	if in == nil {
+		return nil
+	}
+	out := &upstream.TicketAssignment{AdminID: c.adminID(in.AdminID, "assignment", "adminId"), AssigneeID: "0"}
+	if in.AssigneeID == nil {
+		return out
+	}
+	g, err := relay.ParseGlobalID(*in.AssigneeID)
+	if err == nil && g.Type != typeAdmin && g.Type != typeTeam {
+		c.refuse(model.UserErrorCodeInvalidID, "the ID is a "+g.Type+" ID, the ID of an Admin or a Team is expected here", "assignment", "assigneeId")
+		return out
+	}
+	if err != nil {
+		c.refuse(model.UserErrorCodeInvalidID, err.Error(), "assignment", "assigneeId")
+		return out
+	}
+	out.AssigneeID = strconv.FormatInt(c.numericID(*in.AssigneeID, g.Type, "assignment", "assigneeId"), 10)
+	return out
+}
+
+// ticketReply checks and maps a reply to a ticket; it says whether a
+// teammate replies.
+func ticketReply(c *checks, in *model.TicketReplyInput, attachments []string) (upstream.ReplyTicketRequest, bool) {
+	switch {
+	case in == nil || (in.Admin == nil) == (in.Contact == nil):
+		c.refuse(model.UserErrorCodeRequired, "give exactly one of admin and contact", "reply")
+		return upstream.ReplyTicketRequest{}, false
+	case in.Contact != nil:
+		c.text(in.Contact.Body, "reply", "contact", "body")
+		who := c.contactRef(in.Contact.Contact, "reply", "contact", "contact")
+		return upstream.ReplyTicketRequest{MessageType: "comment", Type: "user", Body: in.Contact.Body, AttachmentURLs: attachments,
+			IntercomUserID: who.IntercomUserID, UserID: who.UserID, Email: who.Email}, false
+	}
+	a := in.Admin
+	req := upstream.ReplyTicketRequest{MessageType: wireValue(a.Kind), Type: "admin", AdminID: c.adminID(a.AdminID, "reply", "admin", "adminId"),
+		AttachmentURLs: attachments, CrossPost: a.CrossPost}
+	if a.Body != nil {
+		req.Body = *a.Body
+	}
+	switch a.Kind {
+	case model.AdminTicketReplyKindQuickReply:
+		if len(a.QuickReplies) == 0 {
+			c.refuse(model.UserErrorCodeRequired, "a quick reply needs its choices", "reply", "admin", "quickReplies")
+		}
+		for i, o := range a.QuickReplies {
+			at := []string{"reply", "admin", "quickReplies", strconv.Itoa(i)}
+			c.text(o.Text, append(at, "text")...)
+			if _, err := uuid.Parse(o.UUID); err != nil {
+				c.refuse(model.UserErrorCodeInvalid, "not a UUID", append(at, "uuid")...)
+			}
+			req.ReplyOptions = append(req.ReplyOptions, upstream.QuickReplyOption{Text: o.Text, UUID: o.UUID})
+		}
+	default:
+		if a.Body == nil {
+			c.refuse(model.UserErrorCodeRequired, "a comment or a note needs a body", "reply", "admin", "body")
+		} else {
+			c.text(*a.Body, "reply", "admin", "body")
+		}
+	}
+	return req, true
+}
+
+// ticketTag tags or untags a ticket.
+func (r *mutationResolver) ticketTag(ctx context.Context, input model.TicketTagInput,
+	change func(ctx context.Context, ticketID, tagID, adminID string) (*upstream.Tag, error)) (*model.TicketTagPayload, error) {
+	var c checks
+	ticket, tag := c.id(input.TicketID, typeTicket, "ticketId"), c.id(input.TagID, typeTag, "tagId")
+	admin := c.adminID(input.AdminID, "adminId")
+	if c.failed() {
+		return &model.TicketTagPayload{UserErrors: c.errs}, nil
+	}
+	t, err := change(ctx, ticket, tag, admin)
+	refused, err := wrote(ctx, err, ticketTagFields)
+	if err != nil || len(refused) > 0 {
+		return refusedPayload(&model.TicketTagPayload{UserErrors: refused}, err)
+	}
+	return &model.TicketTagPayload{Tag: t, TicketID: ticket, UserErrors: refused}, nil
+}
+
+// ticketPart finds a part of a ticket read again after a reply.
+func ticketPart(ctx context.Context, ticketID, partID string) (*upstream.TicketPart, error) {
+	t, err := optionalRef(ctx, nonEmpty(ticketID), loaders.For(ctx).Ticket)
+	if err != nil || t == nil || t.TicketParts == nil {
+		return nil, err
+	}
+	for _, p := range t.TicketParts.TicketParts {
+		if p.ID == partID {
+			return p, nil
+		}
+	}
+	return nil, nil
+}
+
+// attributeRequest maps the fields that create and update an attribute alike.
+func attributeRequest(c *checks, name, description *string, requiredToCreate, requiredToCreateForContacts, visibleOnCreate, visibleToContacts,
+	multiline *bool, items []string, allowMultipleValues *bool) upstream.TicketTypeAttributeRequest {
+	if name != nil {
+		c.text(*name, "name")
+		name = ptrTo(strings.TrimSpace(*name))
+	}
+	return upstream.TicketTypeAttributeRequest{Name: name, Description: description, RequiredToCreate: requiredToCreate,
+		RequiredToCreateForContacts: requiredToCreateForContacts, VisibleOnCreate: visibleOnCreate, VisibleToContacts: visibleToContacts,
+		Multiline: multiline, ListItems: listItems(c, items, "listItems"), AllowMultipleValues: allowMultipleValues}
+}
