@@ -314,8 +314,9 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, err
 			return err
 		}
 		var err error
+		sent := time.Now()
 		body, err = c.attemptOnce(ctx, cl, payload, attempt)
-		c.pacer.settle()
+		c.pacer.settle(time.Since(sent))
 		if cl.doneIfGone && outcomeUnknown && IsNotFound(err) {
 			return errRemovedEarlier
 		}

@@ -3,6 +3,7 @@ package upstream
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -13,12 +14,14 @@ import (
 // SharedBudget counts the calls every replica using one token makes in a
 // rate-limit window, so that replicas pace themselves as one app.
 type SharedBudget interface {
-	// Spend records one call in the window identified by key (which expires
-	// at expireAt) and returns how many calls the window has seen, this one
-	// included. atLeast is how many calls the caller knows the window had
-	// seen before this one (from Intercom's own count); the shared count
-	// never stays below it, so calls no replica counted are not forgotten.
-	Spend(ctx context.Context, key string, atLeast int64, expireAt time.Time) (int64, error)
+	// Spend records one call under key, unless the count has reached limit,
+	// and returns the count with this call: above limit when it was refused
+	// (and not recorded). A recorded count expires at expireAt. atLeast is
+	// how many calls the caller knows the window had seen before this one
+	// (from Intercom's own count), and the calls counted under unseen (when
+	// it is not empty) are added to it: the shared count never stays below
+	// that, so calls no replica counted in the window are not forgotten.
+	Spend(ctx context.Context, key string, atLeast int64, unseen string, limit int64, expireAt time.Time) (int64, error)
 }
 
 // RateBudgetError means the facade held a call back because Intercom's
@@ -52,6 +55,7 @@ type pacer struct {
 	windowLen  time.Duration // learned from consecutive resets; 0 until then
 	blind      int           // calls sent before any answer described the budget
 	inFlight   int           // calls sent and not yet answered
+	slowest    time.Duration // the slowest recent attempt, decaying: how late a call may reach Intercom
 }
 
 // lowWater: below a tenth of a window's budget, calls are spread out.
@@ -115,9 +119,29 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 		p.blind++
 		p.inFlight++
 		p.mu.Unlock()
+		if !p.spendUnseen(ctx) {
+			p.mu.Lock()
+			p.blind--
+			p.inFlight--
+			p.mu.Unlock()
+			return pollWhileUnknown, time.Time{}
+		}
 		return 0, time.Time{}
 	}
 	if p.remaining <= 0 && !p.resetKnown {
+		if p.inFlight == 0 {
+			// The window refilled and no answer is coming to say when it
+			// resets: one call goes to ask.
+			p.inFlight++
+			p.mu.Unlock()
+			if !p.spendUnseen(ctx) {
+				p.mu.Lock()
+				p.inFlight--
+				p.mu.Unlock()
+				return pollWhileUnknown, time.Time{}
+			}
+			return 0, time.Time{}
+		}
 		p.mu.Unlock()
 		return pollWhileUnknown, time.Time{} // an answer in flight will say when the window resets
 	}
@@ -135,20 +159,44 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 	p.remaining--
 	p.inFlight++
 	reset, limit, resetKnown := p.reset, p.limit, p.resetKnown
+	var nextReset time.Time
+	if p.windowLen > 0 && time.Until(p.reset) < p.straddleMargin() {
+		nextReset = p.reset.Add(p.windowLen)
+	}
 	p.mu.Unlock()
+	if !resetKnown && !p.spendUnseen(ctx) {
+		// The window refilled and its reset is not known yet; other
+		// replicas are sending blind into it too.
+		p.mu.Lock()
+		p.remaining++
+		p.inFlight--
+		p.mu.Unlock()
+		return pollWhileUnknown, time.Time{}
+	}
 	if p.shared != nil && resetKnown {
-		count, err := p.shared.Spend(ctx, "icg:rl:"+p.scope+":"+strconv.FormatInt(reset.Unix(), 10), int64(used), reset.Add(time.Second))
+		count, err := p.shared.Spend(ctx, p.windowKey(reset), int64(used), p.unseenKey(), int64(limit), reset.Add(time.Second))
 		// An unreachable shared budget must not stop reads: pace on local knowledge then.
 		if err == nil {
 			p.mu.Lock()
 			if p.reset.Equal(reset) {
 				p.remaining = min(p.remaining, limit-int(count))
 			}
-			p.mu.Unlock()
 			if int(count) > limit {
-				// Other replicas spent the window; this call waits for the next one.
+				// Other replicas spent the window; this call is not sent
+				// (nor counted) and waits for the next one.
+				p.inFlight--
+				p.mu.Unlock()
 				return time.Until(reset) + jitter(), reset
 			}
+			p.mu.Unlock()
+		}
+		if !nextReset.IsZero() {
+			// A call sent this close to the reset may reach Intercom in the
+			// next window. A replica counts its own such calls there (they
+			// are in flight when its window refills); the others cannot see
+			// them, so the call is counted in the next window's shared count
+			// too. A call that arrives in time costs the next window one call.
+			_, _ = p.shared.Spend(ctx, p.windowKey(nextReset), 0, "", math.MaxInt32, nextReset.Add(time.Second))
 		}
 	}
 	if spacing > time.Millisecond {
@@ -163,10 +211,56 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 	return 0, reset
 }
 
-// settle records that an attempt is over, and frees the slot of a blind call
-// whose answer carried no budget (a failed attempt), so another may go in its place.
-func (p *pacer) settle() {
+// windowKey names a window's shared count: the workspace and its reset.
+// The braces keep a workspace's keys in one Redis Cluster slot, as a spend
+// reads two of them at once.
+func (p *pacer) windowKey(reset time.Time) string {
+	return "icg:rl:{" + p.scope + "}:" + strconv.FormatInt(reset.Unix(), 10)
+}
+
+// unseenKey names the shared count of calls sent without knowing their
+// window: a replica's first calls, and those sent after a refill before an
+// answer says when the new window resets.
+func (p *pacer) unseenKey() string { return "icg:rl:{" + p.scope + "}:unseen" }
+
+// unseenMemory is how long a call sent without knowing its window is added
+// to every replica's count: long enough for it to have reached Intercom and
+// its answer to have taught its replica the window's count.
+const unseenMemory = time.Second
+
+// spendUnseen counts a call about to be sent without knowing its window, so
+// that the other replicas count it in theirs while it may still be on its
+// way (their counts may then hold it twice, once Intercom's answers include
+// it: a few calls of budget, for never overrunning the window). It reports
+// whether the call may go: replicas together send no more than a cold burst
+// of such calls at a time, as one replica alone would.
+func (p *pacer) spendUnseen(ctx context.Context) bool {
+	if p.shared == nil {
+		return true
+	}
+	count, err := p.shared.Spend(ctx, p.unseenKey(), 0, "", coldBurst, time.Now().Add(unseenMemory))
+	return err != nil || count <= coldBurst
+}
+
+// minStraddle is the least margin before a reset within which a call may
+// reach Intercom after it, however fast recent answers were.
+const minStraddle = 50 * time.Millisecond
+
+// straddleMargin is how close to a reset a call may be sent and still reach
+// Intercom after it: the slowest recent attempt, within a quarter of the
+// window. Callers hold p.mu.
+func (p *pacer) straddleMargin() time.Duration {
+	return min(max(p.slowest, minStraddle), p.windowLen/4)
+}
+
+// settle records that an attempt, which took the given time, is over, and
+// frees the slot of a blind call whose answer carried no budget (a failed
+// attempt), so another may go in its place.
+func (p *pacer) settle(took time.Duration) {
 	p.mu.Lock()
+	// The slowest attempt decays by a sixteenth per answer, so one stall
+	// does not widen the margin for long.
+	p.slowest = max(took, p.slowest-p.slowest/16)
 	if !p.known && p.blind > 0 {
 		p.blind--
 	}

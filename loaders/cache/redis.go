@@ -72,19 +72,27 @@ func (r *Redis) Bump(ctx context.Context, scope string) {
 	}
 }
 
-// spendScript counts one call in a window, first raising the count to what
-// Intercom is known to have counted: replicas that saw a later answer teach
-// the others about calls nobody recorded.
+// spendScript counts one call under KEYS[1], first raising the count to what
+// Intercom is known to have counted plus the calls counted under KEYS[2]
+// (when given): replicas that saw a later answer teach the others about calls
+// nobody recorded in the window. A call past the limit is refused and leaves
+// the count, and its expiry, as they were.
 var spendScript = redis.NewScript(`
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
 local floor = tonumber(ARGV[1])
+if KEYS[2] then floor = floor + tonumber(redis.call('GET', KEYS[2]) or '0') end
 if used < floor then used = floor end
+if used >= tonumber(ARGV[3]) then return used + 1 end
 used = used + 1
 redis.call('SET', KEYS[1], used, 'PXAT', ARGV[2])
 return used
 `)
 
 // Spend counts one call in a rate-limit window shared by every replica.
-func (r *Redis) Spend(ctx context.Context, key string, atLeast int64, expireAt time.Time) (int64, error) {
-	return spendScript.Run(ctx, r.client, []string{key}, atLeast, expireAt.UnixMilli()).Int64()
+func (r *Redis) Spend(ctx context.Context, key string, atLeast int64, unseen string, limit int64, expireAt time.Time) (int64, error) {
+	keys := []string{key}
+	if unseen != "" {
+		keys = append(keys, unseen)
+	}
+	return spendScript.Run(ctx, r.client, keys, atLeast, expireAt.UnixMilli(), limit).Int64()
 }
