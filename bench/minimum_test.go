@@ -10,8 +10,12 @@ import (
 // Each scenario costs exactly its hand-derived minimum of upstream calls on a
 // cold cache, and only its non-reference calls once reference data is cached.
 func TestScenariosCostTheirMinimum(t *testing.T) {
-	// Round trips only show when each takes time: 20ms apart, a wave of calls is unmistakable.
-	coldStack, warmStack := newStack(t, cold, 20*time.Millisecond), newStack(t, warm, 0)
+	// Round trips only show when each takes time. Two calls of one wave are
+	// told apart from two waves by whether they overlap, so each call lasts
+	// far longer than the facade may take between the calls of a wave: on a
+	// busy CI machine under the race detector, decoding a page and
+	// dispatching its batches has taken 100ms.
+	coldStack, warmStack := newStack(t, cold, 250*time.Millisecond), newStack(t, warm, 0)
 	ws := coldStack.sim.Workspace("sim-demo-token")
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {

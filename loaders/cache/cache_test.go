@@ -73,15 +73,25 @@ func TestMemoryCacheIsBounded(t *testing.T) {
 	for i := range 5000 {
 		c.Set(ctx, string(rune('a'+i%26))+time.Duration(i).String(), []byte("x"), time.Minute)
 	}
-	kept := 0
-	for i := range 5000 {
-		if _, ok := c.Get(ctx, string(rune('a'+i%26))+time.Duration(i).String()); ok {
-			kept++
+	kept := func() int {
+		n := 0
+		for i := range 5000 {
+			if _, ok := c.Get(ctx, string(rune('a'+i%26))+time.Duration(i).String()); ok {
+				n++
+			}
 		}
+		return n
 	}
-	// Eviction is amortised over writes, so the bound holds within a small
-	// factor at any instant; what matters is that 5,000 writes do not stay.
-	if kept > 300 {
-		t.Errorf("a cache bounded at 100 entries kept %d of 5000", kept)
+	// Eviction is amortised over reads and writes and can lag a burst on a
+	// busy machine, so the bound is checked once the cache has caught up;
+	// what matters is that 5,000 writes do not stay.
+	deadline := time.Now().Add(10 * time.Second)
+	n := kept()
+	for n > 200 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+		n = kept()
+	}
+	if n > 200 {
+		t.Errorf("a cache bounded at 100 entries kept %d of 5000", n)
 	}
 }
