@@ -24,6 +24,7 @@ type Metrics struct {
 	cacheLookups     *prometheus.CounterVec
 	graphqlRequests  *prometheus.CounterVec
 	graphqlErrors    *prometheus.CounterVec
+	graphqlEvents    *prometheus.CounterVec
 	operations       operationNames
 }
 
@@ -52,8 +53,12 @@ func NewMetrics() *Metrics {
 			Name: "graphql_errors_total",
 			Help: "Errors in GraphQL responses, by operation name and extensions.code.",
 		}, []string{"operation", "code"}),
+		graphqlEvents: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "graphql_subscription_events_total",
+			Help: "Events delivered to subscribers, by subscription operation name.",
+		}, []string{"operation"}),
 	}
-	m.registry.MustRegister(m.upstreamRequests, m.upstreamLatency, m.cacheLookups, m.graphqlRequests, m.graphqlErrors,
+	m.registry.MustRegister(m.upstreamRequests, m.upstreamLatency, m.cacheLookups, m.graphqlRequests, m.graphqlErrors, m.graphqlEvents,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -91,14 +96,48 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 // graphqlMetrics is the gqlgen extension that counts operations and errors.
+// A query or mutation has one response; a subscription has one per event, so
+// it is counted as a request when it starts and its events are counted apart.
 type graphqlMetrics struct{ m *Metrics }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationInterceptor
+	graphql.ResponseInterceptor
+} = graphqlMetrics{}
 
 func (graphqlMetrics) ExtensionName() string                   { return "Metrics" }
 func (graphqlMetrics) Validate(graphql.ExecutableSchema) error { return nil }
 
+func (g graphqlMetrics) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if kind, name := g.operation(ctx); kind == "subscription" {
+		g.m.graphqlRequests.WithLabelValues(kind, name).Inc()
+	}
+	return next(ctx)
+}
+
 func (g graphqlMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
-	name, kind := "", "invalid"
+	kind, name := g.operation(ctx)
+	switch {
+	case kind != "subscription":
+		g.m.graphqlRequests.WithLabelValues(kind, name).Inc()
+	case resp != nil:
+		g.m.graphqlEvents.WithLabelValues(name).Inc()
+	}
+	if resp != nil {
+		for _, e := range resp.Errors {
+			code, _ := e.Extensions["code"].(string)
+			g.m.graphqlErrors.WithLabelValues(name, code).Inc()
+		}
+	}
+	return resp
+}
+
+// operation names the operation being served, as metric labels: its type
+// ("invalid" when it never parsed) and its bounded name.
+func (g graphqlMetrics) operation(ctx context.Context) (kind, name string) {
+	kind = "invalid"
 	if graphql.HasOperationContext(ctx) {
 		op := graphql.GetOperationContext(ctx)
 		name = op.OperationName
@@ -109,15 +148,7 @@ func (g graphqlMetrics) InterceptResponse(ctx context.Context, next graphql.Resp
 			}
 		}
 	}
-	name = g.m.operations.label(name)
-	g.m.graphqlRequests.WithLabelValues(kind, name).Inc()
-	if resp != nil {
-		for _, e := range resp.Errors {
-			code, _ := e.Extensions["code"].(string)
-			g.m.graphqlErrors.WithLabelValues(name, code).Inc()
-		}
-	}
-	return resp
+	return kind, g.m.operations.label(name)
 }
 
 // operationNames keeps the operation-name label bounded: clients choose the

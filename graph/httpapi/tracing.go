@@ -40,12 +40,29 @@ func (tracing) InterceptOperation(ctx context.Context, next graphql.OperationHan
 	ctx, span := otel.Tracer(tracerName).Start(ctx, fmt.Sprintf("graphql %s %s", kind, name),
 		trace.WithAttributes(attribute.String("graphql.operation.type", kind), attribute.String("graphql.operation.name", name)))
 	handler := next(ctx)
+	if kind != "subscription" {
+		return func(ctx context.Context) *graphql.Response {
+			resp := handler(ctx)
+			if resp != nil && len(resp.Errors) > 0 {
+				span.SetStatus(codes.Error, resp.Errors[0].Message)
+			}
+			span.End()
+			return resp
+		}
+	}
+	// A subscription answers once per event until its stream ends (the
+	// handler then answers nil): its span lasts as long as the subscription,
+	// with an event for each delivery.
 	return func(ctx context.Context) *graphql.Response {
 		resp := handler(ctx)
-		if resp != nil && len(resp.Errors) > 0 {
+		if resp == nil {
+			span.End()
+			return nil
+		}
+		span.AddEvent("graphql.subscription.event", trace.WithAttributes(attribute.Int("graphql.errors", len(resp.Errors))))
+		if len(resp.Errors) > 0 {
 			span.SetStatus(codes.Error, resp.Errors[0].Message)
 		}
-		span.End()
 		return resp
 	}
 }
