@@ -19,7 +19,16 @@ func (r *Resolver) stream(ctx context.Context, accept func(*live.Event) bool) (<
 	if r.Live == nil {
 		return nil, &errcode.Error{Code: errcode.Internal, Message: "live updates are not available on this server"}
 	}
-	sub, err := r.Live.Subscribe(accept)
+	// One webhook URL receives the notifications of every workspace the
+	// Intercom app is installed in; a subscriber sees its own workspace's.
+	workspace, err := r.client(ctx).Workspace(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := r.Live.Subscribe(func(ev *live.Event) bool {
+		ours := ev.AppID == workspace || ev.AppID == "" && r.OneWorkspace
+		return ours && accept(ev)
+	})
 	if err != nil {
 		return nil, &errcode.Error{Code: errcode.UpstreamUnavailable, Message: err.Error(), Err: err}
 	}

@@ -24,6 +24,10 @@ type Resolver struct {
 
 	// Live feeds the subscriptions with the events Intercom's webhooks report.
 	Live *live.Broker
+	// OneWorkspace is set when the server serves its own token's workspace
+	// only: a notification that names no workspace is then its own. When
+	// callers bring their own tokens, such a notification belongs to nobody.
+	OneWorkspace bool
 }
 
 // client is the Intercom client of the operation ctx belongs to: the

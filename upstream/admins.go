@@ -72,6 +72,9 @@ type AdminsService service
 func (s *AdminsService) Me(ctx context.Context) (*AdminWithApp, error) {
 	var out AdminWithApp
 	err := s.client.do(ctx, call{operation: "identifyAdmin", method: http.MethodGet, template: "/me", path: "/me", idempotent: true}, &out)
+	if err == nil && out.App != nil {
+		s.client.workspace.learn(out.App.IDCode)
+	}
 	return &out, err
 }
 

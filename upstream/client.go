@@ -93,6 +93,7 @@ type Client struct {
 	cache      cachePolicy
 	flight     singleflight.Group
 	pacer      *pacer
+	workspace  workspaceID
 
 	Admins        *AdminsService
 	Teams         *TeamsService

@@ -47,3 +47,15 @@ func (p *Pool) Client(token string) (*Client, error) {
 	p.clients.Add(key, c)
 	return c, nil
 }
+
+// InWorkspace returns the pool's clients whose token is known to belong to
+// the workspace whose id_code is appID.
+func (p *Pool) InWorkspace(appID string) []*Client {
+	var out []*Client
+	for _, c := range p.clients.Values() {
+		if appID != "" && c.KnownWorkspace() == appID {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -111,7 +111,8 @@ func New(cfg Config) http.Handler {
 		}
 		graphqlHandler.ServeHTTP(w, r)
 	}))
-	mux.Handle("POST /webhooks/intercom", newWebhookReceiver(cfg.WebhookSecret, limits.WebhookMaxBodyBytes, cfg.Live, cfg.Client, cfg.Logger))
+	cfg.Live.BeforeDelivery(invalidateStale(clientsByWorkspace(cfg)))
+	mux.Handle("POST /webhooks/intercom", newWebhookReceiver(cfg.WebhookSecret, limits.WebhookMaxBodyBytes, cfg.Live, cfg.Logger))
 	if !cfg.DisableGraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
 	}
@@ -145,7 +146,7 @@ func newCORSPolicy(allowedOrigins []string) *cors.Cors {
 }
 
 func newGraphQLServer(cfg Config) *handler.Server {
-	resolver := &graph.Resolver{CursorKey: cfg.CursorKey, Live: cfg.Live}
+	resolver := &graph.Resolver{CursorKey: cfg.CursorKey, Live: cfg.Live, OneWorkspace: cfg.Client != nil}
 	clientOf := func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
 	// The live transports come first: an event-stream request is also a POST.

@@ -274,10 +274,16 @@ func (c *sseClient) event() gqlResponse {
 
 // --- webhooks ----------------------------------------------------------------
 
-// notificationBody is a notification_event as Intercom sends it.
-func notificationBody(id, topic string, item any) []byte {
+// notificationBody is a notification_event as Intercom sends it for the
+// facade's workspace.
+func (f *facade) notificationBody(id, topic string, item any) []byte {
+	return notificationFrom(f.sim.Workspace(intercomsim.DemoToken).AppID(), id, topic, item)
+}
+
+// notificationFrom is a notification_event of the workspace appID.
+func notificationFrom(appID, id, topic string, item any) []byte {
 	body, _ := json.Marshal(map[string]any{
-		"type": "notification_event", "app_id": "test-app", "id": id, "topic": topic, "created_at": 1767225600,
+		"type": "notification_event", "app_id": appID, "id": id, "topic": topic, "created_at": 1767225600,
 		"delivery_status": "pending", "delivery_attempts": 1, "first_sent_at": 1767225600,
 		"data": map[string]any{"type": "notification_event_data", "item": item},
 	})

@@ -51,10 +51,10 @@ func TestReplicasSharingRedisBothDeliverAWebhookReceivedByOne(t *testing.T) {
 	waitSubscribers(t, brokerB, 1)
 
 	item := a.restObject("/conversations/" + intercomID)
-	first := notificationBody("notif_replicated", "conversation.admin.assigned", item)
+	first := a.notificationBody("notif_replicated", "conversation.admin.assigned", item)
 	a.deliverSigned(first)
 	b.deliverSigned(first) // Intercom's redelivery landing on the other replica
-	b.deliverSigned(notificationBody("notif_second", "conversation.admin.closed", item))
+	b.deliverSigned(b.notificationBody("notif_second", "conversation.admin.closed", item))
 	for name, next := range map[string]func() gqlResponse{"replica A (graphql-ws)": func() gqlResponse { return ws.event("a") }, "replica B (SSE)": sse.event} {
 		for _, want := range []string{"notif_replicated", "notif_second"} {
 			event := dig(next().mustData(t), "conversationEvents")
@@ -94,7 +94,7 @@ func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
 	const events = 10
 	for i := range events {
 		// Paced so that a subscriber doing no upstream work keeps up easily.
-		f.deliverSigned(notificationBody("notif_burst_"+string(rune('a'+i)), "conversation.user.replied", item))
+		f.deliverSigned(f.notificationBody("notif_burst_"+string(rune('a'+i)), "conversation.user.replied", item))
 		time.Sleep(5 * time.Millisecond)
 	}
 	for i := range events {
@@ -155,7 +155,7 @@ func TestWebhookInvalidatesCachedObjects(t *testing.T) {
 	}
 	sse, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
 	waitSubscribers(t, broker, 1)
-	f.deliverSigned(notificationBody("notif_update", "contact.user.updated", f.restObject("/contacts/"+id)))
+	f.deliverSigned(f.notificationBody("notif_update", "contact.user.updated", f.restObject("/contacts/"+id)))
 	sse.event() // the cache is invalidated before the event is published
 	if calls := read(); calls != 1 {
 		t.Errorf("a read after contact.user.updated cost %v upstream calls, want 1 (the webhook must invalidate the cached contact)", calls)
@@ -226,7 +226,7 @@ func TestLiveConnectionsAreAuthenticatedLikeQueries(t *testing.T) {
 	fromDashboard.subscribe("o", sub, nil)
 
 	waitSubscribers(t, broker, 4)
-	f.deliverSigned(notificationBody("notif_auth", "contact.user.updated", f.restObject("/contacts/"+firstContactIDWithKey(t, f, key))))
+	f.deliverSigned(f.notificationBody("notif_auth", "contact.user.updated", f.restObject("/contacts/"+firstContactIDWithKey(t, f, key))))
 	if got := str(dig(sse.event().mustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
 		t.Errorf("SSE got %q", got)
 	}
@@ -333,7 +333,7 @@ func TestIdleLiveConnectionsAreKeptAlive(t *testing.T) {
 		t.Errorf("in 700ms of silence: %d graphql-ws pings and %d SSE keep-alives, want at least 2 each", ws.pings.Load(), sse.pings.Load())
 	}
 	// Still open and serving after the silence.
-	f.deliverSigned(notificationBody("after_idle", "company.created", f.restObject("/companies/"+str(dig(f.query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).mustData(t), "companies", "nodes", 0, "intercomId")))))
+	f.deliverSigned(f.notificationBody("after_idle", "company.created", f.restObject("/companies/"+str(dig(f.query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).mustData(t), "companies", "nodes", 0, "intercomId")))))
 	if got := str(dig(ws.event("idle").mustData(t), "companyEvents", "notificationId")); got != "after_idle" {
 		t.Errorf("graphql-ws after idling: %q", got)
 	}

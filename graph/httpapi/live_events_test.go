@@ -44,9 +44,9 @@ func TestConversationEventFilters(t *testing.T) {
 
 	itemA := f.restObject("/conversations/" + str(dig(a, "intercomId")))
 	itemB := f.restObject("/conversations/" + str(dig(b, "intercomId")))
-	f.deliverSigned(notificationBody("n1_b_closed", "conversation.admin.closed", itemB))
-	f.deliverSigned(notificationBody("n2_a_opened", "conversation.admin.opened", itemA))
-	f.deliverSigned(notificationBody("n3_a_closed", "conversation.admin.closed", itemA))
+	f.deliverSigned(f.notificationBody("n1_b_closed", "conversation.admin.closed", itemB))
+	f.deliverSigned(f.notificationBody("n2_a_opened", "conversation.admin.opened", itemA))
+	f.deliverSigned(f.notificationBody("n3_a_closed", "conversation.admin.closed", itemA))
 	want := map[string][]string{
 		"A closed":  {"n3_a_closed"},
 		"A's admin": {"n2_a_opened", "n3_a_closed"},
@@ -59,7 +59,7 @@ func TestConversationEventFilters(t *testing.T) {
 			}
 		}
 	}
-	f.deliverSigned(notificationBody("n4_b_assigned", "conversation.admin.assigned", itemB))
+	f.deliverSigned(f.notificationBody("n4_b_assigned", "conversation.admin.assigned", itemB))
 	if got := str(dig(streams["B's team"].event().mustData(t), "conversationEvents", "notificationId")); got != "n4_b_assigned" {
 		t.Errorf("filter B's team: received %q after its events, want n4_b_assigned (nothing of A in between)", got)
 	}
@@ -95,12 +95,12 @@ func TestContactCompanyAndTicketEvents(t *testing.T) {
 	contact := f.restObject("/contacts/" + contactID)
 	tag := f.restObject("/tags/" + tagID)
 	company := f.restObject("/companies/" + companyID)
-	f.deliverSigned(notificationBody("c_tag", "contact.user.tag.created", map[string]any{"type": "contact_tag", "created_at": 1767225600, "contact": contact, "tag": tag}))
-	f.deliverSigned(notificationBody("c_del", "contact.deleted", map[string]any{"type": "contact", "id": "gone-contact", "external_id": nil}))
-	f.deliverSigned(notificationBody("co_upd", "company.updated", company))
-	f.deliverSigned(notificationBody("co_att", "company.contact.attached", map[string]any{"type": "contact_company", "company": company, "contact": contact}))
-	f.deliverSigned(notificationBody("t_other_admin", "ticket.state.updated", map[string]any{"type": "ticket", "id": "7001", "admin_assignee_id": "999999"}))
-	f.deliverSigned(notificationBody("t_state", "ticket.state.updated", map[string]any{"type": "ticket", "id": "7002", "admin_assignee_id": adminID, "team_assignee_id": "0"}))
+	f.deliverSigned(f.notificationBody("c_tag", "contact.user.tag.created", map[string]any{"type": "contact_tag", "created_at": 1767225600, "contact": contact, "tag": tag}))
+	f.deliverSigned(f.notificationBody("c_del", "contact.deleted", map[string]any{"type": "contact", "id": "gone-contact", "external_id": nil}))
+	f.deliverSigned(f.notificationBody("co_upd", "company.updated", company))
+	f.deliverSigned(f.notificationBody("co_att", "company.contact.attached", map[string]any{"type": "contact_company", "company": company, "contact": contact}))
+	f.deliverSigned(f.notificationBody("t_other_admin", "ticket.state.updated", map[string]any{"type": "ticket", "id": "7001", "admin_assignee_id": "999999"}))
+	f.deliverSigned(f.notificationBody("t_state", "ticket.state.updated", map[string]any{"type": "ticket", "id": "7002", "admin_assignee_id": adminID, "team_assignee_id": "0"}))
 
 	tagged := dig(contacts.event().mustData(t), "contactEvents")
 	if str(dig(tagged, "kind")) != "TAGGED" || str(dig(tagged, "contact", "email")) != email || str(dig(tagged, "tag", "name")) != tagName || str(dig(tagged, "contactIntercomId")) != contactID {

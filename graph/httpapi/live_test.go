@@ -155,7 +155,7 @@ func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
 
 	item := f.restObject("/conversations/" + intercomID)
 	item["title"] = "FORGED-MARKER-4411"
-	forged := notificationBody("notif_forged", "conversation.admin.closed", item)
+	forged := f.notificationBody("notif_forged", "conversation.admin.closed", item)
 	for name, signature := range map[string]string{
 		"no signature":        "",
 		"another secret":      intercomsim.SignWebhook([]byte("not-the-secret"), forged),
@@ -168,7 +168,7 @@ func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
 			t.Errorf("%s: answered %d, want 401", name, status)
 		}
 	}
-	f.deliverSigned(notificationBody("notif_genuine", "conversation.admin.closed", f.restObject("/conversations/"+intercomID)))
+	f.deliverSigned(f.notificationBody("notif_genuine", "conversation.admin.closed", f.restObject("/conversations/"+intercomID)))
 	if got := str(dig(sse.event().mustData(t), "conversationEvents", "notificationId")); got != "notif_genuine" {
 		t.Errorf("the first event delivered is %q; forged deliveries must deliver nothing", got)
 	}
@@ -196,10 +196,10 @@ func TestRedeliveredNotificationIsDeliveredOnce(t *testing.T) {
 	waitSubscribers(t, broker, 1)
 
 	item := f.restObject("/conversations/" + intercomID)
-	first := notificationBody("notif_once", "conversation.user.replied", item)
+	first := f.notificationBody("notif_once", "conversation.user.replied", item)
 	f.deliverSigned(first)
 	f.deliverSigned(first)
-	f.deliverSigned(notificationBody("notif_after", "conversation.admin.replied", item))
+	f.deliverSigned(f.notificationBody("notif_after", "conversation.admin.replied", item))
 	for _, want := range []string{"notif_once", "notif_after"} {
 		if got := str(dig(ws.event("s").mustData(t), "conversationEvents", "notificationId")); got != want {
 			t.Fatalf("received %q, want %q: a redelivery must not be delivered again", got, want)
@@ -214,11 +214,11 @@ func TestWebhookEndpointAnswers(t *testing.T) {
 	waitSubscribers(t, broker, 1)
 
 	sign := func(body []byte) string { return intercomsim.SignWebhook([]byte(testWebhookSecret), body) }
-	ping := notificationBody("notif_ping", "ping", map[string]any{"type": "ping", "message": "something something interzen"})
+	ping := f.notificationBody("notif_ping", "ping", map[string]any{"type": "ping", "message": "something something interzen"})
 	if status := f.deliver(ping, sign(ping)); status != http.StatusOK {
 		t.Errorf("ping: %d, want 200", status)
 	}
-	huge := notificationBody("notif_huge", "contact.user.updated", map[string]any{"type": "contact", "id": "x", "name": strings.Repeat("a", 70<<10)})
+	huge := f.notificationBody("notif_huge", "contact.user.updated", map[string]any{"type": "contact", "id": "x", "name": strings.Repeat("a", 70<<10)})
 	if status := f.deliver(huge, sign(huge)); status != http.StatusRequestEntityTooLarge {
 		t.Errorf("a body over WEBHOOK_MAX_BODY_BYTES: %d, want 413", status)
 	}
@@ -235,13 +235,13 @@ func TestWebhookEndpointAnswers(t *testing.T) {
 		t.Errorf("GET: %d, want 405", resp.StatusCode)
 	}
 	// Nothing above reached the subscriber: the first event is this one.
-	f.deliverSigned(notificationBody("notif_contact", "contact.user.updated", f.restObject("/contacts/"+firstContactID(t, f))))
+	f.deliverSigned(f.notificationBody("notif_contact", "contact.user.updated", f.restObject("/contacts/"+firstContactID(t, f))))
 	if got := str(dig(sse.event().mustData(t), "contactEvents", "notificationId")); got != "notif_contact" {
 		t.Errorf("first contact event = %q, want notif_contact", got)
 	}
 
 	unconfigured := newFacade(t, facadeOptions{})
-	body := notificationBody("notif_x", "contact.user.updated", map[string]any{"type": "contact", "id": "1"})
+	body := f.notificationBody("notif_x", "contact.user.updated", map[string]any{"type": "contact", "id": "1"})
 	if status := unconfigured.deliver(body, sign(body)); status != http.StatusServiceUnavailable {
 		t.Errorf("without a client secret the endpoint must answer 503, got %d", status)
 	}
@@ -274,7 +274,7 @@ func TestWebhooksAreAnsweredBeforeTheirWork(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		f.deliverSigned(notificationBody("while_stalled", "company.created", map[string]any{"type": "company", "id": "c-1", "name": "Acme"}))
+		f.deliverSigned(f.notificationBody("while_stalled", "company.created", map[string]any{"type": "company", "id": "c-1", "name": "Acme"}))
 	}()
 	select {
 	case <-done:

@@ -41,7 +41,7 @@ func TestSubscriptionsAreObservedAsOneOperationWithManyEvents(t *testing.T) {
 
 	item := f.restObject("/conversations/" + intercomID)
 	for _, id := range []string{"notif_one", "notif_two", "notif_three"} {
-		f.deliverSigned(notificationBody(id, "conversation.admin.noted", item))
+		f.deliverSigned(f.notificationBody(id, "conversation.admin.noted", item))
 		ws.event("s").mustData(t)
 	}
 	if span := subscriptionSpan(recorder); span != nil {

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"intercom-graphql/graph/live"
-	"intercom-graphql/upstream"
 )
 
 // DefaultWebhookMaxBodyBytes bounds a webhook delivery: a conversation with
@@ -31,14 +30,13 @@ const webhookProcessTimeout = 30 * time.Second
 
 // webhookReceiver serves POST /webhooks/intercom: it checks that a delivery
 // was signed with the app's client secret, answers at once, and then, in
-// the order deliveries arrived, invalidates the cached answers the
-// notification makes stale and publishes it to the subscriptions, once per
-// notification id.
+// the order deliveries arrived, publishes it to the subscriptions of every
+// replica (which first invalidate the cached answers it makes stale), once
+// per notification id.
 type webhookReceiver struct {
 	secret  []byte
 	maxBody int64
 	broker  *live.Broker
-	client  *upstream.Client
 	log     *slog.Logger
 
 	mu       sync.Mutex
@@ -53,8 +51,8 @@ type acceptedDelivery struct {
 	body  []byte
 }
 
-func newWebhookReceiver(secret string, maxBody int64, broker *live.Broker, client *upstream.Client, log *slog.Logger) *webhookReceiver {
-	return &webhookReceiver{secret: []byte(secret), maxBody: maxBody, broker: broker, client: client, log: log}
+func newWebhookReceiver(secret string, maxBody int64, broker *live.Broker, log *slog.Logger) *webhookReceiver {
+	return &webhookReceiver{secret: []byte(secret), maxBody: maxBody, broker: broker, log: log}
 }
 
 func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -166,16 +164,11 @@ func (h *webhookReceiver) checkSignature(header string, body []byte) string {
 	return ""
 }
 
-// process invalidates what the notification makes stale before publishing
-// it, so that subscribers resolving its relations read fresh answers.
+// process publishes the notification to the replicas, each of which
+// invalidates what it makes stale before its subscribers see it.
 func (h *webhookReceiver) process(ctx context.Context, id, topic string, body []byte) {
 	ctx, cancel := context.WithTimeout(ctx, webhookProcessTimeout)
 	defer cancel()
-	if kinds := live.StaleKinds(topic); len(kinds) > 0 {
-		if h.client != nil { // callers bringing their own tokens have no server client to invalidate
-			h.client.Invalidate(ctx, kinds...)
-		}
-	}
 	if err := h.broker.Publish(ctx, body); err != nil {
 		h.log.ErrorContext(ctx, "webhook notification not delivered to subscriptions", "notification", id, "topic", topic, "error", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -53,6 +54,8 @@ type Broker struct {
 	seen  deduper
 	log   *slog.Logger
 	relay func(ctx context.Context, body []byte) error // nil: deliver in this process
+
+	prepare atomic.Pointer[func(context.Context, *Event)]
 
 	closeOnce sync.Once
 	stop      func()
@@ -143,7 +146,18 @@ func (b *Broker) deliver(ctx context.Context, body []byte) {
 		b.log.WarnContext(ctx, "live event dropped: the item does not match its topic", "error", err)
 		return
 	}
+	if prepare := b.prepare.Load(); prepare != nil {
+		(*prepare)(ctx, ev)
+	}
 	b.hub.Deliver(ev)
+}
+
+// BeforeDelivery makes every replica run fn on each event it receives,
+// before any of its subscribers sees the event: there the server orphans the
+// cached answers the event makes stale, so subscribers resolving the event's
+// relations read fresh ones. It replaces an earlier fn.
+func (b *Broker) BeforeDelivery(fn func(context.Context, *Event)) {
+	b.prepare.Store(&fn)
 }
 
 // Subscribe adds a subscriber receiving the events match accepts.

@@ -105,6 +105,9 @@ type Event struct {
 	Topic          string
 	Resource       Resource
 	OccurredAt     upstream.Timestamp
+	// AppID is the id_code of the workspace the notification comes from: one
+	// Intercom app installed in several workspaces has one webhook URL.
+	AppID string
 	// ObjectID is the Intercom id of the object the topic is about; it is
 	// known even when the object is not (a deletion sends only identifiers).
 	ObjectID string
@@ -141,7 +144,7 @@ type envelopeItem struct {
 // hold the object its topic promises; topics of other resources decode to an
 // event with no object.
 func Decode(n *Notification) (*Event, error) {
-	ev := &Event{NotificationID: n.ID, Topic: n.Topic, Resource: ResourceOf(n.Topic), OccurredAt: n.CreatedAt}
+	ev := &Event{NotificationID: n.ID, Topic: n.Topic, Resource: ResourceOf(n.Topic), OccurredAt: n.CreatedAt, AppID: n.AppID}
 	if ev.Resource == Other {
 		return ev, nil
 	}

@@ -162,3 +162,7 @@ func (ws *Workspace) AdminIDs() []string {
 
 // MeID is the id of the admin the workspace's token belongs to.
 func (ws *Workspace) MeID() string { return ws.meID }
+
+// AppID is the workspace's id_code, which GET /me and its webhook
+// notifications (app_id) name it by.
+func (ws *Workspace) AppID() string { return ws.app.IDCode }
