@@ -4,6 +4,8 @@
 package cost
 
 import (
+	"strings"
+
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -24,6 +26,7 @@ func Estimate(op *ast.OperationDefinition, variables map[string]any) int {
 type estimator struct {
 	variables map[string]any
 	once      map[string]bool
+	root      *ast.Field // the operation's root field being priced, whose arguments sizedBy reads
 }
 
 // selections prices a selection set resolved for `parents` objects at once.
@@ -48,6 +51,10 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 	if f.Definition == nil {
 		return 0 // __typename and introspection
 	}
+	if e.root == nil {
+		e.root = f
+		defer func() { e.root = nil }()
+	}
 	items := parents
 	pageSize := 0
 	if hasArg(f.Definition, "first") || hasArg(f.Definition, "last") {
@@ -59,6 +66,9 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 	}
 	calls := 0
 	if d := f.Definition.Directives.ForName("cost"); d != nil {
+		if path := stringArg(d, "sizedBy"); path != "" {
+			items = saturatingMul(parents, e.rootListLength(path))
+		}
 		switch {
 		case stringArg(d, "once") != "":
 			if key := stringArg(d, "once"); !e.once[key] {
@@ -114,6 +124,28 @@ func (e *estimator) listLength(f *ast.Field, name string) (int, bool) {
 	}
 	list, ok := v.([]any)
 	return len(list), ok
+}
+
+// rootListLength is the length of the list at path (argument.field...) in
+// the root field's arguments; 0 when there is none.
+func (e *estimator) rootListLength(path string) int {
+	name, rest, _ := strings.Cut(path, ".")
+	arg := e.root.Arguments.ForName(name)
+	if arg == nil {
+		return 0
+	}
+	v, err := arg.Value.Value(e.variables)
+	if err != nil {
+		return 0
+	}
+	for rest != "" {
+		var key string
+		key, rest, _ = strings.Cut(rest, ".")
+		object, _ := v.(map[string]any)
+		v = object[key]
+	}
+	list, _ := v.([]any)
+	return len(list)
 }
 
 func hasArg(def *ast.FieldDefinition, name string) bool { return def.Arguments.ForName(name) != nil }

@@ -39,6 +39,10 @@ func TestEstimate(t *testing.T) {
 		{"variables and fragments are followed", `query($n: Int) { conversations(first: $n) { ...F } } fragment F on ConversationConnection { nodes { parts { totalCount } } }`, map[string]any{"n": int64(5)}, 6},
 		{"inline fragments are followed", `{ node(id: "x") { ... on Conversation { contacts { nodes { owner { name } } } } } }`, nil, 1 + 1 + 1},
 		{"nodes multiply by the ids", `{ nodes(ids: ["a", "b", "c"]) { id } }`, nil, 3},
+		{"a payload's companies are one call each of the input's", `mutation { tagCompanies(input: {name: "vip", companyIds: ["a", "b", "c"]}) { companies { name } } }`, nil, 1 + 3},
+		{"a payload's contacts are one search per 150 of the input's", `mutation($ids: [ID!]!) { tagContacts(input: {name: "vip", contactIds: $ids}) { contacts { email } } }`,
+			map[string]any{"ids": make([]any, 151)}, 1 + 2},
+		{"a payload list not selected costs nothing", `mutation { tagCompanies(input: {name: "vip", companyIds: ["a", "b"]}) { tag { name } } }`, nil, 1},
 		{"introspection is free", `{ __schema { types { name } } __typename }`, nil, 0},
 	}
 	for _, tc := range cases {

@@ -48,3 +48,50 @@ func canFetch(ty *ast.Type) bool {
 	}
 	return false
 }
+
+// A sizedBy that names no list would price its field as free: every one
+// must name a list argument of each root field that returns its type.
+func TestEverySizedByNamesAListOfTheRootFieldsArguments(t *testing.T) {
+	checked := 0
+	for _, root := range []*ast.Definition{schema.Query, schema.Mutation} {
+		for _, field := range root.Fields {
+			payload := schema.Types[field.Type.Name()]
+			if payload == nil {
+				continue
+			}
+			for _, f := range payload.Fields {
+				d := f.Directives.ForName("cost")
+				if d == nil || d.Arguments.ForName("sizedBy") == nil {
+					continue
+				}
+				path := d.Arguments.ForName("sizedBy").Value.Raw
+				if !namesList(field, path) {
+					t.Errorf("%s.%s is sized by %q, which is not a list argument of %s.%s", payload.Name, f.Name, path, root.Name, field.Name)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no field declares sizedBy")
+	}
+}
+
+func namesList(field *ast.FieldDefinition, path string) bool {
+	name, rest, _ := strings.Cut(path, ".")
+	arg := field.Arguments.ForName(name)
+	if arg == nil {
+		return false
+	}
+	ty := arg.Type
+	for rest != "" {
+		var key string
+		key, rest, _ = strings.Cut(rest, ".")
+		input := schema.Types[ty.Name()]
+		if input == nil || input.Kind != ast.InputObject || input.Fields.ForName(key) == nil {
+			return false
+		}
+		ty = input.Fields.ForName(key).Type
+	}
+	return ty.Elem != nil
+}

@@ -12181,7 +12181,7 @@ type TagCompaniesPayload {
   "The tag; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The companies, read again after the change (one upstream call each when selected); null when the input was refused."
-  companies: [Company] @cost(batch: 1)
+  companies: [Company] @cost(batch: 1, sizedBy: "input.companyIds")
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
@@ -12190,8 +12190,8 @@ type TagCompaniesPayload {
 type TagContactsPayload {
   "The tag; null when the input was refused."
   tag: Tag @cost(calls: 0)
-  "The contacts, read again after the change (one upstream call each when selected); null when the input was refused."
-  contacts: [Contact] @cost(batch: 1)
+  "The contacts, read again after the change (one upstream call per 150 when selected); null when the input was refused."
+  contacts: [Contact] @cost(batch: 150, sizedBy: "input.contactIds")
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
@@ -12783,6 +12783,11 @@ directive @cost(
   batch: Int
   "Items Intercom serves per call on this list: a page larger than this costs more than one call."
   perPage: Int
+  """
+  Names the list argument of the operation's root field that holds the objects this list returns (a path such as
+  ` + "`" + `input.companyIds` + "`" + `): the objects requested are as many as that list holds.
+  """
+  sizedBy: String
 ) on FIELD_DEFINITION
 
 "The entry points of the graph."
