@@ -67,6 +67,7 @@ func FuzzEstimate(f *testing.F) {
 		`{ conversations(first: 50) { nodes { contacts(first: 2) { nodes { email owner { name } } } } } }`,
 		`query($n: Int) { contacts(first: $n) { totalCount } }`,
 		`{ nodes(ids: ["a"]) { ... on Team { admins(last: 3) { nodes { teams { totalCount } } } } } }`,
+		`mutation { tagCompanies(input: {name: "vip", companyIds: ["a", "b"]}) { companies { name contacts(first: 3) { totalCount } } } }`,
 	} {
 		f.Add(seed, int64(7))
 	}
