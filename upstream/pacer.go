@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -270,15 +269,12 @@ func (p *pacer) settle(took time.Duration) {
 	p.mu.Unlock()
 }
 
-// observe updates the budget from an answer's X-RateLimit-* headers.
-func (p *pacer) observe(h http.Header) {
-	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
-	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	reset, errT := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
-	if errL != nil || errR != nil || errT != nil || limit <= 0 {
+// observe updates the budget from what an answer reported.
+func (p *pacer) observe(r Rate) {
+	if r.Limit <= 0 {
 		return
 	}
-	resetAt := time.Unix(reset, 0)
+	limit, remaining, resetAt := r.Limit, r.Remaining, r.Reset
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {
