@@ -44,7 +44,11 @@ func (p *Pool) Client(token string) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.clients.Add(key, c)
+	// Concurrent first requests of a token all get the client added first:
+	// one workspace, one rate budget.
+	if first, found, _ := p.clients.PeekOrAdd(key, c); found {
+		return first, nil
+	}
 	return c, nil
 }
 
