@@ -46,11 +46,7 @@ func (l *Loaders) CollectionThunk(ctx context.Context, id string) func() (*upstr
 
 // Collections loads several collections at once, in the order of ids, each with its own error.
 func (l *Loaders) Collections(ctx context.Context, ids []string) ([]*upstream.Collection, []error) {
-	values, errs := l.collections.LoadMany(ctx, ids)()
-	if errs == nil {
-		errs = make([]error, len(ids))
-	}
-	return values, errs
+	return loadMany(ctx, l.collections, ids)
 }
 
 // PrimeCollection hands the loader a collection that arrived in a list: the

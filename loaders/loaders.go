@@ -111,6 +111,16 @@ func searchLoaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
 	return append(loaderOptions[V](l), dataloader.WithBatchCapacity[string, V](upstream.MaxPerPage))
 }
 
+// loadMany loads several keys at once, in the order of keys, each with its
+// own error (dataloader reports "no errors" as a nil slice).
+func loadMany[V any](ctx context.Context, loader *dataloader.Loader[string, V], keys []string) ([]V, []error) {
+	values, errs := loader.LoadMany(ctx, keys)()
+	if errs == nil {
+		errs = make([]error, len(keys))
+	}
+	return values, errs
+}
+
 // unbatchedIn reports whether ctx belongs to an operation with unbatched loaders.
 func unbatchedIn(ctx context.Context) bool {
 	s, ok := ctx.Value(contextKey{}).(*slot)

@@ -54,11 +54,7 @@ func (l *Loaders) TagThunk(ctx context.Context, id string) func() (*upstream.Tag
 
 // TagsByID loads several tags at once, in the order of ids, each with its own error.
 func (l *Loaders) TagsByID(ctx context.Context, ids []string) ([]*upstream.Tag, []error) {
-	values, errs := l.tagByID.LoadMany(ctx, ids)()
-	if errs == nil {
-		errs = make([]error, len(ids))
-	}
-	return values, errs
+	return loadMany(ctx, l.tagByID, ids)
 }
 
 // ContactTags is every tag on a contact, read with one call for the contact.
