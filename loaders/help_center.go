@@ -27,8 +27,8 @@ func (l *Loaders) HelpCenter(ctx context.Context, id string) (*upstream.HelpCent
 	return findByID(all, id, "HelpCenter", func(hc *upstream.HelpCenter) string { return hc.ID })
 }
 
-// HelpCenterThunk starts retrieving one help center by id, as a client asked
-// for it, and returns a function that waits for it.
+// HelpCenterThunk starts loading one help center by id, as a client asked for
+// it, and returns a function that waits for it.
 func (l *Loaders) HelpCenterThunk(ctx context.Context, id string) func() (*upstream.HelpCenter, error) {
 	return l.helpCenterByID.Load(ctx, id)
 }

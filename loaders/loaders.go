@@ -87,8 +87,10 @@ func NewWithOptions(client *upstream.Client, opts Options) *Loaders {
 	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), loaderOptions[*upstream.Article](l)...)
 	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), loaderOptions[*upstream.Collection](l)...)
 	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), loaderOptions[*upstream.NewsItem](l)...)
-	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), loaderOptions[*upstream.HelpCenter](l)...)
-	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), loaderOptions[*upstream.Newsfeed](l)...)
+	l.helpCenterByID = dataloader.NewBatchedLoader(byIDOrList(&l.helpCenters, l.HelpCenters, client.HelpCenter.Get, "HelpCenter",
+		func(hc *upstream.HelpCenter) string { return hc.ID }), loaderOptions[*upstream.HelpCenter](l)...)
+	l.newsfeedByID = dataloader.NewBatchedLoader(byIDOrList(&l.newsfeeds, l.Newsfeeds, client.News.GetNewsfeed, "Newsfeed",
+		func(f *upstream.Newsfeed) string { return f.ID }), loaderOptions[*upstream.Newsfeed](l)...)
 	l.ticketLoaders = newTicketLoaders(l)
 	return l
 }
