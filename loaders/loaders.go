@@ -125,8 +125,8 @@ func loadMany[V any](ctx context.Context, loader *dataloader.Loader[string, V], 
 
 // unbatchedIn reports whether ctx belongs to an operation with unbatched loaders.
 func unbatchedIn(ctx context.Context) bool {
-	s, ok := ctx.Value(contextKey{}).(*slot)
-	return ok && For(ctx).unbatched && s != nil
+	_, ok := ctx.Value(contextKey{}).(*slot)
+	return ok && For(ctx).unbatched
 }
 
 type contextKey struct{}
