@@ -45,11 +45,7 @@ func (l *Loaders) CompanyThunk(ctx context.Context, id string) func() (*upstream
 
 // Companies loads several companies at once, in the order of ids, each with its own error.
 func (l *Loaders) Companies(ctx context.Context, ids []string) ([]*upstream.Company, []error) {
-	values, errs := l.companies.LoadMany(ctx, ids)()
-	if errs == nil {
-		errs = make([]error, len(ids))
-	}
-	return values, errs
+	return loadMany(ctx, l.companies, ids)
 }
 
 // PrimeCompany hands the loader a company that arrived in a list, so a later

@@ -27,8 +27,8 @@ func (l *Loaders) HelpCenter(ctx context.Context, id string) (*upstream.HelpCent
 	return findByID(all, id, "HelpCenter", func(hc *upstream.HelpCenter) string { return hc.ID })
 }
 
-// HelpCenterThunk starts retrieving one help center by id, as a client asked
-// for it, and returns a function that waits for it.
+// HelpCenterThunk starts loading one help center by id, as a client asked for
+// it, and returns a function that waits for it.
 func (l *Loaders) HelpCenterThunk(ctx context.Context, id string) func() (*upstream.HelpCenter, error) {
 	return l.helpCenterByID.Load(ctx, id)
 }
@@ -46,11 +46,7 @@ func (l *Loaders) CollectionThunk(ctx context.Context, id string) func() (*upstr
 
 // Collections loads several collections at once, in the order of ids, each with its own error.
 func (l *Loaders) Collections(ctx context.Context, ids []string) ([]*upstream.Collection, []error) {
-	values, errs := l.collections.LoadMany(ctx, ids)()
-	if errs == nil {
-		errs = make([]error, len(ids))
-	}
-	return values, errs
+	return loadMany(ctx, l.collections, ids)
 }
 
 // PrimeCollection hands the loader a collection that arrived in a list: the

@@ -87,8 +87,10 @@ func NewWithOptions(client *upstream.Client, opts Options) *Loaders {
 	l.articles = dataloader.NewBatchedLoader(fanOut(client.Articles.Get), loaderOptions[*upstream.Article](l)...)
 	l.collections = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.GetCollection), loaderOptions[*upstream.Collection](l)...)
 	l.newsItems = dataloader.NewBatchedLoader(fanOut(client.News.GetItem), loaderOptions[*upstream.NewsItem](l)...)
-	l.helpCenterByID = dataloader.NewBatchedLoader(fanOut(client.HelpCenter.Get), loaderOptions[*upstream.HelpCenter](l)...)
-	l.newsfeedByID = dataloader.NewBatchedLoader(fanOut(client.News.GetNewsfeed), loaderOptions[*upstream.Newsfeed](l)...)
+	l.helpCenterByID = dataloader.NewBatchedLoader(byIDOrList(&l.helpCenters, l.HelpCenters, client.HelpCenter.Get, "HelpCenter",
+		func(hc *upstream.HelpCenter) string { return hc.ID }), loaderOptions[*upstream.HelpCenter](l)...)
+	l.newsfeedByID = dataloader.NewBatchedLoader(byIDOrList(&l.newsfeeds, l.Newsfeeds, client.News.GetNewsfeed, "Newsfeed",
+		func(f *upstream.Newsfeed) string { return f.ID }), loaderOptions[*upstream.Newsfeed](l)...)
 	l.ticketLoaders = newTicketLoaders(l)
 	return l
 }
@@ -111,10 +113,20 @@ func searchLoaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
 	return append(loaderOptions[V](l), dataloader.WithBatchCapacity[string, V](upstream.MaxPerPage))
 }
 
+// loadMany loads several keys at once, in the order of keys, each with its
+// own error (dataloader reports "no errors" as a nil slice).
+func loadMany[V any](ctx context.Context, loader *dataloader.Loader[string, V], keys []string) ([]V, []error) {
+	values, errs := loader.LoadMany(ctx, keys)()
+	if errs == nil {
+		errs = make([]error, len(keys))
+	}
+	return values, errs
+}
+
 // unbatchedIn reports whether ctx belongs to an operation with unbatched loaders.
 func unbatchedIn(ctx context.Context) bool {
-	s, ok := ctx.Value(contextKey{}).(*slot)
-	return ok && For(ctx).unbatched && s != nil
+	_, ok := ctx.Value(contextKey{}).(*slot)
+	return ok && For(ctx).unbatched
 }
 
 type contextKey struct{}

@@ -40,8 +40,8 @@ func (l *Loaders) Newsfeed(ctx context.Context, id string) (*upstream.Newsfeed, 
 	return findByID(all, id, "Newsfeed", func(f *upstream.Newsfeed) string { return f.ID })
 }
 
-// NewsfeedThunk starts retrieving one newsfeed by id, as a client asked for
-// it, and returns a function that waits for it.
+// NewsfeedThunk starts loading one newsfeed by id, as a client asked for it,
+// and returns a function that waits for it.
 func (l *Loaders) NewsfeedThunk(ctx context.Context, id string) func() (*upstream.Newsfeed, error) {
 	return l.newsfeedByID.Load(ctx, id)
 }

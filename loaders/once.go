@@ -27,3 +27,10 @@ func (o *once[T]) get(ctx context.Context, fetch func(context.Context) (T, error
 	}
 	return o.val, o.err
 }
+
+// loaded reports whether the fetch has run in this operation.
+func (o *once[T]) loaded() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.done
+}

@@ -19,11 +19,7 @@ func (l *Loaders) Conversation(ctx context.Context, id string) (*upstream.Conver
 
 // Contacts loads several contacts at once, in the order of ids, each with its own error.
 func (l *Loaders) Contacts(ctx context.Context, ids []string) ([]*upstream.Contact, []error) {
-	values, errs := l.contacts.LoadMany(ctx, ids)()
-	if errs == nil {
-		errs = make([]error, len(ids)) // dataloader says "no errors" with nil
-	}
-	return values, errs
+	return loadMany(ctx, l.contacts, ids)
 }
 
 // PrimeContact hands the loader a contact that arrived in a list, so a later

@@ -3,6 +3,8 @@ package loaders
 import (
 	"context"
 
+	"github.com/graph-gophers/dataloader/v7"
+
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
@@ -60,4 +62,35 @@ func findByID[T any](items []T, id, kind string, idOf func(T) string) (T, error)
 	}
 	var zero T
 	return zero, errcode.Missing(kind, id)
+}
+
+// byIDOrList makes the batch function of a reference type: an id asked for
+// alone costs a GET of its own, cheaper than a whole list nobody has read;
+// several ids in one tick, or any once the list was read, come from the list.
+func byIDOrList[T any](list *once[[]T], all func(context.Context) ([]T, error), get func(context.Context, string) (T, error),
+	kind string, idOf func(T) string,
+) dataloader.BatchFunc[string, T] {
+	return func(ctx context.Context, ids []string) []*dataloader.Result[T] {
+		if len(ids) == 1 && !list.loaded() {
+			v, err := get(ctx, ids[0])
+			return []*dataloader.Result[T]{{Data: v, Error: err}}
+		}
+		return fromList(ctx, ids, all, kind, idOf)
+	}
+}
+
+// fromList answers a batch of ids from a reference list, each id on its own:
+// one missing from the list is NOT_FOUND, the others are unaffected.
+func fromList[T any](ctx context.Context, ids []string, list func(context.Context) ([]T, error), kind string, idOf func(T) string) []*dataloader.Result[T] {
+	items, err := list(ctx)
+	results := make([]*dataloader.Result[T], len(ids))
+	for i, id := range ids {
+		if err != nil {
+			results[i] = &dataloader.Result[T]{Error: err}
+			continue
+		}
+		v, ferr := findByID(items, id, kind, idOf)
+		results[i] = &dataloader.Result[T]{Data: v, Error: ferr}
+	}
+	return results
 }

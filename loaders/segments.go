@@ -21,8 +21,9 @@ type segmentLoaders struct {
 
 func newSegmentLoaders(l *Loaders) segmentLoaders {
 	c := l.client
+	byID := byIDOrList(&l.segments, l.Segments, c.Segments.Get, "Segment", func(s *upstream.Segment) string { return s.ID })
 	return segmentLoaders{
-		segmentByID: dataloader.NewBatchedLoader(l.segmentBatch, loaderOptions[*upstream.Segment](l)...),
+		segmentByID: dataloader.NewBatchedLoader(byID, loaderOptions[*upstream.Segment](l)...),
 		contactSegments: dataloader.NewBatchedLoader(fanOut(func(ctx context.Context, contactID string) ([]*upstream.Segment, error) {
 			list, err := c.Segments.ForContact(ctx, contactID)
 			if err != nil {
@@ -38,16 +39,6 @@ func newSegmentLoaders(l *Loaders) segmentLoaders {
 			return list.Data, nil
 		}), loaderOptions[[]*upstream.Segment](l)...),
 	}
-}
-
-// segmentBatch answers the segments asked for by id in one tick: one alone
-// with GET /segments/{id}, several from the workspace's list.
-func (l *Loaders) segmentBatch(ctx context.Context, ids []string) []*dataloader.Result[*upstream.Segment] {
-	if len(ids) == 1 && !l.segments.loaded() {
-		s, err := l.client.Segments.Get(ctx, ids[0])
-		return []*dataloader.Result[*upstream.Segment]{{Data: s, Error: err}}
-	}
-	return fromList(ctx, ids, l.Segments, "Segment", func(s *upstream.Segment) string { return s.ID })
 }
 
 // Segments is every segment of the workspace, read with one call per operation.

@@ -19,9 +19,10 @@ type ticketLoaders struct {
 }
 
 func newTicketLoaders(l *Loaders) ticketLoaders {
+	typeByID := byIDOrList(&l.ticketTypes, l.TicketTypes, l.client.TicketTypes.Get, "TicketType", func(tt *upstream.TicketType) string { return tt.ID })
 	return ticketLoaders{
 		tickets:        dataloader.NewBatchedLoader(l.ticketsByID, searchLoaderOptions[*upstream.Ticket](l)...),
-		ticketTypeByID: dataloader.NewBatchedLoader(l.ticketTypeBatch, loaderOptions[*upstream.TicketType](l)...),
+		ticketTypeByID: dataloader.NewBatchedLoader(typeByID, loaderOptions[*upstream.TicketType](l)...),
 	}
 }
 
@@ -55,16 +56,6 @@ func (l *Loaders) TicketType(ctx context.Context, id string) (*upstream.TicketTy
 // TicketTypeThunk starts loading a ticket type and returns a function that waits for it.
 func (l *Loaders) TicketTypeThunk(ctx context.Context, id string) func() (*upstream.TicketType, error) {
 	return l.ticketTypeByID.Load(ctx, id)
-}
-
-// ticketTypeBatch answers the ticket types asked for by id in one tick: one
-// alone with GET /ticket_types/{id}, several from the workspace's list.
-func (l *Loaders) ticketTypeBatch(ctx context.Context, ids []string) []*dataloader.Result[*upstream.TicketType] {
-	if len(ids) == 1 && !l.ticketTypes.loaded() {
-		tt, err := l.client.TicketTypes.Get(ctx, ids[0])
-		return []*dataloader.Result[*upstream.TicketType]{{Data: tt, Error: err}}
-	}
-	return fromList(ctx, ids, l.TicketTypes, "TicketType", func(tt *upstream.TicketType) string { return tt.ID })
 }
 
 // TicketTypeAttribute finds one attribute among the workspace's ticket types.

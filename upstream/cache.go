@@ -100,11 +100,15 @@ func (p cachePolicy) key(ctx context.Context, cl call) string {
 // invalidate orphans what a write may have changed: its own kind and any
 // other kinds the call names.
 func (p cachePolicy) invalidate(ctx context.Context, cl call) {
+	p.bump(ctx, kindOf(cl.template))
+	p.bump(ctx, cl.invalidates...)
+}
+
+func (p cachePolicy) bump(ctx context.Context, kinds ...string) {
 	if p.cache == nil {
 		return
 	}
-	p.cache.Bump(ctx, p.scope(kindOf(cl.template)))
-	for _, kind := range cl.invalidates {
+	for _, kind := range kinds {
 		p.cache.Bump(ctx, p.scope(kind))
 	}
 }
@@ -112,14 +116,7 @@ func (p cachePolicy) invalidate(ctx context.Context, cl call) {
 // Invalidate orphans the cached answers of the named resource kinds (the
 // first segment of their paths: "contacts", "conversations", "tags"...), for
 // changes the client did not make itself, such as those a webhook reports.
-func (c *Client) Invalidate(ctx context.Context, kinds ...string) {
-	if c.cache.cache == nil {
-		return
-	}
-	for _, kind := range kinds {
-		c.cache.cache.Bump(ctx, c.cache.scope(kind))
-	}
-}
+func (c *Client) Invalidate(ctx context.Context, kinds ...string) { c.cache.bump(ctx, kinds...) }
 
 // Tenant identifies the workspace the client's token reaches, without
 // revealing the token: what caches, budgets and cursors are scoped by.

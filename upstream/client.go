@@ -360,8 +360,10 @@ func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attem
 	}
 	defer resp.Body.Close()
 	status = resp.StatusCode
-	c.rate.observe(resp.Header)
-	c.pacer.observe(resp.Header)
+	if rate, ok := rateFrom(resp.Header); ok {
+		c.rate.observe(rate)
+		c.pacer.observe(rate)
+	}
 	requestID := resp.Header.Get("X-Request-Id")
 
 	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))

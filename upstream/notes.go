@@ -3,8 +3,6 @@ package upstream
 import (
 	"context"
 	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // NotesService reads the notes teammates write about contacts.
@@ -15,21 +13,7 @@ type NotesService service
 const MaxNotesPerPage = 50
 
 // NoteListOptions select one page of a contact's notes by number.
-type NoteListOptions struct {
-	Page    int // from 1; 0 leaves Intercom's default (the first page)
-	PerPage int // 0 leaves Intercom's default
-}
-
-func (o NoteListOptions) values() url.Values {
-	q := url.Values{}
-	if o.Page > 0 {
-		q.Set("page", strconv.Itoa(o.Page))
-	}
-	if o.PerPage > 0 {
-		q.Set("per_page", strconv.Itoa(o.PerPage))
-	}
-	return q
-}
+type NoteListOptions = PageOptions
 
 // List returns one page of a contact's notes, newest first (listNotes).
 func (s *NotesService) List(ctx context.Context, contactID string, opts NoteListOptions) (*NoteList, error) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -109,41 +108,8 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 			p.resetKnown = false
 		}
 	}
-	if !p.known {
-		// Nothing known yet: a few calls may go before the first answer tells
-		// the budget; more would be a blind burst.
-		if p.blind >= coldBurst {
-			p.mu.Unlock()
-			return pollWhileUnknown, time.Time{}
-		}
-		p.blind++
-		p.inFlight++
-		p.mu.Unlock()
-		if !p.spendUnseen(ctx) {
-			p.mu.Lock()
-			p.blind--
-			p.inFlight--
-			p.mu.Unlock()
-			return pollWhileUnknown, time.Time{}
-		}
-		return 0, time.Time{}
-	}
-	if p.remaining <= 0 && !p.resetKnown {
-		if p.inFlight == 0 {
-			// The window refilled and no answer is coming to say when it
-			// resets: one call goes to ask.
-			p.inFlight++
-			p.mu.Unlock()
-			if !p.spendUnseen(ctx) {
-				p.mu.Lock()
-				p.inFlight--
-				p.mu.Unlock()
-				return pollWhileUnknown, time.Time{}
-			}
-			return 0, time.Time{}
-		}
-		p.mu.Unlock()
-		return pollWhileUnknown, time.Time{} // an answer in flight will say when the window resets
+	if !p.resetKnown {
+		return p.reserveBlind(ctx)
 	}
 	if p.remaining <= 0 {
 		resetAt := p.reset
@@ -151,29 +117,20 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 		return time.Until(resetAt) + jitter(), resetAt
 	}
 	var spacing time.Duration
-	if p.resetKnown && p.remaining*lowWater < p.limit {
+	if p.remaining*lowWater < p.limit {
 		// Low on budget: spread what is left over what remains of the window.
 		spacing = time.Until(p.reset) / time.Duration(p.remaining+1)
 	}
 	used := p.limit - p.remaining
 	p.remaining--
 	p.inFlight++
-	reset, limit, resetKnown := p.reset, p.limit, p.resetKnown
+	reset, limit := p.reset, p.limit
 	var nextReset time.Time
 	if p.windowLen > 0 && time.Until(p.reset) < p.straddleMargin() {
 		nextReset = p.reset.Add(p.windowLen)
 	}
 	p.mu.Unlock()
-	if !resetKnown && !p.spendUnseen(ctx) {
-		// The window refilled and its reset is not known yet; other
-		// replicas are sending blind into it too.
-		p.mu.Lock()
-		p.remaining++
-		p.inFlight--
-		p.mu.Unlock()
-		return pollWhileUnknown, time.Time{}
-	}
-	if p.shared != nil && resetKnown {
+	if p.shared != nil {
 		count, err := p.shared.Spend(ctx, p.windowKey(reset), int64(used), p.unseenKey(), int64(limit), reset.Add(time.Second))
 		// An unreachable shared budget must not stop reads: pace on local knowledge then.
 		if err == nil {
@@ -209,6 +166,43 @@ func (p *pacer) reserve(ctx context.Context) (time.Duration, time.Time) {
 		}
 	}
 	return 0, reset
+}
+
+// reserveBlind takes a call from a budget whose window's reset is not known:
+// before any answer has described the budget, or after a refill until an
+// answer says when the new window resets. It is called with p.mu held and
+// releases it.
+func (p *pacer) reserveBlind(ctx context.Context) (time.Duration, time.Time) {
+	var giveBack func()
+	switch {
+	case !p.known && p.blind < coldBurst:
+		// A few calls may go before the first answer tells the budget; more
+		// would be a blind burst.
+		p.blind++
+		giveBack = func() { p.blind-- }
+	case p.known && p.remaining > 0:
+		p.remaining--
+		giveBack = func() { p.remaining++ }
+	case p.known && p.inFlight == 0:
+		// The window refilled and no answer is coming to say when it
+		// resets: one call goes to ask.
+		giveBack = func() {}
+	default:
+		// An answer in flight will tell the budget, or when the window resets.
+		p.mu.Unlock()
+		return pollWhileUnknown, time.Time{}
+	}
+	p.inFlight++
+	p.mu.Unlock()
+	if p.spendUnseen(ctx) {
+		return 0, time.Time{}
+	}
+	// Other replicas are sending blind too; this call waits its turn.
+	p.mu.Lock()
+	giveBack()
+	p.inFlight--
+	p.mu.Unlock()
+	return pollWhileUnknown, time.Time{}
 }
 
 // windowKey names a window's shared count: the workspace and its reset.
@@ -270,15 +264,12 @@ func (p *pacer) settle(took time.Duration) {
 	p.mu.Unlock()
 }
 
-// observe updates the budget from an answer's X-RateLimit-* headers.
-func (p *pacer) observe(h http.Header) {
-	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
-	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	reset, errT := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
-	if errL != nil || errR != nil || errT != nil || limit <= 0 {
+// observe updates the budget from what an answer reported.
+func (p *pacer) observe(r Rate) {
+	if r.Limit <= 0 {
 		return
 	}
-	resetAt := time.Unix(reset, 0)
+	limit, remaining, resetAt := r.Limit, r.Remaining, r.Reset
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {

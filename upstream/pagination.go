@@ -35,7 +35,6 @@ func (p *CursorPages) NextCursor() string {
 }
 
 // PagesLink is the `pages` object of page-number-paginated lists. Next is
-// null on the last page. Next is
 // null on the last page, as Intercom sends it.
 type PagesLink struct {
 	Type       string    `json:"type"`

@@ -3,16 +3,19 @@ package upstream
 import (
 	"crypto/sha256"
 	"errors"
+	"net/http"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // Pool hands out one client per access token, for a server whose callers
 // bring their own token (OAuth apps). Each client keeps its own rate budget
-// and its own cache keys, so workspaces never share either.
+// and its own cache keys, so workspaces never share either; they share the
+// connections to Intercom, which carry no credentials of their own.
 type Pool struct {
-	base    Config
-	clients *lru.Cache[[32]byte, *Client]
+	base      Config
+	transport *http.Transport // under base.HTTPClient, when the pool built it
+	clients   *lru.Cache[[32]byte, *Client]
 }
 
 // NewPool makes clients from base (its Token is ignored), keeping the most
@@ -26,7 +29,11 @@ func NewPool(base Config, size int) (*Pool, error) {
 	if _, err := resolveBaseURL(base.Region, base.BaseURL); err != nil {
 		return nil, err
 	}
-	return &Pool{base: base, clients: clients}, nil
+	p := &Pool{base: base, clients: clients}
+	if p.base.HTTPClient == nil {
+		p.base.HTTPClient, p.transport = newPooledHTTPClient()
+	}
+	return p, nil
 }
 
 // Client returns the client for token, making it on first use.
@@ -44,7 +51,12 @@ func (p *Pool) Client(token string) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.clients.Add(key, c)
+	c.transport = p.transport
+	// Concurrent first requests of a token all get the client added first:
+	// one workspace, one rate budget.
+	if first, found, _ := p.clients.PeekOrAdd(key, c); found {
+		return first, nil
+	}
 	return c, nil
 }
 

@@ -23,17 +23,22 @@ type rateState struct {
 	last Rate
 }
 
-// observe records the X-RateLimit-* headers of a response. Answers can arrive
-// out of order, so an older window never overwrites a newer one, and within a
-// window the lowest remaining count wins.
-func (s *rateState) observe(h http.Header) {
+// rateFrom reads an answer's X-RateLimit-* headers; ok is false when they
+// are missing or malformed.
+func rateFrom(h http.Header) (r Rate, ok bool) {
 	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
 	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
 	reset, errT := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
 	if errL != nil || errR != nil || errT != nil {
-		return
+		return Rate{}, false
 	}
-	next := Rate{Limit: limit, Remaining: remaining, Reset: time.Unix(reset, 0), Observed: time.Now()}
+	return Rate{Limit: limit, Remaining: remaining, Reset: time.Unix(reset, 0), Observed: time.Now()}, true
+}
+
+// observe records an answer's budget. Answers can arrive out of order, so an
+// older window never overwrites a newer one, and within a window the lowest
+// remaining count wins.
+func (s *rateState) observe(next Rate) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
