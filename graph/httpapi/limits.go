@@ -140,25 +140,25 @@ func (s *shape) walk(set ast.SelectionSet, depth int) {
 
 // perClientRate limits each client (by its principal) to a number of
 // requests per minute, answering 429 with Retry-After beyond it.
-func perClientRate(perMinute int, next http.Handler) http.Handler {
+func perClientRate(perMinute int) func(http.Handler) http.Handler {
 	if perMinute < 0 {
-		return next
+		return func(next http.Handler) http.Handler { return next }
 	}
-	return httprate.Limit(perMinute, time.Minute,
-		httprate.WithKeyFuncs(func(r *http.Request) (string, error) {
+	return httprate.LimitBy(perMinute, time.Minute,
+		func(r *http.Request) (string, error) {
 			p, ok := PrincipalFrom(r.Context())
 			if !ok {
 				// A WebSocket authenticates after its upgrade: until then it is known by its address.
 				p, _ = NoAuth{}.Authenticate(r)
 			}
 			return p.ID, nil
-		}),
+		},
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, http.StatusTooManyRequests, errcode.BadUserInput,
 				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute),
 				map[string]any{"reason": "CLIENT_RATE_LIMITED"})
 		}),
-	)(next)
+	)
 }
 
 // concurrencyLimit answers 503 with Retry-After when max requests are
