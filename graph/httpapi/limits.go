@@ -164,6 +164,12 @@ func perClientRate(perMinute int) func(http.Handler) http.Handler {
 // concurrencyLimit answers 503 with Retry-After when max requests are
 // already in flight, rather than queueing without bound.
 func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
+	return limitInFlight(maxInFlight, 1, "the server is at its limit of concurrent requests; retry shortly", nil, next)
+}
+
+// limitInFlight serves at most maxInFlight requests at once and answers the
+// others 503 with Retry-After at once.
+func limitInFlight(maxInFlight, retryAfterSeconds int, message string, extra map[string]any, next http.Handler) http.Handler {
 	slots := make(chan struct{}, maxInFlight)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
@@ -171,8 +177,8 @@ func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
 			defer func() { <-slots }()
 			next.ServeHTTP(w, r)
 		default:
-			w.Header().Set("Retry-After", strconv.Itoa(1))
-			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, "the server is at its limit of concurrent requests; retry shortly", nil)
+			w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
+			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, message, extra)
 		}
 	})
 }
