@@ -7,11 +7,9 @@ import (
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
-)
 
-// DefaultPageSize is what a connection page holds when neither first nor
-// last is given; it must match the graph's own default.
-const DefaultPageSize = 20
+	"intercom-graphql/graph/relay"
+)
 
 // Estimate is an upper bound on the upstream calls an operation can cost,
 // assuming nothing is cached.
@@ -94,7 +92,7 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 }
 
 // pageSize is the page a connection field asks for: first or last, read from
-// literals or variables, the default when absent.
+// literals or variables, the connections' default when absent.
 func (e *estimator) pageSize(f *ast.Field) int {
 	for _, name := range []string{"first", "last"} {
 		if arg := f.Arguments.ForName(name); arg != nil {
@@ -110,7 +108,7 @@ func (e *estimator) pageSize(f *ast.Field) int {
 			}
 		}
 	}
-	return DefaultPageSize
+	return relay.DefaultPageSize
 }
 
 func (e *estimator) listLength(f *ast.Field, name string) (int, bool) {

@@ -17,6 +17,7 @@ import (
 	"github.com/lestrrat-go/jwx/v3/jws"
 	"github.com/lestrrat-go/jwx/v3/jwt"
 
+	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -203,7 +204,7 @@ func requireAuth(auth Authenticator, next http.Handler) http.Handler {
 		p, err := auth.Authenticate(r)
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="intercom-graphql"`)
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error(), nil)
+			writeGraphQLError(w, http.StatusUnauthorized, errcode.Unauthenticated, err.Error(), nil)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))

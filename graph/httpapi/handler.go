@@ -87,10 +87,12 @@ func New(cfg Config) http.Handler {
 	}
 	corsPolicy := newCORSPolicy(cfg.AllowedOrigins)
 	graphqlServer := newGraphQLServer(cfg)
+	// Queries and live connections draw on one budget per client.
+	rateLimit := perClientRate(limits.RequestsPerMinute)
 	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
 	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, graphqlHandler)
-	graphqlHandler = perClientRate(limits.RequestsPerMinute, graphqlHandler)
+	graphqlHandler = rateLimit(graphqlHandler)
 	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
 	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
 
@@ -98,7 +100,7 @@ func New(cfg Config) http.Handler {
 	// bounded in number rather than in time, and authenticated like queries.
 	var liveHandler http.Handler = graphqlServer
 	liveHandler = liveConnectionLimit(limits.MaxSubscriptions, liveHandler)
-	liveHandler = perClientRate(limits.RequestsPerMinute, liveHandler)
+	liveHandler = rateLimit(liveHandler)
 	liveHandler = authenticateStream(cfg.Auth, liveHandler)
 	liveHandler = checkWebSocketOrigin(corsPolicy, liveHandler)
 	liveHandler = limitBody(limits.MaxBodyBytes, liveHandler)

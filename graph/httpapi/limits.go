@@ -140,30 +140,36 @@ func (s *shape) walk(set ast.SelectionSet, depth int) {
 
 // perClientRate limits each client (by its principal) to a number of
 // requests per minute, answering 429 with Retry-After beyond it.
-func perClientRate(perMinute int, next http.Handler) http.Handler {
+func perClientRate(perMinute int) func(http.Handler) http.Handler {
 	if perMinute < 0 {
-		return next
+		return func(next http.Handler) http.Handler { return next }
 	}
-	return httprate.Limit(perMinute, time.Minute,
-		httprate.WithKeyFuncs(func(r *http.Request) (string, error) {
+	return httprate.LimitBy(perMinute, time.Minute,
+		func(r *http.Request) (string, error) {
 			p, ok := PrincipalFrom(r.Context())
 			if !ok {
 				// A WebSocket authenticates after its upgrade: until then it is known by its address.
 				p, _ = NoAuth{}.Authenticate(r)
 			}
 			return p.ID, nil
-		}),
+		},
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, http.StatusTooManyRequests, errcode.BadUserInput,
 				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute),
 				map[string]any{"reason": "CLIENT_RATE_LIMITED"})
 		}),
-	)(next)
+	)
 }
 
 // concurrencyLimit answers 503 with Retry-After when max requests are
 // already in flight, rather than queueing without bound.
 func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
+	return limitInFlight(maxInFlight, 1, "the server is at its limit of concurrent requests; retry shortly", nil, next)
+}
+
+// limitInFlight serves at most maxInFlight requests at once and answers the
+// others 503 with Retry-After at once.
+func limitInFlight(maxInFlight, retryAfterSeconds int, message string, extra map[string]any, next http.Handler) http.Handler {
 	slots := make(chan struct{}, maxInFlight)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
@@ -171,8 +177,8 @@ func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
 			defer func() { <-slots }()
 			next.ServeHTTP(w, r)
 		default:
-			w.Header().Set("Retry-After", strconv.Itoa(1))
-			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, "the server is at its limit of concurrent requests; retry shortly", nil)
+			w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
+			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, message, extra)
 		}
 	})
 }

@@ -10,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"intercom-graphql/graph/errcode"
 )
 
 type requestIDKey struct{}
@@ -127,7 +129,7 @@ func withRecovery(log *slog.Logger, next http.Handler) http.Handler {
 func limitBody(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > max {
-			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", fmt.Sprintf("the request body is larger than %d bytes", max), nil)
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, errcode.BadUserInput, fmt.Sprintf("the request body is larger than %d bytes", max), nil)
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, max)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -142,18 +141,8 @@ func sameOrigin(r *http.Request, origin string) bool {
 // liveConnectionLimit answers 503 with Retry-After when max live connections
 // (WebSockets and event streams) are already open.
 func liveConnectionLimit(maxOpen int, next http.Handler) http.Handler {
-	slots := make(chan struct{}, maxOpen)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case slots <- struct{}{}:
-			defer func() { <-slots }()
-			next.ServeHTTP(w, r)
-		default:
-			w.Header().Set("Retry-After", strconv.Itoa(5))
-			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable,
-				"the server is at its limit of live connections (MAX_SUBSCRIPTIONS); retry shortly", map[string]any{"reason": "TOO_MANY_SUBSCRIPTIONS"})
-		}
-	})
+	return limitInFlight(maxOpen, 5, "the server is at its limit of live connections (MAX_SUBSCRIPTIONS); retry shortly",
+		map[string]any{"reason": "TOO_MANY_SUBSCRIPTIONS"}, next)
 }
 
 // subscriptionEvents makes each event of a subscription an operation of its

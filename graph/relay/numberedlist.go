@@ -57,12 +57,7 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 	if err != nil {
 		return nil, err
 	}
-	p := &Page[T]{}
-	for i, it := range items {
-		p.Nodes = append(p.Nodes, it)
-		p.Cursors = append(p.Cursors, codec.Encode(Position{Conn: conn, Offset: start + i}))
-	}
-	return p.finish(start > 0, start+len(items) < total, &total), nil
+	return pageAt(codec, conn, "", start, items).finish(start > 0, start+len(items) < total, &total), nil
 }
 
 // fetchRange reads items [start, start+count) with as few calls as it can.

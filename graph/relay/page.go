@@ -1,5 +1,7 @@
 package relay
 
+import "slices"
+
 // PageInfo is Relay's pageInfo.
 type PageInfo struct {
 	HasNextPage     bool
@@ -25,6 +27,17 @@ func Edges[T, E any](p *Page[T], build func(cursor string, node T) E) []E {
 		edges[i] = build(p.Cursors[i], n)
 	}
 	return edges
+}
+
+// pageAt is the page of items found at offsets start, start+1... of
+// connection conn; token, when the list has one, is where the cursors resume
+// upstream. The page holds its own copy of items, which may belong to a cache.
+func pageAt[T any](codec Codec, conn, token string, start int, items []T) *Page[T] {
+	p := &Page[T]{Nodes: slices.Clone(items), Cursors: make([]string, len(items))}
+	for i := range items {
+		p.Cursors[i] = codec.Encode(Position{Conn: conn, Offset: start + i, Token: token})
+	}
+	return p
 }
 
 func (p *Page[T]) finish(hasPrev, hasNext bool, total *int) *Page[T] {

@@ -145,11 +145,7 @@ func ScrollList[T any](codec Codec, conn string, args Args, scrolls *Scrolls[T],
 	}
 	available := st.start + len(st.items)
 	end := min(from+req.count, available)
-	p := &Page[T]{}
-	for i := from; i < end; i++ {
-		p.Nodes = append(p.Nodes, st.items[i-st.start])
-		p.Cursors = append(p.Cursors, codec.Encode(Position{Conn: conn, Offset: i, Token: key}))
-	}
+	p := pageAt(codec, conn, key, from, st.items[from-st.start:end-st.start])
 	// Keep this page, so that asking for it again (a retry) works, and drop what came before it.
 	st.items = st.items[from-st.start:]
 	st.start = from

@@ -11,13 +11,8 @@ func Slice[T any](codec Codec, conn string, args Args, all []T) (*Page[T], error
 	if err != nil {
 		return nil, err
 	}
-	p := &Page[T]{}
-	for i := start; i < end; i++ {
-		p.Nodes = append(p.Nodes, all[i])
-		p.Cursors = append(p.Cursors, codec.Encode(Position{Conn: conn, Offset: i}))
-	}
 	total := len(all)
-	return p.finish(start > 0, end < total, &total), nil
+	return pageAt(codec, conn, "", start, all[start:end]).finish(start > 0, end < total, &total), nil
 }
 
 // window turns a validated request into the half-open range [start, end) of
