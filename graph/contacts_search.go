@@ -20,7 +20,7 @@ func contactFilterExpr(in *model.ContactFilter, path string) (filter.Expr, error
 	logic(c, in.And, in.Or, in.Not, contactFilterExpr)
 	c.reference("id", in.ID, textField("id"), typeContact)
 	if r := in.Role; r != nil {
-		choice(c, "role", textField("role"), lowerEnum[model.ContactRole], r.Eq, r.Ne, r.In, r.Nin)
+		choice(c, "role", textField("role"), wireValue[model.ContactRole], r.Eq, r.Ne, r.In, r.Nin)
 	}
 	c.text("name", in.Name, textField("name"))
 	c.text("avatarUrl", in.AvatarURL, textField("avatar"))
@@ -90,7 +90,7 @@ func (r *Resolver) searchContacts(ctx context.Context, in *model.ContactFilter, 
 	}
 	choices := make([]sortChoice, len(sorts))
 	for i, s := range sorts {
-		choices[i] = sortChoice{field: lowerEnum(s.Field), descending: s.Direction == model.SortDirectionDesc}
+		choices[i] = sortChoice{field: wireValue(s.Field), descending: s.Direction == model.SortDirectionDesc}
 	}
 	sort, err := searchSort(choices)
 	if err != nil {

@@ -246,9 +246,6 @@ func choice[E ~string](c *conditions, name string, f filter.Field, wire func(E) 
 		[]one[E]{{filter.Eq, eq}, {filter.Ne, ne}}, []many[E]{{filter.In, in}, {filter.Nin, nin}})
 }
 
-// lowerEnum is Intercom's value for most enums: the GraphQL name in lower case.
-func lowerEnum[E ~string](e E) string { return strings.ToLower(string(e)) }
-
 // customAttributes adds the conditions on custom attributes, each by name
 // with the filter of the attribute's type.
 func (c *conditions) customAttributes(list []*model.CustomAttributeFilter) {

@@ -43,7 +43,7 @@ func ticketFilterExpr(in *model.TicketFilter, path string) (filter.Expr, error) 
 	c.reference("teamAssignee", in.TeamAssignee, textField("team_assignee_id"), typeTeam)
 	c.boolean("open", in.Open, boolField("open"))
 	if s := in.State; s != nil {
-		choice(c, "state", textField("state"), lowerEnum[model.TicketState], s.Eq, s.Ne, s.In, s.Nin)
+		choice(c, "state", textField("state"), wireValue[model.TicketState], s.Eq, s.Ne, s.In, s.Nin)
 	}
 	c.moment("snoozedUntil", in.SnoozedUntil, momentField("snoozed_until", false))
 	c.ticketAttributes(in.TicketAttributes)
