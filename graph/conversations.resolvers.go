@@ -44,17 +44,7 @@ func (r *conversationResolver) TeamAssignee(ctx context.Context, obj *upstream.C
 }
 
 func (r *conversationResolver) Contacts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ContactConnection, error) {
-	ids := make([]string, len(obj.Contacts.Contacts))
-	for i, c := range obj.Contacts.Contacts {
-		ids[i] = c.ID
-	}
-	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
-		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return contactConnection(page), nil
+	return r.contactsConnection(ctx, connKey("Conversation.contacts", obj.ID), obj.Contacts.Contacts, pageArgs(first, after, last, before))
 }
 
 func (r *conversationResolver) Teammates(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.AdminConnection, error) {
@@ -108,7 +98,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 		if err != nil {
 			return nil, err
 		}
-		prefetchConversationContacts(ctx, page.Nodes)
+		prefetchContacts(ctx, page.Nodes, conversationContactRefs)
 		return conversationConnection(page), nil
 	}
 	page, err := relay.CursorList(r.cursors(ctx), "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
@@ -122,7 +112,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 	if err != nil {
 		return nil, pageError(err)
 	}
-	prefetchConversationContacts(ctx, page.Nodes)
+	prefetchContacts(ctx, page.Nodes, conversationContactRefs)
 	return conversationConnection(page), nil
 }
 

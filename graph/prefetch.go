@@ -51,32 +51,21 @@ func selects(op *graphql.OperationContext, set ast.SelectionSet, name string) bo
 	return false
 }
 
-// prefetchConversationContacts starts loading the contacts of a page of
-// conversations when the query asks for them.
-func prefetchConversationContacts(ctx context.Context, conversations []*upstream.Conversation) {
+// prefetchContacts starts loading the contacts a page of conversations or
+// tickets names when the query asks for them.
+func prefetchContacts[T any](ctx context.Context, nodes []T, contactsOf func(T) []upstream.ContactReference) {
 	if !nodesSelect(ctx, "contacts") {
 		return
 	}
 	var ids []string
-	for _, c := range conversations {
-		for _, ref := range c.Contacts.Contacts {
-			ids = append(ids, ref.ID)
-		}
+	for _, n := range nodes {
+		ids = append(ids, contactRefIDs(contactsOf(n))...)
 	}
 	loaders.For(ctx).PrefetchContacts(ctx, ids)
 }
 
-// prefetchTicketContacts starts loading the contacts of a page of tickets
-// when the query asks for them.
-func prefetchTicketContacts(ctx context.Context, tickets []*upstream.Ticket) {
-	if !nodesSelect(ctx, "contacts") {
-		return
-	}
-	var ids []string
-	for _, t := range tickets {
-		for _, ref := range t.Contacts.Contacts {
-			ids = append(ids, ref.ID)
-		}
-	}
-	loaders.For(ctx).PrefetchContacts(ctx, ids)
+func conversationContactRefs(c *upstream.Conversation) []upstream.ContactReference {
+	return c.Contacts.Contacts
 }
+
+func ticketContactRefs(t *upstream.Ticket) []upstream.ContactReference { return t.Contacts.Contacts }

@@ -90,6 +90,26 @@ func numericIDs(ids []int64) []string {
 	return out
 }
 
+func contactRefIDs(refs []upstream.ContactReference) []string {
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		ids[i] = ref.ID
+	}
+	return ids
+}
+
+// contactsConnection pages the contacts a conversation or ticket names,
+// loaded in one batch.
+func (r *Resolver) contactsConnection(ctx context.Context, conn string, refs []upstream.ContactReference, args relay.Args) (*model.ContactConnection, error) {
+	page, err := sliceConnection(r.cursors(ctx), conn, args, func() ([]*upstream.Contact, error) {
+		return resolveAll(ctx, contactRefIDs(refs), loaders.For(ctx).Contacts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return contactConnection(page), nil
+}
+
 func (r *Resolver) teamsConnection(ctx context.Context, conn string, ids []int64, args relay.Args) (*model.TeamConnection, error) {
 	page, err := sliceConnection(r.cursors(ctx), conn, args, func() ([]*upstream.Team, error) {
 		return resolveAll(ctx, numericIDs(ids), each(loaders.For(ctx).Team))

@@ -49,7 +49,7 @@ func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter,
 	if err != nil {
 		return nil, err
 	}
-	prefetchTicketContacts(ctx, page.Nodes)
+	prefetchContacts(ctx, page.Nodes, ticketContactRefs)
 	return ticketConnection(page), nil
 }
 
@@ -111,17 +111,7 @@ func (r *ticketResolver) State(ctx context.Context, obj *upstream.Ticket) (model
 }
 
 func (r *ticketResolver) Contacts(ctx context.Context, obj *upstream.Ticket, first *int, after *string, last *int, before *string) (*model.ContactConnection, error) {
-	ids := make([]string, len(obj.Contacts.Contacts))
-	for i, c := range obj.Contacts.Contacts {
-		ids[i] = c.ID
-	}
-	page, err := sliceConnection(r.cursors(ctx), connKey("Ticket.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
-		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return contactConnection(page), nil
+	return r.contactsConnection(ctx, connKey("Ticket.contacts", obj.ID), obj.Contacts.Contacts, pageArgs(first, after, last, before))
 }
 
 func (r *ticketResolver) AdminAssignee(ctx context.Context, obj *upstream.Ticket) (*upstream.Admin, error) {
