@@ -123,19 +123,9 @@ func conversationFilterExpr(in *model.ConversationFilter, path string) (filter.E
 // searchConversations serves the conversations connection with a filter or
 // a sort, through POST /conversations/search.
 func (r *Resolver) searchConversations(ctx context.Context, in *model.ConversationFilter, sorts []*model.ConversationSort, args relay.Args) (*relay.Page[*upstream.Conversation], error) {
-	e, err := filter.Everything(), error(nil)
-	if in != nil {
-		e, err = conversationFilterExpr(in, "filter")
-	}
-	plan, err := compileFilter(e, err, filter.Conversations)
-	if err != nil {
-		return nil, err
-	}
-	choices := make([]sortChoice, len(sorts))
-	for i, s := range sorts {
-		choices[i] = sortChoice{field: conversationSortFields[s.Field], descending: s.Direction == model.SortDirectionDesc}
-	}
-	sort, err := searchSort(choices)
+	plan, sort, err := searchArgs(in, conversationFilterExpr, filter.Conversations, sorts, func(s *model.ConversationSort) sortChoice {
+		return sortChoice{field: conversationSortFields[s.Field], direction: s.Direction}
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -316,24 +316,44 @@ func compileFilter(e filter.Expr, err error, d filter.Dialect) (*filter.Plan, er
 	return plan, err
 }
 
-// sortChoice is one entry of a connection's sort argument.
+// searchArgs reads the filter and sort arguments of a search connection
+// before any upstream call: read turns the filter input into a tree that is
+// compiled for the endpoint's dialect (no filter matches every record), and
+// choice gives Intercom's name of a sort entry's field.
+func searchArgs[F, S any](in *F, read func(*F, string) (filter.Expr, error), d filter.Dialect,
+	sorts []S, choice func(S) sortChoice) (*filter.Plan, upstream.SearchSort, error) {
+	e, err := filter.Everything(), error(nil)
+	if in != nil {
+		e, err = read(in, "filter")
+	}
+	plan, err := compileFilter(e, err, d)
+	if err != nil {
+		return nil, upstream.SearchSort{}, err
+	}
+	sort, err := searchSort(sorts, choice)
+	return plan, sort, err
+}
+
+// sortChoice is one entry of a connection's sort argument, with Intercom's
+// name of its field.
 type sortChoice struct {
-	field      string
-	descending bool
+	field     string
+	direction model.SortDirection
 }
 
 // searchSort is Intercom's sort for a connection's sort argument: it sorts
 // by one field, so at most one entry is taken; without any, newest first.
-func searchSort(choices []sortChoice) (upstream.SearchSort, error) {
-	switch len(choices) {
+func searchSort[S any](sorts []S, choice func(S) sortChoice) (upstream.SearchSort, error) {
+	switch len(sorts) {
 	case 0:
 		return upstream.SearchSort{Field: "created_at", Order: "descending"}, nil
 	case 1:
+		c := choice(sorts[0])
 		order := "ascending"
-		if choices[0].descending {
+		if c.direction == model.SortDirectionDesc {
 			order = "descending"
 		}
-		return upstream.SearchSort{Field: choices[0].field, Order: order}, nil
+		return upstream.SearchSort{Field: c.field, Order: order}, nil
 	}
 	return upstream.SearchSort{}, errcode.InputField("sort", errors.New("Intercom sorts search results by one field; give at most one"))
 }

@@ -92,19 +92,9 @@ func (c *conditions) ticketAttributes(list []*model.TicketAttributeFilter) {
 // the only way Intercom lists tickets: without a filter, a query matching
 // every ticket.
 func (r *Resolver) searchTickets(ctx context.Context, in *model.TicketFilter, sorts []*model.TicketSort, args relay.Args) (*relay.Page[*upstream.Ticket], error) {
-	e, err := filter.Everything(), error(nil)
-	if in != nil {
-		e, err = ticketFilterExpr(in, "filter")
-	}
-	plan, err := compileFilter(e, err, filter.Tickets)
-	if err != nil {
-		return nil, err
-	}
-	choices := make([]sortChoice, len(sorts))
-	for i, s := range sorts {
-		choices[i] = sortChoice{field: ticketSortFields[s.Field], descending: s.Direction == model.SortDirectionDesc}
-	}
-	sort, err := searchSort(choices)
+	plan, sort, err := searchArgs(in, ticketFilterExpr, filter.Tickets, sorts, func(s *model.TicketSort) sortChoice {
+		return sortChoice{field: ticketSortFields[s.Field], direction: s.Direction}
+	})
 	if err != nil {
 		return nil, err
 	}
