@@ -17,35 +17,39 @@ import (
 // for related objects asks for all of them at once, as soon as the page
 // arrives: one batch, whatever the scheduling.
 
-// nodesSelect reports whether the current connection field's nodes (through
-// `nodes` or `edges { node }`) select the field named name.
-func nodesSelect(ctx context.Context, name string) bool {
+// nodeSelections are what the current connection field selects of its
+// nodes, through `nodes` and through `edges { node }`.
+func nodeSelections(ctx context.Context) []ast.SelectionSet {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
-		return false
+		return nil
 	}
 	op := graphql.GetOperationContext(ctx)
+	var sets []ast.SelectionSet
 	for _, f := range graphql.CollectFields(op, fc.Field.Selections, nil) {
 		switch f.Name {
 		case "nodes":
-			if selects(op, f.Selections, name) {
-				return true
-			}
+			sets = append(sets, f.Selections)
 		case "edges":
 			for _, e := range graphql.CollectFields(op, f.Selections, nil) {
-				if e.Name == "node" && selects(op, e.Selections, name) {
-					return true
+				if e.Name == "node" {
+					sets = append(sets, e.Selections)
 				}
 			}
 		}
 	}
-	return false
+	return sets
 }
 
-func selects(op *graphql.OperationContext, set ast.SelectionSet, name string) bool {
-	for _, f := range graphql.CollectFields(op, set, nil) {
-		if f.Name == name {
-			return true
+// nodesSelect reports whether the current connection field's nodes select
+// the field named name.
+func nodesSelect(ctx context.Context, name string) bool {
+	op := graphql.GetOperationContext(ctx)
+	for _, set := range nodeSelections(ctx) {
+		for _, f := range graphql.CollectFields(op, set, nil) {
+			if f.Name == name {
+				return true
+			}
 		}
 	}
 	return false
