@@ -23,13 +23,7 @@ func connKey(field, parent string) string {
 	return field + ":" + parent
 }
 
-func idList(ids []int64) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = numericID(id)
-	}
-	return strings.Join(parts, ",")
-}
+func idList(ids []int64) string { return strings.Join(numericIDs(ids), ",") }
 
 // resolveAll loads the objects a list of ids points at, in order, with one
 // call of loadMany so the loader batches them. An id whose object no longer
