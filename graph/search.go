@@ -268,17 +268,13 @@ func (c *conditions) customAttributes(list []*model.CustomAttributeFilter) {
 		field := func(t filter.Type) filter.Field {
 			return filter.Field{Name: "custom_attributes." + ca.Name, Type: t, Optional: true}
 		}
-		sub := newConditions(path)
-		sub.text("string", ca.String, field(filter.String))
-		sub.integer("int", ca.Int, field(filter.Integer))
-		sub.decimal("float", ca.Float, field(filter.Float))
-		sub.boolean("boolean", ca.Boolean, field(filter.Boolean))
-		sub.day("date", ca.Date, field(filter.Date))
-		if sub.err != nil {
-			c.keep(sub.err)
-			continue
-		}
-		c.parts = append(c.parts, sub.parts...)
+		c.nested(fmt.Sprintf("customAttributes[%d]", i), func(c *conditions) {
+			c.text("string", ca.String, field(filter.String))
+			c.integer("int", ca.Int, field(filter.Integer))
+			c.decimal("float", ca.Float, field(filter.Float))
+			c.boolean("boolean", ca.Boolean, field(filter.Boolean))
+			c.day("date", ca.Date, field(filter.Date))
+		})
 	}
 }
 

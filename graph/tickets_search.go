@@ -74,17 +74,13 @@ func (c *conditions) ticketAttributes(list []*model.TicketAttributeFilter) {
 		field := func(t filter.Type) filter.Field {
 			return filter.Field{Name: "ticket_attribute." + id, Type: t, Optional: true}
 		}
-		sub := newConditions(path)
-		sub.text("string", ta.String, field(filter.String))
-		sub.integer("int", ta.Int, field(filter.Integer))
-		sub.decimal("float", ta.Float, field(filter.Float))
-		sub.boolean("boolean", ta.Boolean, field(filter.Boolean))
-		sub.moment("dateTime", ta.DateTime, field(filter.Timestamp))
-		if sub.err != nil {
-			c.keep(sub.err)
-			continue
-		}
-		c.parts = append(c.parts, sub.parts...)
+		c.nested(fmt.Sprintf("ticketAttributes[%d]", i), func(c *conditions) {
+			c.text("string", ta.String, field(filter.String))
+			c.integer("int", ta.Int, field(filter.Integer))
+			c.decimal("float", ta.Float, field(filter.Float))
+			c.boolean("boolean", ta.Boolean, field(filter.Boolean))
+			c.moment("dateTime", ta.DateTime, field(filter.Timestamp))
+		})
 	}
 }
 
