@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
@@ -20,15 +19,7 @@ func (r *conversationResolver) ID(ctx context.Context, obj *upstream.Conversatio
 }
 
 func (r *conversationResolver) State(ctx context.Context, obj *upstream.Conversation) (model.ConversationState, error) {
-	switch obj.State {
-	case "open":
-		return model.ConversationStateOpen, nil
-	case "closed":
-		return model.ConversationStateClosed, nil
-	case "snoozed":
-		return model.ConversationStateSnoozed, nil
-	}
-	return "", fmt.Errorf("intercom sent conversation %s with unknown state %q", obj.ID, obj.State)
+	return wireEnum[model.ConversationState]("conversation state", obj.State)
 }
 
 func (r *conversationResolver) Priority(ctx context.Context, obj *upstream.Conversation) (bool, error) {
