@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"fmt"
-
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
@@ -28,16 +26,6 @@ func articleMatches(res *upstream.ArticleSearchResponse) []articleMatch {
 		out[i] = articleMatch{article: a, highlight: byArticle[a.ID]}
 	}
 	return out
-}
-
-func articleState(state string) (model.ArticleState, error) {
-	switch state {
-	case "published":
-		return model.ArticleStatePublished, nil
-	case "draft":
-		return model.ArticleStateDraft, nil
-	}
-	return "", fmt.Errorf("intercom sent an article in unknown state %q", state)
 }
 
 func articleTranslations(a *upstream.Article) []*model.ArticleTranslation {

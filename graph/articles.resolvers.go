@@ -8,7 +8,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
@@ -27,7 +26,7 @@ func (r *articleResolver) Author(ctx context.Context, obj *upstream.Article) (*u
 }
 
 func (r *articleResolver) State(ctx context.Context, obj *upstream.Article) (model.ArticleState, error) {
-	return articleState(obj.State)
+	return wireEnum[model.ArticleState]("article state", obj.State)
 }
 
 func (r *articleResolver) Parent(ctx context.Context, obj *upstream.Article) (*upstream.Collection, error) {
@@ -38,14 +37,9 @@ func (r *articleResolver) ParentType(ctx context.Context, obj *upstream.Article)
 	if obj.ParentType == nil {
 		return nil, nil
 	}
-	var t model.ArticleParentType
-	switch *obj.ParentType {
-	case "collection":
-		t = model.ArticleParentTypeCollection
-	case "section":
-		t = model.ArticleParentTypeSection
-	default:
-		return nil, fmt.Errorf("intercom sent article %s with unknown parent type %q", obj.ID, *obj.ParentType)
+	t, err := wireEnum[model.ArticleParentType]("article parent type", *obj.ParentType)
+	if err != nil {
+		return nil, err
 	}
 	return &t, nil
 }
@@ -105,7 +99,7 @@ func (r *articleTranslationResolver) Author(ctx context.Context, obj *model.Arti
 }
 
 func (r *articleTranslationResolver) State(ctx context.Context, obj *model.ArticleTranslation) (model.ArticleState, error) {
-	return articleState(obj.ArticleContent.State)
+	return wireEnum[model.ArticleState]("article state", obj.ArticleContent.State)
 }
 
 func (r *highlightedTextResolver) Highlighted(ctx context.Context, obj *upstream.HighlightedText) (bool, error) {

@@ -180,27 +180,12 @@ func refIDs(refs *upstream.AddressableRefs) []string {
 // nodes beyond what a reference carries (id, intercomId), so the objects
 // need not be fetched.
 func selectsOnlyIdentity(ctx context.Context, typeName string) bool {
-	opCtx := graphql.GetOperationContext(ctx)
+	op := graphql.GetOperationContext(ctx)
 	identity := map[string]bool{"id": true, "intercomId": true, "__typename": true}
-	onlyIdentity := func(node graphql.CollectedField) bool {
-		for _, f := range graphql.CollectFields(opCtx, node.Selections, []string{typeName}) {
+	for _, set := range nodeSelections(ctx) {
+		for _, f := range graphql.CollectFields(op, set, []string{typeName}) {
 			if !identity[f.Name] {
 				return false
-			}
-		}
-		return true
-	}
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		switch f.Name {
-		case "nodes":
-			if !onlyIdentity(f) {
-				return false
-			}
-		case "edges":
-			for _, e := range graphql.CollectFields(opCtx, f.Selections, []string{typeName + "Edge"}) {
-				if e.Name == "node" && !onlyIdentity(e) {
-					return false
-				}
 			}
 		}
 	}

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
@@ -20,13 +19,7 @@ func (r *contactResolver) ID(ctx context.Context, obj *upstream.Contact) (string
 }
 
 func (r *contactResolver) Role(ctx context.Context, obj *upstream.Contact) (model.ContactRole, error) {
-	switch obj.Role {
-	case "user":
-		return model.ContactRoleUser, nil
-	case "lead":
-		return model.ContactRoleLead, nil
-	}
-	return "", fmt.Errorf("intercom sent contact %s with unknown role %q", obj.ID, obj.Role)
+	return wireEnum[model.ContactRole]("contact role", obj.Role)
 }
 
 func (r *contactResolver) Owner(ctx context.Context, obj *upstream.Contact) (*upstream.Admin, error) {

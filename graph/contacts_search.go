@@ -20,7 +20,7 @@ func contactFilterExpr(in *model.ContactFilter, path string) (filter.Expr, error
 	logic(c, in.And, in.Or, in.Not, contactFilterExpr)
 	c.reference("id", in.ID, textField("id"), typeContact)
 	if r := in.Role; r != nil {
-		choice(c, "role", textField("role"), lowerEnum[model.ContactRole], r.Eq, r.Ne, r.In, r.Nin)
+		choice(c, "role", textField("role"), wireValue[model.ContactRole], r.Eq, r.Ne, r.In, r.Nin)
 	}
 	c.text("name", in.Name, textField("name"))
 	c.text("avatarUrl", in.AvatarURL, textField("avatar"))
@@ -80,19 +80,9 @@ func contactFilterExpr(in *model.ContactFilter, path string) (filter.Expr, error
 // searchContacts serves the contacts connection with a filter or a sort,
 // through POST /contacts/search.
 func (r *Resolver) searchContacts(ctx context.Context, in *model.ContactFilter, sorts []*model.ContactSort, args relay.Args) (*relay.Page[*upstream.Contact], error) {
-	e, err := filter.Everything(), error(nil)
-	if in != nil {
-		e, err = contactFilterExpr(in, "filter")
-	}
-	plan, err := compileFilter(e, err, filter.Contacts)
-	if err != nil {
-		return nil, err
-	}
-	choices := make([]sortChoice, len(sorts))
-	for i, s := range sorts {
-		choices[i] = sortChoice{field: lowerEnum(s.Field), descending: s.Direction == model.SortDirectionDesc}
-	}
-	sort, err := searchSort(choices)
+	plan, sort, err := searchArgs(in, contactFilterExpr, filter.Contacts, sorts, func(s *model.ContactSort) sortChoice {
+		return sortChoice{field: wireValue(s.Field), direction: s.Direction}
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
@@ -20,15 +19,7 @@ func (r *conversationResolver) ID(ctx context.Context, obj *upstream.Conversatio
 }
 
 func (r *conversationResolver) State(ctx context.Context, obj *upstream.Conversation) (model.ConversationState, error) {
-	switch obj.State {
-	case "open":
-		return model.ConversationStateOpen, nil
-	case "closed":
-		return model.ConversationStateClosed, nil
-	case "snoozed":
-		return model.ConversationStateSnoozed, nil
-	}
-	return "", fmt.Errorf("intercom sent conversation %s with unknown state %q", obj.ID, obj.State)
+	return wireEnum[model.ConversationState]("conversation state", obj.State)
 }
 
 func (r *conversationResolver) Priority(ctx context.Context, obj *upstream.Conversation) (bool, error) {
@@ -44,17 +35,7 @@ func (r *conversationResolver) TeamAssignee(ctx context.Context, obj *upstream.C
 }
 
 func (r *conversationResolver) Contacts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ContactConnection, error) {
-	ids := make([]string, len(obj.Contacts.Contacts))
-	for i, c := range obj.Contacts.Contacts {
-		ids[i] = c.ID
-	}
-	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
-		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return contactConnection(page), nil
+	return r.contactsConnection(ctx, connKey("Conversation.contacts", obj.ID), obj.Contacts.Contacts, pageArgs(first, after, last, before))
 }
 
 func (r *conversationResolver) Teammates(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.AdminConnection, error) {
@@ -108,7 +89,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 		if err != nil {
 			return nil, err
 		}
-		prefetchConversationContacts(ctx, page.Nodes)
+		prefetchContacts(ctx, page.Nodes, conversationContactRefs)
 		return conversationConnection(page), nil
 	}
 	page, err := relay.CursorList(r.cursors(ctx), "conversations", pageArgs(first, after, nil, nil), upstream.MaxPerPage,
@@ -122,7 +103,7 @@ func (r *queryResolver) Conversations(ctx context.Context, filter *model.Convers
 	if err != nil {
 		return nil, pageError(err)
 	}
-	prefetchConversationContacts(ctx, page.Nodes)
+	prefetchContacts(ctx, page.Nodes, conversationContactRefs)
 	return conversationConnection(page), nil
 }
 

@@ -40,7 +40,7 @@ func conversationFilterExpr(in *model.ConversationFilter, path string) (filter.E
 	if s := in.Source; s != nil {
 		c.nested("source", func(c *conditions) {
 			if t := s.Type; t != nil {
-				choice(c, "type", textField("source.type"), lowerEnum[model.ConversationSourceType], t.Eq, t.Ne, t.In, t.Nin)
+				choice(c, "type", textField("source.type"), wireValue[model.ConversationSourceType], t.Eq, t.Ne, t.In, t.Nin)
 			}
 			c.text("intercomId", s.IntercomID, textField("source.id"))
 			c.text("deliveredAs", s.DeliveredAs, textField("source.delivered_as"))
@@ -65,7 +65,7 @@ func conversationFilterExpr(in *model.ConversationFilter, path string) (filter.E
 	c.boolean("open", in.Open, boolField("open"))
 	c.boolean("read", in.Read, boolField("read"))
 	if s := in.State; s != nil {
-		choice(c, "state", textField("state"), lowerEnum[model.ConversationState], s.Eq, s.Ne, s.In, s.Nin)
+		choice(c, "state", textField("state"), wireValue[model.ConversationState], s.Eq, s.Ne, s.In, s.Nin)
 	}
 	c.moment("waitingSince", in.WaitingSince, momentField("waiting_since", false))
 	c.moment("snoozedUntil", in.SnoozedUntil, momentField("snoozed_until", false))
@@ -123,19 +123,9 @@ func conversationFilterExpr(in *model.ConversationFilter, path string) (filter.E
 // searchConversations serves the conversations connection with a filter or
 // a sort, through POST /conversations/search.
 func (r *Resolver) searchConversations(ctx context.Context, in *model.ConversationFilter, sorts []*model.ConversationSort, args relay.Args) (*relay.Page[*upstream.Conversation], error) {
-	e, err := filter.Everything(), error(nil)
-	if in != nil {
-		e, err = conversationFilterExpr(in, "filter")
-	}
-	plan, err := compileFilter(e, err, filter.Conversations)
-	if err != nil {
-		return nil, err
-	}
-	choices := make([]sortChoice, len(sorts))
-	for i, s := range sorts {
-		choices[i] = sortChoice{field: conversationSortFields[s.Field], descending: s.Direction == model.SortDirectionDesc}
-	}
-	sort, err := searchSort(choices)
+	plan, sort, err := searchArgs(in, conversationFilterExpr, filter.Conversations, sorts, func(s *model.ConversationSort) sortChoice {
+		return sortChoice{field: conversationSortFields[s.Field], direction: s.Direction}
+	})
 	if err != nil {
 		return nil, err
 	}

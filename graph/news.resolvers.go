@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
@@ -24,13 +23,7 @@ func (r *newsItemResolver) Sender(ctx context.Context, obj *upstream.NewsItem) (
 }
 
 func (r *newsItemResolver) State(ctx context.Context, obj *upstream.NewsItem) (model.NewsItemState, error) {
-	switch obj.State {
-	case "draft":
-		return model.NewsItemStateDraft, nil
-	case "live":
-		return model.NewsItemStateLive, nil
-	}
-	return "", fmt.Errorf("intercom sent news item %s in unknown state %q", obj.ID, obj.State)
+	return wireEnum[model.NewsItemState]("news item state", obj.State)
 }
 
 func (r *newsfeedResolver) ID(ctx context.Context, obj *upstream.Newsfeed) (string, error) {

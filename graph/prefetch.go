@@ -17,66 +17,59 @@ import (
 // for related objects asks for all of them at once, as soon as the page
 // arrives: one batch, whatever the scheduling.
 
-// nodesSelect reports whether the current connection field's nodes (through
-// `nodes` or `edges { node }`) select the field named name.
-func nodesSelect(ctx context.Context, name string) bool {
+// nodeSelections are what the current connection field selects of its
+// nodes, through `nodes` and through `edges { node }`.
+func nodeSelections(ctx context.Context) []ast.SelectionSet {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
-		return false
+		return nil
 	}
 	op := graphql.GetOperationContext(ctx)
+	var sets []ast.SelectionSet
 	for _, f := range graphql.CollectFields(op, fc.Field.Selections, nil) {
 		switch f.Name {
 		case "nodes":
-			if selects(op, f.Selections, name) {
-				return true
-			}
+			sets = append(sets, f.Selections)
 		case "edges":
 			for _, e := range graphql.CollectFields(op, f.Selections, nil) {
-				if e.Name == "node" && selects(op, e.Selections, name) {
-					return true
+				if e.Name == "node" {
+					sets = append(sets, e.Selections)
 				}
 			}
 		}
 	}
-	return false
+	return sets
 }
 
-func selects(op *graphql.OperationContext, set ast.SelectionSet, name string) bool {
-	for _, f := range graphql.CollectFields(op, set, nil) {
-		if f.Name == name {
-			return true
+// nodesSelect reports whether the current connection field's nodes select
+// the field named name.
+func nodesSelect(ctx context.Context, name string) bool {
+	op := graphql.GetOperationContext(ctx)
+	for _, set := range nodeSelections(ctx) {
+		for _, f := range graphql.CollectFields(op, set, nil) {
+			if f.Name == name {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// prefetchConversationContacts starts loading the contacts of a page of
-// conversations when the query asks for them.
-func prefetchConversationContacts(ctx context.Context, conversations []*upstream.Conversation) {
+// prefetchContacts starts loading the contacts a page of conversations or
+// tickets names when the query asks for them.
+func prefetchContacts[T any](ctx context.Context, nodes []T, contactsOf func(T) []upstream.ContactReference) {
 	if !nodesSelect(ctx, "contacts") {
 		return
 	}
 	var ids []string
-	for _, c := range conversations {
-		for _, ref := range c.Contacts.Contacts {
-			ids = append(ids, ref.ID)
-		}
+	for _, n := range nodes {
+		ids = append(ids, contactRefIDs(contactsOf(n))...)
 	}
 	loaders.For(ctx).PrefetchContacts(ctx, ids)
 }
 
-// prefetchTicketContacts starts loading the contacts of a page of tickets
-// when the query asks for them.
-func prefetchTicketContacts(ctx context.Context, tickets []*upstream.Ticket) {
-	if !nodesSelect(ctx, "contacts") {
-		return
-	}
-	var ids []string
-	for _, t := range tickets {
-		for _, ref := range t.Contacts.Contacts {
-			ids = append(ids, ref.ID)
-		}
-	}
-	loaders.For(ctx).PrefetchContacts(ctx, ids)
+func conversationContactRefs(c *upstream.Conversation) []upstream.ContactReference {
+	return c.Contacts.Contacts
 }
+
+func ticketContactRefs(t *upstream.Ticket) []upstream.ContactReference { return t.Contacts.Contacts }

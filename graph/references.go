@@ -23,13 +23,7 @@ func connKey(field, parent string) string {
 	return field + ":" + parent
 }
 
-func idList(ids []int64) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = numericID(id)
-	}
-	return strings.Join(parts, ",")
-}
+func idList(ids []int64) string { return strings.Join(numericIDs(ids), ",") }
 
 // resolveAll loads the objects a list of ids points at, in order, with one
 // call of loadMany so the loader batches them. An id whose object no longer
@@ -88,6 +82,26 @@ func numericIDs(ids []int64) []string {
 		out[i] = numericID(id)
 	}
 	return out
+}
+
+func contactRefIDs(refs []upstream.ContactReference) []string {
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		ids[i] = ref.ID
+	}
+	return ids
+}
+
+// contactsConnection pages the contacts a conversation or ticket names,
+// loaded in one batch.
+func (r *Resolver) contactsConnection(ctx context.Context, conn string, refs []upstream.ContactReference, args relay.Args) (*model.ContactConnection, error) {
+	page, err := sliceConnection(r.cursors(ctx), conn, args, func() ([]*upstream.Contact, error) {
+		return resolveAll(ctx, contactRefIDs(refs), loaders.For(ctx).Contacts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return contactConnection(page), nil
 }
 
 func (r *Resolver) teamsConnection(ctx context.Context, conn string, ids []int64, args relay.Args) (*model.TeamConnection, error) {

@@ -246,9 +246,6 @@ func choice[E ~string](c *conditions, name string, f filter.Field, wire func(E) 
 		[]one[E]{{filter.Eq, eq}, {filter.Ne, ne}}, []many[E]{{filter.In, in}, {filter.Nin, nin}})
 }
 
-// lowerEnum is Intercom's value for most enums: the GraphQL name in lower case.
-func lowerEnum[E ~string](e E) string { return strings.ToLower(string(e)) }
-
 // customAttributes adds the conditions on custom attributes, each by name
 // with the filter of the attribute's type.
 func (c *conditions) customAttributes(list []*model.CustomAttributeFilter) {
@@ -271,17 +268,13 @@ func (c *conditions) customAttributes(list []*model.CustomAttributeFilter) {
 		field := func(t filter.Type) filter.Field {
 			return filter.Field{Name: "custom_attributes." + ca.Name, Type: t, Optional: true}
 		}
-		sub := newConditions(path)
-		sub.text("string", ca.String, field(filter.String))
-		sub.integer("int", ca.Int, field(filter.Integer))
-		sub.decimal("float", ca.Float, field(filter.Float))
-		sub.boolean("boolean", ca.Boolean, field(filter.Boolean))
-		sub.day("date", ca.Date, field(filter.Date))
-		if sub.err != nil {
-			c.keep(sub.err)
-			continue
-		}
-		c.parts = append(c.parts, sub.parts...)
+		c.nested(fmt.Sprintf("customAttributes[%d]", i), func(c *conditions) {
+			c.text("string", ca.String, field(filter.String))
+			c.integer("int", ca.Int, field(filter.Integer))
+			c.decimal("float", ca.Float, field(filter.Float))
+			c.boolean("boolean", ca.Boolean, field(filter.Boolean))
+			c.day("date", ca.Date, field(filter.Date))
+		})
 	}
 }
 
@@ -319,24 +312,44 @@ func compileFilter(e filter.Expr, err error, d filter.Dialect) (*filter.Plan, er
 	return plan, err
 }
 
-// sortChoice is one entry of a connection's sort argument.
+// searchArgs reads the filter and sort arguments of a search connection
+// before any upstream call: read turns the filter input into a tree that is
+// compiled for the endpoint's dialect (no filter matches every record), and
+// choice gives Intercom's name of a sort entry's field.
+func searchArgs[F, S any](in *F, read func(*F, string) (filter.Expr, error), d filter.Dialect,
+	sorts []S, choice func(S) sortChoice) (*filter.Plan, upstream.SearchSort, error) {
+	e, err := filter.Everything(), error(nil)
+	if in != nil {
+		e, err = read(in, "filter")
+	}
+	plan, err := compileFilter(e, err, d)
+	if err != nil {
+		return nil, upstream.SearchSort{}, err
+	}
+	sort, err := searchSort(sorts, choice)
+	return plan, sort, err
+}
+
+// sortChoice is one entry of a connection's sort argument, with Intercom's
+// name of its field.
 type sortChoice struct {
-	field      string
-	descending bool
+	field     string
+	direction model.SortDirection
 }
 
 // searchSort is Intercom's sort for a connection's sort argument: it sorts
 // by one field, so at most one entry is taken; without any, newest first.
-func searchSort(choices []sortChoice) (upstream.SearchSort, error) {
-	switch len(choices) {
+func searchSort[S any](sorts []S, choice func(S) sortChoice) (upstream.SearchSort, error) {
+	switch len(sorts) {
 	case 0:
 		return upstream.SearchSort{Field: "created_at", Order: "descending"}, nil
 	case 1:
+		c := choice(sorts[0])
 		order := "ascending"
-		if choices[0].descending {
+		if c.direction == model.SortDirectionDesc {
 			order = "descending"
 		}
-		return upstream.SearchSort{Field: choices[0].field, Order: order}, nil
+		return upstream.SearchSort{Field: c.field, Order: order}, nil
 	}
 	return upstream.SearchSort{}, errcode.InputField("sort", errors.New("Intercom sorts search results by one field; give at most one"))
 }

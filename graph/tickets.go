@@ -14,22 +14,11 @@ import (
 	"intercom-graphql/upstream"
 )
 
-// Intercom's values of the ticket enums, by the graph's.
-var (
-	ticketCategories = map[string]model.TicketCategory{
-		"Customer": model.TicketCategoryCustomer, "Back-office": model.TicketCategoryBackOffice, "Tracker": model.TicketCategoryTracker,
-	}
-	ticketStates = map[string]model.TicketState{
-		"submitted": model.TicketStateSubmitted, "in_progress": model.TicketStateInProgress,
-		"waiting_on_customer": model.TicketStateWaitingOnCustomer, "resolved": model.TicketStateResolved,
-	}
-	ticketAttributeDataTypes = map[string]model.TicketAttributeDataType{
-		"string": model.TicketAttributeDataTypeString, "list": model.TicketAttributeDataTypeList,
-		"integer": model.TicketAttributeDataTypeInteger, "decimal": model.TicketAttributeDataTypeDecimal,
-		"boolean": model.TicketAttributeDataTypeBoolean, "datetime": model.TicketAttributeDataTypeDatetime,
-		"files": model.TicketAttributeDataTypeFiles,
-	}
-)
+// ticketCategories are Intercom's values of the ticket categories, by the
+// graph's: capitalised and hyphenated, unlike the values wireEnum reads.
+var ticketCategories = map[string]model.TicketCategory{
+	"Customer": model.TicketCategoryCustomer, "Back-office": model.TicketCategoryBackOffice, "Tracker": model.TicketCategoryTracker,
+}
 
 func ticketCategory(what, id, category string) (model.TicketCategory, error) {
 	if c, ok := ticketCategories[category]; ok {
@@ -46,20 +35,6 @@ func ticketCategoryWire(c model.TicketCategory) string {
 		}
 	}
 	return string(c)
-}
-
-func ticketState(what, id, state string) (model.TicketState, error) {
-	if s, ok := ticketStates[state]; ok {
-		return s, nil
-	}
-	return "", fmt.Errorf("intercom sent %s %s with unknown state %q", what, id, state)
-}
-
-func ticketAttributeDataType(a *upstream.TicketTypeAttribute) (model.TicketAttributeDataType, error) {
-	if t, ok := ticketAttributeDataTypes[a.DataType]; ok {
-		return t, nil
-	}
-	return "", fmt.Errorf("intercom sent ticket type attribute %s with unknown data type %q", a.ID, a.DataType)
 }
 
 // ticketText is a text attribute of a ticket, such as its title.

@@ -49,7 +49,7 @@ func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter,
 	if err != nil {
 		return nil, err
 	}
-	prefetchTicketContacts(ctx, page.Nodes)
+	prefetchContacts(ctx, page.Nodes, ticketContactRefs)
 	return ticketConnection(page), nil
 }
 
@@ -107,21 +107,11 @@ func (r *ticketResolver) RawTicketAttributes(ctx context.Context, obj *upstream.
 }
 
 func (r *ticketResolver) State(ctx context.Context, obj *upstream.Ticket) (model.TicketState, error) {
-	return ticketState("ticket", obj.ID, obj.TicketState)
+	return wireEnum[model.TicketState]("ticket state", obj.TicketState)
 }
 
 func (r *ticketResolver) Contacts(ctx context.Context, obj *upstream.Ticket, first *int, after *string, last *int, before *string) (*model.ContactConnection, error) {
-	ids := make([]string, len(obj.Contacts.Contacts))
-	for i, c := range obj.Contacts.Contacts {
-		ids[i] = c.ID
-	}
-	page, err := sliceConnection(r.cursors(ctx), connKey("Ticket.contacts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.Contact, error) {
-		return resolveAll(ctx, ids, loaders.For(ctx).Contacts)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return contactConnection(page), nil
+	return r.contactsConnection(ctx, connKey("Ticket.contacts", obj.ID), obj.Contacts.Contacts, pageArgs(first, after, last, before))
 }
 
 func (r *ticketResolver) AdminAssignee(ctx context.Context, obj *upstream.Ticket) (*upstream.Admin, error) {
@@ -161,7 +151,7 @@ func (r *ticketAttributeResolver) DataType(ctx context.Context, obj *model.Ticke
 	if obj.Attribute == nil {
 		return nil, nil
 	}
-	t, err := ticketAttributeDataType(obj.Attribute)
+	t, err := wireEnum[model.TicketAttributeDataType]("ticket attribute data type", obj.Attribute.DataType)
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +219,7 @@ func (r *ticketPartResolver) PreviousState(ctx context.Context, obj *upstream.Ti
 	if obj.PreviousTicketState == nil {
 		return nil, nil
 	}
-	s, err := ticketState("ticket part", obj.ID, *obj.PreviousTicketState)
+	s, err := wireEnum[model.TicketState]("ticket state", *obj.PreviousTicketState)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +227,7 @@ func (r *ticketPartResolver) PreviousState(ctx context.Context, obj *upstream.Ti
 }
 
 func (r *ticketPartResolver) State(ctx context.Context, obj *upstream.TicketPart) (model.TicketState, error) {
-	return ticketState("ticket part", obj.ID, obj.TicketState)
+	return wireEnum[model.TicketState]("ticket state", obj.TicketState)
 }
 
 func (r *ticketPartAuthorResolver) Admin(ctx context.Context, obj *upstream.TicketPartAuthor) (*upstream.Admin, error) {
@@ -275,7 +265,7 @@ func (r *ticketTypeAttributeResolver) ID(ctx context.Context, obj *upstream.Tick
 }
 
 func (r *ticketTypeAttributeResolver) DataType(ctx context.Context, obj *upstream.TicketTypeAttribute) (model.TicketAttributeDataType, error) {
-	return ticketAttributeDataType(obj)
+	return wireEnum[model.TicketAttributeDataType]("ticket attribute data type", obj.DataType)
 }
 
 func (r *ticketTypeAttributeResolver) InputOptions(ctx context.Context, obj *upstream.TicketTypeAttribute) (any, error) {

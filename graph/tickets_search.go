@@ -43,7 +43,7 @@ func ticketFilterExpr(in *model.TicketFilter, path string) (filter.Expr, error) 
 	c.reference("teamAssignee", in.TeamAssignee, textField("team_assignee_id"), typeTeam)
 	c.boolean("open", in.Open, boolField("open"))
 	if s := in.State; s != nil {
-		choice(c, "state", textField("state"), lowerEnum[model.TicketState], s.Eq, s.Ne, s.In, s.Nin)
+		choice(c, "state", textField("state"), wireValue[model.TicketState], s.Eq, s.Ne, s.In, s.Nin)
 	}
 	c.moment("snoozedUntil", in.SnoozedUntil, momentField("snoozed_until", false))
 	c.ticketAttributes(in.TicketAttributes)
@@ -74,17 +74,13 @@ func (c *conditions) ticketAttributes(list []*model.TicketAttributeFilter) {
 		field := func(t filter.Type) filter.Field {
 			return filter.Field{Name: "ticket_attribute." + id, Type: t, Optional: true}
 		}
-		sub := newConditions(path)
-		sub.text("string", ta.String, field(filter.String))
-		sub.integer("int", ta.Int, field(filter.Integer))
-		sub.decimal("float", ta.Float, field(filter.Float))
-		sub.boolean("boolean", ta.Boolean, field(filter.Boolean))
-		sub.moment("dateTime", ta.DateTime, field(filter.Timestamp))
-		if sub.err != nil {
-			c.keep(sub.err)
-			continue
-		}
-		c.parts = append(c.parts, sub.parts...)
+		c.nested(fmt.Sprintf("ticketAttributes[%d]", i), func(c *conditions) {
+			c.text("string", ta.String, field(filter.String))
+			c.integer("int", ta.Int, field(filter.Integer))
+			c.decimal("float", ta.Float, field(filter.Float))
+			c.boolean("boolean", ta.Boolean, field(filter.Boolean))
+			c.moment("dateTime", ta.DateTime, field(filter.Timestamp))
+		})
 	}
 }
 
@@ -92,19 +88,9 @@ func (c *conditions) ticketAttributes(list []*model.TicketAttributeFilter) {
 // the only way Intercom lists tickets: without a filter, a query matching
 // every ticket.
 func (r *Resolver) searchTickets(ctx context.Context, in *model.TicketFilter, sorts []*model.TicketSort, args relay.Args) (*relay.Page[*upstream.Ticket], error) {
-	e, err := filter.Everything(), error(nil)
-	if in != nil {
-		e, err = ticketFilterExpr(in, "filter")
-	}
-	plan, err := compileFilter(e, err, filter.Tickets)
-	if err != nil {
-		return nil, err
-	}
-	choices := make([]sortChoice, len(sorts))
-	for i, s := range sorts {
-		choices[i] = sortChoice{field: ticketSortFields[s.Field], descending: s.Direction == model.SortDirectionDesc}
-	}
-	sort, err := searchSort(choices)
+	plan, sort, err := searchArgs(in, ticketFilterExpr, filter.Tickets, sorts, func(s *model.TicketSort) sortChoice {
+		return sortChoice{field: ticketSortFields[s.Field], direction: s.Direction}
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package filter
 
-import "intercom-graphql/upstream"
+import (
+	"slices"
+
+	"intercom-graphql/upstream"
+)
 
 // Intercom's limits on a search query, the same on every search endpoint.
 const (
@@ -85,10 +89,5 @@ func (d Dialect) accepts(f Field, op string) bool {
 	if ops == nil {
 		ops = d.Operators[f.Type]
 	}
-	for _, o := range ops {
-		if o == op {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ops, op)
 }
