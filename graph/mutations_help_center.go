@@ -65,12 +65,3 @@ func optionalWire[E ~string](e *E) string {
 	}
 	return wireValue(*e)
 }
-
-// optionalString renders an optional number as Intercom's string id.
-func optionalString(n *int64) *string {
-	if n == nil {
-		return nil
-	}
-	s := strconv.FormatInt(*n, 10)
-	return &s
-}
