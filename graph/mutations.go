@@ -95,24 +95,15 @@ func (c *checks) text(s string, path ...string) {
 	}
 }
 
-// locale refuses a locale the Help Center does not support.
-func (c *checks) locale(locale string, path ...string) {
-	for _, l := range upstream.Locales {
-		if strings.EqualFold(l, locale) {
-			return
-		}
+// locale refuses a locale the Help Center does not support; it returns the
+// locale in the case Intercom writes it (pt-BR, zh-CN).
+func (c *checks) locale(locale string, path ...string) string {
+	l, err := supportedLocale(locale)
+	if err != nil {
+		c.refuse(model.UserErrorCodeInvalid, "not a locale the Help Center supports: "+strings.Join(upstream.Locales, ", "), path...)
+		return locale
 	}
-	c.refuse(model.UserErrorCodeInvalid, "not a locale the Help Center supports: "+strings.Join(upstream.Locales, ", "), path...)
-}
-
-// canonicalLocale is a locale in the case Intercom writes it (pt-BR, zh-CN).
-func canonicalLocale(locale string) string {
-	for _, l := range upstream.Locales {
-		if strings.EqualFold(l, locale) {
-			return l
-		}
-	}
-	return locale
+	return l
 }
 
 func inputPath(path ...string) []string {

@@ -37,7 +37,7 @@ func (r *mutationResolver) UpdateArticle(ctx context.Context, input model.Update
 	}
 	req := upstream.UpdateArticleRequest{Title: input.Title, Description: input.Description, Body: input.Body,
 		AuthorID: c.optionalNumericID(input.AuthorID, typeAdmin, "authorId"), State: optionalWire(input.State),
-		ParentID: optionalString(c.optionalNumericID(input.ParentID, typeCollection, "parentId")), TranslatedContent: articleTranslationsRequest(&c, input.Translations)}
+		ParentID: numericRef(c.optionalNumericID(input.ParentID, typeCollection, "parentId")), TranslatedContent: articleTranslationsRequest(&c, input.Translations)}
 	if c.failed() {
 		return &model.UpdateArticlePayload{UserErrors: c.errs}, nil
 	}

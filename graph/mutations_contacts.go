@@ -7,6 +7,7 @@ import (
 
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
+	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
 
@@ -34,6 +35,20 @@ func (c *checks) attributes(v any, path ...string) map[string]any {
 		c.refuse(model.UserErrorCodeInvalid, "must be an object of attribute names and values", path...)
 	}
 	return m
+}
+
+// contactRole reads the role (user or lead) Intercom wants with a contact's
+// id in a message; a contact that does not exist is refused at path.
+func (c *checks) contactRole(ctx context.Context, id string, path ...string) (string, error) {
+	contact, err := optionalRef(ctx, &id, loaders.For(ctx).Contact)
+	if err != nil {
+		return "", err
+	}
+	if contact == nil {
+		c.refuse(model.UserErrorCodeNotFound, "no contact has this ID", path...)
+		return "", nil
+	}
+	return contact.Role, nil
 }
 
 // companyRequest maps the fields that create and update a company alike.

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/loaders"
@@ -55,16 +54,14 @@ func (r *mutationResolver) CreateConversation(ctx context.Context, input model.C
 	if c.failed() {
 		return &model.CreateConversationPayload{UserErrors: c.errs}, nil
 	}
-	// Intercom wants the contact's role with its id.
-	from, err := loaders.For(ctx).Contact(ctx, contactID)
-	if upstream.IsNotFound(err) || errcode.IsNotFound(err) {
-		c.refuse(model.UserErrorCodeNotFound, "no contact has this ID", "contactId")
-		return &model.CreateConversationPayload{UserErrors: c.errs}, nil
-	}
+	role, err := c.contactRole(ctx, contactID, "contactId")
 	if err != nil {
 		return nil, err
 	}
-	req.From = upstream.ConversationFrom{Type: from.Role, ID: contactID}
+	if c.failed() {
+		return &model.CreateConversationPayload{UserErrors: c.errs}, nil
+	}
+	req.From = upstream.ConversationFrom{Type: role, ID: contactID}
 	message, err := r.client(ctx).Conversations.Create(ctx, req)
 	refused, err := wrote(ctx, err, refusedFields{renamed: map[string]string{"from": "contactId"}, missing: map[string]string{missingContact: "contactId", missingOther: "contactId"}})
 	if err != nil || len(refused) > 0 {

@@ -23,9 +23,9 @@ func articleTranslationsRequest(c *checks, in []*model.ArticleTranslationInput) 
 	out := &upstream.ArticleTranslationsRequest{}
 	for i, t := range in {
 		at := func(field string) []string { return []string{"translations", strconv.Itoa(i), field} }
-		c.locale(t.Locale, at("locale")...)
+		locale := c.locale(t.Locale, at("locale")...)
 		c.text(t.Title, at("title")...)
-		out.Set(canonicalLocale(t.Locale), &upstream.ArticleContentRequest{Title: t.Title, Description: t.Description, Body: t.Body,
+		out.Set(locale, &upstream.ArticleContentRequest{Title: t.Title, Description: t.Description, Body: t.Body,
 			AuthorID: c.optionalNumericID(t.AuthorID, typeAdmin, at("authorId")...), State: optionalWire(t.State)})
 	}
 	return out
@@ -39,9 +39,9 @@ func collectionTranslationsRequest(c *checks, in []*model.CollectionTranslationI
 	out := &upstream.GroupTranslationsRequest{}
 	for i, t := range in {
 		at := func(field string) []string { return []string{"translations", strconv.Itoa(i), field} }
-		c.locale(t.Locale, at("locale")...)
+		locale := c.locale(t.Locale, at("locale")...)
 		c.text(t.Name, at("name")...)
-		out.Set(canonicalLocale(t.Locale), &upstream.GroupContentRequest{Name: t.Name, Description: t.Description})
+		out.Set(locale, &upstream.GroupContentRequest{Name: t.Name, Description: t.Description})
 	}
 	return out
 }
@@ -64,13 +64,4 @@ func optionalWire[E ~string](e *E) string {
 		return ""
 	}
 	return wireValue(*e)
-}
-
-// optionalString renders an optional number as Intercom's string id.
-func optionalString(n *int64) *string {
-	if n == nil {
-		return nil
-	}
-	s := strconv.FormatInt(*n, 10)
-	return &s
 }

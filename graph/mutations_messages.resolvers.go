@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/loaders"
@@ -46,16 +45,14 @@ func (r *mutationResolver) CreateMessage(ctx context.Context, input model.Create
 	if c.failed() {
 		return &model.CreateMessagePayload{UserErrors: c.errs}, nil
 	}
-	// Intercom wants the recipient's role with its id.
-	to, err := loaders.For(ctx).Contact(ctx, req.To.ID)
-	if upstream.IsNotFound(err) || errcode.IsNotFound(err) {
-		c.refuse(model.UserErrorCodeNotFound, "no contact has this ID", "toContactId")
-		return &model.CreateMessagePayload{UserErrors: c.errs}, nil
-	}
+	role, err := c.contactRole(ctx, req.To.ID, "toContactId")
 	if err != nil {
 		return nil, err
 	}
-	req.To.Type = to.Role
+	if c.failed() {
+		return &model.CreateMessagePayload{UserErrors: c.errs}, nil
+	}
+	req.To.Type = role
 	message, err := r.client(ctx).Messages.Create(ctx, req)
 	refused, err := wrote(ctx, err, refusedFields{renamed: map[string]string{"message_type": "channel", "from": "fromAdminId", "to": "toContactId"},
 		missing: map[string]string{missingContact: "toContactId", missingAdmin: "fromAdminId"}})
