@@ -3,7 +3,6 @@ package intercomsim
 import (
 	"net/http"
 	"regexp"
-	"slices"
 
 	"intercom-graphql/upstream"
 )
@@ -16,9 +15,7 @@ func listConversations(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.RLock()
 	defer ws.mu.RUnlock()
-	newestFirst := slices.Clone(ws.conversations)
-	slices.Reverse(newestFirst)
-	page, pages, err := cursorPage(newestFirst, true, perPage, r.URL.Query().Get("starting_after"))
+	page, pages, err := cursorPage(ws.conversations, perPage, r.URL.Query().Get("starting_after"))
 	if err != nil {
 		badRequest(w, r, "parameter_invalid", err.Error(), "starting_after")
 		return
