@@ -2,7 +2,6 @@ package intercomsim
 
 import (
 	"net/http"
-	"regexp"
 
 	"intercom-graphql/upstream"
 )
@@ -64,6 +63,4 @@ func renderConversation(rec *conversationRecord, withParts, plaintext bool) *ups
 	return &c
 }
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
-
-func stripHTML(s string) string { return htmlTag.ReplaceAllString(s, "") }
+func stripHTML(s string) string { return htmlTags.ReplaceAllString(s, "") }

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // workspaces may keep any IANA time zone; the host may ship none
-	"unicode"
 
 	"intercom-graphql/upstream"
 )
@@ -563,8 +562,8 @@ func civilDay(unix int64, loc *time.Location) int {
 func wordsOf(values []any) []any {
 	var out []any
 	for _, v := range values {
-		text := htmlTag.ReplaceAllString(v.(string), " ")
-		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		text := htmlTags.ReplaceAllString(v.(string), " ")
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
 			out = append(out, w)
 		}
 	}
