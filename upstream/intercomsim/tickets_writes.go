@@ -2,6 +2,7 @@ package intercomsim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
@@ -51,7 +52,7 @@ func (ws *Workspace) checkTicketAttributes(w http.ResponseWriter, r *http.Reques
 	for _, a := range tt.TicketTypeAttributes.Data {
 		byName[a.Name] = a
 	}
-	for _, name := range slices.Sorted(mapKeys(values)) {
+	for _, name := range slices.Sorted(maps.Keys(values)) {
 		v, a := values[name], byName[name]
 		at := field + "." + name
 		switch {
