@@ -33,7 +33,7 @@ func listActivityLogs(w http.ResponseWriter, r *http.Request) {
 	ws.mu.RLock()
 	defer ws.mu.RUnlock()
 	window := ws.activityWindow(upstream.Timestamp(after), upstream.Timestamp(before))
-	page, pages, err := cursorPage(window, true, perPage, q.Get("starting_after"))
+	page, pages, err := cursorPage(window, perPage, q.Get("starting_after"))
 	if err != nil {
 		badRequest(w, r, "parameter_invalid", err.Error(), "starting_after")
 		return

@@ -3,7 +3,6 @@ package intercomsim
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
 	"intercom-graphql/upstream"
 )
@@ -20,9 +19,7 @@ func listContacts(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.RLock()
 	defer ws.mu.RUnlock()
-	newestFirst := slices.Clone(ws.contacts)
-	slices.Reverse(newestFirst)
-	page, pages, err := cursorPage(newestFirst, true, perPage, r.URL.Query().Get("starting_after"))
+	page, pages, err := cursorPage(ws.contacts, perPage, r.URL.Query().Get("starting_after"))
 	if err != nil {
 		badRequest(w, r, "parameter_invalid", err.Error(), "starting_after")
 		return

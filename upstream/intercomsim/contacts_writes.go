@@ -3,6 +3,7 @@ package intercomsim
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -62,7 +63,7 @@ func (ws *Workspace) checkContact(w http.ResponseWriter, r *http.Request, b cont
 		}
 	}
 	if attrs := b.CustomAttributes.Value; attrs != nil {
-		for _, name := range slices.Sorted(mapKeys(*attrs)) {
+		for _, name := range slices.Sorted(maps.Keys(*attrs)) {
 			if msg := ws.checkContactAttribute(name, (*attrs)[name]); msg != "" {
 				invalid(w, r, "custom_attributes", "%s", msg)
 				return false
@@ -128,16 +129,6 @@ func valueFits(dataType string, v any) bool {
 		return ok && f == float64(int64(f))
 	}
 	return false
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // createContact serves POST /contacts: an email, an external_id or a role is

@@ -2,8 +2,6 @@ package intercomsim
 
 import (
 	"net/http"
-	"regexp"
-	"slices"
 
 	"intercom-graphql/upstream"
 )
@@ -16,9 +14,7 @@ func listConversations(w http.ResponseWriter, r *http.Request) {
 	}
 	ws.mu.RLock()
 	defer ws.mu.RUnlock()
-	newestFirst := slices.Clone(ws.conversations)
-	slices.Reverse(newestFirst)
-	page, pages, err := cursorPage(newestFirst, true, perPage, r.URL.Query().Get("starting_after"))
+	page, pages, err := cursorPage(ws.conversations, perPage, r.URL.Query().Get("starting_after"))
 	if err != nil {
 		badRequest(w, r, "parameter_invalid", err.Error(), "starting_after")
 		return
@@ -67,6 +63,4 @@ func renderConversation(rec *conversationRecord, withParts, plaintext bool) *ups
 	return &c
 }
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
-
-func stripHTML(s string) string { return htmlTag.ReplaceAllString(s, "") }
+func stripHTML(s string) string { return htmlTags.ReplaceAllString(s, "") }

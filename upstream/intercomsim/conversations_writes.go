@@ -264,20 +264,12 @@ func attachTagToConversation(w http.ResponseWriter, r *http.Request) {
 // it was applied.
 func (ws *Workspace) applyTagConversation(rec *conversationRecord, tag *tagRecord, admin *upstream.Admin) *upstream.Tag {
 	c := &rec.conversation
-	for _, t := range c.Tags.Tags {
-		if t.ID == tag.tag.ID {
-			out := *t
-			return &out
-		}
+	tags, applied, added := ws.withTag(c.Tags.Tags, tag, admin.ID)
+	if added {
+		c.Tags.Tags, c.UpdatedAt = tags, *applied.AppliedAt
+		ws.notifyConversation("conversation_part.tag.created", rec)
 	}
-	now := ws.nowStamp()
-	t := renderTag(tag)
-	t.AppliedAt, t.AppliedBy = &now, &upstream.Reference{Type: "admin", ID: ptr(admin.ID)}
-	c.Tags.Tags = append(c.Tags.Tags, t)
-	c.UpdatedAt = now
-	ws.notifyConversation("conversation_part.tag.created", rec)
-	out := *t
-	return &out
+	return applied
 }
 
 // detachTagFromConversation serves DELETE
@@ -316,17 +308,11 @@ func detachTagFromConversation(w http.ResponseWriter, r *http.Request) {
 // tag as it was applied. Intercom has no webhook topic for it.
 func (ws *Workspace) applyUntagConversation(rec *conversationRecord, tag *tagRecord, admin *upstream.Admin) *upstream.Tag {
 	c := &rec.conversation
-	for i, t := range c.Tags.Tags {
-		if t.ID == tag.tag.ID {
-			c.Tags.Tags = slices.Delete(slices.Clone(c.Tags.Tags), i, i+1)
-			c.UpdatedAt = ws.nowStamp()
-			out := *t
-			return &out
-		}
+	tags, applied, removed := ws.withoutTag(c.Tags.Tags, tag, admin.ID)
+	if removed {
+		c.Tags.Tags, c.UpdatedAt = tags, ws.nowStamp()
 	}
-	out := renderTag(tag)
-	out.AppliedAt, out.AppliedBy = ptr(ws.nowStamp()), &upstream.Reference{Type: "admin", ID: ptr(admin.ID)}
-	return out
+	return applied
 }
 
 // createConversation serves POST /conversations: a user's or lead's message

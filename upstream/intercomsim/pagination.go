@@ -1,11 +1,13 @@
 package intercomsim
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"intercom-graphql/upstream"
@@ -37,30 +39,29 @@ func decodeStartingAfter(s string) (startingAfter, error) {
 // sequenced is anything listed in creation order.
 type sequenced interface{ sequence() int64 }
 
-// cursorPage serves one page of items, which must be sorted by sequence
-// (ascending, or descending when newestFirst).
-func cursorPage[T sequenced](items []T, newestFirst bool, perPage int, after string) ([]T, *upstream.CursorPages, error) {
-	start, page := 0, 1
+// cursorPage serves one page of items newest first, as Intercom's cursor
+// lists do. Items are in creation order (ascending sequence), the order the
+// workspace keeps them in, so a cursor finds its place by binary search and
+// a page costs its own size, not the list's.
+func cursorPage[T sequenced](items []T, perPage int, after string) ([]T, *upstream.CursorPages, error) {
+	end, page := len(items), 1
 	if after != "" {
 		t, err := decodeStartingAfter(after)
 		if err != nil {
 			return nil, nil, err
 		}
 		page = t.Page + 1
-		start = len(items)
-		for i, it := range items {
-			if (!newestFirst && it.sequence() > t.Seq) || (newestFirst && it.sequence() < t.Seq) {
-				start = i
-				break
-			}
-		}
+		// The page goes on with the newest item older than the last one served.
+		end, _ = slices.BinarySearchFunc(items, t.Seq, func(it T, seq int64) int { return cmp.Compare(it.sequence(), seq) })
 	}
-	end := min(start+perPage, len(items))
+	start := max(end-perPage, 0)
+	out := slices.Clone(items[start:end])
+	slices.Reverse(out)
 	pages := &upstream.CursorPages{Type: "pages", Page: page, PerPage: perPage, TotalPages: ceilDiv(len(items), perPage)}
-	if end < len(items) {
-		pages.Next = &upstream.StartingAfter{PerPage: perPage, StartingAfter: encodeStartingAfter(startingAfter{Seq: items[end-1].sequence(), Page: page})}
+	if start > 0 {
+		pages.Next = &upstream.StartingAfter{PerPage: perPage, StartingAfter: encodeStartingAfter(startingAfter{Seq: items[start].sequence(), Page: page})}
 	}
-	return items[start:end], pages, nil
+	return out, pages, nil
 }
 
 // pageNumberPage serves page `page` (from 1) of items; next is the URL of the

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // workspaces may keep any IANA time zone; the host may ship none
-	"unicode"
 
 	"intercom-graphql/upstream"
 )
@@ -79,6 +78,10 @@ type searchSchema[R sequenced] struct {
 	// workspace's declared attributes (custom_attributes.{name}).
 	custom      func(R) map[string]any
 	customKinds map[string]searchKind
+	// byID finds a searchable record by its id in the workspace's index,
+	// so that a search for ids looks them up rather than testing every
+	// record (the facade's loaders search by id IN [...] on every batch).
+	byID func(*Workspace, string) (R, bool)
 }
 
 // searchError is a query Intercom refuses.
@@ -196,6 +199,9 @@ func (s *searchSchema[R]) search(body searchBody, ws *Workspace, records []R) (s
 	if err != nil {
 		return searchPage[R]{}, err
 	}
+	if ids, ok := soughtIDs(*body.Query); ok && s.byID != nil {
+		records = s.withIDs(ws, ids)
+	}
 	var matches []sortable[R]
 	for _, rec := range records {
 		if match(rec) {
@@ -229,6 +235,57 @@ func (s *searchSchema[R]) search(body searchBody, ws *Workspace, records []R) (s
 		items = append(items, m.rec)
 	}
 	return searchPage[R]{items: items, total: len(matches), pages: pages}, nil
+}
+
+// soughtIDs are the ids a query names when every match must have one of
+// them: the query is id = x or id IN [...], or an AND group holding one.
+func soughtIDs(q upstream.SearchQuery) ([]string, bool) {
+	if q.Operator == "AND" {
+		for _, f := range q.Filters {
+			if ids, ok := soughtIDs(f); ok {
+				return ids, true
+			}
+		}
+		return nil, false
+	}
+	if q.Field != "id" {
+		return nil, false
+	}
+	switch v := q.Value.(type) {
+	case string:
+		return []string{v}, q.Operator == "="
+	case []any:
+		ids := make([]string, 0, len(v))
+		for _, x := range v {
+			id, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			ids = append(ids, id)
+		}
+		return ids, q.Operator == "IN"
+	}
+	return nil, false
+}
+
+// withIDs are the searchable records with those ids, each once. The query
+// still decides which of them match. A search compares ids without regard
+// to case, and the ids the simulator issues have no upper-case letters, so
+// an id's lower-case form finds its record.
+func (s *searchSchema[R]) withIDs(ws *Workspace, ids []string) []R {
+	seen := make(map[string]bool, len(ids))
+	var out []R
+	for _, id := range ids {
+		id = strings.ToLower(id)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if rec, ok := s.byID(ws, id); ok {
+			out = append(out, rec)
+		}
+	}
+	return out
 }
 
 func (ws *Workspace) location() (*time.Location, error) {
@@ -390,27 +447,35 @@ func normalizeOperand(kind searchKind, v any) (any, error) {
 
 // predicate is one filter's test. A record without a value fails every
 // comparison; != , NIN and !~ are the negations of =, IN and ~, so they
-// match it. A list field matches = when any of its values does.
+// match it. A list field matches = when any of its values does. Values and
+// operands are folded into the form they compare in once each, so that IN
+// looks a value up in a set instead of comparing it with every operand.
 func (s *searchSchema[R]) predicate(f searchField[R], op string, operand any, operands []any, loc *time.Location) func(R) bool {
-	cmp := s.comparer(f.kind, loc)
+	fold := s.folder(f.kind, loc)
 	values := f.values
 	if f.words {
 		values = func(r R) []any { return wordsOf(f.values(r)) }
 	}
-	some := func(r R, ok func(v any) bool) bool { return slices.ContainsFunc(values(r), ok) }
+	if operand != nil {
+		operand = fold(operand)
+	}
+	set := make(map[any]bool, len(operands))
+	for _, x := range operands {
+		set[fold(x)] = true
+	}
+	some := func(r R, ok func(v any) bool) bool {
+		return slices.ContainsFunc(values(r), func(v any) bool { return ok(fold(v)) })
+	}
 	equal := func(r R) bool {
 		if operand == nil {
 			return len(values(r)) == 0
 		}
-		return some(r, func(v any) bool { return cmp(v, operand) == 0 })
+		return some(r, func(v any) bool { return v == operand })
 	}
-	in := func(r R) bool {
-		return some(r, func(v any) bool {
-			return slices.ContainsFunc(operands, func(x any) bool { return cmp(v, x) == 0 })
-		})
+	in := func(r R) bool { return some(r, func(v any) bool { return set[v] }) }
+	contains := func(r R) bool {
+		return some(r, func(v any) bool { return strings.Contains(v.(string), operand.(string)) })
 	}
-	text := func(v any) string { return strings.ToLower(v.(string)) }
-	contains := func(r R) bool { return some(r, func(v any) bool { return strings.Contains(text(v), text(operand)) }) }
 	inclusive := s.rules.inclusiveBounds
 	switch op {
 	case "=":
@@ -426,46 +491,44 @@ func (s *searchSchema[R]) predicate(f searchField[R], op string, operand any, op
 	case "!~":
 		return func(r R) bool { return !contains(r) }
 	case "^":
-		return func(r R) bool { return some(r, func(v any) bool { return strings.HasPrefix(text(v), text(operand)) }) }
+		return func(r R) bool {
+			return some(r, func(v any) bool { return strings.HasPrefix(v.(string), operand.(string)) })
+		}
 	case "$":
-		return func(r R) bool { return some(r, func(v any) bool { return strings.HasSuffix(text(v), text(operand)) }) }
+		return func(r R) bool {
+			return some(r, func(v any) bool { return strings.HasSuffix(v.(string), operand.(string)) })
+		}
 	case ">":
 		return func(r R) bool {
-			return some(r, func(v any) bool { c := cmp(v, operand); return c > 0 || (inclusive && c == 0) })
+			return some(r, func(v any) bool { c := compareKeys(v, operand); return c > 0 || (inclusive && c == 0) })
 		}
 	case "<":
 		return func(r R) bool {
-			return some(r, func(v any) bool { c := cmp(v, operand); return c < 0 || (inclusive && c == 0) })
+			return some(r, func(v any) bool { c := compareKeys(v, operand); return c < 0 || (inclusive && c == 0) })
 		}
 	case ">=":
-		return func(r R) bool { return some(r, func(v any) bool { return cmp(v, operand) >= 0 }) }
+		return func(r R) bool { return some(r, func(v any) bool { return compareKeys(v, operand) >= 0 }) }
 	case "<=":
-		return func(r R) bool { return some(r, func(v any) bool { return cmp(v, operand) <= 0 }) }
+		return func(r R) bool { return some(r, func(v any) bool { return compareKeys(v, operand) <= 0 }) }
 	}
 	return func(R) bool { return false }
 }
 
-// comparer orders two values of a kind. Strings compare without regard to
-// case; dates compare by calendar day in loc where the endpoint says so.
-func (s *searchSchema[R]) comparer(kind searchKind, loc *time.Location) func(a, b any) int {
+// folder maps values of a kind to the form they compare in, where equal
+// values are ==: strings without case, a float field's numbers as float64,
+// and dates as calendar days in loc where the endpoint says so.
+func (s *searchSchema[R]) folder(kind searchKind, loc *time.Location) func(any) any {
 	switch kind {
 	case kindString:
-		return func(a, b any) int { return strings.Compare(strings.ToLower(a.(string)), strings.ToLower(b.(string))) }
-	case kindBoolean:
-		return func(a, b any) int {
-			if a.(bool) == b.(bool) {
-				return 0
-			}
-			return 1
-		}
+		return func(v any) any { return strings.ToLower(v.(string)) }
 	case kindFloat:
-		return func(a, b any) int { return compareNumbers(toFloat(a), toFloat(b)) }
+		return func(v any) any { return toFloat(v) }
 	case kindDate:
 		if s.rules.dayGranular {
-			return func(a, b any) int { return compareNumbers(civilDay(a.(int64), loc), civilDay(b.(int64), loc)) }
+			return func(v any) any { return civilDay(v.(int64), loc) }
 		}
 	}
-	return func(a, b any) int { return compareNumbers(a.(int64), b.(int64)) }
+	return func(v any) any { return v }
 }
 
 func toFloat(v any) float64 {
@@ -499,8 +562,8 @@ func civilDay(unix int64, loc *time.Location) int {
 func wordsOf(values []any) []any {
 	var out []any
 	for _, v := range values {
-		text := htmlTag.ReplaceAllString(v.(string), " ")
-		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		text := htmlTags.ReplaceAllString(v.(string), " ")
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
 			out = append(out, w)
 		}
 	}
@@ -587,6 +650,7 @@ func (o searchOrder[R]) compare(a, b sortPosition) int {
 	return c
 }
 
+// compareKeys orders two sort keys, or two folded values of a filter.
 func compareKeys(a, b any) int {
 	switch x := a.(type) {
 	case string:
@@ -594,6 +658,12 @@ func compareKeys(a, b any) int {
 		return strings.Compare(x, y)
 	case float64:
 		y, _ := b.(float64)
+		return compareNumbers(x, y)
+	case int64:
+		y, _ := b.(int64)
+		return compareNumbers(x, y)
+	case int:
+		y, _ := b.(int)
 		return compareNumbers(x, y)
 	case bool:
 		y, _ := b.(bool)

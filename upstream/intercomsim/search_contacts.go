@@ -71,6 +71,11 @@ var contactSearch = &searchSchema[*contactRecord]{
 	aliases:     map[string]string{"andoid_sdk_version": "android_sdk_version"},
 	custom:      func(r *contactRecord) map[string]any { return r.contact.CustomAttributes },
 	customKinds: contactAttributeKinds,
+	// Archived contacts keep their place in the index but are not searched.
+	byID: func(ws *Workspace, id string) (*contactRecord, bool) {
+		rec, ok := ws.contactByID[id]
+		return rec, ok && !rec.archived
+	},
 }
 
 func searchContacts(w http.ResponseWriter, r *http.Request) {

@@ -121,6 +121,10 @@ var conversationSearch = &searchSchema[*conversationRecord]{
 	},
 	// The spec's table spells the rated teammate's field admin_d.
 	aliases: map[string]string{"conversation_rating.admin_d": "conversation_rating.admin_id"},
+	byID: func(ws *Workspace, id string) (*conversationRecord, bool) {
+		rec, ok := ws.conversationByID[id]
+		return rec, ok
+	},
 }
 
 func searchConversations(w http.ResponseWriter, r *http.Request) {

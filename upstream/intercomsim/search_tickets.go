@@ -76,7 +76,11 @@ func (ws *Workspace) ticketSearch() *searchSchema[*ticketRecord] {
 			}}
 		}
 	}
-	return &searchSchema[*ticketRecord]{rules: ticketSearchRules, fields: fields}
+	byID := func(ws *Workspace, id string) (*ticketRecord, bool) {
+		rec, ok := ws.ticketByID[id]
+		return rec, ok
+	}
+	return &searchSchema[*ticketRecord]{rules: ticketSearchRules, fields: fields, byID: byID}
 }
 
 func attributeText(r *ticketRecord, name string) []any {

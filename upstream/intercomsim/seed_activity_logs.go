@@ -106,17 +106,17 @@ func (ws *Workspace) ActivityLogIDs(after, before int64) []string {
 	ws.mu.RLock()
 	defer ws.mu.RUnlock()
 	var ids []string
-	for _, rec := range ws.activityWindow(upstream.Timestamp(after), upstream.Timestamp(before)) {
-		ids = append(ids, rec.log.ID)
+	window := ws.activityWindow(upstream.Timestamp(after), upstream.Timestamp(before))
+	for i := len(window) - 1; i >= 0; i-- {
+		ids = append(ids, window[i].log.ID)
 	}
 	return ids
 }
 
-// activityWindow is the log of [after, before], newest first; before 0 leaves it open.
+// activityWindow is the log of [after, before], oldest first; before 0 leaves it open.
 func (ws *Workspace) activityWindow(after, before upstream.Timestamp) []*activityLogRecord {
 	var out []*activityLogRecord
-	for i := len(ws.activityLogs) - 1; i >= 0; i-- {
-		rec := ws.activityLogs[i]
+	for _, rec := range ws.activityLogs {
 		if rec.log.CreatedAt >= after && (before == 0 || rec.log.CreatedAt <= before) {
 			out = append(out, rec)
 		}

@@ -263,14 +263,41 @@ func attachTagToContact(w http.ResponseWriter, r *http.Request) {
 // The answer says when and by whom (the token's admin) it was applied.
 func (ws *Workspace) applyAttachTag(contact *contactRecord, tag *tagRecord) *upstream.Tag {
 	ws.tagContact(contact, tag)
-	return ws.appliedTag(tag)
+	return ws.appliedTag(tag, ws.meID)
 }
 
-func (ws *Workspace) appliedTag(tag *tagRecord) *upstream.Tag {
+// appliedTag is a tag as the tagging writes answer with it: applied now, by the admin.
+func (ws *Workspace) appliedTag(tag *tagRecord, adminID string) *upstream.Tag {
 	out := renderTag(tag)
 	out.AppliedAt = ptr(ws.nowStamp())
-	out.AppliedBy = &upstream.Reference{Type: "admin", ID: ptr(ws.meID)}
+	out.AppliedBy = &upstream.Reference{Type: "admin", ID: ptr(adminID)}
 	return out
+}
+
+// withTag puts a tag on a conversation's or ticket's tags, applied now by
+// the admin; a tag already there stays as it was applied. It answers with
+// the tags, a copy of the tag as applied, and whether the tag is new there.
+func (ws *Workspace) withTag(tags []*upstream.Tag, tag *tagRecord, adminID string) ([]*upstream.Tag, *upstream.Tag, bool) {
+	if i := slices.IndexFunc(tags, func(t *upstream.Tag) bool { return t.ID == tag.tag.ID }); i >= 0 {
+		out := *tags[i]
+		return tags, &out, false
+	}
+	t := ws.appliedTag(tag, adminID)
+	out := *t
+	return append(tags, t), &out, true
+}
+
+// withoutTag takes a tag off a conversation's or ticket's tags, leaving the
+// list it was given as it was (a rendered conversation may share it). It
+// answers with the tags, the tag as it was applied (as it would be applied
+// now, when it was not there), and whether it was there.
+func (ws *Workspace) withoutTag(tags []*upstream.Tag, tag *tagRecord, adminID string) ([]*upstream.Tag, *upstream.Tag, bool) {
+	i := slices.IndexFunc(tags, func(t *upstream.Tag) bool { return t.ID == tag.tag.ID })
+	if i < 0 {
+		return tags, ws.appliedTag(tag, adminID), false
+	}
+	out := *tags[i]
+	return slices.Delete(slices.Clone(tags), i, i+1), &out, true
 }
 
 // detachTagFromContact serves DELETE /contacts/{contact_id}/tags/{id};
@@ -298,7 +325,7 @@ func (ws *Workspace) applyDetachTag(contact *contactRecord, tag *tagRecord) *ups
 		contact.contact.UpdatedAt = ws.nowStamp()
 		ws.notifyContactTag("deleted", contact, tag)
 	}
-	return ws.appliedTag(tag)
+	return ws.appliedTag(tag, ws.meID)
 }
 
 // notifyContactTag sends contact.{role}.tag.created or .deleted: the

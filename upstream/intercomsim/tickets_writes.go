@@ -2,6 +2,7 @@ package intercomsim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
@@ -51,7 +52,7 @@ func (ws *Workspace) checkTicketAttributes(w http.ResponseWriter, r *http.Reques
 	for _, a := range tt.TicketTypeAttributes.Data {
 		byName[a.Name] = a
 	}
-	for _, name := range slices.Sorted(mapKeys(values)) {
+	for _, name := range slices.Sorted(maps.Keys(values)) {
 		v, a := values[name], byName[name]
 		at := field + "." + name
 		switch {
@@ -603,17 +604,9 @@ func attachTagToTicket(w http.ResponseWriter, r *http.Request) {
 // ticket model shows no tags and Intercom has no webhook topic for it: the
 // answer is where the tag shows.
 func (ws *Workspace) applyTagTicket(rec *ticketRecord, tag *tagRecord, admin *upstream.Admin) *upstream.Tag {
-	for _, t := range rec.tags {
-		if t.ID == tag.tag.ID {
-			out := *t
-			return &out
-		}
-	}
-	t := renderTag(tag)
-	t.AppliedAt, t.AppliedBy = ptr(ws.nowStamp()), &upstream.Reference{Type: "admin", ID: ptr(admin.ID)}
-	rec.tags = append(rec.tags, t)
-	out := *t
-	return &out
+	var applied *upstream.Tag
+	rec.tags, applied, _ = ws.withTag(rec.tags, tag, admin.ID)
+	return applied
 }
 
 // detachTagFromTicket serves DELETE /tickets/{ticket_id}/tags/{id}; taking
@@ -650,16 +643,9 @@ func detachTagFromTicket(w http.ResponseWriter, r *http.Request) {
 // applyUntagTicket takes a tag off a ticket and answers with the tag as it
 // was applied.
 func (ws *Workspace) applyUntagTicket(rec *ticketRecord, tag *tagRecord, admin *upstream.Admin) *upstream.Tag {
-	for i, t := range rec.tags {
-		if t.ID == tag.tag.ID {
-			rec.tags = slices.Delete(rec.tags, i, i+1)
-			out := *t
-			return &out
-		}
-	}
-	out := renderTag(tag)
-	out.AppliedAt, out.AppliedBy = ptr(ws.nowStamp()), &upstream.Reference{Type: "admin", ID: ptr(admin.ID)}
-	return out
+	var applied *upstream.Tag
+	rec.tags, applied, _ = ws.withoutTag(rec.tags, tag, admin.ID)
+	return applied
 }
 
 // TicketTagIDs lists the ids of the tags applied to a ticket, which the
