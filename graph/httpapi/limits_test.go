@@ -72,6 +72,33 @@ func TestClientsAreRateLimitedWithRetryAfter(t *testing.T) {
 	}
 }
 
+// Queries and live connections draw on one budget per client: opening an
+// event stream spends a request like a query does.
+func TestQueriesAndLiveConnectionsShareOneRateBudget(t *testing.T) {
+	f := newFacade(t, facadeOptions{configure: func(c *httpapi.Config) { c.Limits.RequestsPerMinute = 3 }})
+	for range 2 {
+		resp, err := http.Post(f.server.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ __typename }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("a query within the budget: status %d", resp.StatusCode)
+		}
+	}
+	if sse, resp := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil); sse == nil {
+		t.Fatalf("the third request, an event stream, was refused: %d", resp.StatusCode)
+	}
+	resp, err := http.Post(f.server.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ __typename }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("a fourth request after two queries and an event stream, of 3 allowed a minute: status %d, want 429", resp.StatusCode)
+	}
+}
+
 func TestConcurrencyBeyondTheLimitIsShedWith503(t *testing.T) {
 	f := newFacade(t, facadeOptions{
 		sim:       intercomsim.Options{Latency: 300 * time.Millisecond},
