@@ -30,7 +30,6 @@ var (
 	baseline   = mode{name: "baseline", unbatched: true}
 	cold       = mode{name: "loaders"}
 	warm       = mode{name: "loaders+cache", warm: true}
-	production = mode{name: "production", warm: true, objects: upstream.DefaultCacheTTL().Objects}
 )
 
 // stack is the simulator and the facade in front of it, both over real HTTP.

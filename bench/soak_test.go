@@ -19,7 +19,13 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"intercom-graphql/upstream"
 )
+
+// production is the default configuration: loaders on, reference data warm,
+// objects cached for the default time.
+var production = mode{name: "production", warm: true, objects: upstream.DefaultCacheTTL().Objects}
 
 // The soak run drives a mix of the dashboard queries at a fixed rate, open
 // loop (a slow answer does not slow the arrivals), and reports every interval:

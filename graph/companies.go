@@ -49,7 +49,7 @@ func readCompanyListQuery(orderBy *model.CompanyOrder, filter *model.CompanyFilt
 		return q, nil
 	}
 	if orderBy != nil {
-		return companyListQuery{}, errcode.InputField("orderBy", errors.New("Intercom lists filtered companies in its own order; leave orderBy out when you pass filter"))
+		return companyListQuery{}, errcode.InputField("orderBy", errors.New("filtered companies come in the order Intercom lists them; leave orderBy out when you pass filter"))
 	}
 	var f upstream.CompanyFilter
 	given := 0

@@ -351,7 +351,7 @@ func searchSort[S any](sorts []S, choice func(S) sortChoice) (upstream.SearchSor
 		}
 		return upstream.SearchSort{Field: c.field, Order: order}, nil
 	}
-	return upstream.SearchSort{}, errcode.InputField("sort", errors.New("Intercom sorts search results by one field; give at most one"))
+	return upstream.SearchSort{}, errcode.InputField("sort", errors.New("search results are sorted by one field at most; give at most one"))
 }
 
 // searchConnection pages through a search with the same Relay connection

@@ -117,7 +117,6 @@ type clientCall struct {
 
 type clientIDs struct {
 	admin, team, contact, conversation string
-	contactNext, conversationNext      string // starting_after of the second page
 	company, tag, segment              string
 
 	// ws is the simulated workspace, for ids no list endpoint hands out.

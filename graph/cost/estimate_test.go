@@ -14,7 +14,7 @@ var schema = generated.NewExecutableSchema(generated.Config{}).Schema()
 
 func operation(t testing.TB, query string) *ast.OperationDefinition {
 	t.Helper()
-	doc, errs := gqlparser.LoadQuery(schema, query)
+	doc, errs := gqlparser.LoadQueryWithRules(schema, query, nil) // nil: the default validation rules
 	if errs != nil {
 		t.Fatalf("invalid test query: %v", errs)
 	}
@@ -72,7 +72,7 @@ func FuzzEstimate(f *testing.F) {
 		f.Add(seed, int64(7))
 	}
 	f.Fuzz(func(t *testing.T, query string, n int64) {
-		doc, errs := gqlparser.LoadQuery(schema, query)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, query, nil) // nil: the default validation rules
 		if errs != nil || len(doc.Operations) == 0 {
 			return
 		}

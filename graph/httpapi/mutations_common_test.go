@@ -120,7 +120,7 @@ func (f *facade) invalid(t *testing.T, name, document string, input map[string]a
 			!strings.Contains(resp.Errors[0].Message+fmt.Sprint(resp.Errors[0].Path), mentions) {
 			t.Errorf("want a BAD_USER_INPUT error naming %s, got %s", mentions, resp.raw)
 		}
-		if resp.Data != nil && len(resp.Data) > 0 {
+		if len(resp.Data) > 0 {
 			t.Errorf("an invalid document ran: %v", resp.Data)
 		}
 		if calls := f.sim.Calls() - before; calls != 0 {

@@ -38,7 +38,7 @@ func (p *PassThrough) Authenticate(r *http.Request) (Principal, error) {
 	if _, ok := p.verified.Get(client.Tenant()); !ok {
 		if _, err := client.Admins.Me(r.Context()); err != nil {
 			if upstream.IsStatus(err, http.StatusUnauthorized) || upstream.IsStatus(err, http.StatusForbidden) {
-				return Principal{}, errors.New("Intercom refused the access token")
+				return Principal{}, errors.New("the access token was refused by Intercom")
 			}
 			return Principal{}, errors.New("the access token could not be checked with Intercom; try again")
 		}

@@ -176,7 +176,7 @@ func ticketAuthor(a upstream.PartAuthor) upstream.TicketPartAuthor {
 	if a.Type == "lead" || a.Type == "contact" {
 		a.Type = "user"
 	}
-	return upstream.TicketPartAuthor{Type: a.Type, ID: a.ID, Name: a.Name, Email: a.Email}
+	return upstream.TicketPartAuthor(a)
 }
 
 // ticketOperator is Operator as a ticket part's author.

@@ -44,7 +44,7 @@ var bodyFlaws = map[string]bodyFlaw{
 			switch companies, _ := body["companies"].([]any); {
 			case body["users"] != nil:
 				return "tag_multiple_users_request"
-			case companies != nil && len(companies) > 0 && untagging(companies):
+			case len(companies) > 0 && untagging(companies):
 				return "untag_company_request"
 			case body["companies"] != nil:
 				return "tag_company_request"
