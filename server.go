@@ -32,8 +32,8 @@ import (
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
-	"intercom-graphql/graph/httpapi"
 	"intercom-graphql/graph/live"
+	"intercom-graphql/httpapi"
 	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
 	"intercom-graphql/upstream/intercomsim"

@@ -36,7 +36,7 @@ func benchScenario(b *testing.B, sc scenario, m mode) {
 	s := newStack(b, m, upstreamLatency)
 	var vars map[string]any
 	if sc.variables != nil {
-		vars = sc.variables(s.sim.Workspace("sim-demo-token"))
+		vars = sc.variables(s.Sim.Workspace("sim-demo-token"))
 	}
 	query := sc.query(b)
 	first := s.run(b, query, vars) // warms what the mode keeps warm

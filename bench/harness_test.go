@@ -1,17 +1,13 @@
 package bench
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
 
-	"intercom-graphql/graph/httpapi"
+	"intercom-graphql/httpapi"
+	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/loaders"
 	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
@@ -27,43 +23,34 @@ type mode struct {
 }
 
 var (
-	baseline   = mode{name: "baseline", unbatched: true}
-	cold       = mode{name: "loaders"}
-	warm       = mode{name: "loaders+cache", warm: true}
+	baseline = mode{name: "baseline", unbatched: true}
+	cold     = mode{name: "loaders"}
+	warm     = mode{name: "loaders+cache", warm: true}
 )
 
-// stack is the simulator and the facade in front of it, both over real HTTP.
+// stack is the simulator and the facade in front of it, both over real HTTP,
+// on the demo workspace.
 type stack struct {
-	sim    *intercomsim.Simulator
-	client *upstream.Client
-	server *httptest.Server
+	*facadetest.Facade
 }
 
 func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 	tb.Helper()
-	sim := intercomsim.New(intercomsim.Options{Seed: 1, Latency: latency, Budget: 1 << 30})
-	simServer := httptest.NewServer(sim.Handler())
-	tb.Cleanup(simServer.Close)
-	cfg := upstream.Config{Token: intercomsim.DemoToken, BaseURL: simServer.URL}
+	opts := facadetest.Options{
+		Sim:          intercomsim.Options{Seed: 1, Latency: latency, Budget: 1 << 30, Sizes: intercomsim.DemoSizes()},
+		MaxQueryCost: 100_000,
+		Configure: func(c *httpapi.Config) {
+			c.CursorKey = []byte("bench")
+			c.Loaders = loaders.Options{Unbatched: m.unbatched}
+			c.Logger = slog.New(slog.DiscardHandler)
+		},
+	}
 	if m.warm {
 		// Reference data only: people and conversations change too fast to be
 		// served from a cache in a dashboard, so objects are not kept.
-		cfg.Cache, cfg.CacheTTL = cache.NewMemory(10_000), upstream.CacheTTL{Reference: time.Hour, Objects: m.objects}
+		opts.Cache, opts.CacheTTL = cache.NewMemory(10_000), upstream.CacheTTL{Reference: time.Hour, Objects: m.objects}
 	}
-	client, err := upstream.New(cfg)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	handler := httpapi.New(httpapi.Config{
-		Client:    client,
-		CursorKey: []byte("bench"),
-		Limits:    httpapi.Limits{RequestsPerMinute: -1, MaxQueryCost: 100_000},
-		Loaders:   loaders.Options{Unbatched: m.unbatched},
-		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
-	server := httptest.NewServer(handler)
-	tb.Cleanup(server.Close)
-	return &stack{sim: sim, client: client, server: server}
+	return &stack{facadetest.New(tb, opts)}
 }
 
 // result is one query's answer and what it cost.
@@ -76,45 +63,22 @@ type result struct {
 }
 
 func (s *stack) run(tb testing.TB, query string, variables map[string]any) result {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
-	s.sim.StartTrace()
+	tb.Helper()
+	s.Sim.StartTrace()
 	start := time.Now()
-	resp, err := http.Post(s.server.URL+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp := s.Query(query, variables)
 	elapsed := time.Since(start)
-	spans := s.sim.StopTrace()
-
-	var out struct {
-		Data       map[string]any   `json:"data"`
-		Errors     []map[string]any `json:"errors"`
-		Extensions map[string]any   `json:"extensions"`
+	spans := s.Sim.StopTrace()
+	if len(resp.Errors) > 0 {
+		tb.Fatalf("query failed: %s", resp.Raw)
 	}
-	if err := json.Unmarshal(raw, &out); err != nil || len(out.Errors) > 0 {
-		tb.Fatalf("query failed: %s", raw)
-	}
-	return result{data: out.Data, spans: spans, calls: len(spans), rounds: intercomsim.Rounds(spans), duration: elapsed}
+	return result{data: resp.Data, spans: spans, calls: len(spans), rounds: intercomsim.Rounds(spans), duration: elapsed}
 }
 
-func dig(v any, path ...string) any {
-	for _, p := range path {
-		m, _ := v.(map[string]any)
-		v = m[p]
-	}
-	return v
-}
-
-func list(v any, path ...string) []any {
-	l, _ := dig(v, path...).([]any)
+// list is the JSON list at path, or nil.
+func list(v any, path ...any) []any {
+	l, _ := facadetest.Dig(v, path...).([]any)
 	return l
-}
-
-func str(v any, key string) string {
-	s, _ := dig(v, key).(string)
-	return s
 }
 
 func num(v any) float64 {

@@ -16,7 +16,7 @@ func TestScenariosCostTheirMinimum(t *testing.T) {
 	// busy CI machine under the race detector, decoding a page and
 	// dispatching its batches has taken 100ms.
 	coldStack, warmStack := newStack(t, cold, 250*time.Millisecond), newStack(t, warm, 0)
-	ws := coldStack.sim.Workspace("sim-demo-token")
+	ws := coldStack.Sim.Workspace("sim-demo-token")
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			var vars map[string]any

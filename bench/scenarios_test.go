@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"intercom-graphql/graph/relay"
+	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/upstream/intercomsim"
 )
 
@@ -37,9 +38,9 @@ var scenarios = []scenario{
 			contacts, companies := map[string]bool{}, map[string]bool{}
 			for _, conv := range list(data, "conversations", "nodes") {
 				for _, c := range list(conv, "contacts", "nodes") {
-					contacts[str(c, "intercomId")] = true
+					contacts[facadetest.Str(facadetest.Dig(c, "intercomId"))] = true
 					for _, co := range list(c, "companies", "nodes") {
-						companies[str(co, "intercomId")] = true
+						companies[facadetest.Str(facadetest.Dig(co, "intercomId"))] = true
 					}
 				}
 			}
@@ -52,7 +53,7 @@ var scenarios = []scenario{
 			return map[string]any{"id": relay.NodeID("Contact", bestKnownContact(ws))}
 		},
 		minimum: func(data map[string]any) (int, int) {
-			contact := dig(data, "contact")
+			contact := facadetest.Dig(data, "contact")
 			cold := 1 + 1 + len(list(contact, "companies", "nodes")) + 1 // contact, search, companies, segments
 			reference := 0
 			if len(list(contact, "tags", "nodes")) > 0 {
@@ -63,11 +64,11 @@ var scenarios = []scenario{
 			}
 			admins, teams := false, false
 			for _, n := range list(contact, "notes", "nodes") {
-				admins = admins || dig(n, "author") != nil
+				admins = admins || facadetest.Dig(n, "author") != nil
 			}
 			for _, c := range list(data, "conversations", "nodes") {
-				admins = admins || dig(c, "adminAssignee") != nil
-				teams = teams || dig(c, "teamAssignee") != nil
+				admins = admins || facadetest.Dig(c, "adminAssignee") != nil
+				teams = teams || facadetest.Dig(c, "teamAssignee") != nil
 			}
 			for _, used := range []bool{admins, teams} {
 				if used {
@@ -84,7 +85,7 @@ var scenarios = []scenario{
 			crowded, tagged := 0, false
 			for _, co := range companies {
 				for _, c := range list(co, "contacts", "nodes") {
-					n := int(num(dig(c, "tags", "totalCount")))
+					n := int(num(facadetest.Dig(c, "tags", "totalCount")))
 					tagged = tagged || n > 0
 					if n > 10 {
 						crowded++
@@ -105,10 +106,10 @@ var scenarios = []scenario{
 			admins, teams := false, false
 			for _, tk := range list(data, "tickets", "nodes") {
 				for _, c := range list(tk, "contacts", "nodes") {
-					contacts[str(c, "intercomId")] = true
+					contacts[facadetest.Str(facadetest.Dig(c, "intercomId"))] = true
 				}
-				admins = admins || dig(tk, "adminAssignee") != nil
-				teams = teams || dig(tk, "teamAssignee") != nil
+				admins = admins || facadetest.Dig(tk, "adminAssignee") != nil
+				teams = teams || facadetest.Dig(tk, "teamAssignee") != nil
 			}
 			cold, reference := 1+ceilDiv(len(contacts), 150), 0
 			for _, used := range []bool{admins, teams} {

@@ -45,7 +45,7 @@ type interval struct {
 func TestSoak(t *testing.T) {
 	before := runtime.NumGoroutine()
 	s := newStack(t, production, upstreamLatency)
-	ws := s.sim.Workspace("sim-demo-token")
+	ws := s.Sim.Workspace("sim-demo-token")
 	type job struct {
 		query string
 		vars  map[string]any
@@ -68,7 +68,7 @@ func TestSoak(t *testing.T) {
 		defer inFlight.Done()
 		body, _ := json.Marshal(map[string]any{"query": j.query, "variables": j.vars})
 		begin := time.Now()
-		resp, err := client.Post(s.server.URL+"/graphql", "application/json", bytes.NewReader(body))
+		resp, err := client.Post(s.Server.URL+"/graphql", "application/json", bytes.NewReader(body))
 		failed := err != nil
 		if err == nil {
 			raw, _ := io.ReadAll(resp.Body)
@@ -120,7 +120,7 @@ loop:
 	mu.Lock()
 	totalErrors += current.errors
 	mu.Unlock()
-	fmt.Printf("soak: %d queries, %d errors, %d upstream calls\n", started.Load(), totalErrors, s.sim.Calls())
+	fmt.Printf("soak: %d queries, %d errors, %d upstream calls\n", started.Load(), totalErrors, s.Sim.Calls())
 
 	if totalErrors != 0 {
 		t.Errorf("%d queries failed", totalErrors)
@@ -130,7 +130,7 @@ loop:
 	// what must not happen is goroutines that outlive the work. With the
 	// traffic stopped and idle connections closed, the count must fall back.
 	client.CloseIdleConnections()
-	s.client.CloseIdleConnections()
+	s.Upstream.CloseIdleConnections()
 	settled := runtime.NumGoroutine()
 	for range 50 {
 		if settled <= before+10 {

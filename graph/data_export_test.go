@@ -1,0 +1,58 @@
+package graph_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"intercom-graphql/httpapi/facadetest"
+	"intercom-graphql/upstream/intercomsim"
+)
+
+func TestDataExportStatusAndDownloadLocation(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	jobs := f.Sim.Workspace(intercomsim.DemoToken).DataExportJobs()
+	statuses := map[string]bool{}
+	for job, status := range jobs {
+		data := f.Query(`query($j: String!) { dataExport(jobIdentifier: $j) { id intercomId jobIdentifier status downloadUrl downloadExpiresAt } }`,
+			map[string]any{"j": job}).MustData(t)
+		e := facadetest.Dig(data, "dataExport")
+		statuses[facadetest.Str(facadetest.Dig(e, "status"))] = true
+		if facadetest.Str(facadetest.Dig(e, "jobIdentifier")) != job || facadetest.Str(facadetest.Dig(e, "intercomId")) != job || facadetest.Str(facadetest.Dig(e, "status")) != strings.ToUpper(status) {
+			t.Errorf("job %s (%s) = %v", job, status, e)
+		}
+		url := facadetest.Str(facadetest.Dig(e, "downloadUrl"))
+		if (status == "completed") != (url != "") || (url != "") != (facadetest.Dig(e, "downloadExpiresAt") != nil) {
+			t.Errorf("%s job %s: downloadUrl %q, downloadExpiresAt %v", status, job, url, facadetest.Dig(e, "downloadExpiresAt"))
+		}
+		if url != "" {
+			// The location serves the data to whoever holds the workspace's token.
+			req, _ := http.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("Authorization", "Bearer "+intercomsim.DemoToken)
+			req.Header.Set("Accept", "application/octet-stream")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || len(body) < 2 || body[0] != 0x1f || body[1] != 0x8b {
+				t.Errorf("downloading %s: %d, %d bytes, not gzip", url, resp.StatusCode, len(body))
+			}
+		}
+		got := f.Query(`query($id: ID!) { node(id: $id) { id ... on DataExport { jobIdentifier } } }`, map[string]any{"id": facadetest.Dig(e, "id")}).MustData(t)
+		if facadetest.Dig(got, "node", "jobIdentifier") != job {
+			t.Errorf("round trip of %v gave %v", e, got)
+		}
+	}
+	for _, s := range []string{"COMPLETED", "PENDING"} {
+		if !statuses[s] {
+			t.Errorf("no job is %s; statuses seen %v", s, statuses)
+		}
+	}
+	resp := f.Query(`{ dataExport(jobIdentifier: "nosuchjob0000000") { status } }`, nil)
+	if codeOf(resp, "dataExport") != "NOT_FOUND" {
+		t.Errorf("unknown job: %s", resp.Raw)
+	}
+}

@@ -1,0 +1,344 @@
+package httpapi_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"intercom-graphql/graph/live"
+	"intercom-graphql/httpapi"
+	"intercom-graphql/httpapi/facadetest"
+	"intercom-graphql/loaders/cache"
+	"intercom-graphql/loaders/cache/redistest"
+	"intercom-graphql/upstream"
+	"intercom-graphql/upstream/intercomsim"
+)
+
+// Two replicas share a real redis-server: a webhook received by one reaches
+// the subscribers of both, and a redelivery to the other is recognised.
+func TestReplicasSharingRedisBothDeliverAWebhookReceivedByOne(t *testing.T) {
+	url := redistest.Start(t)
+	replica := func() (*facadetest.Facade, *live.Broker) {
+		opts, err := redis.ParseURL(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		client := redis.NewClient(opts)
+		t.Cleanup(func() { _ = client.Close() })
+		broker, err := live.NewRedis(context.Background(), client, "workspace-under-test", live.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(broker.Close)
+		return newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)}), broker
+	}
+	a, brokerA := replica()
+	b, brokerB := replica()
+	_, intercomID, assignee, _ := assignedConversation(t, a)
+
+	ws, _, err := dialWS(t, a, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.acked()
+	ws.subscribe("a", liveConversationEvent, nil)
+	sse, _ := openSSE(t, b, nil, liveConversationEvent, nil)
+	waitSubscribers(t, brokerA, 1)
+	waitSubscribers(t, brokerB, 1)
+
+	item := restObject(a, "/conversations/"+intercomID)
+	first := notificationBody(a, "notif_replicated", "conversation.admin.assigned", item)
+	deliverSigned(a, first)
+	deliverSigned(b, first) // Intercom's redelivery landing on the other replica
+	deliverSigned(b, notificationBody(b, "notif_second", "conversation.admin.closed", item))
+	for name, next := range map[string]func() facadetest.Response{"replica A (graphql-ws)": func() facadetest.Response { return ws.event("a") }, "replica B (SSE)": sse.event} {
+		for _, want := range []string{"notif_replicated", "notif_second"} {
+			event := facadetest.Dig(next().MustData(t), "conversationEvents")
+			if got := facadetest.Str(facadetest.Dig(event, "notificationId")); got != want {
+				t.Fatalf("%s received %q, want %q (each notification once, on every replica)", name, got, want)
+			}
+			if got := facadetest.Str(facadetest.Dig(event, "conversation", "adminAssignee", "name")); got != assignee {
+				t.Errorf("%s: adminAssignee = %q, want %q", name, got, assignee)
+			}
+		}
+	}
+}
+
+// A subscriber that cannot keep up is ended with a reason once its buffer
+// is full, while a fast subscriber receives every event.
+func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{Buffer: 3})
+	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	_, intercomID, _, _ := assignedConversation(t, f)
+	// Reading contacts is slow: a subscriber selecting them resolves each
+	// event slower than events arrive.
+	f.Sim.InjectFault(intercomsim.Fault{Kind: intercomsim.FaultDelay, Path: "/contacts/*", Delay: 100 * time.Millisecond})
+	const slow = `subscription { conversationEvents { notificationId conversation { contacts { nodes { email } } } } }`
+	const fast = `subscription { conversationEvents { notificationId } }`
+
+	slowWS, _, err := dialWS(t, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slowWS.acked()
+	slowWS.subscribe("slow", slow, nil)
+	slowSSE, _ := openSSE(t, f, nil, slow, nil)
+	fastSSE, _ := openSSE(t, f, nil, fast, nil)
+	waitSubscribers(t, broker, 3)
+
+	item := restObject(f, "/conversations/"+intercomID)
+	const events = 10
+	for i := range events {
+		// Paced so that a subscriber doing no upstream work keeps up easily.
+		deliverSigned(f, notificationBody(f, "notif_burst_"+string(rune('a'+i)), "conversation.user.replied", item))
+		time.Sleep(5 * time.Millisecond)
+	}
+	for i := range events {
+		want := "notif_burst_" + string(rune('a'+i))
+		if got := facadetest.Str(facadetest.Dig(fastSSE.event().MustData(t), "conversationEvents", "notificationId")); got != want {
+			t.Fatalf("the fast subscriber received %q, want %q", got, want)
+		}
+	}
+
+	// The slow WebSocket subscription gets what its buffer held, then an error message.
+	received := 0
+	for {
+		m := slowWS.next()
+		if m.Type == "next" {
+			received++
+			continue
+		}
+		if m.Type != "error" || m.ID != "slow" || !facadetest.ContainsAll(string(m.Payload), "SUBSCRIBER_TOO_SLOW", "did not read events as fast") {
+			t.Fatalf("expected an error message with the reason, got %s %s", m.Type, m.Payload)
+		}
+		break
+	}
+	if received == 0 || received >= events {
+		t.Errorf("the slow WebSocket subscriber received %d of %d events before it was ended", received, events)
+	}
+	// The slow event stream gets a last event carrying the reason, then complete.
+	for {
+		ev := slowSSE.next()
+		if ev.event == "next" && !facadetest.ContainsAll(ev.data, "SUBSCRIBER_TOO_SLOW") {
+			continue
+		}
+		if ev.event != "next" || !facadetest.ContainsAll(ev.data, `"reason":"SUBSCRIBER_TOO_SLOW"`, `"code":"BAD_USER_INPUT"`) {
+			t.Fatalf("expected the reason in a last event, got %q %s", ev.event, ev.data)
+		}
+		break
+	}
+	if ev := slowSSE.next(); ev.event != "complete" {
+		t.Errorf("after the reason the stream must complete, got %q %s", ev.event, ev.data)
+	}
+	waitSubscribers(t, broker, 1)
+}
+
+// A webhook invalidates the cached answers of what it changed: a contact
+// read again after contact.user.updated costs an upstream call again.
+func TestWebhookInvalidatesCachedObjects(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadetest.Options{Cache: cache.NewMemory(1000), CacheTTL: upstream.CacheTTL{Reference: time.Minute, Objects: time.Minute},
+		Configure: withBroker(broker)})
+	id := firstContactID(t, f)
+	read := func() float64 {
+		resp := f.Query(`query($id: String!) { contact(intercomId: $id) { email } }`, map[string]any{"id": id})
+		resp.MustData(t)
+		return upstreamCalls(resp)
+	}
+	read()
+	if calls := read(); calls != 0 {
+		t.Fatalf("a second read cost %v upstream calls; the cache should answer it", calls)
+	}
+	sse, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
+	waitSubscribers(t, broker, 1)
+	deliverSigned(f, notificationBody(f, "notif_update", "contact.user.updated", restObject(f, "/contacts/"+id)))
+	sse.event() // the cache is invalidated before the event is published
+	if calls := read(); calls != 1 {
+		t.Errorf("a read after contact.user.updated cost %v upstream calls, want 1 (the webhook must invalidate the cached contact)", calls)
+	}
+	if calls := read(); calls != 0 {
+		t.Errorf("the fresh answer should be cached again, cost %v", calls)
+	}
+}
+
+// Live connections pass the same authentication as queries: SSE by its
+// headers, WebSocket by its upgrade headers or its connection_init payload.
+func TestLiveConnectionsAreAuthenticatedLikeQueries(t *testing.T) {
+	const key = "live-dashboard-key"
+	sum := sha256.Sum256([]byte(key))
+	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadetest.Options{AllowedOrigins: []string{"https://dashboard.example"},
+		Configure: withBroker(broker, func(c *httpapi.Config) { c.Auth = keys })})
+	const sub = `subscription { contactEvents { notificationId } }`
+
+	if _, resp := openSSE(t, f, nil, sub, nil); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("SSE without a key: %d, want 401", resp.StatusCode)
+	}
+	if _, resp := openSSE(t, f, http.Header{"Authorization": {"Bearer wrong"}}, sub, nil); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("SSE with a wrong key: %d, want 401", resp.StatusCode)
+	}
+	sse, resp := openSSE(t, f, http.Header{"Authorization": {"Bearer " + key}}, sub, nil)
+	if sse == nil {
+		t.Fatalf("SSE with the key was refused: %d", resp.StatusCode)
+	}
+
+	if _, resp, err := dialWS(t, f, http.Header{"Authorization": {"Bearer wrong"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a WebSocket upgrade with a wrong key must be refused with 401 before the upgrade, got %v", err)
+	}
+	for name, payload := range map[string]map[string]any{"no credentials": nil, "a wrong key": {"Authorization": "Bearer wrong"}} {
+		ws, _, err := dialWS(t, f, nil, payload)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ce := ws.closeError(); ce.Code != 4403 || !facadetest.ContainsAll(ce.Reason, "Forbidden") {
+			t.Errorf("connection_init with %s: closed with %d %q, want 4403 Forbidden", name, ce.Code, ce.Reason)
+		}
+	}
+	byPayload, _, err := dialWS(t, f, nil, map[string]any{"Authorization": "Bearer " + key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPayload.acked()
+	byPayload.subscribe("p", sub, nil)
+	byHeader, _, err := dialWS(t, f, http.Header{"X-API-Key": {key}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHeader.acked()
+	byHeader.subscribe("h", sub, nil)
+
+	if _, resp, err := dialWS(t, f, http.Header{"Origin": {"https://evil.example"}, "X-API-Key": {key}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a WebSocket from an origin CORS does not allow must be refused with 403, got %v", err)
+	}
+	fromDashboard, _, err := dialWS(t, f, http.Header{"Origin": {"https://dashboard.example"}}, map[string]any{"X-API-Key": key})
+	if err != nil {
+		t.Fatalf("a WebSocket from an allowed origin was refused: %v", err)
+	}
+	fromDashboard.acked()
+	fromDashboard.subscribe("o", sub, nil)
+
+	waitSubscribers(t, broker, 4)
+	deliverSigned(f, notificationBody(f, "notif_auth", "contact.user.updated", restObject(f, "/contacts/"+firstContactIDWithKey(t, f, key))))
+	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
+		t.Errorf("SSE got %q", got)
+	}
+	for id, ws := range map[string]*wsClient{"p": byPayload, "h": byHeader, "o": fromDashboard} {
+		if got := facadetest.Str(facadetest.Dig(ws.event(id).MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
+			t.Errorf("WebSocket %s got %q", id, got)
+		}
+	}
+}
+
+func firstContactIDWithKey(t *testing.T, f *facadetest.Facade, key string) string {
+	t.Helper()
+	resp := postAs(f, map[string]string{"X-API-Key": key}, `{ contacts(first: 1) { nodes { intercomId } } }`)
+	return facadetest.Str(facadetest.Dig(resp.MustData(t), "contacts", "nodes", 0, "intercomId"))
+}
+
+// Live connections beyond MAX_SUBSCRIPTIONS are refused with 503, and a
+// freed slot is served again.
+func TestLiveConnectionsAreBounded(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{MaxSubscriptions: 1})
+	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker, func(c *httpapi.Config) { c.Limits.MaxSubscriptions = 1 })})
+	const sub = `subscription { companyEvents { notificationId } }`
+	first, _ := openSSE(t, f, nil, sub, nil)
+	if first == nil {
+		t.Fatal("the first live connection was refused")
+	}
+	waitSubscribers(t, broker, 1)
+	_, resp := openSSE(t, f, nil, sub, nil)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("a live connection past the limit: %d (Retry-After %q), want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if _, resp, err := dialWS(t, f, nil, nil); err == nil || resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a WebSocket past the limit must be refused with 503, got %v", err)
+	}
+	// Queries are not live connections: they still run.
+	f.Query(`{ me { name } }`, nil).MustData(t)
+}
+
+// When the server shuts down, subscribers are told why their stream ends.
+func TestShutdownEndsSubscriptionsWithAReason(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	sse, _ := openSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
+	ws, _, err := dialWS(t, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.acked()
+	ws.subscribe("t", `subscription { ticketEvents { notificationId } }`, nil)
+	waitSubscribers(t, broker, 2)
+	broker.Close()
+	if ev := sse.next(); ev.event != "next" || !facadetest.ContainsAll(ev.data, "SERVER_SHUTTING_DOWN", "UPSTREAM_UNAVAILABLE") {
+		t.Errorf("SSE: %q %s, want the shutdown reason", ev.event, ev.data)
+	}
+	if m := ws.next(); m.Type != "error" || !facadetest.ContainsAll(string(m.Payload), "SERVER_SHUTTING_DOWN") {
+		t.Errorf("graphql-ws: %s %s, want an error message with the shutdown reason", m.Type, m.Payload)
+	}
+	late, _ := openSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
+	if resp := late.event(); len(resp.Errors) != 1 || resp.Errors[0].Code() != "UPSTREAM_UNAVAILABLE" || !facadetest.ContainsAll(resp.Errors[0].Message, "shutting down") {
+		t.Errorf("a subscription after shutdown: %s, want UPSTREAM_UNAVAILABLE saying the server is shutting down", resp.Raw)
+	}
+}
+
+// With no CORS_ALLOWED_ORIGINS, no other origin may call the graph or open
+// a live connection; pages of the server's own origin (GraphiQL) may.
+func TestWithoutAllowedOriginsOnlyTheServersOwnOriginMayConnect(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	req, _ := http.NewRequest(http.MethodOptions, f.Server.URL+"/graphql", nil)
+	req.Header.Set("Origin", "https://evil.example")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("a preflight from another origin was allowed (%q) though no origin is configured", got)
+	}
+	if _, resp, err := dialWS(t, f, http.Header{"Origin": {"https://evil.example"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a WebSocket from another origin must be refused with 403, got %v", err)
+	}
+	own, _, err := dialWS(t, f, http.Header{"Origin": {f.Server.URL}}, nil)
+	if err != nil {
+		t.Fatalf("a WebSocket from the server's own origin was refused: %v", err)
+	}
+	own.acked()
+}
+
+// Idle live connections are kept alive: graphql-ws pings and SSE comments.
+func TestIdleLiveConnectionsAreKeptAlive(t *testing.T) {
+	broker := newLocalBroker(t, live.Options{})
+	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)}) // keep-alives every 200ms
+	ws, _, err := dialWS(t, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.acked()
+	ws.subscribe("idle", `subscription { companyEvents { notificationId } }`, nil)
+	sse, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	waitSubscribers(t, broker, 2)
+	time.Sleep(700 * time.Millisecond)
+	if ws.pings.Load() < 2 || sse.pings.Load() < 2 {
+		t.Errorf("in 700ms of silence: %d graphql-ws pings and %d SSE keep-alives, want at least 2 each", ws.pings.Load(), sse.pings.Load())
+	}
+	// Still open and serving after the silence.
+	deliverSigned(f, notificationBody(f, "after_idle", "company.created", restObject(f, "/companies/"+facadetest.Str(facadetest.Dig(f.Query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).MustData(t), "companies", "nodes", 0, "intercomId")))))
+	if got := facadetest.Str(facadetest.Dig(ws.event("idle").MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+		t.Errorf("graphql-ws after idling: %q", got)
+	}
+	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+		t.Errorf("SSE after idling: %q", got)
+	}
+}

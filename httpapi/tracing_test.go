@@ -1,0 +1,71 @@
+package httpapi_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"intercom-graphql/httpapi/facadetest"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+)
+
+// A caller's trace continues through the facade, its GraphQL operation and
+// the resolvers that call Intercom, into the upstream requests themselves.
+func TestTracesFollowARequestFromTheCallerToIntercom(t *testing.T) {
+	recorder := tracetest.NewSpanRecorder()
+	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
+	previousProvider, previousPropagator := otel.GetTracerProvider(), otel.GetTextMapPropagator()
+	otel.SetTracerProvider(provider)
+	otel.SetTextMapPropagator(propagation.TraceContext{})
+	t.Cleanup(func() {
+		otel.SetTracerProvider(previousProvider)
+		otel.SetTextMapPropagator(previousPropagator)
+		_ = provider.Shutdown(context.Background())
+	})
+
+	var mu sync.Mutex
+	var upstreamParents []string
+	f := facadetest.New(t, facadetest.Options{SeeUpstream: func(r *http.Request) {
+		mu.Lock()
+		upstreamParents = append(upstreamParents, r.Header.Get("traceparent"))
+		mu.Unlock()
+	}})
+	const traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
+	req, _ := http.NewRequest(http.MethodPost, f.Server.URL+"/graphql", strings.NewReader(`{"query":"query Inbox { me { name } teams { totalCount } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("traceparent", "00-"+traceID+"-00f067aa0ba902b7-01")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facadetest.Decode(t, resp).MustData(t)
+
+	names := map[string]bool{}
+	for _, span := range recorder.Ended() {
+		if span.SpanContext().TraceID().String() != traceID {
+			t.Errorf("span %q left the caller's trace", span.Name())
+		}
+		names[span.Name()] = true
+	}
+	for _, want := range []string{"POST /graphql", "graphql query Inbox", "graphql resolve Query.me", "graphql resolve Query.teams", "intercom GET"} {
+		if !names[want] {
+			t.Errorf("no span %q among %v", want, names)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(upstreamParents) != 2 {
+		t.Fatalf("Intercom saw %d requests, want 2", len(upstreamParents))
+	}
+	for _, parent := range upstreamParents {
+		if !strings.Contains(parent, traceID) {
+			t.Errorf("an upstream request carried traceparent %q, not the caller's trace", parent)
+		}
+	}
+}
