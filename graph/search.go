@@ -13,6 +13,7 @@ import (
 	"intercom-graphql/graph/filter"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
@@ -189,8 +190,8 @@ func (c *conditions) day(name string, in *model.DateFilter, f filter.Field) {
 	if in == nil {
 		return
 	}
-	operators(c, name, f, as(func(d filter.Day) any { return d }),
-		[]one[filter.Day]{{filter.Eq, in.Eq}, {filter.Ne, in.Ne}, {filter.Gt, in.Gt}, {filter.Gte, in.Gte}, {filter.Lt, in.Lt}, {filter.Lte, in.Lte}}, nil)
+	operators(c, name, f, as(func(d scalars.Day) any { return d }),
+		[]one[scalars.Day]{{filter.Eq, in.Eq}, {filter.Ne, in.Ne}, {filter.Gt, in.Gt}, {filter.Gte, in.Gte}, {filter.Lt, in.Lt}, {filter.Lte, in.Lte}}, nil)
 }
 
 func (c *conditions) moment(name string, in *model.DateTimeFilter, f filter.Field) {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/upstream"
 )
 
@@ -250,7 +251,7 @@ func (c compiler) compare(path string, f Field, op Op, v any) (node, error) {
 	if f.Type == Date {
 		// Intercom compares whole days: > d starts the day after d, < d ends
 		// before d. gte and lte shift the day by one.
-		day := v.(Day)
+		day := v.(scalars.Day)
 		switch {
 		case op == Gt || op == Lt:
 			return c.filter(path, f, strict, day)
@@ -331,8 +332,8 @@ func checkScalar(t Type, v any) error {
 	case Boolean:
 		_, ok = v.(bool)
 	case Date:
-		var d Day
-		d, ok = v.(Day)
+		var d scalars.Day
+		d, ok = v.(scalars.Day)
 		ok = ok && d.Year >= 1 && d.Year <= 9999 && d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= 31
 	}
 	if !ok {

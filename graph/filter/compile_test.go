@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"intercom-graphql/graph/filter"
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/upstream"
 )
 
@@ -34,8 +35,8 @@ var (
 	ticketUpdated = filter.Field{Name: "updated_at", Type: filter.Timestamp}
 )
 
-func day(s string) filter.Day {
-	d, err := filter.ParseDay(s)
+func day(s string) scalars.Day {
+	d, err := scalars.ParseDay(s)
 	if err != nil {
 		panic(err)
 	}
@@ -251,7 +252,7 @@ func TestInexpressibleFiltersNameTheirField(t *testing.T) {
 func dayList(n int) []any {
 	out := make([]any, n)
 	for i := range out {
-		out[i] = filter.DayOf(time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC))
+		out[i] = scalars.DayOf(time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC))
 	}
 	return out
 }
@@ -302,7 +303,7 @@ func TestPlanKeysIdentifyTheQuery(t *testing.T) {
 }
 
 func TestDaysParseAndShift(t *testing.T) {
-	if _, err := filter.ParseDay("2026-02-30"); err == nil {
+	if _, err := scalars.ParseDay("2026-02-30"); err == nil {
 		t.Error("February 30th parsed")
 	}
 	if got := day("2024-03-01").AddDays(-1).String(); got != "2024-02-29" {

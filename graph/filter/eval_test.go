@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"intercom-graphql/graph/filter"
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/upstream"
 )
 
@@ -190,12 +191,12 @@ func cmpOrdered[T int64 | float64](a, b T) int {
 	return 0
 }
 
-func dayOf(v any, loc *time.Location) filter.Day {
+func dayOf(v any, loc *time.Location) scalars.Day {
 	switch t := v.(type) {
-	case filter.Day:
+	case scalars.Day:
 		return t
 	case int64:
-		return filter.DayOf(time.Unix(t, 0).In(loc))
+		return scalars.DayOf(time.Unix(t, 0).In(loc))
 	}
 	panic(fmt.Sprintf("not a day: %T", v))
 }
@@ -277,7 +278,7 @@ func randomValue(rng *rand.Rand, f filter.Field) any {
 	case filter.Boolean:
 		return rng.IntN(2) == 0
 	case filter.Date:
-		return filter.DayOf(baseDay.AddDate(0, 0, rng.IntN(5)-2))
+		return scalars.DayOf(baseDay.AddDate(0, 0, rng.IntN(5)-2))
 	case filter.Timestamp:
 		return baseDay.Unix() + int64(rng.IntN(5)-2)
 	}

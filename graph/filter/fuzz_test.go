@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"intercom-graphql/graph/filter"
+	"intercom-graphql/graph/scalars"
 )
 
 // FuzzCompile feeds the compiler filter trees decoded from arbitrary bytes,
@@ -133,9 +134,9 @@ func (d *decoder) value(f filter.Field) any {
 		return b%2 == 0
 	case filter.Date:
 		if b%17 == 0 {
-			return filter.Day{Year: 0, Month: 13, Day: 40}
+			return scalars.Day{Year: 0, Month: 13, Day: 40}
 		}
-		return filter.DayOf(baseDay.AddDate(0, 0, b%5-2))
+		return scalars.DayOf(baseDay.AddDate(0, 0, b%5-2))
 	}
 	return nil
 }

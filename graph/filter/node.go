@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/upstream"
 )
 
@@ -89,7 +90,7 @@ func (n node) key() string {
 
 func dayText(v any) any {
 	switch t := v.(type) {
-	case Day:
+	case scalars.Day:
 		return "day:" + t.String()
 	case []any:
 		out := make([]any, len(t))
@@ -116,11 +117,11 @@ func (n node) depth() int {
 func (n node) hasDay() bool {
 	if n.group == "" {
 		switch v := n.atom.value.(type) {
-		case Day:
+		case scalars.Day:
 			return true
 		case []any:
 			for _, x := range v {
-				if _, ok := x.(Day); ok {
+				if _, ok := x.(scalars.Day); ok {
 					return true
 				}
 			}
@@ -152,7 +153,7 @@ func (n node) query(loc *time.Location) upstream.SearchQuery {
 // Intercom reads numeric strings as numbers).
 func wireValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
-	case Day:
+	case scalars.Day:
 		return t.Within(loc)
 	case float64:
 		return strconv.FormatFloat(t, 'f', -1, 64)

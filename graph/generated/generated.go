@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"intercom-graphql/graph/filter"
 	"intercom-graphql/graph/live"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
@@ -52895,42 +52894,42 @@ func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj an
 		switch k {
 		case "eq":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Eq = data
 		case "ne":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ne"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Ne = data
 		case "gt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Gt = data
 		case "gte":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Gte = data
 		case "lt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Lt = data
 		case "lte":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
-			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx, v)
+			data, err := ec.unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -70235,7 +70234,7 @@ func (ec *executionContext) marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgr
 	return ec._DataExportPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx context.Context, v any) (*filter.Day, error) {
+func (ec *executionContext) unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx context.Context, v any) (*scalars.Day, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -70243,7 +70242,7 @@ func (ec *executionContext) unmarshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilte
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODate2ᚖintercomᚑgraphqlᚋgraphᚋfilterᚐDay(ctx context.Context, sel ast.SelectionSet, v *filter.Day) graphql.Marshaler {
+func (ec *executionContext) marshalODate2ᚖintercomᚑgraphqlᚋgraphᚋscalarsᚐDay(ctx context.Context, sel ast.SelectionSet, v *scalars.Day) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

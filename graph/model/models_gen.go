@@ -5,8 +5,8 @@ package model
 import (
 	"bytes"
 	"fmt"
-	"intercom-graphql/graph/filter"
 	"intercom-graphql/graph/relay"
+	"intercom-graphql/graph/scalars"
 	"intercom-graphql/upstream"
 	"io"
 	"strconv"
@@ -1246,17 +1246,17 @@ type DataExportPayload struct {
 // matches only `ne`.
 type DateFilter struct {
 	// On this day.
-	Eq *filter.Day `json:"eq,omitempty"`
+	Eq *scalars.Day `json:"eq,omitempty"`
 	// Not on this day (or no date at all).
-	Ne *filter.Day `json:"ne,omitempty"`
+	Ne *scalars.Day `json:"ne,omitempty"`
 	// On a later day: from the start of the next day.
-	Gt *filter.Day `json:"gt,omitempty"`
+	Gt *scalars.Day `json:"gt,omitempty"`
 	// On this day or later: from the start of this day.
-	Gte *filter.Day `json:"gte,omitempty"`
+	Gte *scalars.Day `json:"gte,omitempty"`
 	// On an earlier day: before the start of this day.
-	Lt *filter.Day `json:"lt,omitempty"`
+	Lt *scalars.Day `json:"lt,omitempty"`
 	// On this day or earlier: before the start of the next day.
-	Lte *filter.Day `json:"lte,omitempty"`
+	Lte *scalars.Day `json:"lte,omitempty"`
 }
 
 // Conditions on a moment, to the second. Every operator given must hold; a record without a value matches

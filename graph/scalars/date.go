@@ -7,25 +7,24 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"intercom-graphql/graph/errcode"
-	"intercom-graphql/graph/filter"
 )
 
 // MarshalDate writes a calendar day as YYYY-MM-DD.
-func MarshalDate(d filter.Day) graphql.Marshaler {
+func MarshalDate(d Day) graphql.Marshaler {
 	return graphql.WriterFunc(func(w io.Writer) {
 		_, _ = io.WriteString(w, strconv.Quote(d.String()))
 	})
 }
 
 // UnmarshalDate reads a calendar day written as YYYY-MM-DD.
-func UnmarshalDate(v any) (filter.Day, error) {
+func UnmarshalDate(v any) (Day, error) {
 	s, ok := v.(string)
 	if !ok {
-		return filter.Day{}, errcode.Input("Date must be a string such as \"2026-05-01\", got %T", v)
+		return Day{}, errcode.Input("Date must be a string such as \"2026-05-01\", got %T", v)
 	}
-	d, err := filter.ParseDay(s)
+	d, err := ParseDay(s)
 	if err != nil {
-		return filter.Day{}, errcode.Input("Date %v", err)
+		return Day{}, errcode.Input("Date %v", err)
 	}
 	return d, nil
 }
