@@ -2,11 +2,17 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"intercom-graphql/httpapi/facadetest"
+	"intercom-graphql/upstream/intercomsim"
 )
 
 func TestServeConfigFromEnvironmentAndFlags(t *testing.T) {
@@ -45,15 +51,15 @@ func TestCursorKeyIsSharedByReplicasAndHidesTheToken(t *testing.T) {
 	}
 }
 
-// The README's coverage table must name every operation of Intercom's API.
-func TestReadmeCoversEveryOperation(t *testing.T) {
+// The coverage page must name every operation of Intercom's API.
+func TestCoverageNamesEveryOperation(t *testing.T) {
 	operations := filepath.Join("..", "shared", "intercom", "OPERATIONS.md")
 	f, err := os.Open(operations)
 	if err != nil {
 		t.Skipf("%s is not here (%v); the coverage check needs it", operations, err)
 	}
 	defer f.Close()
-	readme, err := os.ReadFile("README.md")
+	coverage, err := os.ReadFile(filepath.Join("docs", "coverage.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,12 +72,208 @@ func TestReadmeCoversEveryOperation(t *testing.T) {
 			continue
 		}
 		count++
-		if !strings.Contains(string(readme), "| "+m[1]+" | `"+m[2]+"` | "+m[3]+" |") {
-			t.Errorf("README coverage table lacks %s %s (%s)", m[1], m[2], m[3])
+		if !strings.Contains(string(coverage), "| "+m[1]+" | `"+m[2]+"` | "+m[3]+" |") {
+			t.Errorf("docs/coverage.md lacks %s %s (%s)", m[1], m[2], m[3])
 		}
 	}
 	if count != 108 {
 		t.Errorf("OPERATIONS.md lists %d operations, expected 108", count)
+	}
+}
+
+// docPages are the README and every page of docs/.
+func docPages(t *testing.T) []string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join("docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) == 0 {
+		t.Fatal("docs/ holds no pages")
+	}
+	return append([]string{"README.md"}, pages...)
+}
+
+// docFence opens or closes a fenced code block, docInlineCode is a code span,
+// docHeading an ATX heading and its title.
+var (
+	docFence      = regexp.MustCompile("^\\s*```")
+	docInlineCode = regexp.MustCompile("`[^`]*`")
+	docHeading    = regexp.MustCompile(`^#{1,6} +(.+?)\s*$`)
+)
+
+// docProseLines are a page's lines with inline code removed, and those of
+// fenced code blocks emptied, so that index n is line n+1 of the page.
+func docProseLines(text string) []string {
+	var out []string
+	inFence := false
+	for _, line := range strings.Split(text, "\n") {
+		prose := ""
+		if docFence.MatchString(line) {
+			inFence = !inFence
+		} else if !inFence {
+			prose = docInlineCode.ReplaceAllString(line, "")
+		}
+		out = append(out, prose)
+	}
+	return out
+}
+
+// docAnchors are the fragment names a page's headings get, as GitHub makes them:
+// lower case, punctuation dropped, spaces as hyphens, repeats numbered.
+func docAnchors(text string) map[string]bool {
+	out := map[string]bool{}
+	seen := map[string]int{}
+	prose := docProseLines(text)
+	for n, line := range strings.Split(text, "\n") {
+		m := docHeading.FindStringSubmatch(line)
+		if m == nil || prose[n] == "" {
+			continue // not a heading, or a line of a code block
+		}
+		var slug strings.Builder
+		for _, r := range strings.ToLower(m[1]) {
+			switch {
+			case r == ' ':
+				slug.WriteRune('-')
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				slug.WriteRune(r)
+			}
+		}
+		a := slug.String()
+		if n := seen[a]; n > 0 {
+			seen[a]++
+			a = fmt.Sprintf("%s-%d", a, n)
+		} else {
+			seen[a] = 1
+		}
+		out[a] = true
+	}
+	return out
+}
+
+// Every relative link of the README and docs/ reaches a file of the
+// repository, and a heading of it when the link names one.
+func TestDocLinksResolve(t *testing.T) {
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	checked := 0
+	for _, page := range docPages(t) {
+		text, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range docProseLines(string(text)) {
+			for _, m := range link.FindAllStringSubmatch(line, -1) {
+				target := m[1]
+				if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+					continue
+				}
+				checked++
+				path, fragment, _ := strings.Cut(target, "#")
+				file := page
+				if path != "" {
+					file = filepath.Join(filepath.Dir(page), filepath.FromSlash(path))
+				}
+				abs, _ := filepath.Abs(file)
+				if rel, err := filepath.Rel(root, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					t.Errorf("%s line %d: %s leads out of the repository", page, n+1, target)
+					continue
+				}
+				info, err := os.Stat(file)
+				if err != nil {
+					t.Errorf("%s line %d: %s: no such file", page, n+1, target)
+					continue
+				}
+				if fragment == "" {
+					continue
+				}
+				if info.IsDir() || !strings.HasSuffix(file, ".md") {
+					t.Errorf("%s line %d: %s: a heading can only be named in a Markdown page", page, n+1, target)
+					continue
+				}
+				linked, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !docAnchors(string(linked))[fragment] {
+					t.Errorf("%s line %d: %s: %s has no heading #%s", page, n+1, target, file, fragment)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no relative links found: the link pattern no longer matches the pages")
+	}
+}
+
+// The README links to every page of docs/, so that nothing there is out of reach.
+func TestReadmeLinksEveryDocsPage(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range docPages(t)[1:] {
+		if !strings.Contains(string(readme), "]("+filepath.ToSlash(page)) {
+			t.Errorf("README.md does not link to %s", page)
+		}
+	}
+}
+
+// The README stays a short introduction; the long explanations live in docs/.
+func TestReadmeStaysShort(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(readme), "\n"); n >= 260 {
+		t.Errorf("README.md has %d lines; keep it under 260 and move the detail to docs/", n)
+	}
+}
+
+// Every GraphQL example of the README and docs/ runs without errors on the
+// demo workspace that go run . serves, under the default limits. An example
+// with variables shows them in a json block right after it, introduced by
+// "Variables:".
+func TestDocExamplesRun(t *testing.T) {
+	block := regexp.MustCompile("(?s)```(\\w*)\n(.*?)```")
+	type example struct {
+		where     string
+		query     string
+		variables map[string]any
+	}
+	var examples []example
+	for _, page := range docPages(t) {
+		raw, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		blocks := block.FindAllStringSubmatchIndex(text, -1)
+		for i, b := range blocks {
+			if text[b[2]:b[3]] != "graphql" {
+				continue
+			}
+			ex := example{where: fmt.Sprintf("%s:%d", page, strings.Count(text[:b[0]], "\n")+1), query: text[b[4]:b[5]]}
+			if i+1 < len(blocks) && text[blocks[i+1][2]:blocks[i+1][3]] == "json" && strings.TrimSpace(text[b[1]:blocks[i+1][0]]) == "Variables:" {
+				if err := json.Unmarshal([]byte(text[blocks[i+1][4]:blocks[i+1][5]]), &ex.variables); err != nil {
+					t.Errorf("%s: its variables are not a JSON object: %v", ex.where, err)
+				}
+			}
+			examples = append(examples, ex)
+		}
+	}
+	if len(examples) == 0 {
+		t.Fatal("no GraphQL examples found")
+	}
+	facade := facadetest.New(t, facadetest.Options{Sim: intercomsim.Options{Seed: 1, Sizes: intercomsim.DemoSizes()}})
+	for _, ex := range examples {
+		resp := facade.Query(ex.query, ex.variables)
+		if len(resp.Errors) > 0 || resp.Data == nil {
+			t.Errorf("%s does not run on the demo workspace (status %d): %s", ex.where, resp.Status, resp.Raw)
+		}
 	}
 }
 
