@@ -14,7 +14,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -40,7 +42,12 @@ import (
 )
 
 func main() {
-	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: logLevel()}))
+	level, levelErr := logLevel()
+	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	if levelErr != nil {
+		log.Error("stopped", "error", levelErr)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -103,43 +110,35 @@ func parseServeConfig(args []string) (serveConfig, error) {
 		webhookSecret: os.Getenv("INTERCOM_CLIENT_SECRET"),
 	}
 	ttl, limits := upstream.DefaultCacheTTL(), httpapi.DefaultLimits()
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.StringVar(&cfg.host, "host", os.Getenv("HOST"), "interface to listen on; default 127.0.0.1 without client authentication, all interfaces with it (HOST)")
-	fs.IntVar(&cfg.port, "port", envInt("PORT", 8080), "port to listen on (PORT)")
-	fs.StringVar(&cfg.region, "region", os.Getenv("INTERCOM_REGION"), "Intercom region: us, eu or au (INTERCOM_REGION)")
-	fs.StringVar(&cfg.baseURL, "base-url", os.Getenv("INTERCOM_BASE_URL"), "Intercom API base URL, overriding the region (INTERCOM_BASE_URL)")
-	fs.StringVar(&cfg.version, "intercom-version", envOr("INTERCOM_VERSION", upstream.DefaultVersion), "Intercom-Version header (INTERCOM_VERSION)")
-	fs.DurationVar(&cfg.upstreamTime, "upstream-timeout", envDuration("UPSTREAM_TIMEOUT", 15*time.Second), "bound of one upstream attempt (UPSTREAM_TIMEOUT)")
-	fs.StringVar(&cfg.allowedOrigins, "cors-allowed-origins", os.Getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
-	fs.StringVar(&cfg.redisURL, "redis-url", os.Getenv("REDIS_URL"), "Redis shared by replicas for the cache, the rate budget and persisted queries (REDIS_URL)")
-	fs.DurationVar(&cfg.cacheTTL.Reference, "cache-ttl-reference", envDuration("CACHE_TTL_REFERENCE", ttl.Reference), "how long admins, teams, tags... stay cached; 0 disables (CACHE_TTL_REFERENCE)")
-	fs.DurationVar(&cfg.cacheTTL.Objects, "cache-ttl-objects", envDuration("CACHE_TTL_OBJECTS", ttl.Objects), "how long contacts, conversations... stay cached; 0 disables (CACHE_TTL_OBJECTS)")
-	fs.IntVar(&cfg.cacheEntries, "cache-max-entries", envInt("CACHE_MAX_ENTRIES", 10000), "answers the in-memory cache holds at most (CACHE_MAX_ENTRIES)")
-	fs.StringVar(&cfg.authMode, "auth", envOr("AUTH_MODE", "none"), "client authentication: none, apikey, jwt, or passthrough (callers bring their own Intercom token) (AUTH_MODE)")
-	fs.BoolVar(&cfg.introspection, "introspection", envBool("INTROSPECTION", true), "answer introspection queries (INTROSPECTION)")
-	fs.BoolVar(&cfg.graphiql, "graphiql", envBool("GRAPHIQL", true), "serve GraphiQL at / (GRAPHIQL)")
-	fs.StringVar(&cfg.allowlistPath, "persisted-queries-allowlist", os.Getenv("PERSISTED_QUERIES_ALLOWLIST"), "persisted-query manifest; when set, only its operations run (PERSISTED_QUERIES_ALLOWLIST)")
-	fs.Int64Var(&cfg.limits.MaxBodyBytes, "max-body-bytes", int64(envInt("MAX_BODY_BYTES", int(limits.MaxBodyBytes))), "largest request body (MAX_BODY_BYTES)")
-	fs.IntVar(&cfg.limits.MaxDepth, "max-query-depth", envInt("MAX_QUERY_DEPTH", limits.MaxDepth), "deepest selection nesting (MAX_QUERY_DEPTH)")
-	fs.IntVar(&cfg.limits.MaxAliases, "max-query-aliases", envInt("MAX_QUERY_ALIASES", limits.MaxAliases), "most aliases in a document (MAX_QUERY_ALIASES)")
-	fs.IntVar(&cfg.limits.MaxFields, "max-query-fields", envInt("MAX_QUERY_FIELDS", limits.MaxFields), "most fields in a document, fragments expanded (MAX_QUERY_FIELDS)")
-	fs.IntVar(&cfg.limits.MaxQueryCost, "max-query-cost", envInt("MAX_QUERY_COST", limits.MaxQueryCost), "most upstream calls one query may cost (MAX_QUERY_COST)")
-	fs.IntVar(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", envInt("RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute), "requests a client may make per minute; -1 disables (RATE_LIMIT_PER_MINUTE)")
-	fs.DurationVar(&cfg.limits.RequestTimeout, "request-timeout", envDuration("REQUEST_TIMEOUT", limits.RequestTimeout), "bound of a whole request (REQUEST_TIMEOUT)")
-	fs.IntVar(&cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", envInt("MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests), "requests served at once; more get 503 (MAX_CONCURRENT_REQUESTS)")
-	fs.IntVar(&cfg.limits.MaxSubscriptions, "max-subscriptions", envInt("MAX_SUBSCRIPTIONS", limits.MaxSubscriptions), "live connections (WebSocket, SSE), and subscriptions, open at once; more get 503 (MAX_SUBSCRIPTIONS)")
-	fs.IntVar(&cfg.limits.SubscriptionBuffer, "subscription-buffer", envInt("SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer), "events a subscriber may leave unread before it is ended as too slow (SUBSCRIPTION_BUFFER)")
-	fs.Int64Var(&cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", int64(envInt("WEBHOOK_MAX_BODY_BYTES", int(limits.WebhookMaxBodyBytes))), "largest webhook delivery (WEBHOOK_MAX_BODY_BYTES)")
-	if err := fs.Parse(args); err != nil {
+	s := newSettings("serve")
+	s.text(&cfg.host, "host", "HOST", "", "interface to listen on; default 127.0.0.1 without client authentication, all interfaces with it")
+	number(s, &cfg.port, "port", "PORT", 8080, "port to listen on", 1, 65535)
+	s.choice(&cfg.region, "region", "INTERCOM_REGION", "", "Intercom region", "us", "eu", "au")
+	s.text(&cfg.baseURL, "base-url", "INTERCOM_BASE_URL", "", "Intercom API base URL, overriding the region")
+	s.text(&cfg.version, "intercom-version", "INTERCOM_VERSION", upstream.DefaultVersion, "Intercom-Version header")
+	s.duration(&cfg.upstreamTime, "upstream-timeout", "UPSTREAM_TIMEOUT", 15*time.Second, "bound of one upstream attempt", time.Millisecond)
+	s.text(&cfg.allowedOrigins, "cors-allowed-origins", "CORS_ALLOWED_ORIGINS", "", "comma-separated browser origins allowed to call the API")
+	s.text(&cfg.redisURL, "redis-url", "REDIS_URL", "", "Redis shared by replicas for the cache, the rate budget and persisted queries")
+	s.duration(&cfg.cacheTTL.Reference, "cache-ttl-reference", "CACHE_TTL_REFERENCE", ttl.Reference, "how long admins, teams, tags... stay cached; 0 disables", 0)
+	s.duration(&cfg.cacheTTL.Objects, "cache-ttl-objects", "CACHE_TTL_OBJECTS", ttl.Objects, "how long contacts, conversations... stay cached; 0 disables", 0)
+	number(s, &cfg.cacheEntries, "cache-max-entries", "CACHE_MAX_ENTRIES", 10000, "answers the in-memory cache holds at most", 1, math.MaxInt32)
+	s.choice(&cfg.authMode, "auth", "AUTH_MODE", "none", "client authentication (passthrough: callers bring their own Intercom token)", "none", "apikey", "jwt", "passthrough")
+	s.boolean(&cfg.introspection, "introspection", "INTROSPECTION", true, "answer introspection queries")
+	s.boolean(&cfg.graphiql, "graphiql", "GRAPHIQL", true, "serve GraphiQL at /")
+	s.text(&cfg.allowlistPath, "persisted-queries-allowlist", "PERSISTED_QUERIES_ALLOWLIST", "", "persisted-query manifest; when set, only its operations run")
+	number(s, &cfg.limits.MaxBodyBytes, "max-body-bytes", "MAX_BODY_BYTES", limits.MaxBodyBytes, "largest request body", 1, math.MaxInt32)
+	number(s, &cfg.limits.MaxDepth, "max-query-depth", "MAX_QUERY_DEPTH", limits.MaxDepth, "deepest selection nesting", 1, 1000)
+	number(s, &cfg.limits.MaxAliases, "max-query-aliases", "MAX_QUERY_ALIASES", limits.MaxAliases, "most aliases in a document", 1, 100_000)
+	number(s, &cfg.limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", limits.MaxFields, "most fields in a document, fragments expanded", 1, 1_000_000)
+	number(s, &cfg.limits.MaxQueryCost, "max-query-cost", "MAX_QUERY_COST", limits.MaxQueryCost, "most upstream calls one query may cost", 1, math.MaxInt32)
+	s.rate(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute, "requests a client may make per minute; -1 disables")
+	s.duration(&cfg.limits.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", limits.RequestTimeout, "bound of a whole request", time.Millisecond)
+	number(s, &cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", "MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests, "requests served at once; more get 503", 1, 1_000_000)
+	number(s, &cfg.limits.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", limits.MaxSubscriptions, "live connections (WebSocket, SSE), and subscriptions, open at once; more get 503", 1, 1_000_000)
+	number(s, &cfg.limits.SubscriptionBuffer, "subscription-buffer", "SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer, "events a subscriber may leave unread before it is ended as too slow", 1, 1_000_000)
+	number(s, &cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", "WEBHOOK_MAX_BODY_BYTES", limits.WebhookMaxBodyBytes, "largest webhook delivery", 1, math.MaxInt32)
+	if err := s.parse(args); err != nil {
 		return cfg, err
-	}
-	if cfg.port < 1 || cfg.port > 65535 {
-		return cfg, fmt.Errorf("port %d is out of range", cfg.port)
-	}
-	switch cfg.authMode {
-	case "none", "apikey", "jwt", "passthrough":
-	default:
-		return cfg, fmt.Errorf("AUTH_MODE %q: want none, apikey, jwt or passthrough", cfg.authMode)
 	}
 	if cfg.host == "" && cfg.authMode == "none" {
 		cfg.host = "127.0.0.1" // an unauthenticated facade holds the workspace's keys: local by default
@@ -405,7 +404,12 @@ func simulate(ctx context.Context, log *slog.Logger, args []string) error {
 	latency := fs.Duration("latency", 0, "delay added before every answer, e.g. 50ms")
 	budget := fs.Int("budget", 1666, "calls allowed per rate-limit window")
 	window := fs.Duration("window", 10*time.Second, "rate-limit window")
+	fs.SetOutput(io.Discard) // errors are logged as JSON by main
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(os.Stdout)
+			fs.PrintDefaults()
+		}
 		return err
 	}
 	if sizes.Contacts > 100_000 {
@@ -434,38 +438,19 @@ func runUntilDone(ctx context.Context, log *slog.Logger, srv *http.Server) error
 	return srv.Shutdown(shutdownCtx)
 }
 
-func logLevel() slog.Level {
+// logLevel reads LOG_LEVEL; a value it does not know stops the server
+// rather than hiding the logs someone asked for.
+func logLevel() (slog.Level, error) {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(envOr("LOG_LEVEL", "info"))); err != nil {
-		return slog.LevelInfo
+		return level, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", os.Getenv("LOG_LEVEL"))
 	}
-	return level
+	return level, nil
 }
 
 func envOr(name, fallback string) string {
 	if v := os.Getenv(name); v != "" {
 		return v
-	}
-	return fallback
-}
-
-func envInt(name string, fallback int) int {
-	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
-		return n
-	}
-	return fallback
-}
-
-func envBool(name string, fallback bool) bool {
-	if b, err := strconv.ParseBool(os.Getenv(name)); err == nil {
-		return b
-	}
-	return fallback
-}
-
-func envDuration(name string, fallback time.Duration) time.Duration {
-	if d, err := time.ParseDuration(os.Getenv(name)); err == nil {
-		return d
 	}
 	return fallback
 }

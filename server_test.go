@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"intercom-graphql/httpapi/facadetest"
@@ -299,5 +301,85 @@ func TestLiveUpdatesConfiguration(t *testing.T) {
 	}
 	if a, b := randomSecret(), randomSecret(); a == b || len(a) != 64 {
 		t.Error("demo secrets must be fresh and long")
+	}
+}
+
+// A malformed setting stops the server with a message naming the variable and
+// what it accepts; it never leaves the default quietly in force.
+func TestMalformedSettingsStopTheServer(t *testing.T) {
+	cases := []struct {
+		env, value, says string
+	}{
+		{"INTROSPECTION", "maybe", "want true or false"},
+		{"GRAPHIQL", "enabled", "want true or false"},
+		{"REQUEST_TIMEOUT", "30", "want a duration with its unit"},
+		{"UPSTREAM_TIMEOUT", "0s", "at least 1ms"},
+		{"CACHE_TTL_OBJECTS", "-5s", "0 or more"},
+		{"CACHE_TTL_REFERENCE", "five minutes", "want a duration"},
+		{"PORT", "http", "whole number from 1 to 65535"},
+		{"PORT", "70000", "whole number from 1 to 65535"},
+		{"MAX_QUERY_DEPTH", "0", "from 1 to"},
+		{"MAX_QUERY_COST", "1e3", "whole number"},
+		{"MAX_BODY_BYTES", "1MB", "whole number"},
+		{"MAX_CONCURRENT_REQUESTS", "-1", "whole number"},
+		{"RATE_LIMIT_PER_MINUTE", "0", "or -1 for no limit"},
+		{"SUBSCRIPTION_BUFFER", "lots", "whole number"},
+		{"AUTH_MODE", "basic", "want one of none, apikey, jwt, passthrough"},
+		{"INTERCOM_REGION", "mars", "want one of us, eu, au"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.env+"="+tc.value, func(t *testing.T) {
+			t.Setenv(tc.env, tc.value)
+			_, err := parseServeConfig(nil)
+			if err == nil {
+				t.Fatalf("%s=%q was accepted", tc.env, tc.value)
+			}
+			if !strings.Contains(err.Error(), tc.env+"=") || !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("error %q should name %s and say %q", err, tc.env, tc.says)
+			}
+		})
+	}
+	t.Run("flags", func(t *testing.T) {
+		_, err := parseServeConfig([]string{"--request-timeout", "30"})
+		if err == nil || !strings.Contains(err.Error(), "-request-timeout") || !strings.Contains(err.Error(), "unit") {
+			t.Errorf("a unit-less flag duration gave %v", err)
+		}
+	})
+	t.Run("every mistake at once", func(t *testing.T) {
+		t.Setenv("INTROSPECTION", "nope")
+		t.Setenv("MAX_QUERY_DEPTH", "deep")
+		_, err := parseServeConfig(nil)
+		if err == nil || !strings.Contains(err.Error(), "INTROSPECTION") || !strings.Contains(err.Error(), "MAX_QUERY_DEPTH") {
+			t.Errorf("both mistakes should be reported together, got %v", err)
+		}
+	})
+}
+
+func TestSettingsAcceptTheCommonSpellings(t *testing.T) {
+	for value, want := range map[string]bool{"off": false, "no": false, "0": false, "FALSE": false, "on": true, "yes": true, "1": true, "True": true} {
+		t.Setenv("INTROSPECTION", value)
+		t.Setenv("GRAPHIQL", value)
+		cfg, err := parseServeConfig(nil)
+		if err != nil || cfg.introspection != want || cfg.graphiql != want {
+			t.Errorf("INTROSPECTION=GRAPHIQL=%q: introspection %v graphiql %v err %v, want %v", value, cfg.introspection, cfg.graphiql, err, want)
+		}
+	}
+	t.Setenv("RATE_LIMIT_PER_MINUTE", "-1")
+	t.Setenv("CACHE_TTL_OBJECTS", "0")
+	t.Setenv("REQUEST_TIMEOUT", "45s")
+	cfg, err := parseServeConfig([]string{"--introspection=true"})
+	if err != nil || cfg.limits.RequestsPerMinute != -1 || cfg.cacheTTL.Objects != 0 || cfg.limits.RequestTimeout != 45*time.Second || !cfg.introspection {
+		t.Errorf("valid settings were misread: %+v %v", cfg, err)
+	}
+}
+
+func TestLogLevelMustBeKnown(t *testing.T) {
+	t.Setenv("LOG_LEVEL", "loud")
+	if _, err := logLevel(); err == nil || !strings.Contains(err.Error(), "LOG_LEVEL") {
+		t.Errorf("LOG_LEVEL=loud gave %v", err)
+	}
+	t.Setenv("LOG_LEVEL", "debug")
+	if level, err := logLevel(); err != nil || level != slog.LevelDebug {
+		t.Errorf("LOG_LEVEL=debug gave %v %v", level, err)
 	}
 }
