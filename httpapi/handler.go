@@ -95,6 +95,7 @@ func New(cfg Config) http.Handler {
 	graphqlHandler = rateLimit(graphqlHandler)
 	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
 	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
+	graphqlHandler = checkGraphQLRequest(corsPolicy, graphqlHandler)
 
 	// Live connections stay open for as long as the client listens: they are
 	// bounded in number rather than in time, and authenticated like queries.
@@ -107,6 +108,10 @@ func New(cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWebSocket(r) && r.Method != http.MethodGet {
+			writeGraphQLError(w, http.StatusBadRequest, errcode.BadUserInput, "a WebSocket upgrade must be a GET request", nil)
+			return
+		}
 		if isWebSocket(r) || isEventStream(r) {
 			liveHandler.ServeHTTP(w, r)
 			return
@@ -156,8 +161,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		srv.AddTransport(t)
 	}
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(overHTTP{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if !cfg.DisableIntrospection {
 		srv.Use(extension.Introspection{})

@@ -55,10 +55,13 @@ type statusRecorder struct {
 	bytes  int
 }
 
+// WriteHeader passes the first status on and drops later ones, which
+// net/http would only log as superfluous, outside the JSON log.
 func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
+	if s.status != 0 {
+		return
 	}
+	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
 

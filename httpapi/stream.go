@@ -133,9 +133,10 @@ func checkWebSocketOrigin(policy *cors.Cors, next http.Handler) http.Handler {
 	})
 }
 
+// sameOrigin reports an Origin naming the host the request was sent to.
 func sameOrigin(r *http.Request, origin string) bool {
 	u, err := url.Parse(origin)
-	return err == nil && strings.EqualFold(u.Host, r.Host)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
 }
 
 // liveConnectionLimit answers 503 with Retry-After when max live connections
