@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -67,5 +66,5 @@ func (l *Loaders) fetchActivityLog(ctx context.Context, key string) (*upstream.A
 			break
 		}
 	}
-	return nil, errcode.Missing("ActivityLog", id)
+	return nil, &upstream.NotFoundError{Kind: "ActivityLog", ID: id}
 }

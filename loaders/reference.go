@@ -5,7 +5,6 @@ import (
 
 	"github.com/graph-gophers/dataloader/v7"
 
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -61,7 +60,7 @@ func findByID[T any](items []T, id, kind string, idOf func(T) string) (T, error)
 		}
 	}
 	var zero T
-	return zero, errcode.Missing(kind, id)
+	return zero, &upstream.NotFoundError{Kind: kind, ID: id}
 }
 
 // byIDOrList makes the batch function of a reference type: an id asked for
@@ -80,7 +79,8 @@ func byIDOrList[T any](list *once[[]T], all func(context.Context) ([]T, error), 
 }
 
 // fromList answers a batch of ids from a reference list, each id on its own:
-// one missing from the list is NOT_FOUND, the others are unaffected.
+// one missing from the list is not found (upstream.NotFoundError), the others
+// are unaffected.
 func fromList[T any](ctx context.Context, ids []string, list func(context.Context) ([]T, error), kind string, idOf func(T) string) []*dataloader.Result[T] {
 	items, err := list(ctx)
 	results := make([]*dataloader.Result[T], len(ids))

@@ -6,7 +6,6 @@ import (
 	"github.com/graph-gophers/dataloader/v7"
 	"golang.org/x/sync/errgroup"
 
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -48,8 +47,10 @@ func byIDSearch[V any](ctx context.Context, ids []string, kind string,
 		}
 		g.Go(func() error {
 			v, err := get(ctx, id)
+			// Name the missing object by its kind and id: Intercom's 404
+			// text ("User Not Found") names no id.
 			if upstream.IsNotFound(err) {
-				err = errcode.Missing(kind, id)
+				err = &upstream.NotFoundError{Kind: kind, ID: id}
 			}
 			results[i] = &dataloader.Result[V]{Data: v, Error: err}
 			return nil

@@ -5,7 +5,6 @@ import (
 
 	"github.com/graph-gophers/dataloader/v7"
 
-	"intercom-graphql/graph/errcode"
 	"intercom-graphql/upstream"
 )
 
@@ -71,5 +70,5 @@ func (l *Loaders) TicketTypeAttribute(ctx context.Context, id string) (*upstream
 			}
 		}
 	}
-	return nil, errcode.Missing("TicketTypeAttribute", id)
+	return nil, &upstream.NotFoundError{Kind: "TicketTypeAttribute", ID: id}
 }

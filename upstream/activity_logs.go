@@ -25,8 +25,6 @@ func (s *ActivityLogsService) List(ctx context.Context, opts ActivityLogListOpti
 	if opts.CreatedAtBefore != nil {
 		q.Set("created_at_before", strconv.FormatInt(int64(*opts.CreatedAtBefore), 10))
 	}
-	var out ActivityLogList
-	err := s.client.do(ctx, call{operation: "listActivityLogs", method: http.MethodGet, template: "/admins/activity_logs", path: "/admins/activity_logs",
-		query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[ActivityLogList](ctx, s.client, call{operation: "listActivityLogs", method: http.MethodGet, template: "/admins/activity_logs",
+		query: q, idempotent: true})
 }

@@ -70,26 +70,22 @@ type AdminsService service
 
 // Me identifies the admin the access token belongs to (identifyAdmin).
 func (s *AdminsService) Me(ctx context.Context) (*AdminWithApp, error) {
-	var out AdminWithApp
-	err := s.client.do(ctx, call{operation: "identifyAdmin", method: http.MethodGet, template: "/me", path: "/me", idempotent: true}, &out)
-	if err == nil && out.App != nil {
-		s.client.workspace.learn(out.App.IDCode)
+	me, err := fetch[AdminWithApp](ctx, s.client, call{operation: "identifyAdmin", method: http.MethodGet, template: "/me", idempotent: true})
+	if err == nil && me.App != nil {
+		s.client.workspace.learn(me.App.IDCode)
 	}
-	return &out, err
+	return me, err
 }
 
 // List returns every admin of the workspace; Intercom does not paginate it (listAdmins).
 func (s *AdminsService) List(ctx context.Context) (*AdminList, error) {
-	var out AdminList
-	err := s.client.do(ctx, call{operation: "listAdmins", method: http.MethodGet, template: "/admins", path: "/admins", idempotent: true}, &out)
-	return &out, err
+	return fetch[AdminList](ctx, s.client, call{operation: "listAdmins", method: http.MethodGet, template: "/admins", idempotent: true})
 }
 
 // Get retrieves one admin (retrieveAdmin).
 func (s *AdminsService) Get(ctx context.Context, id string) (*Admin, error) {
-	var out Admin
-	err := s.client.do(ctx, call{operation: "retrieveAdmin", method: http.MethodGet, template: "/admins/{id}", path: pathf("/admins/%s", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[Admin](ctx, s.client, call{operation: "retrieveAdmin", method: http.MethodGet, template: "/admins/{id}",
+		ids: []string{id}, idempotent: true})
 }
 
 // AwayMode is the body of PUT /admins/{id}/away: whether the admin is away,
@@ -102,8 +98,6 @@ type AwayMode struct {
 // SetAway marks an admin away or back (setAwayAdmin). It sets a state, so it
 // is retried like a read.
 func (s *AdminsService) SetAway(ctx context.Context, id string, mode AwayMode) (*Admin, error) {
-	var out Admin
-	err := s.client.do(ctx, call{operation: "setAwayAdmin", method: http.MethodPut, template: "/admins/{id}/away", path: pathf("/admins/%s/away", id),
-		body: mode, idempotent: true, write: true}, &out)
-	return &out, err
+	return fetch[Admin](ctx, s.client, call{operation: "setAwayAdmin", method: http.MethodPut, template: "/admins/{id}/away", ids: []string{id},
+		body: mode, idempotent: true, write: true})
 }

@@ -224,35 +224,16 @@ func newPooledHTTPClient() (*http.Client, *http.Transport) {
 // BaseURL is the host this client talks to (no credentials in it).
 func (c *Client) BaseURL() string { return c.baseURL.String() }
 
-// call describes one operation of the spec.
-type call struct {
-	operation  string     // operationId
-	method     string     // HTTP method
-	template   string     // path template, for observers
-	path       string     // filled-in path, ids already escaped
-	query      url.Values // may be nil
-	body       any        // JSON-encoded when non-nil
-	idempotent bool       // may be retried after a failure
-	// invalidates names resource kinds, beyond the call's own, whose cached
-	// answers a successful write makes stale.
-	invalidates []string
-	cacheable   bool // set by read when the cache may keep the answer
-	// write marks a call that changes the workspace: its success orphans the
-	// cached answers of its own kind and of the kinds in invalidates.
-	write bool
-	// doneIfGone marks a removal that is retried: when an earlier attempt's
-	// outcome is unknown (no answer, or a 5xx), a 404 on the retry means that
-	// attempt removed the object, and the call succeeded (errRemovedEarlier).
-	doneIfGone bool
-}
-
 // do runs a call and decodes the answer into out. Cacheable reads are
 // answered from the cache when they can be, and concurrent identical reads
 // share one request; everything else goes to Intercom under the retry policy.
 func (c *Client) do(ctx context.Context, cl call, out any) error {
+	var err error
+	if cl.path, err = cl.fill(); err != nil {
+		return err
+	}
 	var payload []byte
 	if cl.body != nil {
-		var err error
 		if payload, err = json.Marshal(cl.body); err != nil {
 			return fmt.Errorf("upstream: encoding %s request: %w", cl.operation, err)
 		}
@@ -410,16 +391,6 @@ func (c *Client) newRequest(ctx context.Context, cl call, payload []byte) (*http
 		req.Header.Set("Content-Type", "application/json")
 	}
 	return req, nil
-}
-
-// pathf fills a path template with escaped ids: an id that came from a client
-// can never change which endpoint is called.
-func pathf(template string, ids ...string) string {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = url.PathEscape(id)
-	}
-	return fmt.Sprintf(template, args...)
 }
 
 func isTimeout(err error) bool {

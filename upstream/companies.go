@@ -33,10 +33,8 @@ func (s *CompaniesService) List(ctx context.Context, opts CompanyListOptions) (*
 	if opts.Ascending {
 		q.Set("order", "asc")
 	}
-	var out CompanyList
-	err := s.client.do(ctx, call{operation: "listAllCompanies", method: http.MethodPost, template: "/companies/list", path: "/companies/list",
-		query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[CompanyList](ctx, s.client, call{operation: "listAllCompanies", method: http.MethodPost, template: "/companies/list",
+		query: q, idempotent: true})
 }
 
 // CompanyFilter narrows GET /companies: by name or by the workspace's own
@@ -58,18 +56,14 @@ func (s *CompaniesService) Find(ctx context.Context, f CompanyFilter) (*CompanyL
 			q.Set(key, v)
 		}
 	}
-	var out CompanyList
-	err := s.client.do(ctx, call{operation: "retrieveCompany", method: http.MethodGet, template: "/companies", path: "/companies",
-		query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[CompanyList](ctx, s.client, call{operation: "retrieveCompany", method: http.MethodGet, template: "/companies",
+		query: q, idempotent: true})
 }
 
 // Get retrieves one company by its Intercom id (RetrieveACompanyById).
 func (s *CompaniesService) Get(ctx context.Context, id string) (*Company, error) {
-	var out Company
-	err := s.client.do(ctx, call{operation: "RetrieveACompanyById", method: http.MethodGet, template: "/companies/{id}", path: pathf("/companies/%s", id),
-		idempotent: true}, &out)
-	return &out, err
+	return fetch[Company](ctx, s.client, call{operation: "RetrieveACompanyById", method: http.MethodGet, template: "/companies/{id}",
+		ids: []string{id}, idempotent: true})
 }
 
 // Scroll returns the next batch of a scroll over every company
@@ -82,34 +76,26 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string) (*Com
 	if scrollParam != "" {
 		q = url.Values{"scroll_param": {scrollParam}}
 	}
-	var out CompanyScroll
-	err := s.client.do(ctx, call{operation: "scrollOverAllCompanies", method: http.MethodGet, template: "/companies/scroll", path: "/companies/scroll",
-		query: q, idempotent: scrollParam == ""}, &out)
-	return &out, err
+	return fetch[CompanyScroll](ctx, s.client, call{operation: "scrollOverAllCompanies", method: http.MethodGet, template: "/companies/scroll",
+		query: q, idempotent: scrollParam == ""})
 }
 
 // ListContacts returns one page of a company's contacts (ListAttachedContacts).
 func (s *CompaniesService) ListContacts(ctx context.Context, id string, opts PageOptions) (*CompanyContactList, error) {
-	var out CompanyContactList
-	err := s.client.do(ctx, call{operation: "ListAttachedContacts", method: http.MethodGet, template: "/companies/{id}/contacts",
-		path: pathf("/companies/%s/contacts", id), query: opts.values(), idempotent: true}, &out)
-	return &out, err
+	return fetch[CompanyContactList](ctx, s.client, call{operation: "ListAttachedContacts", method: http.MethodGet, template: "/companies/{id}/contacts",
+		ids: []string{id}, query: opts.values(), idempotent: true})
 }
 
 // ListSegments returns the segments a company is in (ListAttachedSegmentsForCompanies).
 func (s *CompaniesService) ListSegments(ctx context.Context, id string) (*CompanySegmentList, error) {
-	var out CompanySegmentList
-	err := s.client.do(ctx, call{operation: "ListAttachedSegmentsForCompanies", method: http.MethodGet, template: "/companies/{id}/segments",
-		path: pathf("/companies/%s/segments", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[CompanySegmentList](ctx, s.client, call{operation: "ListAttachedSegmentsForCompanies", method: http.MethodGet, template: "/companies/{id}/segments",
+		ids: []string{id}, idempotent: true})
 }
 
 // ForContact returns every company a contact belongs to (listCompaniesForAContact).
 func (s *CompaniesService) ForContact(ctx context.Context, contactID string) (*ContactCompanyList, error) {
-	var out ContactCompanyList
-	err := s.client.do(ctx, call{operation: "listCompaniesForAContact", method: http.MethodGet, template: "/contacts/{id}/companies",
-		path: pathf("/contacts/%s/companies", contactID), idempotent: true}, &out)
-	return &out, err
+	return fetch[ContactCompanyList](ctx, s.client, call{operation: "listCompaniesForAContact", method: http.MethodGet, template: "/contacts/{id}/companies",
+		ids: []string{contactID}, idempotent: true})
 }
 
 // CreateOrUpdate updates the company with the request's company_id, or
@@ -117,24 +103,20 @@ func (s *CompaniesService) ForContact(ctx context.Context, contactID string) (*C
 // repeated safely, so it is retried. Contacts list their companies whole,
 // so their cached answers go too.
 func (s *CompaniesService) CreateOrUpdate(ctx context.Context, req CompanyRequest) (*Company, error) {
-	var out Company
-	err := s.client.do(ctx, call{operation: "createOrUpdateCompany", method: http.MethodPost, template: "/companies", path: "/companies",
-		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}}, &out)
-	return &out, err
+	return fetch[Company](ctx, s.client, call{operation: "createOrUpdateCompany", method: http.MethodPost, template: "/companies",
+		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}})
 }
 
 // Update changes a company by its Intercom id (UpdateCompany); retried.
 // CompanyID must be left out: Intercom does not change it.
 func (s *CompaniesService) Update(ctx context.Context, id string, req CompanyRequest) (*Company, error) {
-	var out Company
-	err := s.client.do(ctx, call{operation: "UpdateCompany", method: http.MethodPut, template: "/companies/{id}", path: pathf("/companies/%s", id),
-		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}}, &out)
-	return &out, err
+	return fetch[Company](ctx, s.client, call{operation: "UpdateCompany", method: http.MethodPut, template: "/companies/{id}", ids: []string{id},
+		body: req, idempotent: true, write: true, invalidates: []string{"contacts"}})
 }
 
 // Delete removes a company and detaches its contacts (deleteCompany).
 func (s *CompaniesService) Delete(ctx context.Context, id string) (*DeletedObject, error) {
-	return s.client.remove(ctx, call{operation: "deleteCompany", template: "/companies/{id}", path: pathf("/companies/%s", id),
+	return s.client.remove(ctx, call{operation: "deleteCompany", template: "/companies/{id}", ids: []string{id},
 		invalidates: []string{"contacts"}}, "company", id)
 }
 
@@ -147,18 +129,14 @@ type companyRef struct {
 // company (attachContactToACompany). Attaching twice changes nothing, so it
 // is retried.
 func (s *CompaniesService) AttachContact(ctx context.Context, contactID, companyID string) (*Company, error) {
-	var out Company
-	err := s.client.do(ctx, call{operation: "attachContactToACompany", method: http.MethodPost, template: "/contacts/{id}/companies",
-		path: pathf("/contacts/%s/companies", contactID), body: companyRef{ID: companyID}, idempotent: true, write: true,
-		invalidates: []string{"companies"}}, &out)
-	return &out, err
+	return fetch[Company](ctx, s.client, call{operation: "attachContactToACompany", method: http.MethodPost, template: "/contacts/{id}/companies",
+		ids: []string{contactID}, body: companyRef{ID: companyID}, idempotent: true, write: true,
+		invalidates: []string{"companies"}})
 }
 
 // DetachContact ends a contact's membership of a company and returns the
 // company (detachContactFromACompany); retried.
 func (s *CompaniesService) DetachContact(ctx context.Context, contactID, companyID string) (*Company, error) {
-	var out Company
-	err := s.client.do(ctx, call{operation: "detachContactFromACompany", method: http.MethodDelete, template: "/contacts/{contact_id}/companies/{id}",
-		path: pathf("/contacts/%s/companies/%s", contactID, companyID), idempotent: true, write: true, invalidates: []string{"companies"}}, &out)
-	return &out, err
+	return fetch[Company](ctx, s.client, call{operation: "detachContactFromACompany", method: http.MethodDelete, template: "/contacts/{contact_id}/companies/{id}",
+		ids: []string{contactID, companyID}, idempotent: true, write: true, invalidates: []string{"companies"}})
 }

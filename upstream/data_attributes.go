@@ -26,25 +26,19 @@ func (s *DataAttributesService) List(ctx context.Context, opts DataAttributeList
 	if opts.IncludeArchived {
 		q.Set("include_archived", strconv.FormatBool(true))
 	}
-	var out DataAttributeList
-	err := s.client.do(ctx, call{operation: "lisDataAttributes", method: http.MethodGet, template: "/data_attributes", path: "/data_attributes",
-		query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[DataAttributeList](ctx, s.client, call{operation: "lisDataAttributes", method: http.MethodGet, template: "/data_attributes",
+		query: q, idempotent: true})
 }
 
 // Create defines a custom attribute of contacts or companies
 // (createDataAttribute). Never retried: a repeat meets its own name as taken.
 func (s *DataAttributesService) Create(ctx context.Context, req CreateDataAttributeRequest) (*DataAttribute, error) {
-	var out DataAttribute
-	err := s.client.do(ctx, call{operation: "createDataAttribute", method: http.MethodPost, template: "/data_attributes", path: "/data_attributes",
-		body: req, write: true}, &out)
-	return &out, err
+	return fetch[DataAttribute](ctx, s.client, call{operation: "createDataAttribute", method: http.MethodPost, template: "/data_attributes",
+		body: req, write: true})
 }
 
 // Update changes or archives a custom attribute (updateDataAttribute); retried.
 func (s *DataAttributesService) Update(ctx context.Context, id string, req UpdateDataAttributeRequest) (*DataAttribute, error) {
-	var out DataAttribute
-	err := s.client.do(ctx, call{operation: "updateDataAttribute", method: http.MethodPut, template: "/data_attributes/{id}", path: pathf("/data_attributes/%s", id),
-		body: req, idempotent: true, write: true}, &out)
-	return &out, err
+	return fetch[DataAttribute](ctx, s.client, call{operation: "updateDataAttribute", method: http.MethodPut, template: "/data_attributes/{id}",
+		ids: []string{id}, body: req, idempotent: true, write: true})
 }

@@ -46,9 +46,8 @@ func (s *DataEventsService) List(ctx context.Context, owner DataEventOwner, opts
 	if opts.PerPage > 0 {
 		q.Set("per_page", strconv.Itoa(opts.PerPage))
 	}
-	var out DataEventList
-	err = s.client.do(ctx, call{operation: "lisDataEvents", method: http.MethodGet, template: "/events", path: "/events", query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[DataEventList](ctx, s.client, call{operation: "lisDataEvents", method: http.MethodGet, template: "/events",
+		query: q, idempotent: true})
 }
 
 // Summaries returns, per event name, how often and when a person did it,
@@ -56,21 +55,20 @@ func (s *DataEventsService) List(ctx context.Context, owner DataEventOwner, opts
 func (s *DataEventsService) Summaries(ctx context.Context, owner DataEventOwner) (*DataEventSummary, error) {
 	q := url.Values{"summary": {"true"}}
 	owner.set(q)
-	var out DataEventSummary
-	err := s.client.do(ctx, call{operation: "lisDataEvents", method: http.MethodGet, template: "/events", path: "/events", query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[DataEventSummary](ctx, s.client, call{operation: "lisDataEvents", method: http.MethodGet, template: "/events",
+		query: q, idempotent: true})
 }
 
 // Create records an event (createDataEvent); Intercom accepts it with a 202
 // and no body. Never retried: a repeat would count the event twice.
 func (s *DataEventsService) Create(ctx context.Context, req DataEventRequest) error {
-	return s.client.do(ctx, call{operation: "createDataEvent", method: http.MethodPost, template: "/events", path: "/events", body: req, write: true}, nil)
+	return s.client.do(ctx, call{operation: "createDataEvent", method: http.MethodPost, template: "/events", body: req, write: true}, nil)
 }
 
 // RecordSummary adds counted events to a user's summaries, for events that
 // happened before they were sent one by one (dataEventSummaries). Never
 // retried: a repeat would count them twice.
 func (s *DataEventsService) RecordSummary(ctx context.Context, req DataEventSummaryRequest) error {
-	return s.client.do(ctx, call{operation: "dataEventSummaries", method: http.MethodPost, template: "/events/summaries", path: "/events/summaries",
+	return s.client.do(ctx, call{operation: "dataEventSummaries", method: http.MethodPost, template: "/events/summaries",
 		body: req, write: true}, nil)
 }

@@ -13,10 +13,8 @@ type DataExportsService service
 // gzipped CSV stream for whoever holds the token, not JSON, so the client
 // hands out its URL rather than reading it.
 func (s *DataExportsService) Get(ctx context.Context, jobIdentifier string) (*DataExport, error) {
-	var out DataExport
-	err := s.client.do(ctx, call{operation: "getDataExport", method: http.MethodGet, template: "/export/content/data/{job_identifier}",
-		path: pathf("/export/content/data/%s", jobIdentifier), idempotent: true}, &out)
-	return &out, err
+	return fetch[DataExport](ctx, s.client, call{operation: "getDataExport", method: http.MethodGet, template: "/export/content/data/{job_identifier}",
+		ids: []string{jobIdentifier}, idempotent: true})
 }
 
 // Create starts an export job (createDataExport). Intercom runs one active
@@ -24,17 +22,13 @@ func (s *DataExportsService) Get(ctx context.Context, jobIdentifier string) (*Da
 // budget alone (Error.BudgetLeft). Never retried: a retry after a lost answer
 // would meet the first job.
 func (s *DataExportsService) Create(ctx context.Context, req DataExportRequest) (*DataExport, error) {
-	var out DataExport
-	err := s.client.do(ctx, call{operation: "createDataExport", method: http.MethodPost, template: "/export/content/data", path: "/export/content/data",
-		body: req, write: true}, &out)
-	return &out, err
+	return fetch[DataExport](ctx, s.client, call{operation: "createDataExport", method: http.MethodPost, template: "/export/content/data",
+		body: req, write: true})
 }
 
 // Cancel stops a job that has not finished (cancelDataExport). Retried:
 // canceling a canceled job changes nothing.
 func (s *DataExportsService) Cancel(ctx context.Context, jobIdentifier string) (*DataExport, error) {
-	var out DataExport
-	err := s.client.do(ctx, call{operation: "cancelDataExport", method: http.MethodPost, template: "/export/cancel/{job_identifier}",
-		path: pathf("/export/cancel/%s", jobIdentifier), idempotent: true, write: true, invalidates: []string{"download"}}, &out)
-	return &out, err
+	return fetch[DataExport](ctx, s.client, call{operation: "cancelDataExport", method: http.MethodPost, template: "/export/cancel/{job_identifier}",
+		ids: []string{jobIdentifier}, idempotent: true, write: true, invalidates: []string{"download"}})
 }

@@ -108,8 +108,32 @@ func IsStatus(err error, status int) bool {
 	return errors.As(err, &apiErr) && apiErr.Status == status
 }
 
-// IsNotFound reports whether Intercom said the object does not exist.
-func IsNotFound(err error) bool { return IsStatus(err, http.StatusNotFound) }
+// ErrNotFound is the one notion of "no such object": errors.Is matches it
+// against Intercom's 404 and against a NotFoundError, so callers ask one
+// question whichever way the absence was learnt.
+var ErrNotFound = errors.New("upstream: no such object")
+
+// Is makes Intercom's 404 an ErrNotFound.
+func (e *Error) Is(target error) bool {
+	return target == ErrNotFound && e.Status == http.StatusNotFound
+}
+
+// NotFoundError names an object Intercom does not have, as the clients of
+// this package asked for it: an id missing from a list Intercom sent whole
+// (admins, teams, ticket types), or one its search and its GET both lack.
+type NotFoundError struct {
+	Kind string // the object's type: Admin, Contact, TicketTypeAttribute...
+	ID   string
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q was not found", e.Kind, e.ID) }
+
+// Is makes a NotFoundError an ErrNotFound.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// IsNotFound reports whether err says the object does not exist: Intercom's
+// 404, or an id not among those Intercom listed.
+func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
 
 func newErrorFromResponse(operation string, resp *http.Response, body []byte) *Error {
 	e := &Error{Operation: operation, Status: resp.StatusCode, RequestID: resp.Header.Get("X-Request-Id")}

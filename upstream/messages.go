@@ -13,8 +13,6 @@ type MessagesService service
 // contacted, and a conversation may have opened, so both kinds' cached
 // answers go.
 func (s *MessagesService) Create(ctx context.Context, req MessageRequest) (*Message, error) {
-	var out Message
-	err := s.client.do(ctx, call{operation: "createMessage", method: http.MethodPost, template: "/messages", path: "/messages",
-		body: req, write: true, invalidates: []string{"contacts", "conversations"}}, &out)
-	return &out, err
+	return fetch[Message](ctx, s.client, call{operation: "createMessage", method: http.MethodPost, template: "/messages",
+		body: req, write: true, invalidates: []string{"contacts", "conversations"}})
 }

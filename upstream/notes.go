@@ -17,17 +17,14 @@ type NoteListOptions = PageOptions
 
 // List returns one page of a contact's notes, newest first (listNotes).
 func (s *NotesService) List(ctx context.Context, contactID string, opts NoteListOptions) (*NoteList, error) {
-	var out NoteList
-	err := s.client.do(ctx, call{operation: "listNotes", method: http.MethodGet, template: "/contacts/{id}/notes", path: pathf("/contacts/%s/notes", contactID),
-		query: opts.values(), idempotent: true}, &out)
-	return &out, err
+	return fetch[NoteList](ctx, s.client, call{operation: "listNotes", method: http.MethodGet, template: "/contacts/{id}/notes",
+		ids: []string{contactID}, query: opts.values(), idempotent: true})
 }
 
 // Get retrieves one note (retrieveNote).
 func (s *NotesService) Get(ctx context.Context, id string) (*Note, error) {
-	var out Note
-	err := s.client.do(ctx, call{operation: "retrieveNote", method: http.MethodGet, template: "/notes/{id}", path: pathf("/notes/%s", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[Note](ctx, s.client, call{operation: "retrieveNote", method: http.MethodGet, template: "/notes/{id}",
+		ids: []string{id}, idempotent: true})
 }
 
 // NoteRequest is the body of POST /contacts/{id}/notes.
@@ -42,8 +39,6 @@ type NoteRequest struct {
 // Create adds a note about a contact (createNote). Never retried: a retry
 // after a lost answer would add the note twice.
 func (s *NotesService) Create(ctx context.Context, contactID string, req NoteRequest) (*Note, error) {
-	var out Note
-	err := s.client.do(ctx, call{operation: "createNote", method: http.MethodPost, template: "/contacts/{id}/notes", path: pathf("/contacts/%s/notes", contactID),
-		body: req, write: true, invalidates: []string{"notes"}}, &out)
-	return &out, err
+	return fetch[Note](ctx, s.client, call{operation: "createNote", method: http.MethodPost, template: "/contacts/{id}/notes",
+		ids: []string{contactID}, body: req, write: true, invalidates: []string{"notes"}})
 }

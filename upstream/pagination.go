@@ -1,6 +1,7 @@
 package upstream
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -133,4 +134,17 @@ func checkPage(operation string, asked PageOptions, got *PagesLink) error {
 			max(asked.Page, 1), asked.PerPage, got.Page, got.PerPage)}
 	}
 	return nil
+}
+
+// fetchPage is fetch for one page of a page-number list: an answer that is
+// not the page asked for fails the call (checkPage).
+func fetchPage[T any](ctx context.Context, c *Client, cl call, asked PageOptions, pages func(*T) *PagesLink) (*T, error) {
+	out, err := fetch[T](ctx, c, cl)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPage(cl.operation, asked, pages(out)); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -61,10 +61,13 @@ func TestPageNumberListsRefuseAnAnswerForAnotherPage(t *testing.T) {
 	if _, err := c.Articles.Search(ctx, upstream.ArticleSearchOptions{Phrase: "x", Page: upstream.PageOptions{Page: 1, PerPage: 10}}); err != nil {
 		t.Errorf("the page asked for was refused: %v", err)
 	}
-	_, err = c.Articles.Search(ctx, upstream.ArticleSearchOptions{Phrase: "x", Page: upstream.PageOptions{Page: 2, PerPage: 10}})
+	wrongPage, err := c.Articles.Search(ctx, upstream.ArticleSearchOptions{Phrase: "x", Page: upstream.PageOptions{Page: 2, PerPage: 10}})
 	var transportErr *upstream.TransportError
 	if !errors.As(err, &transportErr) || transportErr.Operation != "searchArticles" {
 		t.Errorf("page 1 answered for page 2: got %v, want a TransportError of searchArticles", err)
+	}
+	if wrongPage != nil {
+		t.Errorf("the refused page was handed out: %+v", wrongPage)
 	}
 	_, err = c.Articles.Search(ctx, upstream.ArticleSearchOptions{Phrase: "x", Page: upstream.PageOptions{Page: 1, PerPage: 25}})
 	if !errors.As(err, &transportErr) {

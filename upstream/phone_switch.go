@@ -26,8 +26,6 @@ type PhoneSwitchService service
 // Create texts a link to the Messenger to a phone number (createPhoneSwitch).
 // Never retried: a retry after a lost answer would send a second SMS.
 func (s *PhoneSwitchService) Create(ctx context.Context, req PhoneSwitchRequest) (*PhoneSwitch, error) {
-	var out PhoneSwitch
-	err := s.client.do(ctx, call{operation: "createPhoneSwitch", method: http.MethodPost, template: "/phone_call_redirects", path: "/phone_call_redirects",
-		body: req, write: true, invalidates: []string{"contacts"}}, &out)
-	return &out, err
+	return fetch[PhoneSwitch](ctx, s.client, call{operation: "createPhoneSwitch", method: http.MethodPost, template: "/phone_call_redirects",
+		body: req, write: true, invalidates: []string{"contacts"}})
 }

@@ -16,23 +16,18 @@ func (s *SegmentsService) List(ctx context.Context, includeCount bool) (*Segment
 	if includeCount {
 		q = url.Values{"include_count": {"true"}}
 	}
-	var out SegmentList
-	err := s.client.do(ctx, call{operation: "listSegments", method: http.MethodGet, template: "/segments", path: "/segments",
-		query: q, idempotent: true}, &out)
-	return &out, err
+	return fetch[SegmentList](ctx, s.client, call{operation: "listSegments", method: http.MethodGet, template: "/segments",
+		query: q, idempotent: true})
 }
 
 // Get retrieves one segment (retrieveSegment).
 func (s *SegmentsService) Get(ctx context.Context, id string) (*Segment, error) {
-	var out Segment
-	err := s.client.do(ctx, call{operation: "retrieveSegment", method: http.MethodGet, template: "/segments/{id}", path: pathf("/segments/%s", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[Segment](ctx, s.client, call{operation: "retrieveSegment", method: http.MethodGet, template: "/segments/{id}",
+		ids: []string{id}, idempotent: true})
 }
 
 // ForContact returns the segments a contact is in (listSegmentsForAContact).
 func (s *SegmentsService) ForContact(ctx context.Context, contactID string) (*ContactSegmentList, error) {
-	var out ContactSegmentList
-	err := s.client.do(ctx, call{operation: "listSegmentsForAContact", method: http.MethodGet, template: "/contacts/{contact_id}/segments",
-		path: pathf("/contacts/%s/segments", contactID), idempotent: true}, &out)
-	return &out, err
+	return fetch[ContactSegmentList](ctx, s.client, call{operation: "listSegmentsForAContact", method: http.MethodGet, template: "/contacts/{contact_id}/segments",
+		ids: []string{contactID}, idempotent: true})
 }

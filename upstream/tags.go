@@ -11,24 +11,18 @@ type TagsService service
 
 // List returns every tag of the workspace; Intercom does not paginate it (listTags).
 func (s *TagsService) List(ctx context.Context) (*TagDataList, error) {
-	var out TagDataList
-	err := s.client.do(ctx, call{operation: "listTags", method: http.MethodGet, template: "/tags", path: "/tags", idempotent: true}, &out)
-	return &out, err
+	return fetch[TagDataList](ctx, s.client, call{operation: "listTags", method: http.MethodGet, template: "/tags", idempotent: true})
 }
 
 // Get retrieves one tag (findTag).
 func (s *TagsService) Get(ctx context.Context, id string) (*Tag, error) {
-	var out Tag
-	err := s.client.do(ctx, call{operation: "findTag", method: http.MethodGet, template: "/tags/{id}", path: pathf("/tags/%s", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[Tag](ctx, s.client, call{operation: "findTag", method: http.MethodGet, template: "/tags/{id}", ids: []string{id}, idempotent: true})
 }
 
 // ForContact returns every tag on a contact (listTagsForAContact).
 func (s *TagsService) ForContact(ctx context.Context, contactID string) (*TagDataList, error) {
-	var out TagDataList
-	err := s.client.do(ctx, call{operation: "listTagsForAContact", method: http.MethodGet, template: "/contacts/{contact_id}/tags",
-		path: pathf("/contacts/%s/tags", contactID), idempotent: true}, &out)
-	return &out, err
+	return fetch[TagDataList](ctx, s.client, call{operation: "listTagsForAContact", method: http.MethodGet, template: "/contacts/{contact_id}/tags",
+		ids: []string{contactID}, idempotent: true})
 }
 
 // tagRenameInvalidates are the kinds whose answers embed tag names.
@@ -38,10 +32,8 @@ var tagRenameInvalidates = []string{"contacts", "companies", "conversations", "t
 // the request's id (createTag). Repeating it leaves the same tag, so it is
 // retried. A rename shows wherever the tag is embedded.
 func (s *TagsService) CreateOrUpdate(ctx context.Context, req TagRequest) (*Tag, error) {
-	var out Tag
-	err := s.client.do(ctx, call{operation: "createTag", method: http.MethodPost, template: "/tags", path: "/tags",
-		body: req, idempotent: true, write: true, invalidates: tagRenameInvalidates}, &out)
-	return &out, err
+	return fetch[Tag](ctx, s.client, call{operation: "createTag", method: http.MethodPost, template: "/tags",
+		body: req, idempotent: true, write: true, invalidates: tagRenameInvalidates})
 }
 
 // TagCompanies puts the tag with that name on companies, creating the tag if
@@ -73,17 +65,15 @@ func (s *TagsService) TagContacts(ctx context.Context, name string, contactIDs [
 }
 
 func (s *TagsService) tagging(ctx context.Context, body any, tagged string) (*Tag, error) {
-	var out Tag
-	err := s.client.do(ctx, call{operation: "createTag", method: http.MethodPost, template: "/tags", path: "/tags",
-		body: body, idempotent: true, write: true, invalidates: []string{tagged}}, &out)
-	return &out, err
+	return fetch[Tag](ctx, s.client, call{operation: "createTag", method: http.MethodPost, template: "/tags",
+		body: body, idempotent: true, write: true, invalidates: []string{tagged}})
 }
 
 // Delete removes a tag from the workspace and from everything it was on
 // (deleteTag). Intercom answers with no body, and refuses a tag something
 // depends on (a segment's rules) with a 400.
 func (s *TagsService) Delete(ctx context.Context, id string) error {
-	err := s.client.do(ctx, call{operation: "deleteTag", method: http.MethodDelete, template: "/tags/{id}", path: pathf("/tags/%s", id),
+	err := s.client.do(ctx, call{operation: "deleteTag", method: http.MethodDelete, template: "/tags/{id}", ids: []string{id},
 		idempotent: true, write: true, doneIfGone: true, invalidates: tagRenameInvalidates}, nil)
 	if errors.Is(err, errRemovedEarlier) {
 		return nil
@@ -100,17 +90,13 @@ type tagRef struct {
 // by whom it was applied (attachTagToContact); retried, as tagging a tagged
 // contact changes nothing.
 func (s *TagsService) AttachToContact(ctx context.Context, contactID, tagID string) (*Tag, error) {
-	var out Tag
-	err := s.client.do(ctx, call{operation: "attachTagToContact", method: http.MethodPost, template: "/contacts/{contact_id}/tags",
-		path: pathf("/contacts/%s/tags", contactID), body: tagRef{ID: tagID}, idempotent: true, write: true}, &out)
-	return &out, err
+	return fetch[Tag](ctx, s.client, call{operation: "attachTagToContact", method: http.MethodPost, template: "/contacts/{contact_id}/tags",
+		ids: []string{contactID}, body: tagRef{ID: tagID}, idempotent: true, write: true})
 }
 
 // DetachFromContact takes a tag off a contact and returns the tag
 // (detachTagFromContact); retried.
 func (s *TagsService) DetachFromContact(ctx context.Context, contactID, tagID string) (*Tag, error) {
-	var out Tag
-	err := s.client.do(ctx, call{operation: "detachTagFromContact", method: http.MethodDelete, template: "/contacts/{contact_id}/tags/{id}",
-		path: pathf("/contacts/%s/tags/%s", contactID, tagID), idempotent: true, write: true}, &out)
-	return &out, err
+	return fetch[Tag](ctx, s.client, call{operation: "detachTagFromContact", method: http.MethodDelete, template: "/contacts/{contact_id}/tags/{id}",
+		ids: []string{contactID, tagID}, idempotent: true, write: true})
 }

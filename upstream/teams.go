@@ -31,14 +31,11 @@ type TeamsService service
 
 // List returns every team; Intercom does not paginate it (listTeams).
 func (s *TeamsService) List(ctx context.Context) (*TeamList, error) {
-	var out TeamList
-	err := s.client.do(ctx, call{operation: "listTeams", method: http.MethodGet, template: "/teams", path: "/teams", idempotent: true}, &out)
-	return &out, err
+	return fetch[TeamList](ctx, s.client, call{operation: "listTeams", method: http.MethodGet, template: "/teams", idempotent: true})
 }
 
 // Get retrieves one team (retrieveTeam).
 func (s *TeamsService) Get(ctx context.Context, id string) (*Team, error) {
-	var out Team
-	err := s.client.do(ctx, call{operation: "retrieveTeam", method: http.MethodGet, template: "/teams/{id}", path: pathf("/teams/%s", id), idempotent: true}, &out)
-	return &out, err
+	return fetch[Team](ctx, s.client, call{operation: "retrieveTeam", method: http.MethodGet, template: "/teams/{id}",
+		ids: []string{id}, idempotent: true})
 }

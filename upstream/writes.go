@@ -56,12 +56,11 @@ type DeletedObject struct {
 // the object already gone, the answer is made up from what the call knows.
 func (c *Client) remove(ctx context.Context, cl call, object, id string) (*DeletedObject, error) {
 	cl.method, cl.idempotent, cl.write, cl.doneIfGone = "DELETE", true, true, true
-	var out DeletedObject
-	err := c.do(ctx, cl, &out)
+	out, err := fetch[DeletedObject](ctx, c, cl)
 	if errors.Is(err, errRemovedEarlier) {
 		return &DeletedObject{ID: id, Object: object, Deleted: true}, nil
 	}
-	return &out, err
+	return out, err
 }
 
 // Patch is a request property that is either left out (the zero value, which

@@ -6,6 +6,8 @@ package errcode
 import (
 	"errors"
 	"fmt"
+
+	"intercom-graphql/upstream"
 )
 
 // The codes of the vocabulary.
@@ -41,13 +43,20 @@ func InputField(field string, err error) error {
 	return &Error{Code: BadUserInput, Message: fmt.Sprintf("%s: %v", field, err), Field: field, Err: err}
 }
 
-// Missing reports an object that does not exist.
+// Missing reports an object that does not exist, in the words of upstream's
+// NotFoundError, which it wraps.
 func Missing(kind, id string) error {
-	return &Error{Code: NotFound, Message: fmt.Sprintf("%s %q was not found", kind, id)}
+	missing := &upstream.NotFoundError{Kind: kind, ID: id}
+	return &Error{Code: NotFound, Message: missing.Error(), Err: missing}
 }
 
-// IsNotFound reports whether err says an object does not exist, whoever said it.
+// IsNotFound reports whether err says an object does not exist, whoever said
+// it: the graph, the loaders (an id missing from a list) or Intercom (a 404).
+// Where the graph gave the error a code of its own, that code decides.
 func IsNotFound(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Code == NotFound
+	var own *Error
+	if errors.As(err, &own) {
+		return own.Code == NotFound
+	}
+	return errors.Is(err, upstream.ErrNotFound)
 }

@@ -44,6 +44,7 @@ var vocabulary = map[string]bool{
 
 func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err error) {
 	var own *Error
+	var missing *upstream.NotFoundError
 	var apiErr *upstream.Error
 	var transportErr *upstream.TransportError
 	var budgetErr *upstream.RateBudgetError
@@ -54,6 +55,9 @@ func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err er
 		if own.Field != "" {
 			out.Extensions["field"] = own.Field
 		}
+	case errors.As(err, &missing):
+		out.Message = missing.Error()
+		out.Extensions["code"] = NotFound
 	case errors.As(err, &apiErr):
 		code, message := upstreamCode(apiErr)
 		out.Message = message
