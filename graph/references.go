@@ -33,7 +33,7 @@ func resolveAll[T any](ctx context.Context, ids []string, loadMany func(context.
 	out := make([]T, 0, len(ids))
 	for i, v := range values {
 		if err := errs[i]; err != nil {
-			if errcode.IsNotFound(err) || upstream.IsNotFound(err) {
+			if errcode.IsNotFound(err) {
 				continue
 			}
 			return nil, err
@@ -62,7 +62,7 @@ func optionalRef[T any](ctx context.Context, id *string, load func(context.Conte
 		return nil, nil
 	}
 	v, err := load(ctx, *id)
-	if errcode.IsNotFound(err) || upstream.IsNotFound(err) {
+	if errcode.IsNotFound(err) {
 		return nil, nil
 	}
 	return v, err
