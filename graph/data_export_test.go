@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/client"
+
 	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/upstream/intercomsim"
 )
@@ -15,16 +17,22 @@ func TestDataExportStatusAndDownloadLocation(t *testing.T) {
 	jobs := f.Sim.Workspace(intercomsim.DemoToken).DataExportJobs()
 	statuses := map[string]bool{}
 	for job, status := range jobs {
-		data := f.Query(`query($j: String!) { dataExport(jobIdentifier: $j) { id intercomId jobIdentifier status downloadUrl downloadExpiresAt } }`,
-			map[string]any{"j": job}).MustData(t)
-		e := facadetest.Dig(data, "dataExport")
-		statuses[facadetest.Str(facadetest.Dig(e, "status"))] = true
-		if facadetest.Str(facadetest.Dig(e, "jobIdentifier")) != job || facadetest.Str(facadetest.Dig(e, "intercomId")) != job || facadetest.Str(facadetest.Dig(e, "status")) != strings.ToUpper(status) {
-			t.Errorf("job %s (%s) = %v", job, status, e)
+		var data struct {
+			DataExport struct {
+				ID, IntercomID, JobIdentifier, Status, DownloadURL string
+				DownloadExpiresAt                                  *string
+			}
 		}
-		url := facadetest.Str(facadetest.Dig(e, "downloadUrl"))
-		if (status == "completed") != (url != "") || (url != "") != (facadetest.Dig(e, "downloadExpiresAt") != nil) {
-			t.Errorf("%s job %s: downloadUrl %q, downloadExpiresAt %v", status, job, url, facadetest.Dig(e, "downloadExpiresAt"))
+		f.MustPost(`query($j: String!) { dataExport(jobIdentifier: $j) { id intercomId jobIdentifier status downloadUrl downloadExpiresAt } }`,
+			&data, client.Var("j", job))
+		e := data.DataExport
+		statuses[e.Status] = true
+		if e.JobIdentifier != job || e.IntercomID != job || e.Status != strings.ToUpper(status) {
+			t.Errorf("job %s (%s) = %+v", job, status, e)
+		}
+		url := e.DownloadURL
+		if (status == "completed") != (url != "") || (url != "") != (e.DownloadExpiresAt != nil) {
+			t.Errorf("%s job %s: downloadUrl %q, downloadExpiresAt %v", status, job, url, e.DownloadExpiresAt)
 		}
 		if url != "" {
 			// The location serves the data to whoever holds the workspace's token.
@@ -41,9 +49,12 @@ func TestDataExportStatusAndDownloadLocation(t *testing.T) {
 				t.Errorf("downloading %s: %d, %d bytes, not gzip", url, resp.StatusCode, len(body))
 			}
 		}
-		got := f.Query(`query($id: ID!) { node(id: $id) { id ... on DataExport { jobIdentifier } } }`, map[string]any{"id": facadetest.Dig(e, "id")}).MustData(t)
-		if facadetest.Dig(got, "node", "jobIdentifier") != job {
-			t.Errorf("round trip of %v gave %v", e, got)
+		var got struct {
+			Node struct{ ID, JobIdentifier string }
+		}
+		f.MustPost(`query($id: ID!) { node(id: $id) { id ... on DataExport { jobIdentifier } } }`, &got, client.Var("id", e.ID))
+		if got.Node.JobIdentifier != job {
+			t.Errorf("round trip of %+v gave %+v", e, got.Node)
 		}
 	}
 	for _, s := range []string{"COMPLETED", "PENDING"} {

@@ -3,6 +3,8 @@ package graph_test
 import (
 	"testing"
 
+	"github.com/99designs/gqlgen/client"
+
 	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/upstream/intercomsim"
 )
@@ -16,15 +18,6 @@ func TestSegmentCountsComeFromOneCountedList(t *testing.T) {
 			want[s]++
 		}
 	}
-	check := func(name string, data map[string]any, path ...any) {
-		t.Helper()
-		for _, n := range facadetest.Dig(data, path...).([]any) {
-			id := facadetest.Str(facadetest.Dig(n, "intercomId"))
-			if facadetest.Dig(n, "count") != float64(want[id]) {
-				t.Errorf("%s: segment %s counts %v, it holds %d contacts", name, id, facadetest.Dig(n, "count"), want[id])
-			}
-		}
-	}
 	for _, tc := range []struct {
 		name, query string
 		calls       int64
@@ -33,16 +26,51 @@ func TestSegmentCountsComeFromOneCountedList(t *testing.T) {
 		{"counted on demand", `{ segments { nodes { intercomId name count } } }`, 2},
 	} {
 		before := f.Sim.Calls()
-		check(tc.name, f.Query(tc.query, nil).MustData(t), "segments", "nodes")
+		var data struct {
+			Segments struct {
+				Nodes []struct {
+					IntercomID, Name string
+					Count            *int
+				}
+			}
+		}
+		f.MustPost(tc.query, &data)
+		for _, n := range data.Segments.Nodes {
+			switch {
+			case n.Count == nil:
+				t.Errorf("%s: segment %s has no count, it holds %d contacts", tc.name, n.IntercomID, want[n.IntercomID])
+			case *n.Count != want[n.IntercomID]:
+				t.Errorf("%s: segment %s counts %d, it holds %d contacts", tc.name, n.IntercomID, *n.Count, want[n.IntercomID])
+			}
+		}
 		if calls := f.Sim.Calls() - before; calls != tc.calls {
 			t.Errorf("%s: %d upstream calls, want %d", tc.name, calls, tc.calls)
 		}
 	}
-	without := f.Query(`{ segments { nodes { intercomId personType } } }`, nil).MustData(t)
-	for _, n := range facadetest.Dig(without, "segments", "nodes").([]any) {
-		if p := facadetest.Dig(n, "personType"); p != "USER" && p != "LEAD" {
-			t.Errorf("segment %v: personType %v", facadetest.Dig(n, "intercomId"), p)
+	var without struct {
+		Segments struct {
+			Nodes []struct{ IntercomID, PersonType string }
 		}
+	}
+	f.MustPost(`{ segments { nodes { intercomId personType } } }`, &without)
+	for _, n := range without.Segments.Nodes {
+		if p := n.PersonType; p != "USER" && p != "LEAD" {
+			t.Errorf("segment %v: personType %q", n.IntercomID, p)
+		}
+	}
+}
+
+// segmentList is the segments of a contact or a company.
+type segmentList struct {
+	TotalCount int
+	Nodes      []struct{ IntercomID, Name string }
+}
+
+// segmentHolders is a page of contacts or companies with their segments.
+type segmentHolders struct {
+	Nodes []struct {
+		IntercomID string
+		Segments   segmentList
 	}
 }
 
@@ -51,35 +79,38 @@ func TestContactAndCompanySegments(t *testing.T) {
 	ws := f.Sim.Workspace(intercomsim.DemoToken)
 
 	before := f.Sim.Calls()
-	data := f.Query(`{ contacts(first: 6) { nodes { intercomId segments { totalCount nodes { intercomId name } } } } }`, nil).MustData(t)
-	for _, c := range facadetest.Dig(data, "contacts", "nodes").([]any) {
-		want := ws.ContactLinks(facadetest.Str(facadetest.Dig(c, "intercomId"))).SegmentIDs
+	var contacts struct{ Contacts segmentHolders }
+	f.MustPost(`{ contacts(first: 6) { nodes { intercomId segments { totalCount nodes { intercomId name } } } } }`, &contacts)
+	for _, c := range contacts.Contacts.Nodes {
+		want := ws.ContactLinks(c.IntercomID).SegmentIDs
 		var got []string
-		for _, s := range facadetest.Dig(c, "segments", "nodes").([]any) {
-			got = append(got, facadetest.Str(facadetest.Dig(s, "intercomId")))
+		for _, s := range c.Segments.Nodes {
+			got = append(got, s.IntercomID)
 		}
 		if len(want) == 0 {
 			want = nil
 		}
-		assertIDsInOrder(t, "segments of "+facadetest.Str(facadetest.Dig(c, "intercomId")), got, want)
+		assertIDsInOrder(t, "segments of "+c.IntercomID, got, want)
 	}
 	if calls := f.Sim.Calls() - before; calls != 7 {
 		t.Errorf("6 contacts' segments cost %d upstream calls, want one for the list and one a contact", calls)
 	}
 
 	// A company embeds its segments; one that embeds none is asked about them.
-	data = f.Query(`{ allCompanies(first: 100) { nodes { intercomId segments { totalCount nodes { intercomId name } } } } }`, nil).MustData(t)
+	var all struct{ AllCompanies segmentHolders }
+	f.MustPost(`{ allCompanies(first: 100) { nodes { intercomId segments { totalCount nodes { intercomId name } } } } }`, &all)
 	segmentsOf := map[string]int{}
-	for _, c := range facadetest.Dig(data, "allCompanies", "nodes").([]any) {
-		segmentsOf[facadetest.Str(facadetest.Dig(c, "intercomId"))] = int(facadetest.Dig(c, "segments", "totalCount").(float64))
+	for _, c := range all.AllCompanies.Nodes {
+		segmentsOf[c.IntercomID] = c.Segments.TotalCount
 	}
 	before = f.Sim.Calls()
-	data = f.Query(`{ companies(first: 60) { nodes { intercomId segments { totalCount nodes { name } } } } }`, nil).MustData(t)
+	var companies struct{ Companies segmentHolders }
+	f.MustPost(`{ companies(first: 60) { nodes { intercomId segments { totalCount nodes { name } } } } }`, &companies)
 	withSegments, without := 0, 0
-	for _, c := range facadetest.Dig(data, "companies", "nodes").([]any) {
-		n := segmentsOf[facadetest.Str(facadetest.Dig(c, "intercomId"))]
-		if facadetest.Dig(c, "segments", "totalCount") != float64(n) {
-			t.Errorf("company %v: %v segments here, %d in the scroll", facadetest.Dig(c, "intercomId"), facadetest.Dig(c, "segments", "totalCount"), n)
+	for _, c := range companies.Companies.Nodes {
+		n := segmentsOf[c.IntercomID]
+		if c.Segments.TotalCount != n {
+			t.Errorf("company %v: %v segments here, %d in the scroll", c.IntercomID, c.Segments.TotalCount, n)
 		}
 		if n > 0 {
 			withSegments++
@@ -99,9 +130,15 @@ func TestSegmentLookupsAndMissingSegments(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
 	id := f.Sim.Workspace(intercomsim.DemoToken).SegmentIDs()[1]
 	before := f.Sim.Calls()
-	data := f.Query(`query($id: String!) { segment(intercomId: $id) { id intercomId name createdAt updatedAt personType } }`, map[string]any{"id": id}).MustData(t)
-	if facadetest.Str(facadetest.Dig(data, "segment", "intercomId")) != id || facadetest.Dig(data, "segment", "createdAt") == nil {
-		t.Errorf("segment(intercomId:) = %v", data["segment"])
+	var data struct {
+		Segment struct {
+			ID, IntercomID, Name, CreatedAt, UpdatedAt string
+			PersonType                                 *string
+		}
+	}
+	f.MustPost(`query($id: String!) { segment(intercomId: $id) { id intercomId name createdAt updatedAt personType } }`, &data, client.Var("id", id))
+	if data.Segment.IntercomID != id || data.Segment.CreatedAt == "" {
+		t.Errorf("segment(intercomId:) = %+v", data.Segment)
 	}
 	if calls := f.Sim.Calls() - before; calls != 1 {
 		t.Errorf("one segment cost %d upstream calls, want 1", calls)

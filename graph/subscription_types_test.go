@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/99designs/gqlgen/client"
+
 	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/upstream/intercomsim"
 )
@@ -75,15 +77,27 @@ func TestContactSubscriptionTypesCarryTheContactsChoice(t *testing.T) {
 
 func TestSubscriptionTypeNodeRoundTrip(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
-	data := f.Query(`{ subscriptionTypes { nodes { id intercomId state contentTypes translations { locale } } } }`, nil).MustData(t)
-	nodes := facadetest.Dig(data, "subscriptionTypes", "nodes").([]any)
+	var data struct {
+		SubscriptionTypes struct {
+			Nodes []struct {
+				ID, IntercomID, State string
+				ContentTypes          []string
+				Translations          []struct{ Locale string }
+			}
+		}
+	}
+	f.MustPost(`{ subscriptionTypes { nodes { id intercomId state contentTypes translations { locale } } } }`, &data)
 	var states []string
-	for _, n := range nodes {
-		states = append(states, facadetest.Str(facadetest.Dig(n, "state")))
-		got := f.Query(`query($id: ID!) { node(id: $id) { id ... on SubscriptionType { intercomId } } subscriptionType(id: $id) { intercomId } }`,
-			map[string]any{"id": facadetest.Dig(n, "id")}).MustData(t)
-		if facadetest.Dig(got, "node", "intercomId") != facadetest.Dig(n, "intercomId") || facadetest.Dig(got, "subscriptionType", "intercomId") != facadetest.Dig(n, "intercomId") {
-			t.Errorf("round trip of %v gave %v", n, got)
+	for _, n := range data.SubscriptionTypes.Nodes {
+		states = append(states, n.State)
+		var got struct {
+			Node             struct{ ID, IntercomID string }
+			SubscriptionType struct{ IntercomID string }
+		}
+		f.MustPost(`query($id: ID!) { node(id: $id) { id ... on SubscriptionType { intercomId } } subscriptionType(id: $id) { intercomId } }`,
+			&got, client.Var("id", n.ID))
+		if got.Node.IntercomID != n.IntercomID || got.SubscriptionType.IntercomID != n.IntercomID {
+			t.Errorf("round trip of %+v gave %+v", n, got)
 		}
 	}
 	for _, s := range []string{"LIVE", "DRAFT", "ARCHIVED"} {

@@ -3,6 +3,8 @@ package graph_test
 import (
 	"testing"
 
+	"github.com/99designs/gqlgen/client"
+
 	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/upstream/intercomsim"
 )
@@ -10,15 +12,26 @@ import (
 func TestVisitorByUserIDAndNodeRoundTrip(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
 	for _, userID := range f.Sim.Workspace(intercomsim.DemoToken).VisitorUserIDs() {
-		data := f.Query(`query($u: String!) { visitor(userId: $u) { id intercomId userId anonymous pseudonym name email location { countryName } } }`,
-			map[string]any{"u": userID}).MustData(t)
-		v := facadetest.Dig(data, "visitor")
-		if facadetest.Str(facadetest.Dig(v, "userId")) != userID || (facadetest.Dig(v, "anonymous") == true) != (facadetest.Dig(v, "pseudonym") != nil) {
-			t.Errorf("visitor %s = %v", userID, v)
+		var data struct {
+			Visitor struct {
+				ID, IntercomID, UserID string
+				Anonymous              bool
+				Pseudonym, Name, Email *string
+				Location               *struct{ CountryName *string }
+			}
 		}
-		got := f.Query(`query($id: ID!) { node(id: $id) { id ... on Visitor { userId intercomId } } }`, map[string]any{"id": facadetest.Dig(v, "id")}).MustData(t)
-		if facadetest.Dig(got, "node", "userId") != userID || facadetest.Dig(got, "node", "intercomId") != facadetest.Dig(v, "intercomId") {
-			t.Errorf("round trip of %v gave %v", v, got)
+		f.MustPost(`query($u: String!) { visitor(userId: $u) { id intercomId userId anonymous pseudonym name email location { countryName } } }`,
+			&data, client.Var("u", userID))
+		v := data.Visitor
+		if v.UserID != userID || v.Anonymous != (v.Pseudonym != nil) {
+			t.Errorf("visitor %s = %+v", userID, v)
+		}
+		var got struct {
+			Node struct{ ID, UserID, IntercomID string }
+		}
+		f.MustPost(`query($id: ID!) { node(id: $id) { id ... on Visitor { userId intercomId } } }`, &got, client.Var("id", v.ID))
+		if got.Node.UserID != userID || got.Node.IntercomID != v.IntercomID {
+			t.Errorf("round trip of %+v gave %+v", v, got.Node)
 		}
 	}
 	before := f.Sim.Calls()
