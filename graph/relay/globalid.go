@@ -56,7 +56,7 @@ func ParseGlobalIDOf(s, want string) (string, error) {
 		return "", err
 	}
 	if g.Type != want {
-		return "", fmt.Errorf("the ID is a %s ID, a %s ID is expected here", g.Type, want)
+		return "", fmt.Errorf("the ID is %s ID, %s ID is expected here", Article(g.Type), Article(want))
 	}
 	return g.ID, nil
 }
@@ -93,3 +93,12 @@ func validIntercomID(s string) bool {
 // ValidIntercomID reports whether s can be an Intercom id (for arguments that
 // take the raw id rather than a global ID).
 func ValidIntercomID(s string) bool { return validIntercomID(s) }
+
+// Article puts "a" or "an" before a type name, as its sound asks: an
+// Admin, an Article, a Contact.
+func Article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}

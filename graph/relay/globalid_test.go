@@ -208,3 +208,17 @@ func assertPathSafe(t *testing.T, id string) {
 		t.Fatalf("accepted id %q does not stay one path segment: %v %v", id, u, err)
 	}
 }
+
+func TestWrongTypeMessagesUseTheRightArticle(t *testing.T) {
+	for id, want := range map[string]string{
+		NodeID("Admin", "7"):   "the ID is an Admin ID, a Contact ID is expected here",
+		NodeID("Company", "7"): "the ID is a Company ID, a Contact ID is expected here",
+	} {
+		if _, err := ParseGlobalIDOf(id, "Contact"); err == nil || err.Error() != want {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	}
+	if _, err := ParseGlobalIDOf(NodeID("Team", "7"), "Article"); err == nil || err.Error() != "the ID is a Team ID, an Article ID is expected here" {
+		t.Errorf("got %v", err)
+	}
+}

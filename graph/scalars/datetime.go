@@ -30,5 +30,10 @@ func UnmarshalDateTime(v any) (upstream.Timestamp, error) {
 	if err != nil {
 		return 0, errcode.Input("DateTime %q is not RFC 3339, such as \"2026-05-01T09:30:00Z\"", s)
 	}
+	// RFC 3339 writes years 0001 to 9999 only: an instant outside them in UTC
+	// could be read but never written back.
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return 0, errcode.Input("DateTime %q is outside the years 0001 to 9999 in UTC", s)
+	}
 	return upstream.TimestampOf(t), nil
 }

@@ -78,5 +78,7 @@ func TestUnmarshalDateTimeRefusesWhatIsNotRFC3339(t *testing.T) {
 		{"a two-digit year", "26-05-01T09:30:00Z", notRFC3339("26-05-01T09:30:00Z")},
 		{"the empty string", "", notRFC3339("")},
 		{"trailing text", "2026-05-01T09:30:00Z tomorrow", notRFC3339("2026-05-01T09:30:00Z tomorrow")},
+		{"past 9999 in UTC", "9999-12-31T23:59:59-01:00", `DateTime "9999-12-31T23:59:59-01:00" is outside the years 0001 to 9999 in UTC`},
+		{"before 0001 in UTC", "0000-01-01T00:00:00+01:00", `DateTime "0000-01-01T00:00:00+01:00" is outside the years 0001 to 9999 in UTC`},
 	})
 }
