@@ -147,6 +147,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	if c.httpClient == nil {
 		c.httpClient, c.transport = newPooledHTTPClient()
+	} else {
+		own := *c.httpClient
+		own.CheckRedirect = refuseRedirects
+		c.httpClient = &own
 	}
 	c.cache = newCachePolicy(cfg.Cache, cfg.CacheTTL, cfg.Token)
 	c.retry = DefaultRetryPolicy()
@@ -218,8 +222,16 @@ func newPooledHTTPClient() (*http.Client, *http.Transport) {
 	// (a no-op unless the server configured a tracer provider).
 	return &http.Client{Transport: otelhttp.NewTransport(transport,
 		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return "intercom " + r.Method })),
+		CheckRedirect: refuseRedirects,
 	}, transport
 }
+
+// refuseRedirects keeps every redirect from being followed: the request
+// carries the workspace's token, which Go would send on to another port of
+// the same host, or over plain http after an https redirect, and an answer
+// from elsewhere is no answer of Intercom's. The redirect itself becomes
+// the call's answer, and an error.
+func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // BaseURL is the host this client talks to (no credentials in it).
 func (c *Client) BaseURL() string { return c.baseURL.String() }

@@ -3,6 +3,7 @@ package errcode
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -109,6 +110,8 @@ func upstreamCode(e *upstream.Error) (code, message string) {
 		return UpstreamUnavailable, "Intercom failed to answer: " + detail
 	case e.Status >= 400:
 		return BadUserInput, "Intercom rejected the request: " + detail
+	case e.Status >= 300:
+		return UpstreamUnavailable, fmt.Sprintf("Intercom answered with a redirect (%d), which is never followed", e.Status)
 	default:
 		return Internal, "Intercom answered unexpectedly: " + detail
 	}
