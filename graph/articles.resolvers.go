@@ -108,12 +108,12 @@ func (r *highlightedTextResolver) Highlighted(ctx context.Context, obj *upstream
 
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string) (*model.ArticleConnection, error) {
 	page, err := relay.NumberedList(r.cursors(ctx), "articles", pageArgs(first, after, last, before), upstream.MaxArticlesPerPage,
-		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Article, int, error) {
+		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Article, int, *upstream.PagesLink, error) {
 			list, err := r.client(ctx).Articles.List(ctx, opts)
 			if err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
-			return list.Data, list.TotalCount, nil
+			return list.Data, list.TotalCount, list.Pages, nil
 		}))
 	if err != nil {
 		return nil, pageError(err)
@@ -151,17 +151,17 @@ func (r *queryResolver) SearchArticles(ctx context.Context, phrase string, state
 	conn := connKey("searchArticles", strings.Join([]string{opts.Phrase, opts.State, opts.HelpCenterID}, "\x00"))
 	l := loaders.For(ctx)
 	page, err := relay.NumberedList(r.cursors(ctx), conn, pageArgs(first, after, last, before), upstream.MaxArticleSearchPerPage,
-		pageNumbers(func(p upstream.PageOptions) ([]articleMatch, int, error) {
+		pageNumbers(func(p upstream.PageOptions) ([]articleMatch, int, *upstream.PagesLink, error) {
 			o := opts
 			o.Page = p
 			res, err := r.client(ctx).Articles.Search(ctx, o)
 			if err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
 			for _, a := range res.Data.Articles {
 				l.PrimeArticle(ctx, a)
 			}
-			return articleMatches(res), res.TotalCount, nil
+			return articleMatches(res), res.TotalCount, res.Pages, nil
 		}))
 	if err != nil {
 		return nil, pageError(err)

@@ -92,13 +92,19 @@ func sliceConnection[T any](codec relay.Codec, conn string, args relay.Args, loa
 	return page, nil
 }
 
-// pageNumbers adapts a page-number list call of the client to relay.NumberedList.
-func pageNumbers[T any](list func(upstream.PageOptions) ([]T, int, error)) relay.PageFetch[T] {
+// pageNumbers adapts a page-number list call of the client to
+// relay.NumberedList; the call reports the pages Intercom served, whose size
+// may differ from the one asked for.
+func pageNumbers[T any](list func(upstream.PageOptions) ([]T, int, *upstream.PagesLink, error)) relay.PageFetch[T] {
 	return func(page, perPage int) (relay.NumberedBatch[T], error) {
-		items, total, err := list(upstream.PageOptions{Page: page, PerPage: perPage})
+		items, total, served, err := list(upstream.PageOptions{Page: page, PerPage: perPage})
 		if err != nil {
 			return relay.NumberedBatch[T]{}, err
 		}
-		return relay.NumberedBatch[T]{Items: items, Total: total}, nil
+		b := relay.NumberedBatch[T]{Items: items, Total: total}
+		if served != nil {
+			b.PerPage = served.PerPage
+		}
+		return b, nil
 	}
 }

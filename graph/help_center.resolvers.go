@@ -67,15 +67,15 @@ func (r *queryResolver) HelpCenter(ctx context.Context, id *string, intercomID *
 func (r *queryResolver) Collections(ctx context.Context, first *int, after *string, last *int, before *string) (*model.CollectionConnection, error) {
 	l := loaders.For(ctx)
 	page, err := relay.NumberedList(r.cursors(ctx), "collections", pageArgs(first, after, last, before), upstream.MaxCollectionsPerPage,
-		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Collection, int, error) {
+		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.Collection, int, *upstream.PagesLink, error) {
 			list, err := r.client(ctx).HelpCenter.ListCollections(ctx, opts)
 			if err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
 			for _, c := range list.Data {
 				l.PrimeCollection(ctx, c)
 			}
-			return list.Data, list.TotalCount, nil
+			return list.Data, list.TotalCount, list.Pages, nil
 		}))
 	if err != nil {
 		return nil, pageError(err)

@@ -33,15 +33,15 @@ func (r *newsfeedResolver) ID(ctx context.Context, obj *upstream.Newsfeed) (stri
 func (r *newsfeedResolver) Items(ctx context.Context, obj *upstream.Newsfeed, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error) {
 	l := loaders.For(ctx)
 	page, err := relay.NumberedList(r.cursors(ctx), connKey("Newsfeed.items", obj.ID), pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
-		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, error) {
+		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, *upstream.PagesLink, error) {
 			list, err := r.client(ctx).News.ListLiveItems(ctx, obj.ID, opts)
 			if err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
 			for _, item := range list.Data {
 				l.PrimeNewsItem(ctx, item)
 			}
-			return list.Data, list.TotalCount, nil
+			return list.Data, list.TotalCount, list.Pages, nil
 		}))
 	if err != nil {
 		return nil, pageError(err)
@@ -56,15 +56,15 @@ func (r *newsfeedAssignmentResolver) Newsfeed(ctx context.Context, obj *upstream
 func (r *queryResolver) NewsItems(ctx context.Context, first *int, after *string, last *int, before *string) (*model.NewsItemConnection, error) {
 	l := loaders.For(ctx)
 	page, err := relay.NumberedList(r.cursors(ctx), "newsItems", pageArgs(first, after, last, before), upstream.MaxNewsPerPage,
-		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, error) {
+		pageNumbers(func(opts upstream.PageOptions) ([]*upstream.NewsItem, int, *upstream.PagesLink, error) {
 			list, err := r.client(ctx).News.ListItems(ctx, opts)
 			if err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
 			for _, item := range list.Data {
 				l.PrimeNewsItem(ctx, item)
 			}
-			return list.Data, list.TotalCount, nil
+			return list.Data, list.TotalCount, list.Pages, nil
 		}))
 	if err != nil {
 		return nil, pageError(err)

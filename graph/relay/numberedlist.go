@@ -1,9 +1,14 @@
 package relay
 
+import "fmt"
+
 // NumberedBatch is one answer of an Intercom list paginated by page number.
 type NumberedBatch[T any] struct {
 	Items []T
 	Total int // total_count
+	// PerPage is the page size Intercom served, when it said; 0 means the
+	// size asked for. Lists whose spec declares no per_page may keep their own.
+	PerPage int
 }
 
 // PageFetch asks Intercom for page `page` (from 1) of perPage items.
@@ -61,6 +66,9 @@ func NumberedList[T any](codec Codec, conn string, args Args, maxPerPage int, fe
 }
 
 // fetchRange reads items [start, start+count) with as few calls as it can.
+// When Intercom serves pages of another size than asked, the page is read
+// at the size it has (its items start at (page-1)*size), and the following
+// pages are asked for at that size.
 func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, int, error) {
 	if count == 0 {
 		b, err := fetch(start+1, 1)
@@ -68,14 +76,26 @@ func fetchRange[T any](fetch PageFetch[T], start, count, maxPerPage int) ([]T, i
 	}
 	perPage := planPerPage(start, count, maxPerPage)
 	var out []T
-	total := 0
-	for page := start/perPage + 1; len(out) < count; page++ {
+	total, resized := 0, false
+	for len(out) < count {
+		next := start + len(out)
+		page := next/perPage + 1
 		b, err := fetch(page, perPage)
 		if err != nil {
 			return nil, 0, err
 		}
 		total = b.Total
-		from := min(max(start-(page-1)*perPage, 0), len(b.Items))
+		if b.PerPage > 0 && b.PerPage != perPage {
+			if resized {
+				return nil, 0, fmt.Errorf("%w: Intercom changed its page size from %d to %d between pages", ErrUpstreamPagination, perPage, b.PerPage)
+			}
+			perPage, resized = b.PerPage, true
+		}
+		first := (page - 1) * perPage
+		if next < first || next >= first+perPage {
+			continue // the page served at its own size lies elsewhere: ask again at that size
+		}
+		from := min(next-first, len(b.Items))
 		out = append(out, b.Items[from:min(from+count-len(out), len(b.Items))]...)
 		// A short page ends the list; so does the total, which saves a call
 		// for an empty page when the list ends on a page boundary.

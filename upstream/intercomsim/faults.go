@@ -2,6 +2,7 @@ package intercomsim
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -23,6 +24,10 @@ const (
 	FaultSlowBody
 	// FaultDelay holds the answer back for Delay, then answers normally.
 	FaultDelay
+	// FaultPageSize answers a page-number list with PerPage items a page,
+	// whatever per_page asked: the 2.10 spec declares no per_page on the
+	// Articles, collections and News lists, so Intercom may keep its own size.
+	FaultPageSize
 )
 
 // Fault breaks the answers to matching requests.
@@ -37,6 +42,8 @@ type Fault struct {
 	Code   string
 	// Delay for FaultSlowBody and FaultDelay.
 	Delay time.Duration
+	// PerPage for FaultPageSize.
+	PerPage int
 	// Times limits how many requests the fault breaks; 0 means until removed.
 	Times int
 }
@@ -163,6 +170,11 @@ func (fs *faultSet) serve(w http.ResponseWriter, r *http.Request, requestID stri
 				flusher.Flush()
 			}
 		}
+	case FaultPageSize:
+		q := r.URL.Query()
+		q.Set("per_page", strconv.Itoa(f.PerPage))
+		r.URL.RawQuery = q.Encode()
+		return false
 	case FaultDelay:
 		select {
 		case <-time.After(f.Delay):
