@@ -134,11 +134,16 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	s.rate(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute, "requests a client may make per minute; -1 disables")
 	s.duration(&cfg.limits.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", limits.RequestTimeout, "bound of a whole request", time.Millisecond)
 	number(s, &cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", "MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests, "requests served at once; more get 503", 1, 1_000_000)
+	number(s, &cfg.limits.MaxConcurrentPerClient, "max-concurrent-requests-per-client", "MAX_CONCURRENT_REQUESTS_PER_CLIENT", 0, "requests one client may have in flight at once; more get 429 (default: a quarter of MAX_CONCURRENT_REQUESTS)", 0, 1_000_000)
 	number(s, &cfg.limits.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", limits.MaxSubscriptions, "live connections (WebSocket, SSE), and subscriptions, open at once; more get 503", 1, 1_000_000)
+	number(s, &cfg.limits.MaxSubscriptionsPerClient, "max-subscriptions-per-client", "MAX_SUBSCRIPTIONS_PER_CLIENT", 0, "live connections one client may hold at once; more get 429 (default: a quarter of MAX_SUBSCRIPTIONS)", 0, 1_000_000)
 	number(s, &cfg.limits.SubscriptionBuffer, "subscription-buffer", "SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer, "events a subscriber may leave unread before it is ended as too slow", 1, 1_000_000)
 	number(s, &cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", "WEBHOOK_MAX_BODY_BYTES", limits.WebhookMaxBodyBytes, "largest webhook delivery", 1, math.MaxInt32)
 	if err := s.parse(args); err != nil {
 		return cfg, err
+	}
+	if l := cfg.limits; l.MaxConcurrentPerClient > l.MaxConcurrentRequests || l.MaxSubscriptionsPerClient > l.MaxSubscriptions {
+		return cfg, errors.New("a per-client limit (MAX_CONCURRENT_REQUESTS_PER_CLIENT, MAX_SUBSCRIPTIONS_PER_CLIENT) is larger than the server's own")
 	}
 	if cfg.host == "" && cfg.authMode == "none" {
 		cfg.host = "127.0.0.1" // an unauthenticated facade holds the workspace's keys: local by default

@@ -30,7 +30,7 @@ func (r *Resolver) stream(ctx context.Context, accept func(*live.Event) bool) (<
 		return ours && accept(ev)
 	})
 	if err != nil {
-		return nil, &errcode.Error{Code: errcode.UpstreamUnavailable, Message: err.Error(), Err: err}
+		return nil, &errcode.Error{Code: errcode.Unavailable, Message: err.Error(), Err: err} // the server is full or shutting down
 	}
 	out := make(chan *live.Event)
 	go func() {

@@ -91,7 +91,7 @@ func New(cfg Config) http.Handler {
 	rateLimit := perClientRate(limits.RequestsPerMinute)
 	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
-	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, graphqlHandler)
+	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, limits.MaxConcurrentPerClient, graphqlHandler)
 	graphqlHandler = rateLimit(graphqlHandler)
 	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
 	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
@@ -100,7 +100,7 @@ func New(cfg Config) http.Handler {
 	// Live connections stay open for as long as the client listens: they are
 	// bounded in number rather than in time, and authenticated like queries.
 	var liveHandler http.Handler = graphqlServer
-	liveHandler = liveConnectionLimit(limits.MaxSubscriptions, liveHandler)
+	liveHandler = liveConnectionLimit(limits.MaxSubscriptions, limits.MaxSubscriptionsPerClient, liveHandler)
 	liveHandler = rateLimit(liveHandler)
 	liveHandler = authenticateStream(cfg.Auth, liveHandler)
 	liveHandler = checkWebSocketOrigin(corsPolicy, liveHandler)

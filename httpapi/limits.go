@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,17 +18,19 @@ import (
 // Limits bound what one request may ask of the facade. Every limit has a
 // safe default and can be raised or lowered through the server's configuration.
 type Limits struct {
-	MaxBodyBytes          int64         // request body size (default 1 MiB)
-	MaxDepth              int           // nesting of selections (default 12)
-	MaxAliases            int           // aliased fields in one document (default 30)
-	MaxFields             int           // fields in one document, fragments expanded (default 500)
-	MaxQueryCost          int           // upstream calls one query may cost (default DefaultMaxQueryCost)
-	RequestsPerMinute     int           // per client (default 600; 0 keeps the default, negative disables)
-	RequestTimeout        time.Duration // a whole request (default 30s)
-	MaxConcurrentRequests int           // in flight at once (default 256)
-	MaxSubscriptions      int           // live connections, and subscriptions, open at once (default 1000)
-	SubscriptionBuffer    int           // events a subscriber may leave unread before it is ended (default 64)
-	WebhookMaxBodyBytes   int64         // webhook delivery body size (default 4 MiB)
+	MaxBodyBytes              int64         // request body size (default 1 MiB)
+	MaxDepth                  int           // nesting of selections (default 12)
+	MaxAliases                int           // aliased fields in one document (default 30)
+	MaxFields                 int           // fields in one document, fragments expanded (default 500)
+	MaxQueryCost              int           // upstream calls one query may cost (default DefaultMaxQueryCost)
+	RequestsPerMinute         int           // per client (default 600; 0 keeps the default, negative disables)
+	RequestTimeout            time.Duration // a whole request (default 30s)
+	MaxConcurrentRequests     int           // in flight at once (default 256)
+	MaxConcurrentPerClient    int           // in flight at once for one client (default a quarter of MaxConcurrentRequests)
+	MaxSubscriptions          int           // live connections, and subscriptions, open at once (default 1000)
+	MaxSubscriptionsPerClient int           // live connections one client holds at once (default a quarter of MaxSubscriptions)
+	SubscriptionBuffer        int           // events a subscriber may leave unread before it is ended (default 64)
+	WebhookMaxBodyBytes       int64         // webhook delivery body size (default 4 MiB)
 }
 
 // DefaultLimits are generous for dashboards and GraphiQL, and tight enough
@@ -71,6 +72,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxSubscriptions <= 0 {
 		l.MaxSubscriptions = d.MaxSubscriptions
+	}
+	if l.MaxConcurrentPerClient <= 0 {
+		l.MaxConcurrentPerClient = fairShare(l.MaxConcurrentRequests)
+	}
+	if l.MaxSubscriptionsPerClient <= 0 {
+		l.MaxSubscriptionsPerClient = fairShare(l.MaxSubscriptions)
 	}
 	if l.SubscriptionBuffer <= 0 {
 		l.SubscriptionBuffer = d.SubscriptionBuffer
@@ -145,14 +152,7 @@ func perClientRate(perMinute int) func(http.Handler) http.Handler {
 		return func(next http.Handler) http.Handler { return next }
 	}
 	return httprate.LimitBy(perMinute, time.Minute,
-		func(r *http.Request) (string, error) {
-			p, ok := PrincipalFrom(r.Context())
-			if !ok {
-				// A WebSocket authenticates after its upgrade: until then it is known by its address.
-				p, _ = NoAuth{}.Authenticate(r)
-			}
-			return p.ID, nil
-		},
+		func(r *http.Request) (string, error) { return clientKey(r), nil },
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, http.StatusTooManyRequests, errcode.BadUserInput,
 				fmt.Sprintf("too many requests: at most %d a minute per client; retry after the Retry-After header's seconds", perMinute),
@@ -161,26 +161,15 @@ func perClientRate(perMinute int) func(http.Handler) http.Handler {
 	)
 }
 
-// concurrencyLimit answers 503 with Retry-After when max requests are
-// already in flight, rather than queueing without bound.
-func concurrencyLimit(maxInFlight int, next http.Handler) http.Handler {
-	return limitInFlight(maxInFlight, 1, "the server is at its limit of concurrent requests; retry shortly", nil, next)
-}
-
-// limitInFlight serves at most maxInFlight requests at once and answers the
-// others 503 with Retry-After at once.
-func limitInFlight(maxInFlight, retryAfterSeconds int, message string, extra map[string]any, next http.Handler) http.Handler {
-	slots := make(chan struct{}, maxInFlight)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case slots <- struct{}{}:
-			defer func() { <-slots }()
-			next.ServeHTTP(w, r)
-		default:
-			w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
-			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, message, extra)
-		}
-	})
+// clientKey names the client of a request for per-client limits: its
+// principal, or, before authentication (a WebSocket authenticates after its
+// upgrade), its network address.
+func clientKey(r *http.Request) string {
+	p, ok := PrincipalFrom(r.Context())
+	if !ok {
+		p, _ = NoAuth{}.Authenticate(r)
+	}
+	return p.ID
 }
 
 // requestTimeout bounds a whole request: resolvers and upstream calls see

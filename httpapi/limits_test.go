@@ -102,8 +102,9 @@ func TestQueriesAndLiveConnectionsShareOneRateBudget(t *testing.T) {
 
 func TestConcurrencyBeyondTheLimitIsShedWith503(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{
-		Sim:       intercomsim.Options{Latency: 300 * time.Millisecond},
-		Configure: func(c *httpapi.Config) { c.Limits.MaxConcurrentRequests = 2 },
+		Sim: intercomsim.Options{Latency: 300 * time.Millisecond},
+		// One client may use every slot here: the server's own bound is under test.
+		Configure: func(c *httpapi.Config) { c.Limits.MaxConcurrentRequests, c.Limits.MaxConcurrentPerClient = 2, 2 },
 	})
 	var wg sync.WaitGroup
 	statuses := make(chan int, 6)

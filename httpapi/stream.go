@@ -139,13 +139,6 @@ func sameOrigin(r *http.Request, origin string) bool {
 	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
 }
 
-// liveConnectionLimit answers 503 with Retry-After when max live connections
-// (WebSockets and event streams) are already open.
-func liveConnectionLimit(maxOpen int, next http.Handler) http.Handler {
-	return limitInFlight(maxOpen, 5, "the server is at its limit of live connections (MAX_SUBSCRIPTIONS); retry shortly",
-		map[string]any{"reason": "TOO_MANY_SUBSCRIPTIONS"}, next)
-}
-
 // subscriptionEvents makes each event of a subscription an operation of its
 // own for the resolvers: fresh loaders (an event must not be served the
 // objects an earlier event cached) and its own upstream tally. It also tells
@@ -211,7 +204,7 @@ func endingError(reason error) *gqlerror.Error {
 	case errors.Is(reason, live.ErrSlowSubscriber):
 		err.Extensions = map[string]any{"code": errcode.BadUserInput, "reason": "SUBSCRIBER_TOO_SLOW"}
 	case errors.Is(reason, live.ErrShuttingDown):
-		err.Extensions = map[string]any{"code": errcode.UpstreamUnavailable, "reason": "SERVER_SHUTTING_DOWN"}
+		err.Extensions = map[string]any{"code": errcode.Unavailable, "reason": "SERVER_SHUTTING_DOWN"}
 	}
 	return err
 }

@@ -18,7 +18,10 @@ const (
 	Forbidden           = "FORBIDDEN"
 	UpstreamRateLimited = "UPSTREAM_RATE_LIMITED"
 	UpstreamUnavailable = "UPSTREAM_UNAVAILABLE"
-	Internal            = "INTERNAL"
+	// Unavailable is the facade's own: at a limit of what it serves at
+	// once, or shutting down; Intercom is not involved.
+	Unavailable = "UNAVAILABLE"
+	Internal    = "INTERNAL"
 )
 
 // Error is an error the graph raises itself, with its code.

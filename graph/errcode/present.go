@@ -40,7 +40,7 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 
 var vocabulary = map[string]bool{
 	BadUserInput: true, NotFound: true, Unauthenticated: true, Forbidden: true,
-	UpstreamRateLimited: true, UpstreamUnavailable: true, Internal: true,
+	UpstreamRateLimited: true, UpstreamUnavailable: true, Unavailable: true, Internal: true,
 }
 
 func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err error) {
