@@ -131,6 +131,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	number(s, &cfg.limits.MaxAliases, "max-query-aliases", "MAX_QUERY_ALIASES", limits.MaxAliases, "most aliases in a document", 1, 100_000)
 	number(s, &cfg.limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", limits.MaxFields, "most fields in a document, fragments expanded", 1, 1_000_000)
 	number(s, &cfg.limits.MaxQueryCost, "max-query-cost", "MAX_QUERY_COST", limits.MaxQueryCost, "most upstream calls one query may cost", 1, math.MaxInt32)
+	number(s, &cfg.limits.FailedLoginsPerMinute, "failed-logins-per-minute", "FAILED_LOGINS_PER_MINUTE", limits.FailedLoginsPerMinute, "failed authentications one address may make a minute; more get 429", 1, 1_000_000)
 	s.rate(&cfg.limits.RequestsPerMinute, "rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", limits.RequestsPerMinute, "requests a client may make per minute; -1 disables")
 	s.duration(&cfg.limits.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", limits.RequestTimeout, "bound of a whole request", time.Millisecond)
 	number(s, &cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", "MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests, "requests served at once; more get 503", 1, 1_000_000)

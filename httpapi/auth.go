@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -202,7 +203,17 @@ func bearer(r *http.Request) string {
 func requireAuth(auth Authenticator, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, err := auth.Authenticate(r)
-		if err != nil {
+		var throttled *loginThrottled
+		switch {
+		case errors.As(err, &throttled):
+			w.Header().Set("Retry-After", strconv.Itoa(retrySeconds(throttled.retryAfter)))
+			writeGraphQLError(w, http.StatusTooManyRequests, errcode.Unauthenticated, err.Error(), map[string]any{"reason": "TOO_MANY_FAILED_LOGINS"})
+			return
+		case errors.Is(err, ErrCannotVerify):
+			w.Header().Set("Retry-After", "5")
+			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, err.Error(), nil)
+			return
+		case err != nil:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="intercom-graphql"`)
 			writeGraphQLError(w, http.StatusUnauthorized, errcode.Unauthenticated, err.Error(), nil)
 			return

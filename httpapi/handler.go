@@ -78,6 +78,7 @@ func New(cfg Config) http.Handler {
 		cfg.Auth = NoAuth{}
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
+	cfg.Auth = guardLogins(cfg.Auth, cfg.Limits.FailedLoginsPerMinute)
 	limits := cfg.Limits
 	if cfg.Live == nil {
 		cfg.Live = live.NewLocal(live.Options{Buffer: limits.SubscriptionBuffer, MaxSubscriptions: limits.MaxSubscriptions, Logger: cfg.Logger})

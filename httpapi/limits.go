@@ -31,6 +31,7 @@ type Limits struct {
 	MaxSubscriptionsPerClient int           // live connections one client holds at once (default a quarter of MaxSubscriptions)
 	SubscriptionBuffer        int           // events a subscriber may leave unread before it is ended (default 64)
 	WebhookMaxBodyBytes       int64         // webhook delivery body size (default 4 MiB)
+	FailedLoginsPerMinute     int           // failed authentications one address may make a minute (default 20)
 }
 
 // DefaultLimits are generous for dashboards and GraphiQL, and tight enough
@@ -40,6 +41,7 @@ func DefaultLimits() Limits {
 		MaxBodyBytes: DefaultMaxBodyBytes, MaxDepth: 12, MaxAliases: 30, MaxFields: 500, MaxQueryCost: DefaultMaxQueryCost,
 		RequestsPerMinute: 600, RequestTimeout: 30 * time.Second, MaxConcurrentRequests: 256,
 		MaxSubscriptions: live.DefaultMaxSubscriptions, SubscriptionBuffer: live.DefaultBuffer, WebhookMaxBodyBytes: DefaultWebhookMaxBodyBytes,
+		FailedLoginsPerMinute: DefaultFailedLoginsPerMinute,
 	}
 }
 
@@ -81,6 +83,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.SubscriptionBuffer <= 0 {
 		l.SubscriptionBuffer = d.SubscriptionBuffer
+	}
+	if l.FailedLoginsPerMinute <= 0 {
+		l.FailedLoginsPerMinute = DefaultFailedLoginsPerMinute
 	}
 	if l.WebhookMaxBodyBytes <= 0 {
 		l.WebhookMaxBodyBytes = d.WebhookMaxBodyBytes

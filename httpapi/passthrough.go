@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -40,7 +41,7 @@ func (p *PassThrough) Authenticate(r *http.Request) (Principal, error) {
 			if upstream.IsStatus(err, http.StatusUnauthorized) || upstream.IsStatus(err, http.StatusForbidden) {
 				return Principal{}, errors.New("the access token was refused by Intercom")
 			}
-			return Principal{}, errors.New("the access token could not be checked with Intercom; try again")
+			return Principal{}, fmt.Errorf("%w: Intercom did not answer the token check", ErrCannotVerify)
 		}
 		p.verified.Add(client.Tenant(), true)
 	}
