@@ -97,6 +97,7 @@ type serveConfig struct {
 	graphiql       bool
 	allowlistPath  string
 	webhookSecret  string
+	metricsAddr    string
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
@@ -126,6 +127,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	s.boolean(&cfg.introspection, "introspection", "INTROSPECTION", true, "answer introspection queries")
 	s.boolean(&cfg.graphiql, "graphiql", "GRAPHIQL", true, "serve GraphiQL at /")
 	s.text(&cfg.allowlistPath, "persisted-queries-allowlist", "PERSISTED_QUERIES_ALLOWLIST", "", "persisted-query manifest; when set, only its operations run")
+	s.text(&cfg.metricsAddr, "metrics-addr", "METRICS_ADDR", "", "address serving /metrics alone, e.g. 127.0.0.1:9090; when set, the graph's port does not serve them")
 	number(s, &cfg.limits.MaxBodyBytes, "max-body-bytes", "MAX_BODY_BYTES", limits.MaxBodyBytes, "largest request body", 1, math.MaxInt32)
 	number(s, &cfg.limits.MaxDepth, "max-query-depth", "MAX_QUERY_DEPTH", limits.MaxDepth, "deepest selection nesting", 1, 1000)
 	number(s, &cfg.limits.MaxAliases, "max-query-aliases", "MAX_QUERY_ALIASES", limits.MaxAliases, "most aliases in a document", 1, 100_000)
@@ -145,6 +147,11 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	}
 	if l := cfg.limits; l.MaxConcurrentPerClient > l.MaxConcurrentRequests || l.MaxSubscriptionsPerClient > l.MaxSubscriptions {
 		return cfg, errors.New("a per-client limit (MAX_CONCURRENT_REQUESTS_PER_CLIENT, MAX_SUBSCRIPTIONS_PER_CLIENT) is larger than the server's own")
+	}
+	if cfg.metricsAddr != "" {
+		if _, _, err := net.SplitHostPort(cfg.metricsAddr); err != nil {
+			return cfg, fmt.Errorf("METRICS_ADDR=%q: want host:port, such as 127.0.0.1:9090", cfg.metricsAddr)
+		}
 	}
 	if cfg.host == "" && cfg.authMode == "none" {
 		cfg.host = "127.0.0.1" // an unauthenticated facade holds the workspace's keys: local by default
@@ -229,6 +236,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		Allowlist:            allowlist,
 		Ready:                ready,
 		Metrics:              metrics,
+		MetricsElsewhere:     cfg.metricsAddr != "",
 		Logger:               log,
 		Live:                 shared.live,
 		WebhookSecret:        cfg.webhookSecret,
@@ -246,7 +254,19 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	// the event streams instead of waiting its whole grace period.
 	srv.RegisterOnShutdown(shared.live.Close)
 	log.Info("serving GraphQL", "addr", srv.Addr, "auth", cfg.authMode, "graphiql", fmt.Sprintf("http://localhost:%d/", cfg.port), "intercom", cmp.Or(cfg.baseURL, cfg.region, "us"))
-	return runUntilDone(ctx, log, srv)
+	servers := []*http.Server{srv}
+	if cfg.metricsAddr != "" {
+		servers = append(servers, &http.Server{Addr: cfg.metricsAddr, Handler: metricsOnly(metrics), ReadHeaderTimeout: 10 * time.Second})
+		log.Info("serving metrics on their own address", "addr", cfg.metricsAddr)
+	}
+	return runUntilDone(ctx, log, servers...)
+}
+
+// metricsOnly serves /metrics and nothing else, for METRICS_ADDR.
+func metricsOnly(metrics *httpapi.Metrics) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics.Handler())
+	return mux
 }
 
 // startTracing exports spans over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT (or
@@ -429,19 +449,27 @@ func simulate(ctx context.Context, log *slog.Logger, args []string) error {
 }
 
 // runUntilDone serves until ctx ends (SIGTERM, SIGINT), then lets in-flight
-// requests finish for up to 20 seconds.
-func runUntilDone(ctx context.Context, log *slog.Logger, srv *http.Server) error {
-	errs := make(chan error, 1)
-	go func() { errs <- srv.ListenAndServe() }()
-	select {
-	case err := <-errs:
-		return err
-	case <-ctx.Done():
+// requests finish for up to 20 seconds. Servers beyond the first (the
+// metrics listener) share its fate: one failing to listen stops them all.
+func runUntilDone(ctx context.Context, log *slog.Logger, servers ...*http.Server) error {
+	errs := make(chan error, len(servers))
+	for _, srv := range servers {
+		go func() { errs <- srv.ListenAndServe() }()
 	}
-	log.Info("shutting down: finishing in-flight requests")
+	var failed error
+	select {
+	case failed = <-errs:
+	case <-ctx.Done():
+		log.Info("shutting down: finishing in-flight requests")
+	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	for _, srv := range servers {
+		if err := srv.Shutdown(shutdownCtx); err != nil && failed == nil {
+			failed = err
+		}
+	}
+	return failed
 }
 
 // logLevel reads LOG_LEVEL; a value it does not know stops the server

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -381,5 +386,61 @@ func TestLogLevelMustBeKnown(t *testing.T) {
 	t.Setenv("LOG_LEVEL", "debug")
 	if level, err := logLevel(); err != nil || level != slog.LevelDebug {
 		t.Errorf("LOG_LEVEL=debug gave %v %v", level, err)
+	}
+}
+
+// freePort is a port nothing listens on at the moment.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// With METRICS_ADDR the metrics have a listener of their own, and the
+// graph's port no longer serves them.
+func TestMetricsAddrServesTheMetricsAlone(t *testing.T) {
+	port, metricsPort := freePort(t), freePort(t)
+	t.Setenv("PORT", strconv.Itoa(port))
+	t.Setenv("METRICS_ADDR", "127.0.0.1:"+strconv.Itoa(metricsPort))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, slog.New(slog.NewJSONHandler(io.Discard, nil)), nil) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+	status := func(url string) int {
+		for range 200 {
+			resp, err := http.Get(url)
+			if err == nil {
+				resp.Body.Close()
+				return resp.StatusCode
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("%s never answered", url)
+		return 0
+	}
+	if got := status(fmt.Sprintf("http://127.0.0.1:%d/metrics", metricsPort)); got != http.StatusOK {
+		t.Errorf("METRICS_ADDR /metrics: %d", got)
+	}
+	if got := status(fmt.Sprintf("http://127.0.0.1:%d/metrics", port)); got != http.StatusNotFound {
+		t.Errorf("the graph's port still serves /metrics: %d", got)
+	}
+	if got := status(fmt.Sprintf("http://127.0.0.1:%d/graphql", metricsPort)); got != http.StatusNotFound {
+		t.Errorf("the metrics listener serves the graph: %d", got)
+	}
+}
+
+func TestMalformedMetricsAddrStopsTheServer(t *testing.T) {
+	t.Setenv("METRICS_ADDR", "9090")
+	if _, err := parseServeConfig(nil); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
+		t.Errorf("METRICS_ADDR=9090 gave %v", err)
 	}
 }

@@ -56,9 +56,13 @@ type Config struct {
 	Ready func(context.Context) error
 	// Loaders tune the per-operation loaders (benchmarks turn batching off for their baseline).
 	Loaders loaders.Options
-	// Metrics, when set, are served on /metrics and count GraphQL operations.
-	Metrics *Metrics
-	Logger  *slog.Logger
+	// Metrics, when set, count GraphQL operations and are served on /metrics,
+	// to the clients the authentication admits (open without it), unless
+	// MetricsElsewhere says another listener serves them. Callers who bring
+	// their own tokens never see them here: they show every workspace's traffic.
+	Metrics          *Metrics
+	MetricsElsewhere bool
+	Logger           *slog.Logger
 	// Live carries webhook notifications to subscriptions, across replicas
 	// when it is built over Redis; nil builds one for this process alone.
 	Live *live.Broker
@@ -78,7 +82,7 @@ func New(cfg Config) http.Handler {
 		cfg.Auth = NoAuth{}
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
-	cfg.Auth = guardLogins(cfg.Auth, cfg.Limits.FailedLoginsPerMinute)
+	auth := guardLogins(cfg.Auth, cfg.Limits.FailedLoginsPerMinute)
 	limits := cfg.Limits
 	if cfg.Live == nil {
 		cfg.Live = live.NewLocal(live.Options{Buffer: limits.SubscriptionBuffer, MaxSubscriptions: limits.MaxSubscriptions, Logger: cfg.Logger})
@@ -87,14 +91,14 @@ func New(cfg Config) http.Handler {
 		cfg.KeepAlive = DefaultKeepAlive
 	}
 	corsPolicy := newCORSPolicy(cfg.AllowedOrigins)
-	graphqlServer := newGraphQLServer(cfg)
+	graphqlServer := newGraphQLServer(cfg, auth)
 	// Queries and live connections draw on one budget per client.
 	rateLimit := perClientRate(limits.RequestsPerMinute)
 	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
 	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, limits.MaxConcurrentPerClient, graphqlHandler)
 	graphqlHandler = rateLimit(graphqlHandler)
-	graphqlHandler = requireAuth(cfg.Auth, graphqlHandler)
+	graphqlHandler = requireAuth(auth, graphqlHandler)
 	graphqlHandler = limitBody(limits.MaxBodyBytes, graphqlHandler)
 	graphqlHandler = checkGraphQLRequest(corsPolicy, graphqlHandler)
 
@@ -103,7 +107,7 @@ func New(cfg Config) http.Handler {
 	var liveHandler http.Handler = graphqlServer
 	liveHandler = liveConnectionLimit(limits.MaxSubscriptions, limits.MaxSubscriptionsPerClient, liveHandler)
 	liveHandler = rateLimit(liveHandler)
-	liveHandler = authenticateStream(cfg.Auth, liveHandler)
+	liveHandler = authenticateStream(auth, liveHandler)
 	liveHandler = checkWebSocketOrigin(corsPolicy, liveHandler)
 	liveHandler = limitBody(limits.MaxBodyBytes, liveHandler)
 
@@ -126,8 +130,8 @@ func New(cfg Config) http.Handler {
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok") })
 	mux.HandleFunc("GET /readyz", readiness(cfg.Ready))
-	if cfg.Metrics != nil {
-		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	if _, passThrough := cfg.Auth.(*PassThrough); cfg.Metrics != nil && !cfg.MetricsElsewhere && !passThrough {
+		mux.Handle("GET /metrics", requireAuth(auth, cfg.Metrics.Handler()))
 	}
 
 	// The server span takes its parent from the caller's W3C traceparent, so a
@@ -153,12 +157,12 @@ func newCORSPolicy(allowedOrigins []string) *cors.Cors {
 	return cors.New(opts)
 }
 
-func newGraphQLServer(cfg Config) *handler.Server {
+func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	resolver := &graph.Resolver{CursorKey: cfg.CursorKey, Live: cfg.Live, OneWorkspace: cfg.Client != nil}
 	clientOf := func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
 	// The live transports come first: an event-stream request is also a POST.
-	for _, t := range liveTransports(cfg.Auth, cfg.KeepAlive, cfg.Limits.MaxBodyBytes) {
+	for _, t := range liveTransports(auth, cfg.KeepAlive, cfg.Limits.MaxBodyBytes) {
 		srv.AddTransport(t)
 	}
 	srv.AddTransport(transport.Options{})

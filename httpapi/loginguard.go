@@ -80,14 +80,6 @@ func (g *guardedAuth) Authenticate(r *http.Request) (Principal, error) {
 	return p, err
 }
 
-// unguarded is the Authenticator a guard wraps, or auth itself.
-func unguarded(auth Authenticator) Authenticator {
-	if g, ok := auth.(*guardedAuth); ok {
-		return g.inner
-	}
-	return auth
-}
-
 func (g *guardedAuth) limiterOf(addr string) *rate.Limiter {
 	if l, ok := g.failures.Get(addr); ok {
 		return l

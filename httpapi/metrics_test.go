@@ -2,13 +2,17 @@ package httpapi_test
 
 import (
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"intercom-graphql/httpapi"
 	"intercom-graphql/httpapi/facadetest"
 	"intercom-graphql/loaders/cache"
 	"intercom-graphql/upstream"
+	"intercom-graphql/upstream/intercomsim"
 )
 
 func TestMetricsCountUpstreamCallsCacheAndGraphQLOperations(t *testing.T) {
@@ -49,5 +53,66 @@ func TestWarmCacheAnswersReferenceDataWithoutIntercom(t *testing.T) {
 	}
 	if calls, hits := facadetest.Dig(warm.Extensions, "upstream", "calls"), facadetest.Dig(warm.Extensions, "upstream", "cacheHits"); calls != float64(0) || hits != float64(2) {
 		t.Errorf("warm: %v calls and %v hits, want 0 and 2", calls, hits)
+	}
+}
+
+// /metrics shows operation names and the remaining Intercom budget: when
+// clients must authenticate, so must whoever reads them; callers bringing
+// their own tokens never see them (they hold every workspace's traffic);
+// and with another listener configured the graph's port does not serve them.
+func TestMetricsAreExposedOnlyToWhomTheyBelong(t *testing.T) {
+	keys, err := httpapi.NewAPIKeys([]string{keyDigest("ops-key")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(f *facadetest.Facade, headers map[string]string) int {
+		req, _ := http.NewRequest(http.MethodGet, f.Server.URL+"/metrics", nil)
+		for k, v := range headers {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	withKeys := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Auth = keys }})
+	if status := get(withKeys, nil); status != http.StatusUnauthorized {
+		t.Errorf("API keys, no key: /metrics answered %d, want 401", status)
+	}
+	if status := get(withKeys, map[string]string{"X-API-Key": "ops-key"}); status != http.StatusOK {
+		t.Errorf("API keys, a valid key: /metrics answered %d, want 200", status)
+	}
+	elsewhere := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.MetricsElsewhere = true }})
+	if status := get(elsewhere, nil); status != http.StatusNotFound {
+		t.Errorf("metrics on another listener: the graph's port answered %d, want 404", status)
+	}
+	open := facadetest.New(t, facadetest.Options{})
+	if status := get(open, nil); status != http.StatusOK {
+		t.Errorf("without authentication: /metrics answered %d, want 200", status)
+	}
+}
+
+func TestPassThroughCallersNeverSeeTheMetrics(t *testing.T) {
+	sim := intercomsim.New(intercomsim.Options{Seed: 1, Sizes: facadetest.SmallWorkspace})
+	simServer := httptest.NewServer(sim.Handler())
+	t.Cleanup(simServer.Close)
+	pool, err := upstream.NewPool(upstream.Config{BaseURL: simServer.URL}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := httptest.NewServer(httpapi.New(httpapi.Config{CursorKey: []byte("k"), Auth: httpapi.NewPassThrough(pool),
+		Metrics: httpapi.NewMetrics(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(server.Close)
+	req, _ := http.NewRequest(http.MethodGet, server.URL+"/metrics", nil)
+	req.Header.Set("Authorization", "Bearer "+intercomsim.DemoToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a pass-through caller read /metrics: %d, want 404", resp.StatusCode)
 	}
 }

@@ -29,7 +29,7 @@ func clientsByWorkspace(cfg Config) workspaceClients {
 			return []*upstream.Client{server}
 		}
 	}
-	if passThrough, ok := unguarded(cfg.Auth).(*PassThrough); ok {
+	if passThrough, ok := cfg.Auth.(*PassThrough); ok {
 		return passThrough.pool.InWorkspace
 	}
 	return func(string) []*upstream.Client { return nil }
