@@ -3,6 +3,7 @@
 //	go run .                                  serve; with no INTERCOM_ACCESS_TOKEN, on the embedded demo workspace
 //	go run . serve  [--port 8080 ...]         the same, explicitly
 //	go run . simulate --addr 127.0.0.1:4010   serve the Intercom simulator alone
+//	go run . schema                           print the schema as SDL (what GET /graphql/schema.graphql serves)
 package main
 
 import (
@@ -62,8 +63,10 @@ func main() {
 		err = serve(ctx, log, args)
 	case "simulate":
 		err = simulate(ctx, log, args)
+	case "schema":
+		err = printSchema(os.Stdout, args)
 	default:
-		err = fmt.Errorf("unknown command %q (want serve or simulate)", command)
+		err = fmt.Errorf("unknown command %q (want serve, simulate or schema)", command)
 	}
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		log.Error("stopped", "error", err)
@@ -95,6 +98,7 @@ type serveConfig struct {
 	jwtAudience    string
 	introspection  bool
 	graphiql       bool
+	graphiqlAssets string
 	allowlistPath  string
 	webhookSecret  string
 	metricsAddr    string
@@ -126,6 +130,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	s.choice(&cfg.authMode, "auth", "AUTH_MODE", "none", "client authentication (passthrough: callers bring their own Intercom token)", "none", "apikey", "jwt", "passthrough")
 	s.boolean(&cfg.introspection, "introspection", "INTROSPECTION", true, "answer introspection queries")
 	s.boolean(&cfg.graphiql, "graphiql", "GRAPHIQL", true, "serve GraphiQL at /")
+	s.baseURL(&cfg.graphiqlAssets, "graphiql-assets-url", "GRAPHIQL_ASSETS_URL", httpapi.DefaultGraphiQLAssetsURL, "where GraphiQL's page loads its files from, by npm path (<base>/graphiql@4.1.2/graphiql.min.js)")
 	s.text(&cfg.allowlistPath, "persisted-queries-allowlist", "PERSISTED_QUERIES_ALLOWLIST", "", "persisted-query manifest; when set, only its operations run")
 	s.text(&cfg.metricsAddr, "metrics-addr", "METRICS_ADDR", "", "address serving /metrics alone, e.g. 127.0.0.1:9090; when set, the graph's port does not serve them")
 	number(s, &cfg.limits.MaxBodyBytes, "max-body-bytes", "MAX_BODY_BYTES", limits.MaxBodyBytes, "largest request body", 1, math.MaxInt32)
@@ -232,6 +237,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		Auth:                 auth,
 		DisableIntrospection: !cfg.introspection,
 		DisableGraphiQL:      !cfg.graphiql,
+		GraphiQLAssetsURL:    cfg.graphiqlAssets,
 		QueryStore:           shared.queries,
 		Allowlist:            allowlist,
 		Ready:                ready,
@@ -446,6 +452,16 @@ func simulate(ctx context.Context, log *slog.Logger, args []string) error {
 		log.Info("serving the Intercom simulator", "addr", a.String(), "token", intercomsim.DemoToken, "seed", *seed,
 			"contacts", sizes.Contacts, "conversations", sizes.Conversations, "latency", latency.String(), "budget", *budget)
 	})
+}
+
+// printSchema writes the schema as SDL, the text GET /graphql/schema.graphql
+// serves, for tools that read a schema file; graph/schema.graphql holds a copy.
+func printSchema(w io.Writer, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("schema takes no arguments, got %q", args)
+	}
+	_, err := io.WriteString(w, httpapi.SDL())
+	return err
 }
 
 // runUntilDone serves until ctx ends (SIGTERM, SIGINT), then lets in-flight

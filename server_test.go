@@ -331,6 +331,9 @@ func TestMalformedSettingsStopTheServer(t *testing.T) {
 		{"SUBSCRIPTION_BUFFER", "lots", "whole number"},
 		{"AUTH_MODE", "basic", "want one of none, apikey, jwt, passthrough"},
 		{"INTERCOM_REGION", "mars", "want one of us, eu, au"},
+		{"GRAPHIQL_ASSETS_URL", "cdn.example.com/npm", "want an absolute http or https URL"},
+		{"GRAPHIQL_ASSETS_URL", "file:///srv/npm", "want an absolute http or https URL"},
+		{"GRAPHIQL_ASSETS_URL", "https://cdn.example.com/npm?v=1", "without query or fragment"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.env+"="+tc.value, func(t *testing.T) {
@@ -375,6 +378,49 @@ func TestSettingsAcceptTheCommonSpellings(t *testing.T) {
 	cfg, err := parseServeConfig([]string{"--introspection=true"})
 	if err != nil || cfg.limits.RequestsPerMinute != -1 || cfg.cacheTTL.Objects != 0 || cfg.limits.RequestTimeout != 45*time.Second || !cfg.introspection {
 		t.Errorf("valid settings were misread: %+v %v", cfg, err)
+	}
+}
+
+func TestGraphiQLAssetsURLDefaultsToTheCDN(t *testing.T) {
+	cfg, err := parseServeConfig(nil)
+	if err != nil || cfg.graphiqlAssets != "https://cdn.jsdelivr.net/npm" {
+		t.Errorf("default GRAPHIQL_ASSETS_URL = %q, %v", cfg.graphiqlAssets, err)
+	}
+	t.Setenv("GRAPHIQL_ASSETS_URL", "https://assets.example.com/npm/")
+	if cfg, err = parseServeConfig(nil); err != nil || cfg.graphiqlAssets != "https://assets.example.com/npm" {
+		t.Errorf("GRAPHIQL_ASSETS_URL=https://assets.example.com/npm/ read as %q, %v", cfg.graphiqlAssets, err)
+	}
+	if cfg, err = parseServeConfig([]string{"--graphiql-assets-url", "http://assets.internal:8081/npm"}); err != nil || cfg.graphiqlAssets != "http://assets.internal:8081/npm" {
+		t.Errorf("--graphiql-assets-url read as %q, %v", cfg.graphiqlAssets, err)
+	}
+}
+
+// `go run . schema`, GET /graphql/schema.graphql and graph/schema.graphql
+// are one text: tools that read the committed file see the schema served.
+func TestSchemaCommandPrintsTheServedSDL(t *testing.T) {
+	var printed strings.Builder
+	if err := printSchema(&printed, nil); err != nil {
+		t.Fatal(err)
+	}
+	f := facadetest.New(t, facadetest.Options{})
+	resp, err := http.Get(f.Server.URL + "/graphql/schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	served, _ := io.ReadAll(resp.Body)
+	if printed.String() != string(served) {
+		t.Error("go run . schema prints another text than GET /graphql/schema.graphql serves")
+	}
+	committed, err := os.ReadFile(filepath.Join("graph", "schema.graphql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(committed) != printed.String() {
+		t.Error("graph/schema.graphql differs from the schema served: regenerate it with go run . schema > graph/schema.graphql")
+	}
+	if err := printSchema(io.Discard, []string{"--out", "x"}); err == nil {
+		t.Error("schema accepted arguments it ignores")
 	}
 }
 

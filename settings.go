@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -37,6 +38,12 @@ func (s *settings) add(v flag.Value, name, env, usage string) {
 func (s *settings) text(p *string, name, env, value, usage string) {
 	*p = value
 	s.add((*textValue)(p), name, env, usage)
+}
+
+// baseURL binds an absolute http(s) URL that other paths are joined to.
+func (s *settings) baseURL(p *string, name, env, value, usage string) {
+	*p = value
+	s.add((*baseURLValue)(p), name, env, usage)
 }
 
 func (s *settings) choice(p *string, name, env, value, usage string, choices ...string) {
@@ -97,6 +104,23 @@ type textValue string
 
 func (v *textValue) String() string     { return string(*v) }
 func (v *textValue) Set(s string) error { *v = textValue(s); return nil }
+
+// baseURLValue is an absolute http or https URL without query or fragment:
+// paths are appended to it, so anything else would make broken URLs later,
+// far from the setting that caused them.
+type baseURLValue string
+
+func (v *baseURLValue) String() string { return string(*v) }
+
+func (v *baseURLValue) Set(s string) error {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return errors.New("want an absolute http or https URL without query or fragment, such as https://cdn.jsdelivr.net/npm")
+	}
+	*v = baseURLValue(strings.TrimRight(s, "/"))
+	return nil
+}
 
 type choiceValue struct {
 	p       *string

@@ -13,7 +13,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
@@ -48,6 +47,9 @@ type Config struct {
 	// an API whose clients are known.
 	DisableIntrospection bool
 	DisableGraphiQL      bool
+	// GraphiQLAssetsURL is where GraphiQL's page loads its files from, by npm
+	// path (default DefaultGraphiQLAssetsURL).
+	GraphiQLAssetsURL string
 	// QueryStore keeps automatic persisted queries (default: in memory).
 	QueryStore graphql.Cache[string]
 	// Allowlist, when set, serves only its registered operations.
@@ -125,8 +127,15 @@ func New(cfg Config) http.Handler {
 	}))
 	cfg.Live.BeforeDelivery(invalidateStale(clientsByWorkspace(cfg)))
 	mux.Handle("POST /webhooks/intercom", newWebhookReceiver(cfg.WebhookSecret, limits.WebhookMaxBodyBytes, cfg.Live, cfg.Logger))
+	// The schema as SDL is introspection by another route: it answers, and
+	// is authenticated, as introspection is.
+	mux.Handle("GET "+SchemaPath, requireAuth(auth, rateLimit(schemaSDL(!cfg.DisableIntrospection))))
 	if !cfg.DisableGraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("intercom-graphql", "/graphql"))
+		schemaPath := SchemaPath
+		if cfg.DisableIntrospection {
+			schemaPath = ""
+		}
+		mux.Handle("GET /{$}", newGraphiQL("intercom-graphql", "/graphql", schemaPath, cfg.GraphiQLAssetsURL))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeStatus(w, http.StatusOK, "ok") })
 	mux.HandleFunc("GET /readyz", readiness(cfg.Ready))

@@ -96,7 +96,29 @@ func (l Limits) withDefaults() Limits {
 // queryShape refuses documents too deep, too aliased or too large before they
 // run: the cheap defences against depth and alias bombs, which the cost
 // estimate alone would let through when they touch only free fields.
+//
+// Introspection (__schema, __type and everything beneath them) is answered from
+// the schema in memory, and the introspection queries of graphql-js and GraphiQL
+// nest 14 levels deep through ofType chains, past any depth limit sized for the
+// graph. So introspection stays out of the depth, alias and field counts and has
+// bounds of its own, sized to let every standard introspection query through and
+// refuse what only an attack asks for.
 type queryShape struct{ limits Limits }
+
+const (
+	// maxIntrospectionRoots bounds the __schema and __type selections of one
+	// document: each answers from the whole schema again.
+	maxIntrospectionRoots = 5
+	// maxIntrospectionAliases bounds the aliases beneath them: an alias
+	// repeats the work of everything it selects.
+	maxIntrospectionAliases = 5
+	// maxOfTypeChain bounds ofType inside ofType: graphql-js's query asks for
+	// 9 levels, enough for [[[String!]!]!]! and more.
+	maxOfTypeChain = 10
+	// maxIntrospectionFields bounds the introspection fields of a document,
+	// fragments expanded: the standard queries select about 220.
+	maxIntrospectionFields = 2000
+)
 
 func (queryShape) ExtensionName() string                   { return "QueryShape" }
 func (queryShape) Validate(graphql.ExecutableSchema) error { return nil }
@@ -107,15 +129,8 @@ func (q queryShape) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	}
 	s := shape{}
 	s.walk(opCtx.Operation.SelectionSet, 1)
-	var problem string
-	switch {
-	case s.depth > q.limits.MaxDepth:
-		problem = fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", s.depth, q.limits.MaxDepth)
-	case s.aliases > q.limits.MaxAliases:
-		problem = fmt.Sprintf("the query uses %d aliases; at most %d are allowed", s.aliases, q.limits.MaxAliases)
-	case s.fields > q.limits.MaxFields:
-		problem = fmt.Sprintf("the query selects %d fields (fragments expanded); at most %d are allowed", s.fields, q.limits.MaxFields)
-	default:
+	problem := q.problem(s)
+	if problem == "" {
 		return nil
 	}
 	err := gqlerror.Errorf("%s", problem)
@@ -123,19 +138,59 @@ func (q queryShape) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	return err
 }
 
-type shape struct{ depth, aliases, fields int }
+// problem describes the first bound s exceeds, or is empty.
+func (q queryShape) problem(s shape) string {
+	in := s.introspection
+	switch {
+	case s.depth > q.limits.MaxDepth:
+		return fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", s.depth, q.limits.MaxDepth)
+	case s.aliases > q.limits.MaxAliases:
+		return fmt.Sprintf("the query uses %d aliases; at most %d are allowed", s.aliases, q.limits.MaxAliases)
+	case s.fields > q.limits.MaxFields:
+		return fmt.Sprintf("the query selects %d fields (fragments expanded); at most %d are allowed", s.fields, q.limits.MaxFields)
+	case in.roots > maxIntrospectionRoots:
+		return fmt.Sprintf("the query asks for introspection (__schema, __type) %d times; at most %d are allowed", in.roots, maxIntrospectionRoots)
+	case in.ofTypes > maxOfTypeChain:
+		return fmt.Sprintf("the introspection query nests ofType %d levels deep; at most %d are allowed", in.ofTypes, maxOfTypeChain)
+	case in.aliases > maxIntrospectionAliases:
+		return fmt.Sprintf("the introspection query uses %d aliases; at most %d are allowed", in.aliases, maxIntrospectionAliases)
+	case in.fields > maxIntrospectionFields:
+		return fmt.Sprintf("the introspection query selects %d fields (fragments expanded); at most %d are allowed", in.fields, maxIntrospectionFields)
+	}
+	return ""
+}
+
+type shape struct {
+	depth, aliases, fields int
+	introspection          introspectionShape
+}
+
+// introspectionShape measures what lies beneath __schema and __type.
+type introspectionShape struct {
+	roots, aliases, fields int
+	ofTypes                int // longest chain of ofType inside ofType
+}
+
+// walkedTooFar stops a walk far past every limit: fragments spread inside
+// fragments would otherwise make the walk itself exponential.
+func (s *shape) walkedTooFar() bool { return s.fields+s.introspection.fields > 1<<20 }
 
 // walk counts fields as executed: a fragment spread counts each time it is
 // spread, so a fragment cannot multiply fields unseen.
 func (s *shape) walk(set ast.SelectionSet, depth int) {
-	if s.fields > 1<<20 {
-		return // far past any limit already
+	if s.walkedTooFar() {
+		return
 	}
 	for _, sel := range set {
 		switch v := sel.(type) {
 		case *ast.Field:
+			if v.Name == "__schema" || v.Name == "__type" {
+				s.introspection.roots++
+				s.walkIntrospection(v.SelectionSet, 0)
+				continue
+			}
 			s.fields++
-			if v.Alias != "" && v.Alias != v.Name {
+			if isAliased(v) {
 				s.aliases++
 			}
 			s.depth = max(s.depth, depth)
@@ -149,6 +204,38 @@ func (s *shape) walk(set ast.SelectionSet, depth int) {
 		}
 	}
 }
+
+// walkIntrospection measures an introspection selection; ofTypes is the
+// chain of ofType that leads to it.
+func (s *shape) walkIntrospection(set ast.SelectionSet, ofTypes int) {
+	if s.walkedTooFar() {
+		return
+	}
+	in := &s.introspection
+	for _, sel := range set {
+		switch v := sel.(type) {
+		case *ast.Field:
+			in.fields++
+			if isAliased(v) {
+				in.aliases++
+			}
+			chain := 0
+			if v.Name == "ofType" {
+				chain = ofTypes + 1
+			}
+			in.ofTypes = max(in.ofTypes, chain)
+			s.walkIntrospection(v.SelectionSet, chain)
+		case *ast.InlineFragment:
+			s.walkIntrospection(v.SelectionSet, ofTypes)
+		case *ast.FragmentSpread:
+			if v.Definition != nil {
+				s.walkIntrospection(v.Definition.SelectionSet, ofTypes)
+			}
+		}
+	}
+}
+
+func isAliased(f *ast.Field) bool { return f.Alias != "" && f.Alias != f.Name }
 
 // perClientRate limits each client (by its principal) to a number of
 // requests per minute, answering 429 with Retry-After beyond it.
