@@ -38,7 +38,7 @@ func (r *createConversationPayloadResolver) Conversation(ctx context.Context, ob
 }
 
 func (r *createConversationPayloadResolver) ConversationEdge(ctx context.Context, obj *model.CreateConversationPayload) (*model.ConversationEdge, error) {
-	conv, err := r.CreateConversationPayload().Conversation(ctx, obj)
+	conv, err := r.Conversation(ctx, obj)
 	return headEdge(r.cursorListHead(ctx, "conversations"), conv, func(c string, n *upstream.Conversation) *model.ConversationEdge {
 		return &model.ConversationEdge{Cursor: c, Node: n}
 	}), err

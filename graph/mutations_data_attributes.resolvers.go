@@ -15,6 +15,9 @@ import (
 )
 
 func (r *createDataAttributePayloadResolver) DataAttributeEdge(ctx context.Context, obj *model.DataAttributePayload) (*model.DataAttributeEdge, error) {
+	if obj.DataAttribute == nil {
+		return nil, nil
+	}
 	list := func(ctx context.Context) ([]*upstream.DataAttribute, error) {
 		return loaders.For(ctx).DataAttributes(ctx, upstream.DataAttributeListOptions{Model: obj.DataAttribute.Model})
 	}

@@ -160,14 +160,46 @@ func TestCreateMutationsAnswerTheirEdge(t *testing.T) {
 	})
 }
 
-// A refused create answers no edge, as it answers no object.
+// A refused create answers no edge, as it answers no object, and still
+// echoes its clientMutationId.
 func TestARefusedCreateAnswersNoEdge(t *testing.T) {
-	f, _ := newWriteFacade(t)
-	payload := f.Mutate(t, "createOrUpdateTag", `mutation($input: CreateOrUpdateTagInput!) {
-	  createOrUpdateTag(input: $input) { tag { id } tagEdge { cursor } userErrors { code } }
-	}`, map[string]any{"name": " "})
-	if payload["tagEdge"] != nil || payload["tag"] != nil || facadetest.Dig(payload, "userErrors", 0, "code") != "REQUIRED" {
-		t.Errorf("a refused createOrUpdateTag answered %v", payload)
+	f, ws := newWriteFacade(t)
+	admin := facadetest.GlobalID("Admin", ws.AdminIDs()[1])
+	note := map[string]any{"admin": map[string]any{"adminId": admin, "kind": "NOTE", "body": "refused"}}
+	for _, c := range []struct {
+		mutation, node string
+		input          map[string]any
+	}{
+		{"createContact", "contact", map[string]any{}},
+		{"createOrUpdateCompany", "company", map[string]any{"companyId": " "}},
+		{"createConversation", "conversation", map[string]any{"contactId": "not-an-id", "body": "refused"}},
+		{"replyConversation", "part", map[string]any{"conversationId": "not-an-id", "reply": note}},
+		{"convertConversationToTicket", "ticket", map[string]any{"conversationId": "not-an-id", "ticketTypeId": "not-an-id"}},
+		{"createTicket", "ticket", map[string]any{"ticketTypeId": "not-an-id", "contacts": []any{}}},
+		{"createDataAttribute", "dataAttribute", map[string]any{"name": " ", "model": "CONTACT", "dataType": "STRING"}},
+		{"createCollection", "collection", map[string]any{"name": " "}},
+		{"createArticle", "article", map[string]any{"title": " ", "authorId": admin}},
+		{"createNewsItem", "newsItem", map[string]any{"title": " ", "senderId": admin}},
+		{"createNote", "note", map[string]any{"contactId": "not-an-id", "body": "refused"}},
+		{"createOrUpdateTag", "tag", map[string]any{"name": " "}},
+		{"createTicketType", "ticketType", map[string]any{"name": " "}},
+		{"createTicketTypeAttribute", "attribute", map[string]any{"ticketTypeId": "not-an-id", "name": "n", "description": "d", "dataType": "STRING"}},
+		{"replyTicket", "part", map[string]any{"ticketId": "not-an-id", "reply": note}},
+	} {
+		t.Run(c.mutation, func(t *testing.T) {
+			c.input["clientMutationId"] = "refused-" + c.mutation
+			doc := fmt.Sprintf(`mutation($input: %sInput!) { %s(input: $input) { clientMutationId %s { __typename } %sEdge { cursor } userErrors { code } } }`,
+				strings.ToUpper(c.mutation[:1])+c.mutation[1:], c.mutation, c.node, c.node)
+			before := f.Sim.Calls()
+			payload := f.Mutate(t, c.mutation, doc, c.input)
+			if errs, _ := payload["userErrors"].([]any); len(errs) == 0 || payload[c.node] != nil || payload[c.node+"Edge"] != nil ||
+				payload["clientMutationId"] != "refused-"+c.mutation {
+				t.Errorf("a refused %s answered %v", c.mutation, payload)
+			}
+			if calls := f.Sim.Calls() - before; calls != 0 {
+				t.Errorf("the refusal cost %d upstream calls", calls)
+			}
+		})
 	}
 }
 
