@@ -7,10 +7,17 @@ package graph
 
 import (
 	"context"
+	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
 )
+
+func (r *createArticlePayloadResolver) ArticleEdge(ctx context.Context, obj *model.CreateArticlePayload) (*model.ArticleEdge, error) {
+	return headEdge(r.offsetCursor(ctx, "articles", 0), obj.Article, func(c string, n *upstream.Article) *model.ArticleEdge {
+		return &model.ArticleEdge{Cursor: c, Node: n}
+	}), nil
+}
 
 func (r *mutationResolver) CreateArticle(ctx context.Context, input model.CreateArticleInput) (*model.CreateArticlePayload, error) {
 	var c checks
@@ -62,3 +69,9 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.Delete
 	}
 	return &model.DeleteArticlePayload{DeletedArticleID: ptrTo(relay.NodeID(typeArticle, id)), UserErrors: refused}, nil
 }
+
+func (r *Resolver) CreateArticlePayload() generated.CreateArticlePayloadResolver {
+	return &createArticlePayloadResolver{r}
+}
+
+type createArticlePayloadResolver struct{ *Resolver }

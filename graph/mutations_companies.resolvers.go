@@ -18,6 +18,10 @@ func (r *attachContactToCompanyPayloadResolver) Contact(ctx context.Context, obj
 	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
 }
 
+func (r *createOrUpdateCompanyPayloadResolver) CompanyEdge(ctx context.Context, obj *model.CreateOrUpdateCompanyPayload) (*model.CompanyEdge, error) {
+	return r.companyEdge(ctx, obj.Company)
+}
+
 func (r *detachContactFromCompanyPayloadResolver) Contact(ctx context.Context, obj *model.DetachContactFromCompanyPayload) (*upstream.Contact, error) {
 	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
 }
@@ -67,7 +71,7 @@ func (r *mutationResolver) DeleteCompany(ctx context.Context, input model.Delete
 	return &model.DeleteCompanyPayload{DeletedCompanyID: ptrTo(relay.NodeID(typeCompany, id)), UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) AttachContactToCompany(ctx context.Context, input model.ContactCompanyInput) (*model.AttachContactToCompanyPayload, error) {
+func (r *mutationResolver) AttachContactToCompany(ctx context.Context, input model.AttachContactToCompanyInput) (*model.AttachContactToCompanyPayload, error) {
 	var c checks
 	contactID, companyID := c.id(input.ContactID, typeContact, "contactId"), c.id(input.CompanyID, typeCompany, "companyId")
 	if c.failed() {
@@ -81,7 +85,7 @@ func (r *mutationResolver) AttachContactToCompany(ctx context.Context, input mod
 	return &model.AttachContactToCompanyPayload{Company: company, ContactID: contactID, UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) DetachContactFromCompany(ctx context.Context, input model.ContactCompanyInput) (*model.DetachContactFromCompanyPayload, error) {
+func (r *mutationResolver) DetachContactFromCompany(ctx context.Context, input model.DetachContactFromCompanyInput) (*model.DetachContactFromCompanyPayload, error) {
 	var c checks
 	contactID, companyID := c.id(input.ContactID, typeContact, "contactId"), c.id(input.CompanyID, typeCompany, "companyId")
 	if c.failed() {
@@ -99,11 +103,16 @@ func (r *Resolver) AttachContactToCompanyPayload() generated.AttachContactToComp
 	return &attachContactToCompanyPayloadResolver{r}
 }
 
+func (r *Resolver) CreateOrUpdateCompanyPayload() generated.CreateOrUpdateCompanyPayloadResolver {
+	return &createOrUpdateCompanyPayloadResolver{r}
+}
+
 func (r *Resolver) DetachContactFromCompanyPayload() generated.DetachContactFromCompanyPayloadResolver {
 	return &detachContactFromCompanyPayloadResolver{r}
 }
 
 type (
 	attachContactToCompanyPayloadResolver   struct{ *Resolver }
+	createOrUpdateCompanyPayloadResolver    struct{ *Resolver }
 	detachContactFromCompanyPayloadResolver struct{ *Resolver }
 )

@@ -15,13 +15,13 @@ const (
 	  updateCompany(input: $input) { company { id name industry } userErrors { field message code } }
 	}`
 	deleteCompanyDoc = `mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) { deletedCompanyId userErrors { field message code } } }`
-	attachCompanyDoc = `mutation($input: ContactCompanyInput!) {
+	attachCompanyDoc = `mutation($input: AttachContactToCompanyInput!) {
 	  attachContactToCompany(input: $input) {
 	    company { intercomId userCount } contact { intercomId companies { nodes { intercomId } } }
 	    userErrors { field message code }
 	  }
 	}`
-	detachCompanyDoc = `mutation($input: ContactCompanyInput!) {
+	detachCompanyDoc = `mutation($input: DetachContactFromCompanyInput!) {
 	  detachContactFromCompany(input: $input) {
 	    company { intercomId } contact { intercomId companies { nodes { intercomId } } }
 	    userErrors { field message code }

@@ -9,12 +9,12 @@ import (
 )
 
 const (
-	attachSubscriptionDoc = `mutation($input: AttachSubscriptionTypeInput!) {
+	attachSubscriptionDoc = `mutation($input: AttachSubscriptionTypeToContactInput!) {
 	  attachSubscriptionTypeToContact(input: $input) {
 	    subscriptionType { intercomId } contact { subscriptionTypes { nodes { intercomId } } } userErrors { field message code }
 	  }
 	}`
-	detachSubscriptionDoc = `mutation($input: DetachSubscriptionTypeInput!) {
+	detachSubscriptionDoc = `mutation($input: DetachSubscriptionTypeFromContactInput!) {
 	  detachSubscriptionTypeFromContact(input: $input) { subscriptionType { intercomId } contact { intercomId } userErrors { field message code } }
 	}`
 	readSubscriptions = `query($id: ID!) { contact(id: $id) { subscriptionTypes { nodes { intercomId } } } }`

@@ -114,10 +114,10 @@ func createContactRequest(c *checks, in model.CreateContactInput) upstream.Conta
 	return req
 }
 
-// archive archives or unarchives a contact.
-func (r *mutationResolver) archive(ctx context.Context, input model.ContactInput, change func(context.Context, string) (*upstream.ContactArchived, error)) (*model.ArchiveContactPayload, error) {
+// archive archives or unarchives the contact with global ID contactID.
+func (r *mutationResolver) archive(ctx context.Context, contactID string, change func(context.Context, string) (*upstream.ContactArchived, error)) (*model.ArchiveContactPayload, error) {
 	var c checks
-	id := c.id(input.ID, typeContact, "id")
+	id := c.id(contactID, typeContact, "id")
 	if c.failed() {
 		return &model.ArchiveContactPayload{UserErrors: c.errs}, nil
 	}

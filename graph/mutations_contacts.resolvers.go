@@ -18,6 +18,12 @@ func (r *archiveContactPayloadResolver) Contact(ctx context.Context, obj *model.
 	return optionalRef(ctx, nonEmpty(obj.IntercomID), loaders.For(ctx).Contact)
 }
 
+func (r *createContactPayloadResolver) ContactEdge(ctx context.Context, obj *model.CreateContactPayload) (*model.ContactEdge, error) {
+	return headEdge(r.cursorListHead(ctx, "contacts"), obj.Contact, func(c string, n *upstream.Contact) *model.ContactEdge {
+		return &model.ContactEdge{Cursor: c, Node: n}
+	}), nil
+}
+
 func (r *mutationResolver) CreateContact(ctx context.Context, input model.CreateContactInput) (*model.CreateContactPayload, error) {
 	var c checks
 	req := createContactRequest(&c, input)
@@ -47,7 +53,7 @@ func (r *mutationResolver) UpdateContact(ctx context.Context, input model.Update
 	return &model.UpdateContactPayload{Contact: contact, UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) DeleteContact(ctx context.Context, input model.ContactInput) (*model.DeleteContactPayload, error) {
+func (r *mutationResolver) DeleteContact(ctx context.Context, input model.DeleteContactInput) (*model.DeleteContactPayload, error) {
 	var c checks
 	id := c.id(input.ID, typeContact, "id")
 	if c.failed() {
@@ -61,12 +67,12 @@ func (r *mutationResolver) DeleteContact(ctx context.Context, input model.Contac
 	return &model.DeleteContactPayload{DeletedContactID: ptrTo(relay.NodeID(typeContact, id)), UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) ArchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error) {
-	return r.archive(ctx, input, r.client(ctx).Contacts.Archive)
+func (r *mutationResolver) ArchiveContact(ctx context.Context, input model.ArchiveContactInput) (*model.ArchiveContactPayload, error) {
+	return r.archive(ctx, input.ID, r.client(ctx).Contacts.Archive)
 }
 
-func (r *mutationResolver) UnarchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error) {
-	return r.archive(ctx, input, r.client(ctx).Contacts.Unarchive)
+func (r *mutationResolver) UnarchiveContact(ctx context.Context, input model.UnarchiveContactInput) (*model.ArchiveContactPayload, error) {
+	return r.archive(ctx, input.ID, r.client(ctx).Contacts.Unarchive)
 }
 
 func (r *mutationResolver) MergeContacts(ctx context.Context, input model.MergeContactsInput) (*model.MergeContactsPayload, error) {
@@ -86,8 +92,24 @@ func (r *mutationResolver) MergeContacts(ctx context.Context, input model.MergeC
 	return &model.MergeContactsPayload{Contact: contact, MergedLeadID: ptrTo(relay.NodeID(typeContact, lead)), UserErrors: refused}, nil
 }
 
+func (r *unarchiveContactPayloadResolver) Contact(ctx context.Context, obj *model.ArchiveContactPayload) (*upstream.Contact, error) {
+	return optionalRef(ctx, nonEmpty(obj.IntercomID), loaders.For(ctx).Contact)
+}
+
 func (r *Resolver) ArchiveContactPayload() generated.ArchiveContactPayloadResolver {
 	return &archiveContactPayloadResolver{r}
 }
 
-type archiveContactPayloadResolver struct{ *Resolver }
+func (r *Resolver) CreateContactPayload() generated.CreateContactPayloadResolver {
+	return &createContactPayloadResolver{r}
+}
+
+func (r *Resolver) UnarchiveContactPayload() generated.UnarchiveContactPayloadResolver {
+	return &unarchiveContactPayloadResolver{r}
+}
+
+type (
+	archiveContactPayloadResolver   struct{ *Resolver }
+	createContactPayloadResolver    struct{ *Resolver }
+	unarchiveContactPayloadResolver struct{ *Resolver }
+)

@@ -14,9 +14,9 @@ const (
 	updateContactDoc = `mutation($input: UpdateContactInput!) {
 	  updateContact(input: $input) { contact { id name phone email customAttributes } userErrors { field message code } }
 	}`
-	deleteContactDoc    = `mutation($input: ContactInput!) { deleteContact(input: $input) { deletedContactId userErrors { field message code } } }`
-	archiveContactDoc   = `mutation($input: ContactInput!) { archiveContact(input: $input) { contactId archived contact { intercomId } userErrors { field message code } } }`
-	unarchiveContactDoc = `mutation($input: ContactInput!) { unarchiveContact(input: $input) { contactId archived userErrors { field message code } } }`
+	deleteContactDoc    = `mutation($input: DeleteContactInput!) { deleteContact(input: $input) { deletedContactId userErrors { field message code } } }`
+	archiveContactDoc   = `mutation($input: ArchiveContactInput!) { archiveContact(input: $input) { contactId archived contact { intercomId } userErrors { field message code } } }`
+	unarchiveContactDoc = `mutation($input: UnarchiveContactInput!) { unarchiveContact(input: $input) { contactId archived userErrors { field message code } } }`
 	mergeContactsDoc    = `mutation($input: MergeContactsInput!) {
 	  mergeContacts(input: $input) { contact { intercomId role } mergedLeadId userErrors { field message code } }
 	}`

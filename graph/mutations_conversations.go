@@ -207,12 +207,12 @@ func (r *mutationResolver) manage(ctx context.Context, c *checks, conversationID
 	return &model.ManageConversationPayload{Conversation: conv, UserErrors: refused}, nil
 }
 
-// conversationTag tags or untags a conversation.
-func (r *mutationResolver) conversationTag(ctx context.Context, input model.ConversationTagInput,
+// conversationTag tags or untags a conversation on behalf of a teammate, all three by global ID.
+func (r *mutationResolver) conversationTag(ctx context.Context, conversationID, tagID, adminID string,
 	change func(ctx context.Context, conversationID, tagID, adminID string) (*upstream.Tag, error)) (*model.ConversationTagPayload, error) {
 	var c checks
-	conversation, tag := c.id(input.ConversationID, typeConversation, "conversationId"), c.id(input.TagID, typeTag, "tagId")
-	admin := c.adminID(input.AdminID, "adminId")
+	conversation, tag := c.id(conversationID, typeConversation, "conversationId"), c.id(tagID, typeTag, "tagId")
+	admin := c.adminID(adminID, "adminId")
 	if c.failed() {
 		return &model.ConversationTagPayload{UserErrors: c.errs}, nil
 	}

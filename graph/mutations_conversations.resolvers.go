@@ -14,12 +14,16 @@ import (
 	"strings"
 )
 
-func (r *conversationParticipantsPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error) {
+func (r *attachContactToConversationPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error) {
 	return conversationAnswer(ctx, obj.Conversation, obj.ConversationID)
 }
 
-func (r *conversationTagPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error) {
+func (r *attachTagToConversationPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error) {
 	return optionalRef(ctx, nonEmpty(obj.ConversationID), loaders.For(ctx).Conversation)
+}
+
+func (r *convertConversationToTicketPayloadResolver) TicketEdge(ctx context.Context, obj *model.ConvertConversationToTicketPayload) (*model.TicketEdge, error) {
+	return r.ticketEdge(ctx, obj.Ticket)
 }
 
 func (r *convertConversationToTicketPayloadResolver) Conversation(ctx context.Context, obj *model.ConvertConversationToTicketPayload) (*upstream.Conversation, error) {
@@ -33,14 +37,29 @@ func (r *createConversationPayloadResolver) Conversation(ctx context.Context, ob
 	return optionalRef(ctx, obj.Message.ConversationID, loaders.For(ctx).Conversation)
 }
 
-func (r *mutationResolver) AttachTagToConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error) {
-	return r.conversationTag(ctx, input, func(ctx context.Context, conversationID, tagID, adminID string) (*upstream.Tag, error) {
+func (r *createConversationPayloadResolver) ConversationEdge(ctx context.Context, obj *model.CreateConversationPayload) (*model.ConversationEdge, error) {
+	conv, err := r.Conversation(ctx, obj)
+	return headEdge(r.cursorListHead(ctx, "conversations"), conv, func(c string, n *upstream.Conversation) *model.ConversationEdge {
+		return &model.ConversationEdge{Cursor: c, Node: n}
+	}), err
+}
+
+func (r *detachContactFromConversationPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error) {
+	return conversationAnswer(ctx, obj.Conversation, obj.ConversationID)
+}
+
+func (r *detachTagFromConversationPayloadResolver) Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error) {
+	return optionalRef(ctx, nonEmpty(obj.ConversationID), loaders.For(ctx).Conversation)
+}
+
+func (r *mutationResolver) AttachTagToConversation(ctx context.Context, input model.AttachTagToConversationInput) (*model.ConversationTagPayload, error) {
+	return r.conversationTag(ctx, input.ConversationID, input.TagID, input.AdminID, func(ctx context.Context, conversationID, tagID, adminID string) (*upstream.Tag, error) {
 		return r.client(ctx).Conversations.AttachTag(ctx, conversationID, upstream.AdminTagRequest{ID: tagID, AdminID: adminID})
 	})
 }
 
-func (r *mutationResolver) DetachTagFromConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error) {
-	return r.conversationTag(ctx, input, r.client(ctx).Conversations.DetachTag)
+func (r *mutationResolver) DetachTagFromConversation(ctx context.Context, input model.DetachTagFromConversationInput) (*model.ConversationTagPayload, error) {
+	return r.conversationTag(ctx, input.ConversationID, input.TagID, input.AdminID, r.client(ctx).Conversations.DetachTag)
 }
 
 func (r *mutationResolver) CreateConversation(ctx context.Context, input model.CreateConversationInput) (*model.CreateConversationPayload, error) {
@@ -222,12 +241,21 @@ func (r *mutationResolver) ConvertConversationToTicket(ctx context.Context, inpu
 	return &model.ConvertConversationToTicketPayload{Ticket: ticket, ConversationID: id, UserErrors: refused}, nil
 }
 
-func (r *Resolver) ConversationParticipantsPayload() generated.ConversationParticipantsPayloadResolver {
-	return &conversationParticipantsPayloadResolver{r}
+func (r *replyConversationPayloadResolver) PartEdge(ctx context.Context, obj *model.ReplyConversationPayload) (*model.ConversationPartEdge, error) {
+	if obj.Part == nil {
+		return nil, nil
+	}
+	// The part is the last of the conversation Intercom answered with (see lastPart).
+	last := len(obj.Conversation.ConversationParts.ConversationParts) - 1
+	return &model.ConversationPartEdge{Cursor: r.offsetCursor(ctx, connKey("Conversation.parts", obj.Conversation.ID), last), Node: obj.Part}, nil
 }
 
-func (r *Resolver) ConversationTagPayload() generated.ConversationTagPayloadResolver {
-	return &conversationTagPayloadResolver{r}
+func (r *Resolver) AttachContactToConversationPayload() generated.AttachContactToConversationPayloadResolver {
+	return &attachContactToConversationPayloadResolver{r}
+}
+
+func (r *Resolver) AttachTagToConversationPayload() generated.AttachTagToConversationPayloadResolver {
+	return &attachTagToConversationPayloadResolver{r}
 }
 
 func (r *Resolver) ConvertConversationToTicketPayload() generated.ConvertConversationToTicketPayloadResolver {
@@ -238,9 +266,24 @@ func (r *Resolver) CreateConversationPayload() generated.CreateConversationPaylo
 	return &createConversationPayloadResolver{r}
 }
 
+func (r *Resolver) DetachContactFromConversationPayload() generated.DetachContactFromConversationPayloadResolver {
+	return &detachContactFromConversationPayloadResolver{r}
+}
+
+func (r *Resolver) DetachTagFromConversationPayload() generated.DetachTagFromConversationPayloadResolver {
+	return &detachTagFromConversationPayloadResolver{r}
+}
+
+func (r *Resolver) ReplyConversationPayload() generated.ReplyConversationPayloadResolver {
+	return &replyConversationPayloadResolver{r}
+}
+
 type (
-	conversationParticipantsPayloadResolver    struct{ *Resolver }
-	conversationTagPayloadResolver             struct{ *Resolver }
-	convertConversationToTicketPayloadResolver struct{ *Resolver }
-	createConversationPayloadResolver          struct{ *Resolver }
+	attachContactToConversationPayloadResolver   struct{ *Resolver }
+	attachTagToConversationPayloadResolver       struct{ *Resolver }
+	convertConversationToTicketPayloadResolver   struct{ *Resolver }
+	createConversationPayloadResolver            struct{ *Resolver }
+	detachContactFromConversationPayloadResolver struct{ *Resolver }
+	detachTagFromConversationPayloadResolver     struct{ *Resolver }
+	replyConversationPayloadResolver             struct{ *Resolver }
 )

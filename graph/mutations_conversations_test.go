@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	conversationTagDoc = `mutation($input: ConversationTagInput!) {
-	  %s(input: $input) { tag { intercomId appliedAt appliedBy { intercomId } } conversation { intercomId } userErrors { field message code } }
+	conversationTagDoc = `mutation($input: %[2]sInput!) {
+	  %[1]s(input: $input) { tag { intercomId appliedAt appliedBy { intercomId } } conversation { intercomId } userErrors { field message code } }
 	}`
 	createConversationDoc = `mutation($input: CreateConversationInput!) {
 	  createConversation(input: $input) { message { intercomId body kind }
@@ -106,7 +106,7 @@ func TestTagAndMarkConversations(t *testing.T) {
 	byTag := `query($tag: ID!) { conversations(filter: {tag: {eq: $tag}}, first: 100) { nodes { intercomId } } }`
 
 	cached(t, f, readConversationState, map[string]any{"id": facadetest.GlobalID("Conversation", id)})
-	attach := fmt.Sprintf(conversationTagDoc, "attachTagToConversation")
+	attach := fmt.Sprintf(conversationTagDoc, "attachTagToConversation", "AttachTagToConversation")
 	tagged := facadetest.Succeeded(t, "attachTagToConversation", f.Mutate(t, "attachTagToConversation", attach, input))
 	if facadetest.Dig(tagged, "tag", "intercomId") != tag || facadetest.Dig(tagged, "tag", "appliedBy", "intercomId") != admin || facadetest.Dig(tagged, "tag", "appliedAt") == nil ||
 		facadetest.Dig(tagged, "conversation", "intercomId") != id {
@@ -130,7 +130,7 @@ func TestTagAndMarkConversations(t *testing.T) {
 	}, unchanged)
 	invalid(t, f, "no teammate", attach, map[string]any{"conversationId": input["conversationId"], "tagId": input["tagId"]}, "adminId")
 
-	detach := fmt.Sprintf(conversationTagDoc, "detachTagFromConversation")
+	detach := fmt.Sprintf(conversationTagDoc, "detachTagFromConversation", "DetachTagFromConversation")
 	facadetest.Succeeded(t, "detachTagFromConversation", f.Mutate(t, "detachTagFromConversation", detach, input))
 	if got := nodeIDs(readConversation(t, f, id)["tags"]); len(got) != 0 {
 		t.Errorf("the conversation read after untagging has tags %v", got)

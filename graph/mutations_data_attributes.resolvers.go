@@ -7,10 +7,26 @@ package graph
 
 import (
 	"context"
+	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
+	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 	"strconv"
 )
+
+func (r *createDataAttributePayloadResolver) DataAttributeEdge(ctx context.Context, obj *model.DataAttributePayload) (*model.DataAttributeEdge, error) {
+	if obj.DataAttribute == nil {
+		return nil, nil
+	}
+	list := func(ctx context.Context) ([]*upstream.DataAttribute, error) {
+		return loaders.For(ctx).DataAttributes(ctx, upstream.DataAttributeListOptions{Model: obj.DataAttribute.Model})
+	}
+	same := func(a, b *upstream.DataAttribute) bool { return a.Name == b.Name && a.Model == b.Model }
+	return listEdge(ctx, r.Resolver, dataAttributesConn(obj.DataAttribute.Model), obj.DataAttribute, list, same,
+		func(c string, n *upstream.DataAttribute) *model.DataAttributeEdge {
+			return &model.DataAttributeEdge{Cursor: c, Node: n}
+		})
+}
 
 func (r *mutationResolver) CreateDataAttribute(ctx context.Context, input model.CreateDataAttributeInput) (*model.DataAttributePayload, error) {
 	var c checks
@@ -46,3 +62,9 @@ func (r *mutationResolver) UpdateDataAttribute(ctx context.Context, input model.
 	}
 	return &model.DataAttributePayload{DataAttribute: a, UserErrors: refused}, nil
 }
+
+func (r *Resolver) CreateDataAttributePayload() generated.CreateDataAttributePayloadResolver {
+	return &createDataAttributePayloadResolver{r}
+}
+
+type createDataAttributePayloadResolver struct{ *Resolver }

@@ -7,10 +7,17 @@ package graph
 
 import (
 	"context"
+	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
 )
+
+func (r *createCollectionPayloadResolver) CollectionEdge(ctx context.Context, obj *model.CreateCollectionPayload) (*model.CollectionEdge, error) {
+	return headEdge(r.offsetCursor(ctx, "collections", 0), obj.Collection, func(c string, n *upstream.Collection) *model.CollectionEdge {
+		return &model.CollectionEdge{Cursor: c, Node: n}
+	}), nil
+}
 
 func (r *mutationResolver) CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*model.CreateCollectionPayload, error) {
 	var c checks
@@ -66,3 +73,9 @@ func (r *mutationResolver) DeleteCollection(ctx context.Context, input model.Del
 	}
 	return &model.DeleteCollectionPayload{DeletedCollectionID: ptrTo(relay.NodeID(typeCollection, id)), UserErrors: refused}, nil
 }
+
+func (r *Resolver) CreateCollectionPayload() generated.CreateCollectionPayloadResolver {
+	return &createCollectionPayloadResolver{r}
+}
+
+type createCollectionPayloadResolver struct{ *Resolver }

@@ -7,10 +7,17 @@ package graph
 
 import (
 	"context"
+	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/graph/relay"
 	"intercom-graphql/upstream"
 )
+
+func (r *createNewsItemPayloadResolver) NewsItemEdge(ctx context.Context, obj *model.CreateNewsItemPayload) (*model.NewsItemEdge, error) {
+	return headEdge(r.offsetCursor(ctx, "newsItems", 0), obj.NewsItem, func(c string, n *upstream.NewsItem) *model.NewsItemEdge {
+		return &model.NewsItemEdge{Cursor: c, Node: n}
+	}), nil
+}
 
 func (r *mutationResolver) CreateNewsItem(ctx context.Context, input model.CreateNewsItemInput) (*model.CreateNewsItemPayload, error) {
 	var c checks
@@ -60,3 +67,9 @@ func (r *mutationResolver) DeleteNewsItem(ctx context.Context, input model.Delet
 	}
 	return &model.DeleteNewsItemPayload{DeletedNewsItemID: ptrTo(relay.NodeID(typeNewsItem, id)), UserErrors: refused}, nil
 }
+
+func (r *Resolver) CreateNewsItemPayload() generated.CreateNewsItemPayloadResolver {
+	return &createNewsItemPayloadResolver{r}
+}
+
+type createNewsItemPayloadResolver struct{ *Resolver }

@@ -7,9 +7,19 @@ package graph
 
 import (
 	"context"
+	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/upstream"
 )
+
+func (r *createNotePayloadResolver) NoteEdge(ctx context.Context, obj *model.CreateNotePayload) (*model.NoteEdge, error) {
+	if obj.Note == nil || obj.Note.Contact == nil {
+		return nil, nil
+	}
+	return headEdge(r.offsetCursor(ctx, connKey("Contact.notes", obj.Note.Contact.ID), 0), obj.Note, func(c string, n *upstream.Note) *model.NoteEdge {
+		return &model.NoteEdge{Cursor: c, Node: n}
+	}), nil
+}
 
 func (r *mutationResolver) CreateNote(ctx context.Context, input model.CreateNoteInput) (*model.CreateNotePayload, error) {
 	var c checks
@@ -29,3 +39,9 @@ func (r *mutationResolver) CreateNote(ctx context.Context, input model.CreateNot
 	}
 	return &model.CreateNotePayload{Note: note, UserErrors: refused}, nil
 }
+
+func (r *Resolver) CreateNotePayload() generated.CreateNotePayloadResolver {
+	return &createNotePayloadResolver{r}
+}
+
+type createNotePayloadResolver struct{ *Resolver }

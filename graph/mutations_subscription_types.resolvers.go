@@ -13,11 +13,15 @@ import (
 	"intercom-graphql/upstream"
 )
 
-func (r *contactSubscriptionPayloadResolver) Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error) {
+func (r *attachSubscriptionTypeToContactPayloadResolver) Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error) {
 	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
 }
 
-func (r *mutationResolver) AttachSubscriptionTypeToContact(ctx context.Context, input model.AttachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error) {
+func (r *detachSubscriptionTypeFromContactPayloadResolver) Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error) {
+	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
+}
+
+func (r *mutationResolver) AttachSubscriptionTypeToContact(ctx context.Context, input model.AttachSubscriptionTypeToContactInput) (*model.ContactSubscriptionPayload, error) {
 	var c checks
 	contactID, typeID := c.id(input.ContactID, typeContact, "contactId"), c.id(input.SubscriptionTypeID, typeSubscriptionType, "subscriptionTypeId")
 	if c.failed() {
@@ -31,7 +35,7 @@ func (r *mutationResolver) AttachSubscriptionTypeToContact(ctx context.Context, 
 	return &model.ContactSubscriptionPayload{SubscriptionType: st, ContactID: contactID, UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) DetachSubscriptionTypeFromContact(ctx context.Context, input model.DetachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error) {
+func (r *mutationResolver) DetachSubscriptionTypeFromContact(ctx context.Context, input model.DetachSubscriptionTypeFromContactInput) (*model.ContactSubscriptionPayload, error) {
 	var c checks
 	contactID, typeID := c.id(input.ContactID, typeContact, "contactId"), c.id(input.SubscriptionTypeID, typeSubscriptionType, "subscriptionTypeId")
 	if c.failed() {
@@ -45,8 +49,15 @@ func (r *mutationResolver) DetachSubscriptionTypeFromContact(ctx context.Context
 	return &model.ContactSubscriptionPayload{SubscriptionType: st, ContactID: contactID, UserErrors: refused}, nil
 }
 
-func (r *Resolver) ContactSubscriptionPayload() generated.ContactSubscriptionPayloadResolver {
-	return &contactSubscriptionPayloadResolver{r}
+func (r *Resolver) AttachSubscriptionTypeToContactPayload() generated.AttachSubscriptionTypeToContactPayloadResolver {
+	return &attachSubscriptionTypeToContactPayloadResolver{r}
 }
 
-type contactSubscriptionPayloadResolver struct{ *Resolver }
+func (r *Resolver) DetachSubscriptionTypeFromContactPayload() generated.DetachSubscriptionTypeFromContactPayloadResolver {
+	return &detachSubscriptionTypeFromContactPayloadResolver{r}
+}
+
+type (
+	attachSubscriptionTypeToContactPayloadResolver   struct{ *Resolver }
+	detachSubscriptionTypeFromContactPayloadResolver struct{ *Resolver }
+)

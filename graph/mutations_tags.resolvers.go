@@ -15,7 +15,16 @@ import (
 	"strings"
 )
 
-func (r *contactTagPayloadResolver) Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error) {
+func (r *attachTagToContactPayloadResolver) Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error) {
+	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
+}
+
+func (r *createOrUpdateTagPayloadResolver) TagEdge(ctx context.Context, obj *model.CreateOrUpdateTagPayload) (*model.TagEdge, error) {
+	return listEdge(ctx, r.Resolver, "tags", obj.Tag, loaders.For(ctx).Tags, func(a, b *upstream.Tag) bool { return a.ID == b.ID },
+		func(c string, n *upstream.Tag) *model.TagEdge { return &model.TagEdge{Cursor: c, Node: n} })
+}
+
+func (r *detachTagFromContactPayloadResolver) Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error) {
 	return optionalRef(ctx, nonEmpty(obj.ContactID), loaders.For(ctx).Contact)
 }
 
@@ -38,11 +47,11 @@ func (r *mutationResolver) CreateOrUpdateTag(ctx context.Context, input model.Cr
 }
 
 func (r *mutationResolver) TagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error) {
-	return r.tagCompanies(ctx, input, r.client(ctx).Tags.TagCompanies)
+	return r.tagCompanies(ctx, input.Name, input.CompanyIds, r.client(ctx).Tags.TagCompanies)
 }
 
-func (r *mutationResolver) UntagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error) {
-	return r.tagCompanies(ctx, input, r.client(ctx).Tags.UntagCompanies)
+func (r *mutationResolver) UntagCompanies(ctx context.Context, input model.UntagCompaniesInput) (*model.TagCompaniesPayload, error) {
+	return r.tagCompanies(ctx, input.Name, input.CompanyIds, r.client(ctx).Tags.UntagCompanies)
 }
 
 func (r *mutationResolver) TagContacts(ctx context.Context, input model.TagContactsInput) (*model.TagContactsPayload, error) {
@@ -73,19 +82,16 @@ func (r *mutationResolver) DeleteTag(ctx context.Context, input model.DeleteTagI
 	return &model.DeleteTagPayload{DeletedTagID: ptrTo(relay.NodeID(typeTag, id)), UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) AttachTagToContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error) {
-	return r.contactTag(ctx, input, r.client(ctx).Tags.AttachToContact)
+func (r *mutationResolver) AttachTagToContact(ctx context.Context, input model.AttachTagToContactInput) (*model.ContactTagPayload, error) {
+	return r.contactTag(ctx, input.ContactID, input.TagID, r.client(ctx).Tags.AttachToContact)
 }
 
-func (r *mutationResolver) DetachTagFromContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error) {
-	return r.contactTag(ctx, input, r.client(ctx).Tags.DetachFromContact)
+func (r *mutationResolver) DetachTagFromContact(ctx context.Context, input model.DetachTagFromContactInput) (*model.ContactTagPayload, error) {
+	return r.contactTag(ctx, input.ContactID, input.TagID, r.client(ctx).Tags.DetachFromContact)
 }
 
 func (r *tagCompaniesPayloadResolver) Companies(ctx context.Context, obj *model.TagCompaniesPayload) ([]*upstream.Company, error) {
-	if obj.CompanyIDs == nil {
-		return nil, nil
-	}
-	return resolveAll(ctx, obj.CompanyIDs, loaders.For(ctx).Companies)
+	return r.taggedCompanies(ctx, obj)
 }
 
 func (r *tagContactsPayloadResolver) Contacts(ctx context.Context, obj *model.TagContactsPayload) ([]*upstream.Contact, error) {
@@ -95,8 +101,20 @@ func (r *tagContactsPayloadResolver) Contacts(ctx context.Context, obj *model.Ta
 	return resolveAll(ctx, obj.ContactIDs, loaders.For(ctx).Contacts)
 }
 
-func (r *Resolver) ContactTagPayload() generated.ContactTagPayloadResolver {
-	return &contactTagPayloadResolver{r}
+func (r *untagCompaniesPayloadResolver) Companies(ctx context.Context, obj *model.TagCompaniesPayload) ([]*upstream.Company, error) {
+	return r.taggedCompanies(ctx, obj)
+}
+
+func (r *Resolver) AttachTagToContactPayload() generated.AttachTagToContactPayloadResolver {
+	return &attachTagToContactPayloadResolver{r}
+}
+
+func (r *Resolver) CreateOrUpdateTagPayload() generated.CreateOrUpdateTagPayloadResolver {
+	return &createOrUpdateTagPayloadResolver{r}
+}
+
+func (r *Resolver) DetachTagFromContactPayload() generated.DetachTagFromContactPayloadResolver {
+	return &detachTagFromContactPayloadResolver{r}
 }
 
 func (r *Resolver) TagCompaniesPayload() generated.TagCompaniesPayloadResolver {
@@ -107,8 +125,15 @@ func (r *Resolver) TagContactsPayload() generated.TagContactsPayloadResolver {
 	return &tagContactsPayloadResolver{r}
 }
 
+func (r *Resolver) UntagCompaniesPayload() generated.UntagCompaniesPayloadResolver {
+	return &untagCompaniesPayloadResolver{r}
+}
+
 type (
-	contactTagPayloadResolver   struct{ *Resolver }
-	tagCompaniesPayloadResolver struct{ *Resolver }
-	tagContactsPayloadResolver  struct{ *Resolver }
+	attachTagToContactPayloadResolver   struct{ *Resolver }
+	createOrUpdateTagPayloadResolver    struct{ *Resolver }
+	detachTagFromContactPayloadResolver struct{ *Resolver }
+	tagCompaniesPayloadResolver         struct{ *Resolver }
+	tagContactsPayloadResolver          struct{ *Resolver }
+	untagCompaniesPayloadResolver       struct{ *Resolver }
 )

@@ -11,17 +11,17 @@ const (
 	tagCompaniesDoc = `mutation($input: TagCompaniesInput!) {
 	  tagCompanies(input: $input) { tag { intercomId name } companies { intercomId tags { nodes { intercomId } } } userErrors { field message code } }
 	}`
-	untagCompaniesDoc = `mutation($input: TagCompaniesInput!) {
+	untagCompaniesDoc = `mutation($input: UntagCompaniesInput!) {
 	  untagCompanies(input: $input) { tag { intercomId } companies { intercomId tags { nodes { intercomId } } } userErrors { field message code } }
 	}`
 	tagContactsDoc = `mutation($input: TagContactsInput!) {
 	  tagContacts(input: $input) { tag { intercomId name } contacts { intercomId tags { nodes { intercomId } } } userErrors { field message code } }
 	}`
 	deleteTagDoc = `mutation($input: DeleteTagInput!) { deleteTag(input: $input) { deletedTagId userErrors { field message code } } }`
-	attachTagDoc = `mutation($input: ContactTagInput!) {
+	attachTagDoc = `mutation($input: AttachTagToContactInput!) {
 	  attachTagToContact(input: $input) { tag { intercomId appliedAt appliedBy { intercomId } } contact { intercomId tags { nodes { intercomId } } } userErrors { field message code } }
 	}`
-	detachTagDoc = `mutation($input: ContactTagInput!) {
+	detachTagDoc = `mutation($input: DetachTagFromContactInput!) {
 	  detachTagFromContact(input: $input) { tag { intercomId } contact { intercomId tags { nodes { intercomId } } } userErrors { field message code } }
 	}`
 	readTags        = `{ tags(first: 100) { totalCount nodes { intercomId name } } }`

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -121,12 +122,12 @@ func ticketReply(c *checks, in *model.TicketReplyInput, attachments []string) (u
 	return req, true
 }
 
-// ticketTag tags or untags a ticket.
-func (r *mutationResolver) ticketTag(ctx context.Context, input model.TicketTagInput,
+// ticketTag tags or untags a ticket on behalf of a teammate, all three by global ID.
+func (r *mutationResolver) ticketTag(ctx context.Context, ticketID, tagID, adminID string,
 	change func(ctx context.Context, ticketID, tagID, adminID string) (*upstream.Tag, error)) (*model.TicketTagPayload, error) {
 	var c checks
-	ticket, tag := c.id(input.TicketID, typeTicket, "ticketId"), c.id(input.TagID, typeTag, "tagId")
-	admin := c.adminID(input.AdminID, "adminId")
+	ticket, tag := c.id(ticketID, typeTicket, "ticketId"), c.id(tagID, typeTag, "tagId")
+	admin := c.adminID(adminID, "adminId")
 	if c.failed() {
 		return &model.TicketTagPayload{UserErrors: c.errs}, nil
 	}
@@ -138,18 +139,47 @@ func (r *mutationResolver) ticketTag(ctx context.Context, input model.TicketTagI
 	return &model.TicketTagPayload{Tag: t, TicketID: ticket, UserErrors: refused}, nil
 }
 
-// ticketPart finds a part of a ticket read again after a reply.
-func ticketPart(ctx context.Context, ticketID, partID string) (*upstream.TicketPart, error) {
+// ticketPart finds a part of a ticket read again after a reply, and its index
+// among the ticket's parts; none when the reply was refused or the ticket
+// does not show the part.
+func ticketPart(ctx context.Context, ticketID, partID string) (*upstream.TicketPart, int, error) {
 	t, err := optionalRef(ctx, nonEmpty(ticketID), loaders.For(ctx).Ticket)
 	if err != nil || t == nil || t.TicketParts == nil {
+		return nil, -1, err
+	}
+	i := slices.IndexFunc(t.TicketParts.TicketParts, func(p *upstream.TicketPart) bool { return p.ID == partID })
+	if i < 0 {
+		return nil, -1, nil
+	}
+	return t.TicketParts.TicketParts[i], i, nil
+}
+
+// ticketPartEdge is the edge of a reply's part in its ticket's parts.
+func (r *Resolver) ticketPartEdge(ctx context.Context, ticketID, partID string) (*model.TicketPartEdge, error) {
+	part, i, err := ticketPart(ctx, ticketID, partID)
+	if part == nil {
 		return nil, err
 	}
-	for _, p := range t.TicketParts.TicketParts {
-		if p.ID == partID {
-			return p, nil
-		}
+	return &model.TicketPartEdge{Cursor: r.offsetCursor(ctx, connKey("Ticket.parts", ticketID), i), Node: part}, nil
+}
+
+// ticketTypeAttributeEdge is the edge of a new attribute in its ticket
+// type's attributes, read again with the type; none when the write was
+// refused or the type does not show the attribute (yet).
+func (r *Resolver) ticketTypeAttributeEdge(ctx context.Context, ticketTypeID string, created *upstream.TicketTypeAttribute) (*model.TicketTypeAttributeEdge, error) {
+	if created == nil {
+		return nil, nil
 	}
-	return nil, nil
+	tt, err := optionalRef(ctx, nonEmpty(ticketTypeID), loaders.For(ctx).TicketType)
+	if err != nil || tt == nil {
+		return nil, err
+	}
+	list := tt.TicketTypeAttributes.Data
+	i := slices.IndexFunc(list, func(a *upstream.TicketTypeAttribute) bool { return a.ID == created.ID })
+	if i < 0 {
+		return nil, nil
+	}
+	return &model.TicketTypeAttributeEdge{Cursor: r.offsetCursor(ctx, connKey("TicketType.attributes", ticketTypeID), i), Node: list[i]}, nil
 }
 
 // attributeRequest maps the fields that create and update an attribute alike.

@@ -14,6 +14,33 @@ import (
 	"strings"
 )
 
+func (r *attachTagToTicketPayloadResolver) Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error) {
+	return optionalRef(ctx, nonEmpty(obj.TicketID), loaders.For(ctx).Ticket)
+}
+
+func (r *createTicketPayloadResolver) TicketEdge(ctx context.Context, obj *model.TicketPayload) (*model.TicketEdge, error) {
+	return r.ticketEdge(ctx, obj.Ticket)
+}
+
+func (r *createTicketTypeAttributePayloadResolver) AttributeEdge(ctx context.Context, obj *model.TicketTypeAttributePayload) (*model.TicketTypeAttributeEdge, error) {
+	return r.ticketTypeAttributeEdge(ctx, obj.TicketTypeID, obj.Attribute)
+}
+
+func (r *createTicketTypeAttributePayloadResolver) TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error) {
+	return optionalRef(ctx, nonEmpty(obj.TicketTypeID), loaders.For(ctx).TicketType)
+}
+
+func (r *createTicketTypePayloadResolver) TicketTypeEdge(ctx context.Context, obj *model.TicketTypePayload) (*model.TicketTypeEdge, error) {
+	return listEdge(ctx, r.Resolver, "ticketTypes", obj.TicketType, loaders.For(ctx).TicketTypes, func(a, b *upstream.TicketType) bool { return a.ID == b.ID },
+		func(c string, n *upstream.TicketType) *model.TicketTypeEdge {
+			return &model.TicketTypeEdge{Cursor: c, Node: n}
+		})
+}
+
+func (r *detachTagFromTicketPayloadResolver) Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error) {
+	return optionalRef(ctx, nonEmpty(obj.TicketID), loaders.For(ctx).Ticket)
+}
+
 func (r *mutationResolver) CreateTicketType(ctx context.Context, input model.CreateTicketTypeInput) (*model.TicketTypePayload, error) {
 	var c checks
 	c.text(input.Name, "name")
@@ -161,46 +188,67 @@ func (r *mutationResolver) ReplyTicket(ctx context.Context, input model.ReplyTic
 	return &model.ReplyTicketPayload{TicketID: id, PartID: part.ID, UserErrors: refused}, nil
 }
 
-func (r *mutationResolver) AttachTagToTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error) {
-	return r.ticketTag(ctx, input, func(ctx context.Context, ticketID, tagID, adminID string) (*upstream.Tag, error) {
+func (r *mutationResolver) AttachTagToTicket(ctx context.Context, input model.AttachTagToTicketInput) (*model.TicketTagPayload, error) {
+	return r.ticketTag(ctx, input.TicketID, input.TagID, input.AdminID, func(ctx context.Context, ticketID, tagID, adminID string) (*upstream.Tag, error) {
 		return r.client(ctx).Tickets.AttachTag(ctx, ticketID, upstream.AdminTagRequest{ID: tagID, AdminID: adminID})
 	})
 }
 
-func (r *mutationResolver) DetachTagFromTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error) {
-	return r.ticketTag(ctx, input, r.client(ctx).Tickets.DetachTag)
+func (r *mutationResolver) DetachTagFromTicket(ctx context.Context, input model.DetachTagFromTicketInput) (*model.TicketTagPayload, error) {
+	return r.ticketTag(ctx, input.TicketID, input.TagID, input.AdminID, r.client(ctx).Tickets.DetachTag)
 }
 
 func (r *replyTicketPayloadResolver) Part(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.TicketPart, error) {
-	return ticketPart(ctx, obj.TicketID, obj.PartID)
+	part, _, err := ticketPart(ctx, obj.TicketID, obj.PartID)
+	return part, err
+}
+
+func (r *replyTicketPayloadResolver) PartEdge(ctx context.Context, obj *model.ReplyTicketPayload) (*model.TicketPartEdge, error) {
+	return r.ticketPartEdge(ctx, obj.TicketID, obj.PartID)
 }
 
 func (r *replyTicketPayloadResolver) Ticket(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.Ticket, error) {
 	return optionalRef(ctx, nonEmpty(obj.TicketID), loaders.For(ctx).Ticket)
 }
 
-func (r *ticketTagPayloadResolver) Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error) {
-	return optionalRef(ctx, nonEmpty(obj.TicketID), loaders.For(ctx).Ticket)
+func (r *updateTicketTypeAttributePayloadResolver) TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error) {
+	return optionalRef(ctx, nonEmpty(obj.TicketTypeID), loaders.For(ctx).TicketType)
 }
 
-func (r *ticketTypeAttributePayloadResolver) TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error) {
-	return optionalRef(ctx, nonEmpty(obj.TicketTypeID), loaders.For(ctx).TicketType)
+func (r *Resolver) AttachTagToTicketPayload() generated.AttachTagToTicketPayloadResolver {
+	return &attachTagToTicketPayloadResolver{r}
+}
+
+func (r *Resolver) CreateTicketPayload() generated.CreateTicketPayloadResolver {
+	return &createTicketPayloadResolver{r}
+}
+
+func (r *Resolver) CreateTicketTypeAttributePayload() generated.CreateTicketTypeAttributePayloadResolver {
+	return &createTicketTypeAttributePayloadResolver{r}
+}
+
+func (r *Resolver) CreateTicketTypePayload() generated.CreateTicketTypePayloadResolver {
+	return &createTicketTypePayloadResolver{r}
+}
+
+func (r *Resolver) DetachTagFromTicketPayload() generated.DetachTagFromTicketPayloadResolver {
+	return &detachTagFromTicketPayloadResolver{r}
 }
 
 func (r *Resolver) ReplyTicketPayload() generated.ReplyTicketPayloadResolver {
 	return &replyTicketPayloadResolver{r}
 }
 
-func (r *Resolver) TicketTagPayload() generated.TicketTagPayloadResolver {
-	return &ticketTagPayloadResolver{r}
-}
-
-func (r *Resolver) TicketTypeAttributePayload() generated.TicketTypeAttributePayloadResolver {
-	return &ticketTypeAttributePayloadResolver{r}
+func (r *Resolver) UpdateTicketTypeAttributePayload() generated.UpdateTicketTypeAttributePayloadResolver {
+	return &updateTicketTypeAttributePayloadResolver{r}
 }
 
 type (
-	replyTicketPayloadResolver         struct{ *Resolver }
-	ticketTagPayloadResolver           struct{ *Resolver }
-	ticketTypeAttributePayloadResolver struct{ *Resolver }
+	attachTagToTicketPayloadResolver         struct{ *Resolver }
+	createTicketPayloadResolver              struct{ *Resolver }
+	createTicketTypeAttributePayloadResolver struct{ *Resolver }
+	createTicketTypePayloadResolver          struct{ *Resolver }
+	detachTagFromTicketPayloadResolver       struct{ *Resolver }
+	replyTicketPayloadResolver               struct{ *Resolver }
+	updateTicketTypeAttributePayloadResolver struct{ *Resolver }
 )

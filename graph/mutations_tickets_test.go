@@ -35,8 +35,8 @@ const (
 	    ticket { parts(last: 1) { nodes { intercomId } } }
 	    userErrors { field message code } }
 	}`
-	ticketTagDoc = `mutation($input: TicketTagInput!) {
-	  %s(input: $input) { tag { intercomId appliedAt appliedBy { intercomId } } ticket { intercomId } userErrors { field message code } }
+	ticketTagDoc = `mutation($input: %[2]sInput!) {
+	  %[1]s(input: $input) { tag { intercomId appliedAt appliedBy { intercomId } } ticket { intercomId } userErrors { field message code } }
 	}`
 	readTicketTypes = `{ ticketTypes { nodes { intercomId name category description
 	  attributes { nodes { intercomId name dataType requiredToCreate archived listOptions { nodes { intercomId label archived } } } } } } }`
@@ -289,11 +289,11 @@ func TestCreateUpdateAndReplyToTickets(t *testing.T) {
 	// Tags: Intercom's tickets do not list theirs, so the answer and the workspace say where they are.
 	tag := ws.TagIDs()[1]
 	tagInput := map[string]any{"ticketId": facadetest.GlobalID("Ticket", id), "tagId": facadetest.GlobalID("Tag", tag), "adminId": facadetest.GlobalID("Admin", admin)}
-	tagged := facadetest.Succeeded(t, "attachTagToTicket", f.Mutate(t, "attachTagToTicket", fmt.Sprintf(ticketTagDoc, "attachTagToTicket"), tagInput))
+	tagged := facadetest.Succeeded(t, "attachTagToTicket", f.Mutate(t, "attachTagToTicket", fmt.Sprintf(ticketTagDoc, "attachTagToTicket", "AttachTagToTicket"), tagInput))
 	if facadetest.Dig(tagged, "tag", "appliedBy", "intercomId") != admin || facadetest.Dig(tagged, "ticket", "intercomId") != id || !slices.Equal(ws.TicketTagIDs(id), []string{tag}) {
 		t.Errorf("tag payload = %v, the ticket's tags %v", tagged, ws.TicketTagIDs(id))
 	}
-	facadetest.Succeeded(t, "detachTagFromTicket", f.Mutate(t, "detachTagFromTicket", fmt.Sprintf(ticketTagDoc, "detachTagFromTicket"), tagInput))
+	facadetest.Succeeded(t, "detachTagFromTicket", f.Mutate(t, "detachTagFromTicket", fmt.Sprintf(ticketTagDoc, "detachTagFromTicket", "DetachTagFromTicket"), tagInput))
 	if got := ws.TicketTagIDs(id); len(got) != 0 {
 		t.Errorf("the ticket keeps tags %v after untagging", got)
 	}
@@ -339,7 +339,7 @@ func TestCreateUpdateAndReplyToTickets(t *testing.T) {
 		{name: "unknown ticket", input: with(adminReply("NOTE", map[string]any{"body": "x"}), "ticketId", facadetest.GlobalID("Ticket", "1")), code: "NOT_FOUND",
 			field: []string{"ticketId"}, calls: 1},
 	}, unchanged)
-	refuses(t, f, "attachTagToTicket", fmt.Sprintf(ticketTagDoc, "attachTagToTicket"), []refusal{
+	refuses(t, f, "attachTagToTicket", fmt.Sprintf(ticketTagDoc, "attachTagToTicket", "AttachTagToTicket"), []refusal{
 		{name: "unknown tag", input: with(tagInput, "tagId", facadetest.GlobalID("Tag", "1")), code: "NOT_FOUND", field: []string{"tagId"}, calls: 1},
 		{name: "unknown ticket", input: with(tagInput, "ticketId", facadetest.GlobalID("Ticket", "1")), code: "NOT_FOUND", field: []string{"ticketId"}, calls: 1},
 	}, unchanged)

@@ -2164,6 +2164,13 @@ func (ec *executionContext) marshalOArticleConnection2ᚖintercomᚑgraphqlᚋgr
 	return ec._ArticleConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOArticleEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArticleEdge(ctx context.Context, sel ast.SelectionSet, v *model.ArticleEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ArticleEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOArticleHighlight2ᚖintercomᚑgraphqlᚋupstreamᚐArticleSearchHighlights(ctx context.Context, sel ast.SelectionSet, v *upstream.ArticleSearchHighlights) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null

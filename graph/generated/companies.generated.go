@@ -1487,6 +1487,13 @@ func (ec *executionContext) marshalOCompanyConnection2ᚖintercomᚑgraphqlᚋgr
 	return ec._CompanyConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCompanyEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *model.CompanyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompanyEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCompanyFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyFilter(ctx context.Context, v any) (*model.CompanyFilter, error) {
 	if v == nil {
 		return nil, nil

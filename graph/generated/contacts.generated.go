@@ -2978,6 +2978,13 @@ func (ec *executionContext) marshalOContactConnection2ᚖintercomᚑgraphqlᚋgr
 	return ec._ContactConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOContactEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEdge(ctx context.Context, sel ast.SelectionSet, v *model.ContactEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ContactEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOContactFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactFilterᚄ(ctx context.Context, v any) ([]*model.ContactFilter, error) {
 	if v == nil {
 		return nil, nil

@@ -4892,6 +4892,13 @@ func (ec *executionContext) marshalOConversationConnection2ᚖintercomᚑgraphql
 	return ec._ConversationConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOConversationEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEdge(ctx context.Context, sel ast.SelectionSet, v *model.ConversationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOConversationFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationFilterᚄ(ctx context.Context, v any) ([]*model.ConversationFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -4936,6 +4943,13 @@ func (ec *executionContext) marshalOConversationPartConnection2ᚖintercomᚑgra
 		return graphql.Null
 	}
 	return ec._ConversationPartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConversationPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartEdge(ctx context.Context, sel ast.SelectionSet, v *model.ConversationPartEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationPartEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOConversationRating2ᚖintercomᚑgraphqlᚋupstreamᚐConversationRating(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationRating) graphql.Marshaler {

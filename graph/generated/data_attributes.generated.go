@@ -881,6 +881,13 @@ func (ec *executionContext) marshalODataAttributeConnection2ᚖintercomᚑgraphq
 	return ec._DataAttributeConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalODataAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdge(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataAttributeEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODataAttributeModel2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, v any) (*model.DataAttributeModel, error) {
 	if v == nil {
 		return nil, nil

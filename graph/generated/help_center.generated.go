@@ -1643,6 +1643,13 @@ func (ec *executionContext) marshalOCollectionConnection2ᚖintercomᚑgraphql�
 	return ec._CollectionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCollectionEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionEdge(ctx context.Context, sel ast.SelectionSet, v *model.CollectionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CollectionEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCollectionTranslation2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCollectionTranslation(ctx context.Context, sel ast.SelectionSet, v *model.CollectionTranslation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null

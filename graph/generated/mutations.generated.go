@@ -23,16 +23,16 @@ type MutationResolver interface {
 	CreateOrUpdateCompany(ctx context.Context, input model.CreateOrUpdateCompanyInput) (*model.CreateOrUpdateCompanyPayload, error)
 	UpdateCompany(ctx context.Context, input model.UpdateCompanyInput) (*model.UpdateCompanyPayload, error)
 	DeleteCompany(ctx context.Context, input model.DeleteCompanyInput) (*model.DeleteCompanyPayload, error)
-	AttachContactToCompany(ctx context.Context, input model.ContactCompanyInput) (*model.AttachContactToCompanyPayload, error)
-	DetachContactFromCompany(ctx context.Context, input model.ContactCompanyInput) (*model.DetachContactFromCompanyPayload, error)
+	AttachContactToCompany(ctx context.Context, input model.AttachContactToCompanyInput) (*model.AttachContactToCompanyPayload, error)
+	DetachContactFromCompany(ctx context.Context, input model.DetachContactFromCompanyInput) (*model.DetachContactFromCompanyPayload, error)
 	CreateContact(ctx context.Context, input model.CreateContactInput) (*model.CreateContactPayload, error)
 	UpdateContact(ctx context.Context, input model.UpdateContactInput) (*model.UpdateContactPayload, error)
-	DeleteContact(ctx context.Context, input model.ContactInput) (*model.DeleteContactPayload, error)
-	ArchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
-	UnarchiveContact(ctx context.Context, input model.ContactInput) (*model.ArchiveContactPayload, error)
+	DeleteContact(ctx context.Context, input model.DeleteContactInput) (*model.DeleteContactPayload, error)
+	ArchiveContact(ctx context.Context, input model.ArchiveContactInput) (*model.ArchiveContactPayload, error)
+	UnarchiveContact(ctx context.Context, input model.UnarchiveContactInput) (*model.ArchiveContactPayload, error)
 	MergeContacts(ctx context.Context, input model.MergeContactsInput) (*model.MergeContactsPayload, error)
-	AttachTagToConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error)
-	DetachTagFromConversation(ctx context.Context, input model.ConversationTagInput) (*model.ConversationTagPayload, error)
+	AttachTagToConversation(ctx context.Context, input model.AttachTagToConversationInput) (*model.ConversationTagPayload, error)
+	DetachTagFromConversation(ctx context.Context, input model.DetachTagFromConversationInput) (*model.ConversationTagPayload, error)
 	CreateConversation(ctx context.Context, input model.CreateConversationInput) (*model.CreateConversationPayload, error)
 	UpdateConversation(ctx context.Context, input model.UpdateConversationInput) (*model.UpdateConversationPayload, error)
 	ReplyConversation(ctx context.Context, input model.ReplyConversationInput) (*model.ReplyConversationPayload, error)
@@ -60,15 +60,15 @@ type MutationResolver interface {
 	DeleteNewsItem(ctx context.Context, input model.DeleteNewsItemInput) (*model.DeleteNewsItemPayload, error)
 	CreateNote(ctx context.Context, input model.CreateNoteInput) (*model.CreateNotePayload, error)
 	CreatePhoneSwitch(ctx context.Context, input model.CreatePhoneSwitchInput) (*model.CreatePhoneSwitchPayload, error)
-	AttachSubscriptionTypeToContact(ctx context.Context, input model.AttachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error)
-	DetachSubscriptionTypeFromContact(ctx context.Context, input model.DetachSubscriptionTypeInput) (*model.ContactSubscriptionPayload, error)
+	AttachSubscriptionTypeToContact(ctx context.Context, input model.AttachSubscriptionTypeToContactInput) (*model.ContactSubscriptionPayload, error)
+	DetachSubscriptionTypeFromContact(ctx context.Context, input model.DetachSubscriptionTypeFromContactInput) (*model.ContactSubscriptionPayload, error)
 	CreateOrUpdateTag(ctx context.Context, input model.CreateOrUpdateTagInput) (*model.CreateOrUpdateTagPayload, error)
 	TagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error)
-	UntagCompanies(ctx context.Context, input model.TagCompaniesInput) (*model.TagCompaniesPayload, error)
+	UntagCompanies(ctx context.Context, input model.UntagCompaniesInput) (*model.TagCompaniesPayload, error)
 	TagContacts(ctx context.Context, input model.TagContactsInput) (*model.TagContactsPayload, error)
 	DeleteTag(ctx context.Context, input model.DeleteTagInput) (*model.DeleteTagPayload, error)
-	AttachTagToContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
-	DetachTagFromContact(ctx context.Context, input model.ContactTagInput) (*model.ContactTagPayload, error)
+	AttachTagToContact(ctx context.Context, input model.AttachTagToContactInput) (*model.ContactTagPayload, error)
+	DetachTagFromContact(ctx context.Context, input model.DetachTagFromContactInput) (*model.ContactTagPayload, error)
 	CreateTicketType(ctx context.Context, input model.CreateTicketTypeInput) (*model.TicketTypePayload, error)
 	UpdateTicketType(ctx context.Context, input model.UpdateTicketTypeInput) (*model.TicketTypePayload, error)
 	CreateTicketTypeAttribute(ctx context.Context, input model.CreateTicketTypeAttributeInput) (*model.TicketTypeAttributePayload, error)
@@ -76,8 +76,8 @@ type MutationResolver interface {
 	CreateTicket(ctx context.Context, input model.CreateTicketInput) (*model.TicketPayload, error)
 	UpdateTicket(ctx context.Context, input model.UpdateTicketInput) (*model.TicketPayload, error)
 	ReplyTicket(ctx context.Context, input model.ReplyTicketInput) (*model.ReplyTicketPayload, error)
-	AttachTagToTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error)
-	DetachTagFromTicket(ctx context.Context, input model.TicketTagInput) (*model.TicketTagPayload, error)
+	AttachTagToTicket(ctx context.Context, input model.AttachTagToTicketInput) (*model.TicketTagPayload, error)
+	DetachTagFromTicket(ctx context.Context, input model.DetachTagFromTicketInput) (*model.TicketTagPayload, error)
 	UpdateVisitor(ctx context.Context, input model.UpdateVisitorInput) (*model.UpdateVisitorPayload, error)
 	ConvertVisitor(ctx context.Context, input model.ConvertVisitorInput) (*model.ConvertVisitorPayload, error)
 }
@@ -90,8 +90,8 @@ func (ec *executionContext) field_Mutation_archiveContact_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactInput, error) {
-			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		func(ctx context.Context, v any) (model.ArchiveContactInput, error) {
+			return ec.unmarshalNArchiveContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -118,8 +118,8 @@ func (ec *executionContext) field_Mutation_attachContactToCompany_args(ctx conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactCompanyInput, error) {
-			return ec.unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx, v)
+		func(ctx context.Context, v any) (model.AttachContactToCompanyInput, error) {
+			return ec.unmarshalNAttachContactToCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToCompanyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -146,8 +146,8 @@ func (ec *executionContext) field_Mutation_attachSubscriptionTypeToContact_args(
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AttachSubscriptionTypeInput, error) {
-			return ec.unmarshalNAttachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeInput(ctx, v)
+		func(ctx context.Context, v any) (model.AttachSubscriptionTypeToContactInput, error) {
+			return ec.unmarshalNAttachSubscriptionTypeToContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeToContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -160,8 +160,8 @@ func (ec *executionContext) field_Mutation_attachTagToContact_args(ctx context.C
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactTagInput, error) {
-			return ec.unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.AttachTagToContactInput, error) {
+			return ec.unmarshalNAttachTagToContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -174,8 +174,8 @@ func (ec *executionContext) field_Mutation_attachTagToConversation_args(ctx cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ConversationTagInput, error) {
-			return ec.unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.AttachTagToConversationInput, error) {
+			return ec.unmarshalNAttachTagToConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -188,8 +188,8 @@ func (ec *executionContext) field_Mutation_attachTagToTicket_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.TicketTagInput, error) {
-			return ec.unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.AttachTagToTicketInput, error) {
+			return ec.unmarshalNAttachTagToTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToTicketInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -524,8 +524,8 @@ func (ec *executionContext) field_Mutation_deleteContact_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactInput, error) {
-			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		func(ctx context.Context, v any) (model.DeleteContactInput, error) {
+			return ec.unmarshalNDeleteContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -566,8 +566,8 @@ func (ec *executionContext) field_Mutation_detachContactFromCompany_args(ctx con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactCompanyInput, error) {
-			return ec.unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx, v)
+		func(ctx context.Context, v any) (model.DetachContactFromCompanyInput, error) {
+			return ec.unmarshalNDetachContactFromCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromCompanyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -594,8 +594,8 @@ func (ec *executionContext) field_Mutation_detachSubscriptionTypeFromContact_arg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DetachSubscriptionTypeInput, error) {
-			return ec.unmarshalNDetachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeInput(ctx, v)
+		func(ctx context.Context, v any) (model.DetachSubscriptionTypeFromContactInput, error) {
+			return ec.unmarshalNDetachSubscriptionTypeFromContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeFromContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -608,8 +608,8 @@ func (ec *executionContext) field_Mutation_detachTagFromContact_args(ctx context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactTagInput, error) {
-			return ec.unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.DetachTagFromContactInput, error) {
+			return ec.unmarshalNDetachTagFromContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -622,8 +622,8 @@ func (ec *executionContext) field_Mutation_detachTagFromConversation_args(ctx co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ConversationTagInput, error) {
-			return ec.unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.DetachTagFromConversationInput, error) {
+			return ec.unmarshalNDetachTagFromConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromConversationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -636,8 +636,8 @@ func (ec *executionContext) field_Mutation_detachTagFromTicket_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.TicketTagInput, error) {
-			return ec.unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx, v)
+		func(ctx context.Context, v any) (model.DetachTagFromTicketInput, error) {
+			return ec.unmarshalNDetachTagFromTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromTicketInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -804,8 +804,8 @@ func (ec *executionContext) field_Mutation_unarchiveContact_args(ctx context.Con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ContactInput, error) {
-			return ec.unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx, v)
+		func(ctx context.Context, v any) (model.UnarchiveContactInput, error) {
+			return ec.unmarshalNUnarchiveContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUnarchiveContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -818,8 +818,8 @@ func (ec *executionContext) field_Mutation_untagCompanies_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.TagCompaniesInput, error) {
-			return ec.unmarshalNTagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesInput(ctx, v)
+		func(ctx context.Context, v any) (model.UntagCompaniesInput, error) {
+			return ec.unmarshalNUntagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUntagCompaniesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1304,7 +1304,7 @@ func (ec *executionContext) _Mutation_attachContactToCompany(ctx context.Context
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AttachContactToCompany(ctx, fc.Args["input"].(model.ContactCompanyInput))
+			return ec.Resolvers.Mutation().AttachContactToCompany(ctx, fc.Args["input"].(model.AttachContactToCompanyInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AttachContactToCompanyPayload) graphql.Marshaler {
@@ -1348,7 +1348,7 @@ func (ec *executionContext) _Mutation_detachContactFromCompany(ctx context.Conte
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DetachContactFromCompany(ctx, fc.Args["input"].(model.ContactCompanyInput))
+			return ec.Resolvers.Mutation().DetachContactFromCompany(ctx, fc.Args["input"].(model.DetachContactFromCompanyInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DetachContactFromCompanyPayload) graphql.Marshaler {
@@ -1480,7 +1480,7 @@ func (ec *executionContext) _Mutation_deleteContact(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteContact(ctx, fc.Args["input"].(model.ContactInput))
+			return ec.Resolvers.Mutation().DeleteContact(ctx, fc.Args["input"].(model.DeleteContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteContactPayload) graphql.Marshaler {
@@ -1524,7 +1524,7 @@ func (ec *executionContext) _Mutation_archiveContact(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ArchiveContact(ctx, fc.Args["input"].(model.ContactInput))
+			return ec.Resolvers.Mutation().ArchiveContact(ctx, fc.Args["input"].(model.ArchiveContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
@@ -1568,11 +1568,11 @@ func (ec *executionContext) _Mutation_unarchiveContact(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UnarchiveContact(ctx, fc.Args["input"].(model.ContactInput))
+			return ec.Resolvers.Mutation().UnarchiveContact(ctx, fc.Args["input"].(model.UnarchiveContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
-			return ec.marshalOArchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx, selections, v)
+			return ec.marshalOUnarchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1585,7 +1585,7 @@ func (ec *executionContext) fieldContext_Mutation_unarchiveContact(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ArchiveContactPayload(ctx, field)
+			return ec.childFields_UnarchiveContactPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1656,11 +1656,11 @@ func (ec *executionContext) _Mutation_attachTagToConversation(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AttachTagToConversation(ctx, fc.Args["input"].(model.ConversationTagInput))
+			return ec.Resolvers.Mutation().AttachTagToConversation(ctx, fc.Args["input"].(model.AttachTagToConversationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
-			return ec.marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
+			return ec.marshalOAttachTagToConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1673,7 +1673,7 @@ func (ec *executionContext) fieldContext_Mutation_attachTagToConversation(ctx co
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ConversationTagPayload(ctx, field)
+			return ec.childFields_AttachTagToConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1700,11 +1700,11 @@ func (ec *executionContext) _Mutation_detachTagFromConversation(ctx context.Cont
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DetachTagFromConversation(ctx, fc.Args["input"].(model.ConversationTagInput))
+			return ec.Resolvers.Mutation().DetachTagFromConversation(ctx, fc.Args["input"].(model.DetachTagFromConversationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
-			return ec.marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
+			return ec.marshalODetachTagFromConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1717,7 +1717,7 @@ func (ec *executionContext) fieldContext_Mutation_detachTagFromConversation(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ConversationTagPayload(ctx, field)
+			return ec.childFields_DetachTagFromConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1880,7 +1880,7 @@ func (ec *executionContext) _Mutation_closeConversation(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
-			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+			return ec.marshalOCloseConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1893,7 +1893,7 @@ func (ec *executionContext) fieldContext_Mutation_closeConversation(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ManageConversationPayload(ctx, field)
+			return ec.childFields_CloseConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1924,7 +1924,7 @@ func (ec *executionContext) _Mutation_openConversation(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
-			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+			return ec.marshalOOpenConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1937,7 +1937,7 @@ func (ec *executionContext) fieldContext_Mutation_openConversation(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ManageConversationPayload(ctx, field)
+			return ec.childFields_OpenConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1968,7 +1968,7 @@ func (ec *executionContext) _Mutation_snoozeConversation(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
-			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+			return ec.marshalOSnoozeConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -1981,7 +1981,7 @@ func (ec *executionContext) fieldContext_Mutation_snoozeConversation(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ManageConversationPayload(ctx, field)
+			return ec.childFields_SnoozeConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2012,7 +2012,7 @@ func (ec *executionContext) _Mutation_assignConversation(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
-			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+			return ec.marshalOAssignConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2025,7 +2025,7 @@ func (ec *executionContext) fieldContext_Mutation_assignConversation(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ManageConversationPayload(ctx, field)
+			return ec.childFields_AssignConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2056,7 +2056,7 @@ func (ec *executionContext) _Mutation_runAssignmentRules(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
-			return ec.marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
+			return ec.marshalORunAssignmentRulesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2069,7 +2069,7 @@ func (ec *executionContext) fieldContext_Mutation_runAssignmentRules(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ManageConversationPayload(ctx, field)
+			return ec.childFields_RunAssignmentRulesPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2100,7 +2100,7 @@ func (ec *executionContext) _Mutation_attachContactToConversation(ctx context.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
-			return ec.marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
+			return ec.marshalOAttachContactToConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2113,7 +2113,7 @@ func (ec *executionContext) fieldContext_Mutation_attachContactToConversation(ct
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ConversationParticipantsPayload(ctx, field)
+			return ec.childFields_AttachContactToConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2144,7 +2144,7 @@ func (ec *executionContext) _Mutation_detachContactFromConversation(ctx context.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
-			return ec.marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
+			return ec.marshalODetachContactFromConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2157,7 +2157,7 @@ func (ec *executionContext) fieldContext_Mutation_detachContactFromConversation(
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ConversationParticipantsPayload(ctx, field)
+			return ec.childFields_DetachContactFromConversationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2276,7 +2276,7 @@ func (ec *executionContext) _Mutation_createDataAttribute(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
-			return ec.marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
+			return ec.marshalOCreateDataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2289,7 +2289,7 @@ func (ec *executionContext) fieldContext_Mutation_createDataAttribute(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DataAttributePayload(ctx, field)
+			return ec.childFields_CreateDataAttributePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2320,7 +2320,7 @@ func (ec *executionContext) _Mutation_updateDataAttribute(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
-			return ec.marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
+			return ec.marshalOUpdateDataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2333,7 +2333,7 @@ func (ec *executionContext) fieldContext_Mutation_updateDataAttribute(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DataAttributePayload(ctx, field)
+			return ec.childFields_UpdateDataAttributePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2452,7 +2452,7 @@ func (ec *executionContext) _Mutation_createDataExport(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
-			return ec.marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
+			return ec.marshalOCreateDataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2465,7 +2465,7 @@ func (ec *executionContext) fieldContext_Mutation_createDataExport(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DataExportPayload(ctx, field)
+			return ec.childFields_CreateDataExportPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2496,7 +2496,7 @@ func (ec *executionContext) _Mutation_cancelDataExport(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
-			return ec.marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
+			return ec.marshalOCancelDataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2509,7 +2509,7 @@ func (ec *executionContext) fieldContext_Mutation_cancelDataExport(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DataExportPayload(ctx, field)
+			return ec.childFields_CancelDataExportPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2932,11 +2932,11 @@ func (ec *executionContext) _Mutation_attachSubscriptionTypeToContact(ctx contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AttachSubscriptionTypeToContact(ctx, fc.Args["input"].(model.AttachSubscriptionTypeInput))
+			return ec.Resolvers.Mutation().AttachSubscriptionTypeToContact(ctx, fc.Args["input"].(model.AttachSubscriptionTypeToContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
-			return ec.marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
+			return ec.marshalOAttachSubscriptionTypeToContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2949,7 +2949,7 @@ func (ec *executionContext) fieldContext_Mutation_attachSubscriptionTypeToContac
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ContactSubscriptionPayload(ctx, field)
+			return ec.childFields_AttachSubscriptionTypeToContactPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -2976,11 +2976,11 @@ func (ec *executionContext) _Mutation_detachSubscriptionTypeFromContact(ctx cont
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DetachSubscriptionTypeFromContact(ctx, fc.Args["input"].(model.DetachSubscriptionTypeInput))
+			return ec.Resolvers.Mutation().DetachSubscriptionTypeFromContact(ctx, fc.Args["input"].(model.DetachSubscriptionTypeFromContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
-			return ec.marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
+			return ec.marshalODetachSubscriptionTypeFromContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2993,7 +2993,7 @@ func (ec *executionContext) fieldContext_Mutation_detachSubscriptionTypeFromCont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ContactSubscriptionPayload(ctx, field)
+			return ec.childFields_DetachSubscriptionTypeFromContactPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3108,11 +3108,11 @@ func (ec *executionContext) _Mutation_untagCompanies(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UntagCompanies(ctx, fc.Args["input"].(model.TagCompaniesInput))
+			return ec.Resolvers.Mutation().UntagCompanies(ctx, fc.Args["input"].(model.UntagCompaniesInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
-			return ec.marshalOTagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx, selections, v)
+			return ec.marshalOUntagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3125,7 +3125,7 @@ func (ec *executionContext) fieldContext_Mutation_untagCompanies(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TagCompaniesPayload(ctx, field)
+			return ec.childFields_UntagCompaniesPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3240,11 +3240,11 @@ func (ec *executionContext) _Mutation_attachTagToContact(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AttachTagToContact(ctx, fc.Args["input"].(model.ContactTagInput))
+			return ec.Resolvers.Mutation().AttachTagToContact(ctx, fc.Args["input"].(model.AttachTagToContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
-			return ec.marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
+			return ec.marshalOAttachTagToContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3257,7 +3257,7 @@ func (ec *executionContext) fieldContext_Mutation_attachTagToContact(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ContactTagPayload(ctx, field)
+			return ec.childFields_AttachTagToContactPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3284,11 +3284,11 @@ func (ec *executionContext) _Mutation_detachTagFromContact(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DetachTagFromContact(ctx, fc.Args["input"].(model.ContactTagInput))
+			return ec.Resolvers.Mutation().DetachTagFromContact(ctx, fc.Args["input"].(model.DetachTagFromContactInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
-			return ec.marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
+			return ec.marshalODetachTagFromContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3301,7 +3301,7 @@ func (ec *executionContext) fieldContext_Mutation_detachTagFromContact(ctx conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ContactTagPayload(ctx, field)
+			return ec.childFields_DetachTagFromContactPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3332,7 +3332,7 @@ func (ec *executionContext) _Mutation_createTicketType(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
-			return ec.marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
+			return ec.marshalOCreateTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3345,7 +3345,7 @@ func (ec *executionContext) fieldContext_Mutation_createTicketType(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTypePayload(ctx, field)
+			return ec.childFields_CreateTicketTypePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3376,7 +3376,7 @@ func (ec *executionContext) _Mutation_updateTicketType(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
-			return ec.marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
+			return ec.marshalOUpdateTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3389,7 +3389,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTicketType(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTypePayload(ctx, field)
+			return ec.childFields_UpdateTicketTypePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3420,7 +3420,7 @@ func (ec *executionContext) _Mutation_createTicketTypeAttribute(ctx context.Cont
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
-			return ec.marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
+			return ec.marshalOCreateTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3433,7 +3433,7 @@ func (ec *executionContext) fieldContext_Mutation_createTicketTypeAttribute(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTypeAttributePayload(ctx, field)
+			return ec.childFields_CreateTicketTypeAttributePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3464,7 +3464,7 @@ func (ec *executionContext) _Mutation_updateTicketTypeAttribute(ctx context.Cont
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
-			return ec.marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
+			return ec.marshalOUpdateTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3477,7 +3477,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTicketTypeAttribute(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTypeAttributePayload(ctx, field)
+			return ec.childFields_UpdateTicketTypeAttributePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3508,7 +3508,7 @@ func (ec *executionContext) _Mutation_createTicket(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
-			return ec.marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
+			return ec.marshalOCreateTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3521,7 +3521,7 @@ func (ec *executionContext) fieldContext_Mutation_createTicket(ctx context.Conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketPayload(ctx, field)
+			return ec.childFields_CreateTicketPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3552,7 +3552,7 @@ func (ec *executionContext) _Mutation_updateTicket(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
-			return ec.marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
+			return ec.marshalOUpdateTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3565,7 +3565,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTicket(ctx context.Conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketPayload(ctx, field)
+			return ec.childFields_UpdateTicketPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3636,11 +3636,11 @@ func (ec *executionContext) _Mutation_attachTagToTicket(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AttachTagToTicket(ctx, fc.Args["input"].(model.TicketTagInput))
+			return ec.Resolvers.Mutation().AttachTagToTicket(ctx, fc.Args["input"].(model.AttachTagToTicketInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
-			return ec.marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
+			return ec.marshalOAttachTagToTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3653,7 +3653,7 @@ func (ec *executionContext) fieldContext_Mutation_attachTagToTicket(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTagPayload(ctx, field)
+			return ec.childFields_AttachTagToTicketPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -3680,11 +3680,11 @@ func (ec *executionContext) _Mutation_detachTagFromTicket(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DetachTagFromTicket(ctx, fc.Args["input"].(model.TicketTagInput))
+			return ec.Resolvers.Mutation().DetachTagFromTicket(ctx, fc.Args["input"].(model.DetachTagFromTicketInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
-			return ec.marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
+			return ec.marshalODetachTagFromTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3697,7 +3697,7 @@ func (ec *executionContext) fieldContext_Mutation_detachTagFromTicket(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TicketTagPayload(ctx, field)
+			return ec.childFields_DetachTagFromTicketPayload(ctx, field)
 		},
 	}
 	defer func() {

@@ -24,6 +24,29 @@ import (
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _SetAdminAwayPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.SetAdminAwayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetAdminAwayPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SetAdminAwayPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SetAdminAwayPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _SetAdminAwayPayload_admin(ctx context.Context, field graphql.CollectedField, obj *model.SetAdminAwayPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -107,13 +130,20 @@ func (ec *executionContext) unmarshalInputSetAdminAwayInput(ctx context.Context,
 		asMap["awayModeReassign"] = false
 	}
 
-	fieldsInOrder := [...]string{"adminId", "awayModeEnabled", "awayModeReassign"}
+	fieldsInOrder := [...]string{"clientMutationId", "adminId", "awayModeEnabled", "awayModeReassign"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "adminId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -171,15 +201,21 @@ func (ec *executionContext) _SetAdminAwayPayload(ctx context.Context, sel ast.Se
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SetAdminAwayPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SetAdminAwayPayload_clientMutationId(ctx, field, obj)
+				})
 		case "admin":
 			out.Values[i] = ec._SetAdminAwayPayload_admin(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._SetAdminAwayPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

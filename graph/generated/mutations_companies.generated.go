@@ -19,6 +19,9 @@ import (
 type AttachContactToCompanyPayloadResolver interface {
 	Contact(ctx context.Context, obj *model.AttachContactToCompanyPayload) (*upstream.Contact, error)
 }
+type CreateOrUpdateCompanyPayloadResolver interface {
+	CompanyEdge(ctx context.Context, obj *model.CreateOrUpdateCompanyPayload) (*model.CompanyEdge, error)
+}
 type DetachContactFromCompanyPayloadResolver interface {
 	Contact(ctx context.Context, obj *model.DetachContactFromCompanyPayload) (*upstream.Contact, error)
 }
@@ -30,6 +33,29 @@ type DetachContactFromCompanyPayloadResolver interface {
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AttachContactToCompanyPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.AttachContactToCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToCompanyPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToCompanyPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachContactToCompanyPayload", field, true, false, "String")
+}
 
 func (ec *executionContext) _AttachContactToCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.AttachContactToCompanyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -127,6 +153,29 @@ func (ec *executionContext) fieldContext_AttachContactToCompanyPayload_userError
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateOrUpdateCompanyPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateCompanyPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateOrUpdateCompanyPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _CreateOrUpdateCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateCompanyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -154,6 +203,38 @@ func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_company(_ 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateCompanyPayload_companyEdge(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateCompanyPayload_companyEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateOrUpdateCompanyPayload().CompanyEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CompanyEdge) graphql.Marshaler {
+			return ec.marshalOCompanyEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_companyEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateCompanyPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -189,6 +270,29 @@ func (ec *executionContext) fieldContext_CreateOrUpdateCompanyPayload_userErrors
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteCompanyPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteCompanyPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteCompanyPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteCompanyPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _DeleteCompanyPayload_deletedCompanyId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteCompanyPayload) (ret graphql.Marshaler) {
@@ -244,6 +348,29 @@ func (ec *executionContext) fieldContext_DeleteCompanyPayload_userErrors(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DetachContactFromCompanyPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DetachContactFromCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachContactFromCompanyPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachContactFromCompanyPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachContactFromCompanyPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _DetachContactFromCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.DetachContactFromCompanyPayload) (ret graphql.Marshaler) {
@@ -342,6 +469,29 @@ func (ec *executionContext) fieldContext_DetachContactFromCompanyPayload_userErr
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateCompanyPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCompanyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCompanyPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCompanyPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateCompanyPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _UpdateCompanyPayload_company(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCompanyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -410,8 +560,8 @@ func (ec *executionContext) fieldContext_UpdateCompanyPayload_userErrors(_ conte
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputContactCompanyInput(ctx context.Context, obj any) (model.ContactCompanyInput, error) {
-	var it model.ContactCompanyInput
+func (ec *executionContext) unmarshalInputAttachContactToCompanyInput(ctx context.Context, obj any) (model.AttachContactToCompanyInput, error) {
+	var it model.AttachContactToCompanyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -421,13 +571,20 @@ func (ec *executionContext) unmarshalInputContactCompanyInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"contactId", "companyId"}
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "companyId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "contactId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -447,15 +604,15 @@ func (ec *executionContext) unmarshalInputContactCompanyInput(ctx context.Contex
 	return it, nil
 }
 
-// UnmarshalContactCompanyInput unmarshals raw into the ContactCompanyInput input type, using the
+// UnmarshalAttachContactToCompanyInput unmarshals raw into the AttachContactToCompanyInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalContactCompanyInput(ctx context.Context, raw any) (model.ContactCompanyInput, error) {
-	var out model.ContactCompanyInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactCompanyInput", raw, &out)
+func UnmarshalAttachContactToCompanyInput(ctx context.Context, raw any) (model.AttachContactToCompanyInput, error) {
+	var out model.AttachContactToCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachContactToCompanyInput", raw, &out)
 	return out, err
 }
 
@@ -470,13 +627,20 @@ func (ec *executionContext) unmarshalInputCreateOrUpdateCompanyInput(ctx context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"companyId", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
+	fieldsInOrder := [...]string{"clientMutationId", "companyId", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "companyId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyId"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -568,13 +732,20 @@ func (ec *executionContext) unmarshalInputDeleteCompanyInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -599,6 +770,62 @@ func UnmarshalDeleteCompanyInput(ctx context.Context, raw any) (model.DeleteComp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDetachContactFromCompanyInput(ctx context.Context, obj any) (model.DetachContactFromCompanyInput, error) {
+	var it model.DetachContactFromCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "companyId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "companyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachContactFromCompanyInput unmarshals raw into the DetachContactFromCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachContactFromCompanyInput(ctx context.Context, raw any) (model.DetachContactFromCompanyInput, error) {
+	var out model.DetachContactFromCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachContactFromCompanyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateCompanyInput(ctx context.Context, obj any) (model.UpdateCompanyInput, error) {
 	var it model.UpdateCompanyInput
 	if obj == nil {
@@ -610,13 +837,20 @@ func (ec *executionContext) unmarshalInputUpdateCompanyInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "name", "plan", "size", "website", "industry", "customAttributes", "remoteCreatedAt", "monthlySpend"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -716,6 +950,12 @@ func (ec *executionContext) _AttachContactToCompanyPayload(ctx context.Context, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AttachContactToCompanyPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachContactToCompanyPayload_clientMutationId(ctx, field, obj)
+				})
 		case "company":
 			out.Values[i] = ec._AttachContactToCompanyPayload_company(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -760,15 +1000,27 @@ func (ec *executionContext) _CreateOrUpdateCompanyPayload(ctx context.Context, s
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateOrUpdateCompanyPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateOrUpdateCompanyPayload_clientMutationId(ctx, field, obj)
+				})
 		case "company":
 			out.Values[i] = ec._CreateOrUpdateCompanyPayload_company(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "companyEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateOrUpdateCompanyPayload_companyEdge(ctx, field, obj)
+				})
 		case "userErrors":
 			out.Values[i] = ec._CreateOrUpdateCompanyPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -798,15 +1050,21 @@ func (ec *executionContext) _DeleteCompanyPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeleteCompanyPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeleteCompanyPayload_clientMutationId(ctx, field, obj)
+				})
 		case "deletedCompanyId":
 			out.Values[i] = ec._DeleteCompanyPayload_deletedCompanyId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._DeleteCompanyPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -836,6 +1094,12 @@ func (ec *executionContext) _DetachContactFromCompanyPayload(ctx context.Context
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DetachContactFromCompanyPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachContactFromCompanyPayload_clientMutationId(ctx, field, obj)
+				})
 		case "company":
 			out.Values[i] = ec._DetachContactFromCompanyPayload_company(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -880,15 +1144,21 @@ func (ec *executionContext) _UpdateCompanyPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("UpdateCompanyPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateCompanyPayload_clientMutationId(ctx, field, obj)
+				})
 		case "company":
 			out.Values[i] = ec._UpdateCompanyPayload_company(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._UpdateCompanyPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -911,8 +1181,8 @@ func (ec *executionContext) _UpdateCompanyPayload(ctx context.Context, sel ast.S
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNContactCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactCompanyInput(ctx context.Context, v any) (model.ContactCompanyInput, error) {
-	res, err := ec.unmarshalInputContactCompanyInput(ctx, v)
+func (ec *executionContext) unmarshalNAttachContactToCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachContactToCompanyInput(ctx context.Context, v any) (model.AttachContactToCompanyInput, error) {
+	res, err := ec.unmarshalInputAttachContactToCompanyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -923,6 +1193,11 @@ func (ec *executionContext) unmarshalNCreateOrUpdateCompanyInput2intercomᚑgrap
 
 func (ec *executionContext) unmarshalNDeleteCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteCompanyInput(ctx context.Context, v any) (model.DeleteCompanyInput, error) {
 	res, err := ec.unmarshalInputDeleteCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDetachContactFromCompanyInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromCompanyInput(ctx context.Context, v any) (model.DetachContactFromCompanyInput, error) {
+	res, err := ec.unmarshalInputDetachContactFromCompanyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

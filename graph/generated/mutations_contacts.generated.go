@@ -19,6 +19,12 @@ import (
 type ArchiveContactPayloadResolver interface {
 	Contact(ctx context.Context, obj *model.ArchiveContactPayload) (*upstream.Contact, error)
 }
+type CreateContactPayloadResolver interface {
+	ContactEdge(ctx context.Context, obj *model.CreateContactPayload) (*model.ContactEdge, error)
+}
+type UnarchiveContactPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ArchiveContactPayload) (*upstream.Contact, error)
+}
 
 // endregion ************************** generated!.gotpl **************************
 
@@ -27,6 +33,29 @@ type ArchiveContactPayloadResolver interface {
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _ArchiveContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveContactPayload", field, true, false, "String")
+}
 
 func (ec *executionContext) _ArchiveContactPayload_contactId(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -138,6 +167,29 @@ func (ec *executionContext) fieldContext_ArchiveContactPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateContactPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _CreateContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.CreateContactPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -165,6 +217,38 @@ func (ec *executionContext) fieldContext_CreateContactPayload_contact(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateContactPayload_contactEdge(ctx context.Context, field graphql.CollectedField, obj *model.CreateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateContactPayload_contactEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateContactPayload().ContactEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactEdge) graphql.Marshaler {
+			return ec.marshalOContactEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateContactPayload_contactEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateContactPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -200,6 +284,29 @@ func (ec *executionContext) fieldContext_CreateContactPayload_userErrors(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteContactPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _DeleteContactPayload_deletedContactId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteContactPayload) (ret graphql.Marshaler) {
@@ -255,6 +362,29 @@ func (ec *executionContext) fieldContext_DeleteContactPayload_userErrors(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MergeContactsPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.MergeContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeContactsPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeContactsPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeContactsPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _MergeContactsPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.MergeContactsPayload) (ret graphql.Marshaler) {
@@ -344,6 +474,162 @@ func (ec *executionContext) fieldContext_MergeContactsPayload_userErrors(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _UnarchiveContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnarchiveContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnarchiveContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnarchiveContactPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _UnarchiveContactPayload_contactId(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnarchiveContactPayload_contactId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnarchiveContactPayload_contactId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnarchiveContactPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UnarchiveContactPayload_archived(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnarchiveContactPayload_archived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Archived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnarchiveContactPayload_archived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnarchiveContactPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UnarchiveContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnarchiveContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UnarchiveContactPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnarchiveContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnarchiveContactPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnarchiveContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ArchiveContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnarchiveContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnarchiveContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnarchiveContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.UpdateContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateContactPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _UpdateContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.UpdateContactPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -412,8 +698,8 @@ func (ec *executionContext) fieldContext_UpdateContactPayload_userErrors(_ conte
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
-	var it model.ContactInput
+func (ec *executionContext) unmarshalInputArchiveContactInput(ctx context.Context, obj any) (model.ArchiveContactInput, error) {
+	var it model.ArchiveContactInput
 	if obj == nil {
 		return it, nil
 	}
@@ -423,13 +709,20 @@ func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -442,15 +735,15 @@ func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj 
 	return it, nil
 }
 
-// UnmarshalContactInput unmarshals raw into the ContactInput input type, using the
+// UnmarshalArchiveContactInput unmarshals raw into the ArchiveContactInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalContactInput(ctx context.Context, raw any) (model.ContactInput, error) {
-	var out model.ContactInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactInput", raw, &out)
+func UnmarshalArchiveContactInput(ctx context.Context, raw any) (model.ArchiveContactInput, error) {
+	var out model.ArchiveContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArchiveContactInput", raw, &out)
 	return out, err
 }
 
@@ -465,13 +758,20 @@ func (ec *executionContext) unmarshalInputCreateContactInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
+	fieldsInOrder := [...]string{"clientMutationId", "role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalOContactRole2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx, v)
@@ -566,6 +866,55 @@ func UnmarshalCreateContactInput(ctx context.Context, raw any) (model.CreateCont
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteContactInput(ctx context.Context, obj any) (model.DeleteContactInput, error) {
+	var it model.DeleteContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteContactInput unmarshals raw into the DeleteContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteContactInput(ctx context.Context, raw any) (model.DeleteContactInput, error) {
+	var out model.DeleteContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMergeContactsInput(ctx context.Context, obj any) (model.MergeContactsInput, error) {
 	var it model.MergeContactsInput
 	if obj == nil {
@@ -577,13 +926,20 @@ func (ec *executionContext) unmarshalInputMergeContactsInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"leadId", "userId"}
+	fieldsInOrder := [...]string{"clientMutationId", "leadId", "userId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "leadId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -615,6 +971,55 @@ func UnmarshalMergeContactsInput(ctx context.Context, raw any) (model.MergeConta
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUnarchiveContactInput(ctx context.Context, obj any) (model.UnarchiveContactInput, error) {
+	var it model.UnarchiveContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUnarchiveContactInput unmarshals raw into the UnarchiveContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUnarchiveContactInput(ctx context.Context, raw any) (model.UnarchiveContactInput, error) {
+	var out model.UnarchiveContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UnarchiveContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateContactInput(ctx context.Context, obj any) (model.UpdateContactInput, error) {
 	var it model.UpdateContactInput
 	if obj == nil {
@@ -626,13 +1031,20 @@ func (ec *executionContext) unmarshalInputUpdateContactInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "role", "email", "externalId", "phone", "name", "avatarUrl", "signedUpAt", "lastSeenAt", "ownerId", "unsubscribedFromEmails", "customAttributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -753,6 +1165,12 @@ func (ec *executionContext) _ArchiveContactPayload(ctx context.Context, sel ast.
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ArchiveContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArchiveContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "contactId":
 			out.Values[i] = ec._ArchiveContactPayload_contactId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -802,15 +1220,27 @@ func (ec *executionContext) _CreateContactPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "contact":
 			out.Values[i] = ec._CreateContactPayload_contact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "contactEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateContactPayload_contactEdge(ctx, field, obj)
+				})
 		case "userErrors":
 			out.Values[i] = ec._CreateContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -840,15 +1270,21 @@ func (ec *executionContext) _DeleteContactPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeleteContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeleteContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "deletedContactId":
 			out.Values[i] = ec._DeleteContactPayload_deletedContactId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._DeleteContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -878,20 +1314,81 @@ func (ec *executionContext) _MergeContactsPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MergeContactsPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeContactsPayload_clientMutationId(ctx, field, obj)
+				})
 		case "contact":
 			out.Values[i] = ec._MergeContactsPayload_contact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "mergedLeadId":
 			out.Values[i] = ec._MergeContactsPayload_mergedLeadId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._MergeContactsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unarchiveContactPayloadImplementors = []string{"UnarchiveContactPayload"}
+
+func (ec *executionContext) _UnarchiveContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ArchiveContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unarchiveContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnarchiveContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnarchiveContactPayload_clientMutationId(ctx, field, obj)
+				})
+		case "contactId":
+			out.Values[i] = ec._UnarchiveContactPayload_contactId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "archived":
+			out.Values[i] = ec._UnarchiveContactPayload_archived(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UnarchiveContactPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._UnarchiveContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -921,15 +1418,21 @@ func (ec *executionContext) _UpdateContactPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("UpdateContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "contact":
 			out.Values[i] = ec._UpdateContactPayload_contact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._UpdateContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -952,8 +1455,8 @@ func (ec *executionContext) _UpdateContactPayload(ctx context.Context, sel ast.S
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactInput(ctx context.Context, v any) (model.ContactInput, error) {
-	res, err := ec.unmarshalInputContactInput(ctx, v)
+func (ec *executionContext) unmarshalNArchiveContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactInput(ctx context.Context, v any) (model.ArchiveContactInput, error) {
+	res, err := ec.unmarshalInputArchiveContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -962,8 +1465,18 @@ func (ec *executionContext) unmarshalNCreateContactInput2intercomᚑgraphqlᚋgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNDeleteContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDeleteContactInput(ctx context.Context, v any) (model.DeleteContactInput, error) {
+	res, err := ec.unmarshalInputDeleteContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNMergeContactsInput2intercomᚑgraphqlᚋgraphᚋmodelᚐMergeContactsInput(ctx context.Context, v any) (model.MergeContactsInput, error) {
 	res, err := ec.unmarshalInputMergeContactsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUnarchiveContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUnarchiveContactInput(ctx context.Context, v any) (model.UnarchiveContactInput, error) {
+	res, err := ec.unmarshalInputUnarchiveContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -998,6 +1511,13 @@ func (ec *executionContext) marshalOMergeContactsPayload2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._MergeContactsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUnarchiveContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐArchiveContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.ArchiveContactPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UnarchiveContactPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUpdateContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUpdateContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateContactPayload) graphql.Marshaler {

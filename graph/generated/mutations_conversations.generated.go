@@ -16,17 +16,28 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
-type ConversationParticipantsPayloadResolver interface {
+type AttachContactToConversationPayloadResolver interface {
 	Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error)
 }
-type ConversationTagPayloadResolver interface {
+type AttachTagToConversationPayloadResolver interface {
 	Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error)
 }
 type ConvertConversationToTicketPayloadResolver interface {
+	TicketEdge(ctx context.Context, obj *model.ConvertConversationToTicketPayload) (*model.TicketEdge, error)
 	Conversation(ctx context.Context, obj *model.ConvertConversationToTicketPayload) (*upstream.Conversation, error)
 }
 type CreateConversationPayloadResolver interface {
 	Conversation(ctx context.Context, obj *model.CreateConversationPayload) (*upstream.Conversation, error)
+	ConversationEdge(ctx context.Context, obj *model.CreateConversationPayload) (*model.ConversationEdge, error)
+}
+type DetachContactFromConversationPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.ConversationParticipantsPayload) (*upstream.Conversation, error)
+}
+type DetachTagFromConversationPayloadResolver interface {
+	Conversation(ctx context.Context, obj *model.ConversationTagPayload) (*upstream.Conversation, error)
+}
+type ReplyConversationPayloadResolver interface {
+	PartEdge(ctx context.Context, obj *model.ReplyConversationPayload) (*model.ConversationPartEdge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -37,16 +48,39 @@ type CreateConversationPayloadResolver interface {
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _ConversationParticipantsPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssignConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConversationParticipantsPayload_conversation(ctx, field)
+			return ec.fieldContext_AssignConversationPayload_clientMutationId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ConversationParticipantsPayload().Conversation(ctx, obj)
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssignConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssignConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AssignConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
@@ -56,12 +90,12 @@ func (ec *executionContext) _ConversationParticipantsPayload_conversation(ctx co
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConversationParticipantsPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AssignConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ConversationParticipantsPayload",
+		Object:     "AssignConversationPayload",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Conversation(ctx, field)
 		},
@@ -69,13 +103,13 @@ func (ec *executionContext) fieldContext_ConversationParticipantsPayload_convers
 	return fc, nil
 }
 
-func (ec *executionContext) _ConversationParticipantsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssignConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConversationParticipantsPayload_userErrors(ctx, field)
+			return ec.fieldContext_AssignConversationPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -88,9 +122,9 @@ func (ec *executionContext) _ConversationParticipantsPayload_userErrors(ctx cont
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ConversationParticipantsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AssignConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ConversationParticipantsPayload",
+		Object:     "AssignConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -101,13 +135,123 @@ func (ec *executionContext) fieldContext_ConversationParticipantsPayload_userErr
 	return fc, nil
 }
 
-func (ec *executionContext) _ConversationTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachContactToConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConversationTagPayload_tag(ctx, field)
+			return ec.fieldContext_AttachContactToConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachContactToConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AttachContactToConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AttachContactToConversationPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachContactToConversationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachContactToConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachContactToConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachContactToConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachContactToConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachTagToConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachTagToConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AttachTagToConversationPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToConversationPayload_tag(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Tag, nil
@@ -120,9 +264,9 @@ func (ec *executionContext) _ConversationTagPayload_tag(ctx context.Context, fie
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConversationTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToConversationPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ConversationTagPayload",
+		Object:     "AttachTagToConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -133,16 +277,16 @@ func (ec *executionContext) fieldContext_ConversationTagPayload_tag(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ConversationTagPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachTagToConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConversationTagPayload_conversation(ctx, field)
+			return ec.fieldContext_AttachTagToConversationPayload_conversation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ConversationTagPayload().Conversation(ctx, obj)
+			return ec.Resolvers.AttachTagToConversationPayload().Conversation(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
@@ -152,9 +296,9 @@ func (ec *executionContext) _ConversationTagPayload_conversation(ctx context.Con
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConversationTagPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ConversationTagPayload",
+		Object:     "AttachTagToConversationPayload",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -165,13 +309,13 @@ func (ec *executionContext) fieldContext_ConversationTagPayload_conversation(_ c
 	return fc, nil
 }
 
-func (ec *executionContext) _ConversationTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachTagToConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConversationTagPayload_userErrors(ctx, field)
+			return ec.fieldContext_AttachTagToConversationPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -184,9 +328,9 @@ func (ec *executionContext) _ConversationTagPayload_userErrors(ctx context.Conte
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ConversationTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ConversationTagPayload",
+		Object:     "AttachTagToConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -195,6 +339,116 @@ func (ec *executionContext) fieldContext_ConversationTagPayload_userErrors(_ con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CloseConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CloseConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CloseConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CloseConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CloseConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CloseConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CloseConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CloseConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CloseConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CloseConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CloseConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CloseConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertConversationToTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvertConversationToTicketPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _ConvertConversationToTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
@@ -224,6 +478,38 @@ func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_tick
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvertConversationToTicketPayload_ticketEdge(ctx context.Context, field graphql.CollectedField, obj *model.ConvertConversationToTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvertConversationToTicketPayload_ticketEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConvertConversationToTicketPayload().TicketEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketEdge) graphql.Marshaler {
+			return ec.marshalOTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_ticketEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvertConversationToTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -293,6 +579,29 @@ func (ec *executionContext) fieldContext_ConvertConversationToTicketPayload_user
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateConversationPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _CreateConversationPayload_message(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -357,6 +666,38 @@ func (ec *executionContext) fieldContext_CreateConversationPayload_conversation(
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateConversationPayload_conversationEdge(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateConversationPayload_conversationEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateConversationPayload().ConversationEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationEdge) graphql.Marshaler {
+			return ec.marshalOConversationEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateConversationPayload_conversationEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateConversationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -389,16 +730,39 @@ func (ec *executionContext) fieldContext_CreateConversationPayload_userErrors(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _ManageConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DetachContactFromConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ManageConversationPayload_conversation(ctx, field)
+			return ec.fieldContext_DetachContactFromConversationPayload_clientMutationId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Conversation, nil
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachContactFromConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachContactFromConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _DetachContactFromConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachContactFromConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachContactFromConversationPayload().Conversation(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
@@ -408,12 +772,12 @@ func (ec *executionContext) _ManageConversationPayload_conversation(ctx context.
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ManageConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DetachContactFromConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ManageConversationPayload",
+		Object:     "DetachContactFromConversationPayload",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Conversation(ctx, field)
 		},
@@ -421,13 +785,13 @@ func (ec *executionContext) fieldContext_ManageConversationPayload_conversation(
 	return fc, nil
 }
 
-func (ec *executionContext) _ManageConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DetachContactFromConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationParticipantsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ManageConversationPayload_userErrors(ctx, field)
+			return ec.fieldContext_DetachContactFromConversationPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -440,9 +804,9 @@ func (ec *executionContext) _ManageConversationPayload_userErrors(ctx context.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ManageConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DetachContactFromConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ManageConversationPayload",
+		Object:     "DetachContactFromConversationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -451,6 +815,235 @@ func (ec *executionContext) fieldContext_ManageConversationPayload_userErrors(_ 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachTagFromConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _DetachTagFromConversationPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromConversationPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromConversationPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachTagFromConversationPayload().Conversation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromConversationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConversationTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpenConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpenConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpenConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _OpenConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpenConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpenConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpenConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpenConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RedactConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.RedactConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedactConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RedactConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedactConversationPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _RedactConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.RedactConversationPayload) (ret graphql.Marshaler) {
@@ -517,6 +1110,29 @@ func (ec *executionContext) fieldContext_RedactConversationPayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _ReplyConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplyConversationPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _ReplyConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -581,6 +1197,38 @@ func (ec *executionContext) fieldContext_ReplyConversationPayload_part(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _ReplyConversationPayload_partEdge(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyConversationPayload_partEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplyConversationPayload().PartEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationPartEdge) graphql.Marshaler {
+			return ec.marshalOConversationPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationPartEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyConversationPayload_partEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyConversationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConversationPartEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReplyConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ReplyConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -611,6 +1259,203 @@ func (ec *executionContext) fieldContext_ReplyConversationPayload_userErrors(_ c
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RunAssignmentRulesPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RunAssignmentRulesPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RunAssignmentRulesPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RunAssignmentRulesPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _RunAssignmentRulesPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RunAssignmentRulesPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RunAssignmentRulesPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunAssignmentRulesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunAssignmentRulesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RunAssignmentRulesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RunAssignmentRulesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunAssignmentRulesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SnoozeConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SnoozeConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SnoozeConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SnoozeConversationPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _SnoozeConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SnoozeConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
+			return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SnoozeConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SnoozeConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SnoozeConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ManageConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SnoozeConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SnoozeConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SnoozeConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConversationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.UpdateConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConversationPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConversationPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateConversationPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _UpdateConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.UpdateConversationPayload) (ret graphql.Marshaler) {
@@ -755,13 +1600,20 @@ func (ec *executionContext) unmarshalInputAssignConversationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "adminId", "assigneeType", "assigneeId", "message"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "adminId", "assigneeType", "assigneeId", "message"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -825,13 +1677,20 @@ func (ec *executionContext) unmarshalInputAttachContactToConversationInput(ctx c
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "contact", "adminId"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "contact", "adminId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -870,6 +1729,69 @@ func UnmarshalAttachContactToConversationInput(ctx context.Context, raw any) (mo
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAttachTagToConversationInput(ctx context.Context, obj any) (model.AttachTagToConversationInput, error) {
+	var it model.AttachTagToConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachTagToConversationInput unmarshals raw into the AttachTagToConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachTagToConversationInput(ctx context.Context, raw any) (model.AttachTagToConversationInput, error) {
+	var out model.AttachTagToConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachTagToConversationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCloseConversationInput(ctx context.Context, obj any) (model.CloseConversationInput, error) {
 	var it model.CloseConversationInput
 	if obj == nil {
@@ -881,13 +1803,20 @@ func (ec *executionContext) unmarshalInputCloseConversationInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "adminId", "message"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "adminId", "message"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1129,62 +2058,6 @@ func UnmarshalConversationReplyInput(ctx context.Context, raw any) (model.Conver
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputConversationTagInput(ctx context.Context, obj any) (model.ConversationTagInput, error) {
-	var it model.ConversationTagInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"conversationId", "tagId", "adminId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "conversationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ConversationID = data
-		case "tagId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TagID = data
-		case "adminId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AdminID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalConversationTagInput unmarshals raw into the ConversationTagInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalConversationTagInput(ctx context.Context, raw any) (model.ConversationTagInput, error) {
-	var out model.ConversationTagInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationTagInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputConvertConversationToTicketInput(ctx context.Context, obj any) (model.ConvertConversationToTicketInput, error) {
 	var it model.ConvertConversationToTicketInput
 	if obj == nil {
@@ -1196,13 +2069,20 @@ func (ec *executionContext) unmarshalInputConvertConversationToTicketInput(ctx c
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "ticketTypeId", "title", "description", "attributes"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "ticketTypeId", "title", "description", "attributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1266,13 +2146,20 @@ func (ec *executionContext) unmarshalInputCreateConversationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"contactId", "body", "subject", "attachmentUrls"}
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "body", "subject", "attachmentUrls"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "contactId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1329,13 +2216,20 @@ func (ec *executionContext) unmarshalInputDetachContactFromConversationInput(ctx
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "contactId", "adminId"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "contactId", "adminId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1374,6 +2268,69 @@ func UnmarshalDetachContactFromConversationInput(ctx context.Context, raw any) (
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDetachTagFromConversationInput(ctx context.Context, obj any) (model.DetachTagFromConversationInput, error) {
+	var it model.DetachTagFromConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "conversationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConversationID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachTagFromConversationInput unmarshals raw into the DetachTagFromConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachTagFromConversationInput(ctx context.Context, raw any) (model.DetachTagFromConversationInput, error) {
+	var out model.DetachTagFromConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachTagFromConversationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOpenConversationInput(ctx context.Context, obj any) (model.OpenConversationInput, error) {
 	var it model.OpenConversationInput
 	if obj == nil {
@@ -1385,13 +2342,20 @@ func (ec *executionContext) unmarshalInputOpenConversationInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "adminId"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "adminId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1434,13 +2398,20 @@ func (ec *executionContext) unmarshalInputRedactConversationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "target"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "target"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1483,13 +2454,20 @@ func (ec *executionContext) unmarshalInputReplyConversationInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "reply", "attachmentUrls"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "reply", "attachmentUrls"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1539,13 +2517,20 @@ func (ec *executionContext) unmarshalInputRunAssignmentRulesInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1581,13 +2566,20 @@ func (ec *executionContext) unmarshalInputSnoozeConversationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"conversationId", "adminId", "snoozedUntil"}
+	fieldsInOrder := [...]string{"clientMutationId", "conversationId", "adminId", "snoozedUntil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "conversationId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conversationId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1728,13 +2720,20 @@ func (ec *executionContext) unmarshalInputUpdateConversationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "read"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "read"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1774,25 +2773,30 @@ func UnmarshalUpdateConversationInput(ctx context.Context, raw any) (model.Updat
 
 // region    **************************** object.gotpl ****************************
 
-var conversationParticipantsPayloadImplementors = []string{"ConversationParticipantsPayload"}
+var assignConversationPayloadImplementors = []string{"AssignConversationPayload"}
 
-func (ec *executionContext) _ConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationParticipantsPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conversationParticipantsPayloadImplementors)
+func (ec *executionContext) _AssignConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assignConversationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ConversationParticipantsPayload")
-		case "conversation":
+			out.Values[i] = graphql.MarshalString("AssignConversationPayload")
+		case "clientMutationId":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ConversationParticipantsPayload_conversation(ctx, field, obj)
+					return ec._AssignConversationPayload_clientMutationId(ctx, field, obj)
 				})
+		case "conversation":
+			out.Values[i] = ec._AssignConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "userErrors":
-			out.Values[i] = ec._ConversationParticipantsPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._AssignConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1813,19 +2817,70 @@ func (ec *executionContext) _ConversationParticipantsPayload(ctx context.Context
 	return out
 }
 
-var conversationTagPayloadImplementors = []string{"ConversationTagPayload"}
+var attachContactToConversationPayloadImplementors = []string{"AttachContactToConversationPayload"}
 
-func (ec *executionContext) _ConversationTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationTagPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conversationTagPayloadImplementors)
+func (ec *executionContext) _AttachContactToConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationParticipantsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachContactToConversationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ConversationTagPayload")
+			out.Values[i] = graphql.MarshalString("AttachContactToConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachContactToConversationPayload_clientMutationId(ctx, field, obj)
+				})
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachContactToConversationPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._AttachContactToConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attachTagToConversationPayloadImplementors = []string{"AttachTagToConversationPayload"}
+
+func (ec *executionContext) _AttachTagToConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachTagToConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachTagToConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachTagToConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "tag":
-			out.Values[i] = ec._ConversationTagPayload_tag(ctx, field, obj)
+			out.Values[i] = ec._AttachTagToConversationPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1833,10 +2888,54 @@ func (ec *executionContext) _ConversationTagPayload(ctx context.Context, sel ast
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ConversationTagPayload_conversation(ctx, field, obj)
+					return ec._AttachTagToConversationPayload_conversation(ctx, field, obj)
 				})
 		case "userErrors":
-			out.Values[i] = ec._ConversationTagPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._AttachTagToConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var closeConversationPayloadImplementors = []string{"CloseConversationPayload"}
+
+func (ec *executionContext) _CloseConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, closeConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CloseConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CloseConversationPayload_clientMutationId(ctx, field, obj)
+				})
+		case "conversation":
+			out.Values[i] = ec._CloseConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userErrors":
+			out.Values[i] = ec._CloseConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1868,11 +2967,23 @@ func (ec *executionContext) _ConvertConversationToTicketPayload(ctx context.Cont
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ConvertConversationToTicketPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConvertConversationToTicketPayload_clientMutationId(ctx, field, obj)
+				})
 		case "ticket":
 			out.Values[i] = ec._ConvertConversationToTicketPayload_ticket(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ticketEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConvertConversationToTicketPayload_ticketEdge(ctx, field, obj)
+				})
 		case "conversation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -1912,6 +3023,12 @@ func (ec *executionContext) _CreateConversationPayload(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "message":
 			out.Values[i] = ec._CreateConversationPayload_message(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -1922,6 +3039,12 @@ func (ec *executionContext) _CreateConversationPayload(ctx context.Context, sel 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CreateConversationPayload_conversation(ctx, field, obj)
+				})
+		case "conversationEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateConversationPayload_conversationEdge(ctx, field, obj)
 				})
 		case "userErrors":
 			out.Values[i] = ec._CreateConversationPayload_userErrors(ctx, field, obj)
@@ -1945,26 +3068,127 @@ func (ec *executionContext) _CreateConversationPayload(ctx context.Context, sel 
 	return out
 }
 
-var manageConversationPayloadImplementors = []string{"ManageConversationPayload"}
+var detachContactFromConversationPayloadImplementors = []string{"DetachContactFromConversationPayload"}
 
-func (ec *executionContext) _ManageConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, manageConversationPayloadImplementors)
+func (ec *executionContext) _DetachContactFromConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationParticipantsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachContactFromConversationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ManageConversationPayload")
+			out.Values[i] = graphql.MarshalString("DetachContactFromConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachContactFromConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "conversation":
-			out.Values[i] = ec._ManageConversationPayload_conversation(ctx, field, obj)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachContactFromConversationPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachContactFromConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var detachTagFromConversationPayloadImplementors = []string{"DetachTagFromConversationPayload"}
+
+func (ec *executionContext) _DetachTagFromConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConversationTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachTagFromConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DetachTagFromConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromConversationPayload_clientMutationId(ctx, field, obj)
+				})
+		case "tag":
+			out.Values[i] = ec._DetachTagFromConversationPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conversation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromConversationPayload_conversation(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachTagFromConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var openConversationPayloadImplementors = []string{"OpenConversationPayload"}
+
+func (ec *executionContext) _OpenConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, openConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OpenConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OpenConversationPayload_clientMutationId(ctx, field, obj)
+				})
+		case "conversation":
+			out.Values[i] = ec._OpenConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
-			out.Values[i] = ec._ManageConversationPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._OpenConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -1994,15 +3218,21 @@ func (ec *executionContext) _RedactConversationPayload(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RedactConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RedactConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "conversation":
 			out.Values[i] = ec._RedactConversationPayload_conversation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._RedactConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -2032,20 +3262,120 @@ func (ec *executionContext) _ReplyConversationPayload(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReplyConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "conversation":
 			out.Values[i] = ec._ReplyConversationPayload_conversation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "part":
 			out.Values[i] = ec._ReplyConversationPayload_part(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "partEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyConversationPayload_partEdge(ctx, field, obj)
+				})
 		case "userErrors":
 			out.Values[i] = ec._ReplyConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var runAssignmentRulesPayloadImplementors = []string{"RunAssignmentRulesPayload"}
+
+func (ec *executionContext) _RunAssignmentRulesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, runAssignmentRulesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RunAssignmentRulesPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RunAssignmentRulesPayload_clientMutationId(ctx, field, obj)
+				})
+		case "conversation":
+			out.Values[i] = ec._RunAssignmentRulesPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userErrors":
+			out.Values[i] = ec._RunAssignmentRulesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var snoozeConversationPayloadImplementors = []string{"SnoozeConversationPayload"}
+
+func (ec *executionContext) _SnoozeConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ManageConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, snoozeConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SnoozeConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SnoozeConversationPayload_clientMutationId(ctx, field, obj)
+				})
+		case "conversation":
+			out.Values[i] = ec._SnoozeConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userErrors":
+			out.Values[i] = ec._SnoozeConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -2075,15 +3405,21 @@ func (ec *executionContext) _UpdateConversationPayload(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("UpdateConversationPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateConversationPayload_clientMutationId(ctx, field, obj)
+				})
 		case "conversation":
 			out.Values[i] = ec._UpdateConversationPayload_conversation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._UpdateConversationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -2136,6 +3472,11 @@ func (ec *executionContext) unmarshalNAttachContactToConversationInput2intercom�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAttachTagToConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToConversationInput(ctx context.Context, v any) (model.AttachTagToConversationInput, error) {
+	res, err := ec.unmarshalInputAttachTagToConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCloseConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCloseConversationInput(ctx context.Context, v any) (model.CloseConversationInput, error) {
 	res, err := ec.unmarshalInputCloseConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -2170,11 +3511,6 @@ func (ec *executionContext) unmarshalNConversationReplyInput2ᚖintercomᚑgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNConversationTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagInput(ctx context.Context, v any) (model.ConversationTagInput, error) {
-	res, err := ec.unmarshalInputConversationTagInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalNConvertConversationToTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketInput(ctx context.Context, v any) (model.ConvertConversationToTicketInput, error) {
 	res, err := ec.unmarshalInputConvertConversationToTicketInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -2187,6 +3523,11 @@ func (ec *executionContext) unmarshalNCreateConversationInput2intercomᚑgraphql
 
 func (ec *executionContext) unmarshalNDetachContactFromConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachContactFromConversationInput(ctx context.Context, v any) (model.DetachContactFromConversationInput, error) {
 	res, err := ec.unmarshalInputDetachContactFromConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDetachTagFromConversationInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromConversationInput(ctx context.Context, v any) (model.DetachTagFromConversationInput, error) {
+	res, err := ec.unmarshalInputDetachTagFromConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -2233,26 +3574,40 @@ func (ec *executionContext) unmarshalOAdminConversationReplyInput2ᚖintercomᚑ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOAssignConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AssignConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAttachContactToConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttachContactToConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAttachTagToConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttachTagToConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCloseConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CloseConversationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOContactReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactReplyInput(ctx context.Context, v any) (*model.ContactReplyInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputContactReplyInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOConversationParticipantsPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ConversationParticipantsPayload(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOConversationTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ConversationTagPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOConvertConversationToTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConvertConversationToTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConvertConversationToTicketPayload) graphql.Marshaler {
@@ -2269,11 +3624,25 @@ func (ec *executionContext) marshalOCreateConversationPayload2ᚖintercomᚑgrap
 	return ec._CreateConversationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOManageConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODetachContactFromConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationParticipantsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationParticipantsPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._ManageConversationPayload(ctx, sel, v)
+	return ec._DetachContactFromConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODetachTagFromConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConversationTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DetachTagFromConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOpenConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OpenConversationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORedactConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐRedactConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.RedactConversationPayload) graphql.Marshaler {
@@ -2288,6 +3657,20 @@ func (ec *executionContext) marshalOReplyConversationPayload2ᚖintercomᚑgraph
 		return graphql.Null
 	}
 	return ec._ReplyConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORunAssignmentRulesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RunAssignmentRulesPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSnoozeConversationPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐManageConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ManageConversationPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SnoozeConversationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTicketAttributeValueInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketAttributeValueInputᚄ(ctx context.Context, v any) ([]*model.TicketAttributeValueInput, error) {

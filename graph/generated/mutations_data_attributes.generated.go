@@ -16,6 +16,10 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
+type CreateDataAttributePayloadResolver interface {
+	DataAttributeEdge(ctx context.Context, obj *model.DataAttributePayload) (*model.DataAttributeEdge, error)
+}
+
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
@@ -24,13 +28,36 @@ import (
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _DataAttributePayload_dataAttribute(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateDataAttributePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataAttributePayload_dataAttribute(ctx, field)
+			return ec.fieldContext_CreateDataAttributePayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataAttributePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateDataAttributePayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CreateDataAttributePayload_dataAttribute(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataAttributePayload_dataAttribute(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.DataAttribute, nil
@@ -43,9 +70,9 @@ func (ec *executionContext) _DataAttributePayload_dataAttribute(ctx context.Cont
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_DataAttributePayload_dataAttribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CreateDataAttributePayload_dataAttribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "DataAttributePayload",
+		Object:     "CreateDataAttributePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -56,13 +83,45 @@ func (ec *executionContext) fieldContext_DataAttributePayload_dataAttribute(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _DataAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateDataAttributePayload_dataAttributeEdge(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataAttributePayload_userErrors(ctx, field)
+			return ec.fieldContext_CreateDataAttributePayload_dataAttributeEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateDataAttributePayload().DataAttributeEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DataAttributeEdge) graphql.Marshaler {
+			return ec.marshalODataAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataAttributePayload_dataAttributeEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateDataAttributePayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttributeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateDataAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataAttributePayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -75,9 +134,96 @@ func (ec *executionContext) _DataAttributePayload_userErrors(ctx context.Context
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CreateDataAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "DataAttributePayload",
+		Object:     "CreateDataAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateDataAttributePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateDataAttributePayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateDataAttributePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateDataAttributePayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _UpdateDataAttributePayload_dataAttribute(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateDataAttributePayload_dataAttribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataAttribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {
+			return ec.marshalODataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateDataAttributePayload_dataAttribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateDataAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateDataAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateDataAttributePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateDataAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateDataAttributePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -103,13 +249,20 @@ func (ec *executionContext) unmarshalInputCreateDataAttributeInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "model", "dataType", "description", "options", "messengerWritable"}
+	fieldsInOrder := [...]string{"clientMutationId", "name", "model", "dataType", "description", "options", "messengerWritable"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -180,13 +333,20 @@ func (ec *executionContext) unmarshalInputUpdateDataAttributeInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"intercomId", "archived", "description", "options", "messengerWritable"}
+	fieldsInOrder := [...]string{"clientMutationId", "intercomId", "archived", "description", "options", "messengerWritable"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "intercomId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intercomId"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -247,26 +407,82 @@ func UnmarshalUpdateDataAttributeInput(ctx context.Context, raw any) (model.Upda
 
 // region    **************************** object.gotpl ****************************
 
-var dataAttributePayloadImplementors = []string{"DataAttributePayload"}
+var createDataAttributePayloadImplementors = []string{"CreateDataAttributePayload"}
 
-func (ec *executionContext) _DataAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributePayloadImplementors)
+func (ec *executionContext) _CreateDataAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createDataAttributePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("DataAttributePayload")
+			out.Values[i] = graphql.MarshalString("CreateDataAttributePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateDataAttributePayload_clientMutationId(ctx, field, obj)
+				})
 		case "dataAttribute":
-			out.Values[i] = ec._DataAttributePayload_dataAttribute(ctx, field, obj)
+			out.Values[i] = ec._CreateDataAttributePayload_dataAttribute(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataAttributeEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateDataAttributePayload_dataAttributeEdge(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._CreateDataAttributePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateDataAttributePayloadImplementors = []string{"UpdateDataAttributePayload"}
+
+func (ec *executionContext) _UpdateDataAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateDataAttributePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateDataAttributePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateDataAttributePayload_clientMutationId(ctx, field, obj)
+				})
+		case "dataAttribute":
+			out.Values[i] = ec._UpdateDataAttributePayload_dataAttribute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
-			out.Values[i] = ec._DataAttributePayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._UpdateDataAttributePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -309,11 +525,18 @@ func (ec *executionContext) unmarshalNUpdateDataAttributeInput2intercomᚑgraphq
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateDataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._DataAttributePayload(ctx, sel, v)
+	return ec._CreateDataAttributePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateDataAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.DataAttributePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateDataAttributePayload(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

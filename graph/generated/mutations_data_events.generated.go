@@ -28,6 +28,29 @@ type RecordDataEventSummaryPayloadResolver interface {
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _CreateDataEventPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateDataEventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataEventPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataEventPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateDataEventPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _CreateDataEventPayload_dataEvent(ctx context.Context, field graphql.CollectedField, obj *model.CreateDataEventPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -90,6 +113,29 @@ func (ec *executionContext) fieldContext_CreateDataEventPayload_userErrors(_ con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecordDataEventSummaryPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.RecordDataEventSummaryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordDataEventSummaryPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordDataEventSummaryPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordDataEventSummaryPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _RecordDataEventSummaryPayload_eventSummaries(ctx context.Context, field graphql.CollectedField, obj *model.RecordDataEventSummaryPayload) (ret graphql.Marshaler) {
@@ -171,13 +217,20 @@ func (ec *executionContext) unmarshalInputCreateDataEventInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eventName", "createdAt", "actor", "metadata"}
+	fieldsInOrder := [...]string{"clientMutationId", "eventName", "createdAt", "actor", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "eventName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventName"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -290,13 +343,20 @@ func (ec *executionContext) unmarshalInputRecordDataEventSummaryInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"userId", "eventName", "count", "first", "last"}
+	fieldsInOrder := [...]string{"clientMutationId", "userId", "eventName", "count", "first", "last"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "userId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -368,15 +428,21 @@ func (ec *executionContext) _CreateDataEventPayload(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateDataEventPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateDataEventPayload_clientMutationId(ctx, field, obj)
+				})
 		case "dataEvent":
 			out.Values[i] = ec._CreateDataEventPayload_dataEvent(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreateDataEventPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -406,6 +472,12 @@ func (ec *executionContext) _RecordDataEventSummaryPayload(ctx context.Context, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RecordDataEventSummaryPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordDataEventSummaryPayload_clientMutationId(ctx, field, obj)
+				})
 		case "eventSummaries":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,

@@ -24,13 +24,36 @@ import (
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _DataExportPayload_dataExport(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CancelDataExportPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataExportPayload_dataExport(ctx, field)
+			return ec.fieldContext_CancelDataExportPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CancelDataExportPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CancelDataExportPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CancelDataExportPayload_dataExport(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelDataExportPayload_dataExport(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.DataExport, nil
@@ -43,9 +66,9 @@ func (ec *executionContext) _DataExportPayload_dataExport(ctx context.Context, f
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_DataExportPayload_dataExport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CancelDataExportPayload_dataExport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "DataExportPayload",
+		Object:     "CancelDataExportPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -56,13 +79,13 @@ func (ec *executionContext) fieldContext_DataExportPayload_dataExport(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _DataExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CancelDataExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataExportPayload_userErrors(ctx, field)
+			return ec.fieldContext_CancelDataExportPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -75,9 +98,96 @@ func (ec *executionContext) _DataExportPayload_userErrors(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CancelDataExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "DataExportPayload",
+		Object:     "CancelDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateDataExportPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataExportPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataExportPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateDataExportPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CreateDataExportPayload_dataExport(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataExportPayload_dataExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DataExport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.DataExport) graphql.Marshaler {
+			return ec.marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataExportPayload_dataExport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateDataExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataExport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateDataExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateDataExportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateDataExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateDataExportPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -103,13 +213,20 @@ func (ec *executionContext) unmarshalInputCancelDataExportInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -145,13 +262,20 @@ func (ec *executionContext) unmarshalInputCreateDataExportInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"createdAtAfter", "createdAtBefore"}
+	fieldsInOrder := [...]string{"clientMutationId", "createdAtAfter", "createdAtBefore"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "createdAtAfter":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtAfter"))
 			data, err := ec.unmarshalNDateTime2intercomᚑgraphqlᚋupstreamᚐTimestamp(ctx, v)
@@ -191,26 +315,76 @@ func UnmarshalCreateDataExportInput(ctx context.Context, raw any) (model.CreateD
 
 // region    **************************** object.gotpl ****************************
 
-var dataExportPayloadImplementors = []string{"DataExportPayload"}
+var cancelDataExportPayloadImplementors = []string{"CancelDataExportPayload"}
 
-func (ec *executionContext) _DataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataExportPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dataExportPayloadImplementors)
+func (ec *executionContext) _CancelDataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cancelDataExportPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("DataExportPayload")
+			out.Values[i] = graphql.MarshalString("CancelDataExportPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CancelDataExportPayload_clientMutationId(ctx, field, obj)
+				})
 		case "dataExport":
-			out.Values[i] = ec._DataExportPayload_dataExport(ctx, field, obj)
+			out.Values[i] = ec._CancelDataExportPayload_dataExport(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
-			out.Values[i] = ec._DataExportPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._CancelDataExportPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createDataExportPayloadImplementors = []string{"CreateDataExportPayload"}
+
+func (ec *executionContext) _CreateDataExportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createDataExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateDataExportPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateDataExportPayload_clientMutationId(ctx, field, obj)
+				})
+		case "dataExport":
+			out.Values[i] = ec._CreateDataExportPayload_dataExport(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateDataExportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -243,11 +417,18 @@ func (ec *executionContext) unmarshalNCreateDataExportInput2intercomᚑgraphql�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCancelDataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._DataExportPayload(ctx, sel, v)
+	return ec._CancelDataExportPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateDataExportPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐDataExportPayload(ctx context.Context, sel ast.SelectionSet, v *model.DataExportPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateDataExportPayload(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

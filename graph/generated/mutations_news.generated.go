@@ -16,6 +16,10 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
+type CreateNewsItemPayloadResolver interface {
+	NewsItemEdge(ctx context.Context, obj *model.CreateNewsItemPayload) (*model.NewsItemEdge, error)
+}
+
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
@@ -23,6 +27,29 @@ import (
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _CreateNewsItemPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNewsItemPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNewsItemPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateNewsItemPayload", field, true, false, "String")
+}
 
 func (ec *executionContext) _CreateNewsItemPayload_newsItem(ctx context.Context, field graphql.CollectedField, obj *model.CreateNewsItemPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -51,6 +78,38 @@ func (ec *executionContext) fieldContext_CreateNewsItemPayload_newsItem(_ contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NewsItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateNewsItemPayload_newsItemEdge(ctx context.Context, field graphql.CollectedField, obj *model.CreateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateNewsItemPayload_newsItemEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateNewsItemPayload().NewsItemEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NewsItemEdge) graphql.Marshaler {
+			return ec.marshalONewsItemEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateNewsItemPayload_newsItemEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateNewsItemPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NewsItemEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -86,6 +145,29 @@ func (ec *executionContext) fieldContext_CreateNewsItemPayload_userErrors(_ cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteNewsItemPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteNewsItemPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteNewsItemPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteNewsItemPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _DeleteNewsItemPayload_deletedNewsItemId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteNewsItemPayload) (ret graphql.Marshaler) {
@@ -141,6 +223,29 @@ func (ec *executionContext) fieldContext_DeleteNewsItemPayload_userErrors(_ cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UpdateNewsItemPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNewsItemPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateNewsItemPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateNewsItemPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateNewsItemPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _UpdateNewsItemPayload_newsItem(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNewsItemPayload) (ret graphql.Marshaler) {
@@ -226,13 +331,20 @@ func (ec *executionContext) unmarshalInputCreateNewsItemInput(ctx context.Contex
 		asMap["state"] = "DRAFT"
 	}
 
-	fieldsInOrder := [...]string{"title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
+	fieldsInOrder := [...]string{"clientMutationId", "title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -317,13 +429,20 @@ func (ec *executionContext) unmarshalInputDeleteNewsItemInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -408,13 +527,20 @@ func (ec *executionContext) unmarshalInputUpdateNewsItemInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "title", "body", "senderId", "state", "deliverSilently", "labels", "reactions", "newsfeeds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -514,15 +640,27 @@ func (ec *executionContext) _CreateNewsItemPayload(ctx context.Context, sel ast.
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateNewsItemPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateNewsItemPayload_clientMutationId(ctx, field, obj)
+				})
 		case "newsItem":
 			out.Values[i] = ec._CreateNewsItemPayload_newsItem(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "newsItemEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateNewsItemPayload_newsItemEdge(ctx, field, obj)
+				})
 		case "userErrors":
 			out.Values[i] = ec._CreateNewsItemPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -552,15 +690,21 @@ func (ec *executionContext) _DeleteNewsItemPayload(ctx context.Context, sel ast.
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeleteNewsItemPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeleteNewsItemPayload_clientMutationId(ctx, field, obj)
+				})
 		case "deletedNewsItemId":
 			out.Values[i] = ec._DeleteNewsItemPayload_deletedNewsItemId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._DeleteNewsItemPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -590,15 +734,21 @@ func (ec *executionContext) _UpdateNewsItemPayload(ctx context.Context, sel ast.
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("UpdateNewsItemPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateNewsItemPayload_clientMutationId(ctx, field, obj)
+				})
 		case "newsItem":
 			out.Values[i] = ec._UpdateNewsItemPayload_newsItem(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._UpdateNewsItemPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -24,6 +24,29 @@ import (
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _CreatePhoneSwitchPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreatePhoneSwitchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePhoneSwitchPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePhoneSwitchPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatePhoneSwitchPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _CreatePhoneSwitchPayload_phoneSwitch(ctx context.Context, field graphql.CollectedField, obj *model.CreatePhoneSwitchPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -126,13 +149,20 @@ func (ec *executionContext) unmarshalInputCreatePhoneSwitchInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"phone", "customAttributes"}
+	fieldsInOrder := [...]string{"clientMutationId", "phone", "customAttributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "phone":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -183,15 +213,21 @@ func (ec *executionContext) _CreatePhoneSwitchPayload(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreatePhoneSwitchPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreatePhoneSwitchPayload_clientMutationId(ctx, field, obj)
+				})
 		case "phoneSwitch":
 			out.Values[i] = ec._CreatePhoneSwitchPayload_phoneSwitch(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreatePhoneSwitchPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

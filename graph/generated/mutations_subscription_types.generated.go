@@ -16,7 +16,10 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
-type ContactSubscriptionPayloadResolver interface {
+type AttachSubscriptionTypeToContactPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error)
+}
+type DetachSubscriptionTypeFromContactPayloadResolver interface {
 	Contact(ctx context.Context, obj *model.ContactSubscriptionPayload) (*upstream.Contact, error)
 }
 
@@ -28,13 +31,36 @@ type ContactSubscriptionPayloadResolver interface {
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _ContactSubscriptionPayload_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachSubscriptionTypeToContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactSubscriptionPayload_subscriptionType(ctx, field)
+			return ec.fieldContext_AttachSubscriptionTypeToContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachSubscriptionTypeToContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachSubscriptionTypeToContactPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AttachSubscriptionTypeToContactPayload_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachSubscriptionTypeToContactPayload_subscriptionType(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.SubscriptionType, nil
@@ -47,9 +73,9 @@ func (ec *executionContext) _ContactSubscriptionPayload_subscriptionType(ctx con
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContactSubscriptionPayload_subscriptionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachSubscriptionTypeToContactPayload_subscriptionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactSubscriptionPayload",
+		Object:     "AttachSubscriptionTypeToContactPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -60,16 +86,16 @@ func (ec *executionContext) fieldContext_ContactSubscriptionPayload_subscription
 	return fc, nil
 }
 
-func (ec *executionContext) _ContactSubscriptionPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachSubscriptionTypeToContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactSubscriptionPayload_contact(ctx, field)
+			return ec.fieldContext_AttachSubscriptionTypeToContactPayload_contact(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ContactSubscriptionPayload().Contact(ctx, obj)
+			return ec.Resolvers.AttachSubscriptionTypeToContactPayload().Contact(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
@@ -79,9 +105,9 @@ func (ec *executionContext) _ContactSubscriptionPayload_contact(ctx context.Cont
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContactSubscriptionPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachSubscriptionTypeToContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactSubscriptionPayload",
+		Object:     "AttachSubscriptionTypeToContactPayload",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -92,13 +118,13 @@ func (ec *executionContext) fieldContext_ContactSubscriptionPayload_contact(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _ContactSubscriptionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachSubscriptionTypeToContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactSubscriptionPayload_userErrors(ctx, field)
+			return ec.fieldContext_AttachSubscriptionTypeToContactPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -111,9 +137,128 @@ func (ec *executionContext) _ContactSubscriptionPayload_userErrors(ctx context.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ContactSubscriptionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachSubscriptionTypeToContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactSubscriptionPayload",
+		Object:     "AttachSubscriptionTypeToContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachSubscriptionTypeFromContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachSubscriptionTypeFromContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachSubscriptionTypeFromContactPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _DetachSubscriptionTypeFromContactPayload_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_subscriptionType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriptionType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {
+			return ec.marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachSubscriptionTypeFromContactPayload_subscriptionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachSubscriptionTypeFromContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachSubscriptionTypeFromContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachSubscriptionTypeFromContactPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachSubscriptionTypeFromContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachSubscriptionTypeFromContactPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachSubscriptionTypeFromContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactSubscriptionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DetachSubscriptionTypeFromContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachSubscriptionTypeFromContactPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -128,8 +273,8 @@ func (ec *executionContext) fieldContext_ContactSubscriptionPayload_userErrors(_
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputAttachSubscriptionTypeInput(ctx context.Context, obj any) (model.AttachSubscriptionTypeInput, error) {
-	var it model.AttachSubscriptionTypeInput
+func (ec *executionContext) unmarshalInputAttachSubscriptionTypeToContactInput(ctx context.Context, obj any) (model.AttachSubscriptionTypeToContactInput, error) {
+	var it model.AttachSubscriptionTypeToContactInput
 	if obj == nil {
 		return it, nil
 	}
@@ -139,13 +284,20 @@ func (ec *executionContext) unmarshalInputAttachSubscriptionTypeInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"contactId", "subscriptionTypeId", "consentType"}
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "subscriptionTypeId", "consentType"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "contactId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -172,20 +324,20 @@ func (ec *executionContext) unmarshalInputAttachSubscriptionTypeInput(ctx contex
 	return it, nil
 }
 
-// UnmarshalAttachSubscriptionTypeInput unmarshals raw into the AttachSubscriptionTypeInput input type, using the
+// UnmarshalAttachSubscriptionTypeToContactInput unmarshals raw into the AttachSubscriptionTypeToContactInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAttachSubscriptionTypeInput(ctx context.Context, raw any) (model.AttachSubscriptionTypeInput, error) {
-	var out model.AttachSubscriptionTypeInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachSubscriptionTypeInput", raw, &out)
+func UnmarshalAttachSubscriptionTypeToContactInput(ctx context.Context, raw any) (model.AttachSubscriptionTypeToContactInput, error) {
+	var out model.AttachSubscriptionTypeToContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachSubscriptionTypeToContactInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDetachSubscriptionTypeInput(ctx context.Context, obj any) (model.DetachSubscriptionTypeInput, error) {
-	var it model.DetachSubscriptionTypeInput
+func (ec *executionContext) unmarshalInputDetachSubscriptionTypeFromContactInput(ctx context.Context, obj any) (model.DetachSubscriptionTypeFromContactInput, error) {
+	var it model.DetachSubscriptionTypeFromContactInput
 	if obj == nil {
 		return it, nil
 	}
@@ -195,13 +347,20 @@ func (ec *executionContext) unmarshalInputDetachSubscriptionTypeInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"contactId", "subscriptionTypeId"}
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "subscriptionTypeId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "contactId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -221,15 +380,15 @@ func (ec *executionContext) unmarshalInputDetachSubscriptionTypeInput(ctx contex
 	return it, nil
 }
 
-// UnmarshalDetachSubscriptionTypeInput unmarshals raw into the DetachSubscriptionTypeInput input type, using the
+// UnmarshalDetachSubscriptionTypeFromContactInput unmarshals raw into the DetachSubscriptionTypeFromContactInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDetachSubscriptionTypeInput(ctx context.Context, raw any) (model.DetachSubscriptionTypeInput, error) {
-	var out model.DetachSubscriptionTypeInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachSubscriptionTypeInput", raw, &out)
+func UnmarshalDetachSubscriptionTypeFromContactInput(ctx context.Context, raw any) (model.DetachSubscriptionTypeFromContactInput, error) {
+	var out model.DetachSubscriptionTypeFromContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachSubscriptionTypeFromContactInput", raw, &out)
 	return out, err
 }
 
@@ -241,19 +400,25 @@ func UnmarshalDetachSubscriptionTypeInput(ctx context.Context, raw any) (model.D
 
 // region    **************************** object.gotpl ****************************
 
-var contactSubscriptionPayloadImplementors = []string{"ContactSubscriptionPayload"}
+var attachSubscriptionTypeToContactPayloadImplementors = []string{"AttachSubscriptionTypeToContactPayload"}
 
-func (ec *executionContext) _ContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, contactSubscriptionPayloadImplementors)
+func (ec *executionContext) _AttachSubscriptionTypeToContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachSubscriptionTypeToContactPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ContactSubscriptionPayload")
+			out.Values[i] = graphql.MarshalString("AttachSubscriptionTypeToContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachSubscriptionTypeToContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "subscriptionType":
-			out.Values[i] = ec._ContactSubscriptionPayload_subscriptionType(ctx, field, obj)
+			out.Values[i] = ec._AttachSubscriptionTypeToContactPayload_subscriptionType(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -261,10 +426,60 @@ func (ec *executionContext) _ContactSubscriptionPayload(ctx context.Context, sel
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ContactSubscriptionPayload_contact(ctx, field, obj)
+					return ec._AttachSubscriptionTypeToContactPayload_contact(ctx, field, obj)
 				})
 		case "userErrors":
-			out.Values[i] = ec._ContactSubscriptionPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._AttachSubscriptionTypeToContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var detachSubscriptionTypeFromContactPayloadImplementors = []string{"DetachSubscriptionTypeFromContactPayload"}
+
+func (ec *executionContext) _DetachSubscriptionTypeFromContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactSubscriptionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachSubscriptionTypeFromContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DetachSubscriptionTypeFromContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachSubscriptionTypeFromContactPayload_clientMutationId(ctx, field, obj)
+				})
+		case "subscriptionType":
+			out.Values[i] = ec._DetachSubscriptionTypeFromContactPayload_subscriptionType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachSubscriptionTypeFromContactPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachSubscriptionTypeFromContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -289,21 +504,28 @@ func (ec *executionContext) _ContactSubscriptionPayload(ctx context.Context, sel
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNAttachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeInput(ctx context.Context, v any) (model.AttachSubscriptionTypeInput, error) {
-	res, err := ec.unmarshalInputAttachSubscriptionTypeInput(ctx, v)
+func (ec *executionContext) unmarshalNAttachSubscriptionTypeToContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachSubscriptionTypeToContactInput(ctx context.Context, v any) (model.AttachSubscriptionTypeToContactInput, error) {
+	res, err := ec.unmarshalInputAttachSubscriptionTypeToContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDetachSubscriptionTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeInput(ctx context.Context, v any) (model.DetachSubscriptionTypeInput, error) {
-	res, err := ec.unmarshalInputDetachSubscriptionTypeInput(ctx, v)
+func (ec *executionContext) unmarshalNDetachSubscriptionTypeFromContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachSubscriptionTypeFromContactInput(ctx context.Context, v any) (model.DetachSubscriptionTypeFromContactInput, error) {
+	res, err := ec.unmarshalInputDetachSubscriptionTypeFromContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOContactSubscriptionPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOAttachSubscriptionTypeToContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._ContactSubscriptionPayload(ctx, sel, v)
+	return ec._AttachSubscriptionTypeToContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODetachSubscriptionTypeFromContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactSubscriptionPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DetachSubscriptionTypeFromContactPayload(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

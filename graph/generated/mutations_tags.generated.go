@@ -16,7 +16,13 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
-type ContactTagPayloadResolver interface {
+type AttachTagToContactPayloadResolver interface {
+	Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error)
+}
+type CreateOrUpdateTagPayloadResolver interface {
+	TagEdge(ctx context.Context, obj *model.CreateOrUpdateTagPayload) (*model.TagEdge, error)
+}
+type DetachTagFromContactPayloadResolver interface {
 	Contact(ctx context.Context, obj *model.ContactTagPayload) (*upstream.Contact, error)
 }
 type TagCompaniesPayloadResolver interface {
@@ -24,6 +30,9 @@ type TagCompaniesPayloadResolver interface {
 }
 type TagContactsPayloadResolver interface {
 	Contacts(ctx context.Context, obj *model.TagContactsPayload) ([]*upstream.Contact, error)
+}
+type UntagCompaniesPayloadResolver interface {
+	Companies(ctx context.Context, obj *model.TagCompaniesPayload) ([]*upstream.Company, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -34,13 +43,36 @@ type TagContactsPayloadResolver interface {
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _ContactTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachTagToContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactTagPayload_tag(ctx, field)
+			return ec.fieldContext_AttachTagToContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachTagToContactPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AttachTagToContactPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToContactPayload_tag(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Tag, nil
@@ -53,9 +85,9 @@ func (ec *executionContext) _ContactTagPayload_tag(ctx context.Context, field gr
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContactTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToContactPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactTagPayload",
+		Object:     "AttachTagToContactPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -66,16 +98,16 @@ func (ec *executionContext) fieldContext_ContactTagPayload_tag(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ContactTagPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachTagToContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactTagPayload_contact(ctx, field)
+			return ec.fieldContext_AttachTagToContactPayload_contact(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ContactTagPayload().Contact(ctx, obj)
+			return ec.Resolvers.AttachTagToContactPayload().Contact(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
@@ -85,9 +117,9 @@ func (ec *executionContext) _ContactTagPayload_contact(ctx context.Context, fiel
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContactTagPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactTagPayload",
+		Object:     "AttachTagToContactPayload",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -98,13 +130,13 @@ func (ec *executionContext) fieldContext_ContactTagPayload_contact(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _ContactTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttachTagToContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactTagPayload_userErrors(ctx, field)
+			return ec.fieldContext_AttachTagToContactPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -117,9 +149,9 @@ func (ec *executionContext) _ContactTagPayload_userErrors(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ContactTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttachTagToContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "ContactTagPayload",
+		Object:     "AttachTagToContactPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -128,6 +160,29 @@ func (ec *executionContext) fieldContext_ContactTagPayload_userErrors(_ context.
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateTagPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateTagPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateOrUpdateTagPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _CreateOrUpdateTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateTagPayload) (ret graphql.Marshaler) {
@@ -157,6 +212,38 @@ func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_tag(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateOrUpdateTagPayload_tagEdge(ctx context.Context, field graphql.CollectedField, obj *model.CreateOrUpdateTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateOrUpdateTagPayload_tagEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateOrUpdateTagPayload().TagEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TagEdge) graphql.Marshaler {
+			return ec.marshalOTagEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_tagEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateOrUpdateTagPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TagEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -192,6 +279,29 @@ func (ec *executionContext) fieldContext_CreateOrUpdateTagPayload_userErrors(_ c
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteTagPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteTagPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteTagPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteTagPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _DeleteTagPayload_deletedTagId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTagPayload) (ret graphql.Marshaler) {
@@ -247,6 +357,148 @@ func (ec *executionContext) fieldContext_DeleteTagPayload_userErrors(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromContactPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromContactPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromContactPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachTagFromContactPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _DetachTagFromContactPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromContactPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromContactPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromContactPayload_contact(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromContactPayload_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachTagFromContactPayload().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖintercomᚑgraphqlᚋupstreamᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromContactPayload_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromContactPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ContactTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TagCompaniesPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagCompaniesPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagCompaniesPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TagCompaniesPayload", field, true, false, "String")
 }
 
 func (ec *executionContext) _TagCompaniesPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
@@ -345,6 +597,29 @@ func (ec *executionContext) fieldContext_TagCompaniesPayload_userErrors(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _TagContactsPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TagContactsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TagContactsPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TagContactsPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TagContactsPayload", field, true, false, "String")
+}
+
 func (ec *executionContext) _TagContactsPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TagContactsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -441,12 +716,131 @@ func (ec *executionContext) fieldContext_TagContactsPayload_userErrors(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _UntagCompaniesPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UntagCompaniesPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UntagCompaniesPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UntagCompaniesPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _UntagCompaniesPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UntagCompaniesPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UntagCompaniesPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UntagCompaniesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UntagCompaniesPayload_companies(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UntagCompaniesPayload_companies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UntagCompaniesPayload().Companies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UntagCompaniesPayload_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UntagCompaniesPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UntagCompaniesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TagCompaniesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UntagCompaniesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UntagCompaniesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UntagCompaniesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputContactTagInput(ctx context.Context, obj any) (model.ContactTagInput, error) {
-	var it model.ContactTagInput
+func (ec *executionContext) unmarshalInputAttachTagToContactInput(ctx context.Context, obj any) (model.AttachTagToContactInput, error) {
+	var it model.AttachTagToContactInput
 	if obj == nil {
 		return it, nil
 	}
@@ -456,13 +850,20 @@ func (ec *executionContext) unmarshalInputContactTagInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"contactId", "tagId"}
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "tagId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "contactId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -482,15 +883,15 @@ func (ec *executionContext) unmarshalInputContactTagInput(ctx context.Context, o
 	return it, nil
 }
 
-// UnmarshalContactTagInput unmarshals raw into the ContactTagInput input type, using the
+// UnmarshalAttachTagToContactInput unmarshals raw into the AttachTagToContactInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalContactTagInput(ctx context.Context, raw any) (model.ContactTagInput, error) {
-	var out model.ContactTagInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactTagInput", raw, &out)
+func UnmarshalAttachTagToContactInput(ctx context.Context, raw any) (model.AttachTagToContactInput, error) {
+	var out model.AttachTagToContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachTagToContactInput", raw, &out)
 	return out, err
 }
 
@@ -505,13 +906,20 @@ func (ec *executionContext) unmarshalInputCreateOrUpdateTagInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "id"}
+	fieldsInOrder := [...]string{"clientMutationId", "name", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -554,13 +962,20 @@ func (ec *executionContext) unmarshalInputDeleteTagInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"clientMutationId", "id"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -585,6 +1000,62 @@ func UnmarshalDeleteTagInput(ctx context.Context, raw any) (model.DeleteTagInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDetachTagFromContactInput(ctx context.Context, obj any) (model.DetachTagFromContactInput, error) {
+	var it model.DetachTagFromContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "contactId", "tagId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "contactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachTagFromContactInput unmarshals raw into the DetachTagFromContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachTagFromContactInput(ctx context.Context, raw any) (model.DetachTagFromContactInput, error) {
+	var out model.DetachTagFromContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachTagFromContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTagCompaniesInput(ctx context.Context, obj any) (model.TagCompaniesInput, error) {
 	var it model.TagCompaniesInput
 	if obj == nil {
@@ -596,13 +1067,20 @@ func (ec *executionContext) unmarshalInputTagCompaniesInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "companyIds"}
+	fieldsInOrder := [...]string{"clientMutationId", "name", "companyIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -645,13 +1123,20 @@ func (ec *executionContext) unmarshalInputTagContactsInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "contactIds"}
+	fieldsInOrder := [...]string{"clientMutationId", "name", "contactIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -683,6 +1168,62 @@ func UnmarshalTagContactsInput(ctx context.Context, raw any) (model.TagContactsI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUntagCompaniesInput(ctx context.Context, obj any) (model.UntagCompaniesInput, error) {
+	var it model.UntagCompaniesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "name", "companyIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "companyIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUntagCompaniesInput unmarshals raw into the UntagCompaniesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUntagCompaniesInput(ctx context.Context, raw any) (model.UntagCompaniesInput, error) {
+	var out model.UntagCompaniesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UntagCompaniesInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -691,19 +1232,25 @@ func UnmarshalTagContactsInput(ctx context.Context, raw any) (model.TagContactsI
 
 // region    **************************** object.gotpl ****************************
 
-var contactTagPayloadImplementors = []string{"ContactTagPayload"}
+var attachTagToContactPayloadImplementors = []string{"AttachTagToContactPayload"}
 
-func (ec *executionContext) _ContactTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactTagPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, contactTagPayloadImplementors)
+func (ec *executionContext) _AttachTagToContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachTagToContactPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("ContactTagPayload")
+			out.Values[i] = graphql.MarshalString("AttachTagToContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachTagToContactPayload_clientMutationId(ctx, field, obj)
+				})
 		case "tag":
-			out.Values[i] = ec._ContactTagPayload_tag(ctx, field, obj)
+			out.Values[i] = ec._AttachTagToContactPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -711,10 +1258,10 @@ func (ec *executionContext) _ContactTagPayload(ctx context.Context, sel ast.Sele
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ContactTagPayload_contact(ctx, field, obj)
+					return ec._AttachTagToContactPayload_contact(ctx, field, obj)
 				})
 		case "userErrors":
-			out.Values[i] = ec._ContactTagPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._AttachTagToContactPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -746,15 +1293,27 @@ func (ec *executionContext) _CreateOrUpdateTagPayload(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CreateOrUpdateTagPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateOrUpdateTagPayload_clientMutationId(ctx, field, obj)
+				})
 		case "tag":
 			out.Values[i] = ec._CreateOrUpdateTagPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "tagEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateOrUpdateTagPayload_tagEdge(ctx, field, obj)
+				})
 		case "userErrors":
 			out.Values[i] = ec._CreateOrUpdateTagPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -784,15 +1343,71 @@ func (ec *executionContext) _DeleteTagPayload(ctx context.Context, sel ast.Selec
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeleteTagPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeleteTagPayload_clientMutationId(ctx, field, obj)
+				})
 		case "deletedTagId":
 			out.Values[i] = ec._DeleteTagPayload_deletedTagId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
 			out.Values[i] = ec._DeleteTagPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var detachTagFromContactPayloadImplementors = []string{"DetachTagFromContactPayload"}
+
+func (ec *executionContext) _DetachTagFromContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ContactTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachTagFromContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DetachTagFromContactPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromContactPayload_clientMutationId(ctx, field, obj)
+				})
+		case "tag":
+			out.Values[i] = ec._DetachTagFromContactPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromContactPayload_contact(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachTagFromContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -822,6 +1437,12 @@ func (ec *executionContext) _TagCompaniesPayload(ctx context.Context, sel ast.Se
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TagCompaniesPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TagCompaniesPayload_clientMutationId(ctx, field, obj)
+				})
 		case "tag":
 			out.Values[i] = ec._TagCompaniesPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -866,6 +1487,12 @@ func (ec *executionContext) _TagContactsPayload(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TagContactsPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TagContactsPayload_clientMutationId(ctx, field, obj)
+				})
 		case "tag":
 			out.Values[i] = ec._TagContactsPayload_tag(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -899,12 +1526,62 @@ func (ec *executionContext) _TagContactsPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var untagCompaniesPayloadImplementors = []string{"UntagCompaniesPayload"}
+
+func (ec *executionContext) _UntagCompaniesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TagCompaniesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, untagCompaniesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UntagCompaniesPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UntagCompaniesPayload_clientMutationId(ctx, field, obj)
+				})
+		case "tag":
+			out.Values[i] = ec._UntagCompaniesPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "companies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UntagCompaniesPayload_companies(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._UntagCompaniesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNContactTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐContactTagInput(ctx context.Context, v any) (model.ContactTagInput, error) {
-	res, err := ec.unmarshalInputContactTagInput(ctx, v)
+func (ec *executionContext) unmarshalNAttachTagToContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToContactInput(ctx context.Context, v any) (model.AttachTagToContactInput, error) {
+	res, err := ec.unmarshalInputAttachTagToContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -918,6 +1595,11 @@ func (ec *executionContext) unmarshalNDeleteTagInput2intercomᚑgraphqlᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNDetachTagFromContactInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromContactInput(ctx context.Context, v any) (model.DetachTagFromContactInput, error) {
+	res, err := ec.unmarshalInputDetachTagFromContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesInput(ctx context.Context, v any) (model.TagCompaniesInput, error) {
 	res, err := ec.unmarshalInputTagCompaniesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -928,11 +1610,16 @@ func (ec *executionContext) unmarshalNTagContactsInput2intercomᚑgraphqlᚋgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOContactTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
+func (ec *executionContext) unmarshalNUntagCompaniesInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUntagCompaniesInput(ctx context.Context, v any) (model.UntagCompaniesInput, error) {
+	res, err := ec.unmarshalInputUntagCompaniesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttachTagToContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._ContactTagPayload(ctx, sel, v)
+	return ec._AttachTagToContactPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCreateOrUpdateTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCreateOrUpdateTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateOrUpdateTagPayload) graphql.Marshaler {
@@ -949,6 +1636,13 @@ func (ec *executionContext) marshalODeleteTagPayload2ᚖintercomᚑgraphqlᚋgra
 	return ec._DeleteTagPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalODetachTagFromContactPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.ContactTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DetachTagFromContactPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx context.Context, sel ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -961,6 +1655,13 @@ func (ec *executionContext) marshalOTagContactsPayload2ᚖintercomᚑgraphqlᚋg
 		return graphql.Null
 	}
 	return ec._TagContactsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUntagCompaniesPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagCompaniesPayload(ctx context.Context, sel ast.SelectionSet, v *model.TagCompaniesPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UntagCompaniesPayload(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

@@ -16,14 +16,28 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
-type ReplyTicketPayloadResolver interface {
-	Part(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.TicketPart, error)
-	Ticket(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.Ticket, error)
-}
-type TicketTagPayloadResolver interface {
+type AttachTagToTicketPayloadResolver interface {
 	Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error)
 }
-type TicketTypeAttributePayloadResolver interface {
+type CreateTicketPayloadResolver interface {
+	TicketEdge(ctx context.Context, obj *model.TicketPayload) (*model.TicketEdge, error)
+}
+type CreateTicketTypeAttributePayloadResolver interface {
+	AttributeEdge(ctx context.Context, obj *model.TicketTypeAttributePayload) (*model.TicketTypeAttributeEdge, error)
+	TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error)
+}
+type CreateTicketTypePayloadResolver interface {
+	TicketTypeEdge(ctx context.Context, obj *model.TicketTypePayload) (*model.TicketTypeEdge, error)
+}
+type DetachTagFromTicketPayloadResolver interface {
+	Ticket(ctx context.Context, obj *model.TicketTagPayload) (*upstream.Ticket, error)
+}
+type ReplyTicketPayloadResolver interface {
+	Part(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.TicketPart, error)
+	PartEdge(ctx context.Context, obj *model.ReplyTicketPayload) (*model.TicketPartEdge, error)
+	Ticket(ctx context.Context, obj *model.ReplyTicketPayload) (*upstream.Ticket, error)
+}
+type UpdateTicketTypeAttributePayloadResolver interface {
 	TicketType(ctx context.Context, obj *model.TicketTypeAttributePayload) (*upstream.TicketType, error)
 }
 
@@ -34,6 +48,656 @@ type TicketTypeAttributePayloadResolver interface {
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AttachTagToTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachTagToTicketPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _AttachTagToTicketPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToTicketPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToTicketPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachTagToTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachTagToTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToTicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AttachTagToTicketPayload().Ticket(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachTagToTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachTagToTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachTagToTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachTagToTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachTagToTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateTicketPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CreateTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ticket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketPayload_ticketEdge(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketPayload_ticketEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateTicketPayload().TicketEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketEdge) graphql.Marshaler {
+			return ec.marshalOTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketPayload_ticketEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypeAttributePayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypeAttributePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateTicketTypeAttributePayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload_attribute(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypeAttributePayload_attribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypeAttributePayload_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload_attributeEdge(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypeAttributePayload_attributeEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateTicketTypeAttributePayload().AttributeEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeAttributeEdge) graphql.Marshaler {
+			return ec.marshalOTicketTypeAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypeAttributePayload_attributeEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeAttributeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypeAttributePayload_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateTicketTypeAttributePayload().TicketType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypeAttributePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypeAttributePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypeAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypeAttributePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypePayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateTicketTypePayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _CreateTicketTypePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypePayload_ticketType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TicketType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
+			return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypePayload_ticketTypeEdge(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypePayload_ticketTypeEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreateTicketTypePayload().TicketTypeEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketTypeEdge) graphql.Marshaler {
+			return ec.marshalOTicketTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypePayload_ticketTypeEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypePayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketTypeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateTicketTypePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateTicketTypePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateTicketTypePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateTicketTypePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DetachTagFromTicketPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _DetachTagFromTicketPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromTicketPayload_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromTicketPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromTicketPayload_ticket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DetachTagFromTicketPayload().Ticket(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
+			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ticket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DetachTagFromTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DetachTagFromTicketPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DetachTagFromTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DetachTagFromTicketPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplyTicketPayload", field, true, false, "String")
+}
 
 func (ec *executionContext) _ReplyTicketPayload_part(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -62,6 +726,38 @@ func (ec *executionContext) fieldContext_ReplyTicketPayload_part(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TicketPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyTicketPayload_partEdge(ctx context.Context, field graphql.CollectedField, obj *model.ReplyTicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyTicketPayload_partEdge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplyTicketPayload().PartEdge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketPartEdge) graphql.Marshaler {
+			return ec.marshalOTicketPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyTicketPayload_partEdge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyTicketPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TicketPartEdge(ctx, field)
 		},
 	}
 	return fc, nil
@@ -131,13 +827,36 @@ func (ec *executionContext) fieldContext_ReplyTicketPayload_userErrors(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketPayload_ticket(ctx, field)
+			return ec.fieldContext_UpdateTicketPayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateTicketPayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateTicketPayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _UpdateTicketPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateTicketPayload_ticket(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Ticket, nil
@@ -150,9 +869,9 @@ func (ec *executionContext) _TicketPayload_ticket(ctx context.Context, field gra
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_TicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketPayload",
+		Object:     "UpdateTicketPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -163,13 +882,13 @@ func (ec *executionContext) fieldContext_TicketPayload_ticket(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketPayload_userErrors(ctx, field)
+			return ec.fieldContext_UpdateTicketPayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -182,9 +901,9 @@ func (ec *executionContext) _TicketPayload_userErrors(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketPayload",
+		Object:     "UpdateTicketPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -195,109 +914,36 @@ func (ec *executionContext) fieldContext_TicketPayload_userErrors(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketTagPayload_tag(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypeAttributePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTagPayload_tag(ctx, field)
+			return ec.fieldContext_UpdateTicketTypeAttributePayload_clientMutationId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Tag, nil
+			return obj.ClientMutationID(ctx), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
-			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTagPayload_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "TicketTagPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Tag(ctx, field)
-		},
-	}
-	return fc, nil
+func (ec *executionContext) fieldContext_UpdateTicketTypeAttributePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateTicketTypeAttributePayload", field, true, false, "String")
 }
 
-func (ec *executionContext) _TicketTagPayload_ticket(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypeAttributePayload_attribute(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTagPayload_ticket(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TicketTagPayload().Ticket(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
-			return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_TicketTagPayload_ticket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "TicketTagPayload",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Ticket(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _TicketTagPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTagPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTagPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TicketTagPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "TicketTagPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _TicketTypeAttributePayload_attribute(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTypeAttributePayload_attribute(ctx, field)
+			return ec.fieldContext_UpdateTicketTypeAttributePayload_attribute(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Attribute, nil
@@ -310,9 +956,9 @@ func (ec *executionContext) _TicketTypeAttributePayload_attribute(ctx context.Co
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTypeAttributePayload_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketTypeAttributePayload_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketTypeAttributePayload",
+		Object:     "UpdateTicketTypeAttributePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -323,16 +969,16 @@ func (ec *executionContext) fieldContext_TicketTypeAttributePayload_attribute(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketTypeAttributePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypeAttributePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTypeAttributePayload_ticketType(ctx, field)
+			return ec.fieldContext_UpdateTicketTypeAttributePayload_ticketType(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TicketTypeAttributePayload().TicketType(ctx, obj)
+			return ec.Resolvers.UpdateTicketTypeAttributePayload().TicketType(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
@@ -342,9 +988,9 @@ func (ec *executionContext) _TicketTypeAttributePayload_ticketType(ctx context.C
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTypeAttributePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketTypeAttributePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketTypeAttributePayload",
+		Object:     "UpdateTicketTypeAttributePayload",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
@@ -355,13 +1001,13 @@ func (ec *executionContext) fieldContext_TicketTypeAttributePayload_ticketType(_
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketTypeAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypeAttributePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTypeAttributePayload_userErrors(ctx, field)
+			return ec.fieldContext_UpdateTicketTypeAttributePayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -374,9 +1020,9 @@ func (ec *executionContext) _TicketTypeAttributePayload_userErrors(ctx context.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTypeAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketTypeAttributePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketTypeAttributePayload",
+		Object:     "UpdateTicketTypeAttributePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -387,13 +1033,36 @@ func (ec *executionContext) fieldContext_TicketTypeAttributePayload_userErrors(_
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketTypePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTypePayload_ticketType(ctx, field)
+			return ec.fieldContext_UpdateTicketTypePayload_clientMutationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientMutationID(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateTicketTypePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateTicketTypePayload", field, true, false, "String")
+}
+
+func (ec *executionContext) _UpdateTicketTypePayload_ticketType(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateTicketTypePayload_ticketType(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.TicketType, nil
@@ -406,9 +1075,9 @@ func (ec *executionContext) _TicketTypePayload_ticketType(ctx context.Context, f
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTypePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketTypePayload_ticketType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketTypePayload",
+		Object:     "UpdateTicketTypePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -419,13 +1088,13 @@ func (ec *executionContext) fieldContext_TicketTypePayload_ticketType(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _TicketTypePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateTicketTypePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TicketTypePayload_userErrors(ctx, field)
+			return ec.fieldContext_UpdateTicketTypePayload_userErrors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.UserErrors, nil
@@ -438,9 +1107,9 @@ func (ec *executionContext) _TicketTypePayload_userErrors(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TicketTypePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpdateTicketTypePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TicketTypePayload",
+		Object:     "UpdateTicketTypePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -525,6 +1194,69 @@ func UnmarshalAdminTicketReplyInput(ctx context.Context, raw any) (model.AdminTi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAttachTagToTicketInput(ctx context.Context, obj any) (model.AttachTagToTicketInput, error) {
+	var it model.AttachTagToTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "ticketId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "ticketId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachTagToTicketInput unmarshals raw into the AttachTagToTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachTagToTicketInput(ctx context.Context, raw any) (model.AttachTagToTicketInput, error) {
+	var out model.AttachTagToTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachTagToTicketInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateTicketInput(ctx context.Context, obj any) (model.CreateTicketInput, error) {
 	var it model.CreateTicketInput
 	if obj == nil {
@@ -536,13 +1268,20 @@ func (ec *executionContext) unmarshalInputCreateTicketInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ticketTypeId", "contacts", "companyId", "title", "description", "attributes"}
+	fieldsInOrder := [...]string{"clientMutationId", "ticketTypeId", "contacts", "companyId", "title", "description", "attributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "ticketTypeId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -613,13 +1352,20 @@ func (ec *executionContext) unmarshalInputCreateTicketTypeAttributeInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ticketTypeId", "name", "description", "dataType", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues"}
+	fieldsInOrder := [...]string{"clientMutationId", "ticketTypeId", "name", "description", "dataType", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "ticketTypeId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -725,13 +1471,20 @@ func (ec *executionContext) unmarshalInputCreateTicketTypeInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "category", "icon", "internal"}
+	fieldsInOrder := [...]string{"clientMutationId", "name", "description", "category", "icon", "internal"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -781,6 +1534,69 @@ func (ec *executionContext) unmarshalInputCreateTicketTypeInput(ctx context.Cont
 func UnmarshalCreateTicketTypeInput(ctx context.Context, raw any) (model.CreateTicketTypeInput, error) {
 	var out model.CreateTicketTypeInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTicketTypeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDetachTagFromTicketInput(ctx context.Context, obj any) (model.DetachTagFromTicketInput, error) {
+	var it model.DetachTagFromTicketInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId", "ticketId", "tagId", "adminId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		case "ticketId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketID = data
+		case "tagId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagID = data
+		case "adminId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdminID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDetachTagFromTicketInput unmarshals raw into the DetachTagFromTicketInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDetachTagFromTicketInput(ctx context.Context, raw any) (model.DetachTagFromTicketInput, error) {
+	var out model.DetachTagFromTicketInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DetachTagFromTicketInput", raw, &out)
 	return out, err
 }
 
@@ -844,13 +1660,20 @@ func (ec *executionContext) unmarshalInputReplyTicketInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ticketId", "reply", "attachmentUrls"}
+	fieldsInOrder := [...]string{"clientMutationId", "ticketId", "reply", "attachmentUrls"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "ticketId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -987,62 +1810,6 @@ func UnmarshalTicketReplyInput(ctx context.Context, raw any) (model.TicketReplyI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputTicketTagInput(ctx context.Context, obj any) (model.TicketTagInput, error) {
-	var it model.TicketTagInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"ticketId", "tagId", "adminId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "ticketId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TicketID = data
-		case "tagId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TagID = data
-		case "adminId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adminId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AdminID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalTicketTagInput unmarshals raw into the TicketTagInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalTicketTagInput(ctx context.Context, raw any) (model.TicketTagInput, error) {
-	var out model.TicketTagInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketTagInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputUpdateTicketInput(ctx context.Context, obj any) (model.UpdateTicketInput, error) {
 	var it model.UpdateTicketInput
 	if obj == nil {
@@ -1054,13 +1821,20 @@ func (ec *executionContext) unmarshalInputUpdateTicketInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "description", "attributes", "state", "open", "shared", "snoozedUntil", "assignment"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "title", "description", "attributes", "state", "open", "shared", "snoozedUntil", "assignment"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1152,13 +1926,20 @@ func (ec *executionContext) unmarshalInputUpdateTicketTypeAttributeInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ticketTypeId", "id", "name", "description", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues", "archived"}
+	fieldsInOrder := [...]string{"clientMutationId", "ticketTypeId", "id", "name", "description", "requiredToCreate", "requiredToCreateForContacts", "visibleOnCreate", "visibleToContacts", "multiline", "listItems", "allowMultipleValues", "archived"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "ticketTypeId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketTypeId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1271,13 +2052,20 @@ func (ec *executionContext) unmarshalInputUpdateTicketTypeInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "category", "icon", "archived", "internal"}
+	fieldsInOrder := [...]string{"clientMutationId", "id", "name", "description", "category", "icon", "archived", "internal"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -1352,6 +2140,262 @@ func UnmarshalUpdateTicketTypeInput(ctx context.Context, raw any) (model.UpdateT
 
 // region    **************************** object.gotpl ****************************
 
+var attachTagToTicketPayloadImplementors = []string{"AttachTagToTicketPayload"}
+
+func (ec *executionContext) _AttachTagToTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachTagToTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachTagToTicketPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachTagToTicketPayload_clientMutationId(ctx, field, obj)
+				})
+		case "tag":
+			out.Values[i] = ec._AttachTagToTicketPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticket":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttachTagToTicketPayload_ticket(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._AttachTagToTicketPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createTicketPayloadImplementors = []string{"CreateTicketPayload"}
+
+func (ec *executionContext) _CreateTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateTicketPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketPayload_clientMutationId(ctx, field, obj)
+				})
+		case "ticket":
+			out.Values[i] = ec._CreateTicketPayload_ticket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketPayload_ticketEdge(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._CreateTicketPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createTicketTypeAttributePayloadImplementors = []string{"CreateTicketTypeAttributePayload"}
+
+func (ec *executionContext) _CreateTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createTicketTypeAttributePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateTicketTypeAttributePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketTypeAttributePayload_clientMutationId(ctx, field, obj)
+				})
+		case "attribute":
+			out.Values[i] = ec._CreateTicketTypeAttributePayload_attribute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attributeEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketTypeAttributePayload_attributeEdge(ctx, field, obj)
+				})
+		case "ticketType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketTypeAttributePayload_ticketType(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._CreateTicketTypeAttributePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createTicketTypePayloadImplementors = []string{"CreateTicketTypePayload"}
+
+func (ec *executionContext) _CreateTicketTypePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createTicketTypePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateTicketTypePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketTypePayload_clientMutationId(ctx, field, obj)
+				})
+		case "ticketType":
+			out.Values[i] = ec._CreateTicketTypePayload_ticketType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticketTypeEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreateTicketTypePayload_ticketTypeEdge(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._CreateTicketTypePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var detachTagFromTicketPayloadImplementors = []string{"DetachTagFromTicketPayload"}
+
+func (ec *executionContext) _DetachTagFromTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTagPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, detachTagFromTicketPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DetachTagFromTicketPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromTicketPayload_clientMutationId(ctx, field, obj)
+				})
+		case "tag":
+			out.Values[i] = ec._DetachTagFromTicketPayload_tag(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ticket":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DetachTagFromTicketPayload_ticket(ctx, field, obj)
+				})
+		case "userErrors":
+			out.Values[i] = ec._DetachTagFromTicketPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var replyTicketPayloadImplementors = []string{"ReplyTicketPayload"}
 
 func (ec *executionContext) _ReplyTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReplyTicketPayload) graphql.Marshaler {
@@ -1363,11 +2407,23 @@ func (ec *executionContext) _ReplyTicketPayload(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ReplyTicketPayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyTicketPayload_clientMutationId(ctx, field, obj)
+				})
 		case "part":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReplyTicketPayload_part(ctx, field, obj)
+				})
+		case "partEdge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplyTicketPayload_partEdge(ctx, field, obj)
 				})
 		case "ticket":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -1397,68 +2453,30 @@ func (ec *executionContext) _ReplyTicketPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var ticketPayloadImplementors = []string{"TicketPayload"}
+var updateTicketPayloadImplementors = []string{"UpdateTicketPayload"}
 
-func (ec *executionContext) _TicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("TicketPayload")
-		case "ticket":
-			out.Values[i] = ec._TicketPayload_ticket(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._TicketPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var ticketTagPayloadImplementors = []string{"TicketTagPayload"}
-
-func (ec *executionContext) _TicketTagPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTagPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTagPayloadImplementors)
+func (ec *executionContext) _UpdateTicketPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateTicketPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("TicketTagPayload")
-		case "tag":
-			out.Values[i] = ec._TicketTagPayload_tag(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "ticket":
+			out.Values[i] = graphql.MarshalString("UpdateTicketPayload")
+		case "clientMutationId":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._TicketTagPayload_ticket(ctx, field, obj)
+					return ec._UpdateTicketPayload_clientMutationId(ctx, field, obj)
 				})
+		case "ticket":
+			out.Values[i] = ec._UpdateTicketPayload_ticket(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "userErrors":
-			out.Values[i] = ec._TicketTagPayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._UpdateTicketPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1479,19 +2497,25 @@ func (ec *executionContext) _TicketTagPayload(ctx context.Context, sel ast.Selec
 	return out
 }
 
-var ticketTypeAttributePayloadImplementors = []string{"TicketTypeAttributePayload"}
+var updateTicketTypeAttributePayloadImplementors = []string{"UpdateTicketTypeAttributePayload"}
 
-func (ec *executionContext) _TicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributePayloadImplementors)
+func (ec *executionContext) _UpdateTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateTicketTypeAttributePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("TicketTypeAttributePayload")
+			out.Values[i] = graphql.MarshalString("UpdateTicketTypeAttributePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateTicketTypeAttributePayload_clientMutationId(ctx, field, obj)
+				})
 		case "attribute":
-			out.Values[i] = ec._TicketTypeAttributePayload_attribute(ctx, field, obj)
+			out.Values[i] = ec._UpdateTicketTypeAttributePayload_attribute(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1499,10 +2523,10 @@ func (ec *executionContext) _TicketTypeAttributePayload(ctx context.Context, sel
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._TicketTypeAttributePayload_ticketType(ctx, field, obj)
+					return ec._UpdateTicketTypeAttributePayload_ticketType(ctx, field, obj)
 				})
 		case "userErrors":
-			out.Values[i] = ec._TicketTypeAttributePayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._UpdateTicketTypeAttributePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -1523,26 +2547,32 @@ func (ec *executionContext) _TicketTypeAttributePayload(ctx context.Context, sel
 	return out
 }
 
-var ticketTypePayloadImplementors = []string{"TicketTypePayload"}
+var updateTicketTypePayloadImplementors = []string{"UpdateTicketTypePayload"}
 
-func (ec *executionContext) _TicketTypePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypePayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypePayloadImplementors)
+func (ec *executionContext) _UpdateTicketTypePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateTicketTypePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("TicketTypePayload")
+			out.Values[i] = graphql.MarshalString("UpdateTicketTypePayload")
+		case "clientMutationId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateTicketTypePayload_clientMutationId(ctx, field, obj)
+				})
 		case "ticketType":
-			out.Values[i] = ec._TicketTypePayload_ticketType(ctx, field, obj)
+			out.Values[i] = ec._UpdateTicketTypePayload_ticketType(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "userErrors":
-			out.Values[i] = ec._TicketTypePayload_userErrors(ctx, field, obj)
+			out.Values[i] = ec._UpdateTicketTypePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -1575,6 +2605,11 @@ func (ec *executionContext) marshalNAdminTicketReplyKind2intercomᚑgraphqlᚋgr
 	return v
 }
 
+func (ec *executionContext) unmarshalNAttachTagToTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐAttachTagToTicketInput(ctx context.Context, v any) (model.AttachTagToTicketInput, error) {
+	res, err := ec.unmarshalInputAttachTagToTicketInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketInput(ctx context.Context, v any) (model.CreateTicketInput, error) {
 	res, err := ec.unmarshalInputCreateTicketInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -1587,6 +2622,11 @@ func (ec *executionContext) unmarshalNCreateTicketTypeAttributeInput2intercomᚑ
 
 func (ec *executionContext) unmarshalNCreateTicketTypeInput2intercomᚑgraphqlᚋgraphᚋmodelᚐCreateTicketTypeInput(ctx context.Context, v any) (model.CreateTicketTypeInput, error) {
 	res, err := ec.unmarshalInputCreateTicketTypeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDetachTagFromTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐDetachTagFromTicketInput(ctx context.Context, v any) (model.DetachTagFromTicketInput, error) {
+	res, err := ec.unmarshalInputDetachTagFromTicketInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -1603,11 +2643,6 @@ func (ec *executionContext) unmarshalNReplyTicketInput2intercomᚑgraphqlᚋgrap
 func (ec *executionContext) unmarshalNTicketReplyInput2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketReplyInput(ctx context.Context, v any) (*model.TicketReplyInput, error) {
 	res, err := ec.unmarshalInputTicketReplyInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNTicketTagInput2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagInput(ctx context.Context, v any) (model.TicketTagInput, error) {
-	res, err := ec.unmarshalInputTicketTagInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateTicketInput2intercomᚑgraphqlᚋgraphᚋmodelᚐUpdateTicketInput(ctx context.Context, v any) (model.UpdateTicketInput, error) {
@@ -1631,6 +2666,41 @@ func (ec *executionContext) unmarshalOAdminTicketReplyInput2ᚖintercomᚑgraphq
 	}
 	res, err := ec.unmarshalInputAdminTicketReplyInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttachTagToTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttachTagToTicketPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateTicketPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateTicketTypeAttributePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateTicketTypePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODetachTagFromTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DetachTagFromTicketPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOQuickReplyOptionInput2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐQuickReplyOptionInputᚄ(ctx context.Context, v any) ([]*model.QuickReplyOptionInput, error) {
@@ -1665,32 +2735,25 @@ func (ec *executionContext) unmarshalOTicketAssignmentInput2ᚖintercomᚑgraphq
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateTicketPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._TicketPayload(ctx, sel, v)
+	return ec._UpdateTicketPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOTicketTagPayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTagPayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTagPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._TicketTagPayload(ctx, sel, v)
+	return ec._UpdateTicketTypeAttributePayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOTicketTypeAttributePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributePayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._TicketTypeAttributePayload(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOTicketTypePayload2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypePayload(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypePayload) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._TicketTypePayload(ctx, sel, v)
+	return ec._UpdateTicketTypePayload(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

@@ -1508,6 +1508,13 @@ func (ec *executionContext) marshalONewsItemConnection2ᚖintercomᚑgraphqlᚋg
 	return ec._NewsItemConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONewsItemEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.NewsItemEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NewsItemEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalONewsItemState2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNewsItemState(ctx context.Context, v any) (*model.NewsItemState, error) {
 	if v == nil {
 		return nil, nil

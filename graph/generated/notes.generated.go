@@ -587,4 +587,11 @@ func (ec *executionContext) marshalONoteConnection2ᚖintercomᚑgraphqlᚋgraph
 	return ec._NoteConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONoteEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐNoteEdge(ctx context.Context, sel ast.SelectionSet, v *model.NoteEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NoteEdge(ctx, sel, v)
+}
+
 // endregion ***************************** type.gotpl *****************************

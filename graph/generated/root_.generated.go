@@ -33,29 +33,46 @@ type ResolverRoot interface {
 	ArticleTranslation() ArticleTranslationResolver
 	AssignedTo() AssignedToResolver
 	AttachContactToCompanyPayload() AttachContactToCompanyPayloadResolver
+	AttachContactToConversationPayload() AttachContactToConversationPayloadResolver
+	AttachSubscriptionTypeToContactPayload() AttachSubscriptionTypeToContactPayloadResolver
+	AttachTagToContactPayload() AttachTagToContactPayloadResolver
+	AttachTagToConversationPayload() AttachTagToConversationPayloadResolver
+	AttachTagToTicketPayload() AttachTagToTicketPayloadResolver
 	Collection() CollectionResolver
 	Company() CompanyResolver
 	CompanyEvent() CompanyEventResolver
 	CompanyPlan() CompanyPlanResolver
 	Contact() ContactResolver
 	ContactEvent() ContactEventResolver
-	ContactSubscriptionPayload() ContactSubscriptionPayloadResolver
-	ContactTagPayload() ContactTagPayloadResolver
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
 	ConversationEvent() ConversationEventResolver
-	ConversationParticipantsPayload() ConversationParticipantsPayloadResolver
 	ConversationRating() ConversationRatingResolver
 	ConversationStatistics() ConversationStatisticsResolver
-	ConversationTagPayload() ConversationTagPayloadResolver
 	ConvertConversationToTicketPayload() ConvertConversationToTicketPayloadResolver
+	CreateArticlePayload() CreateArticlePayloadResolver
+	CreateCollectionPayload() CreateCollectionPayloadResolver
+	CreateContactPayload() CreateContactPayloadResolver
 	CreateConversationPayload() CreateConversationPayloadResolver
+	CreateDataAttributePayload() CreateDataAttributePayloadResolver
+	CreateNewsItemPayload() CreateNewsItemPayloadResolver
+	CreateNotePayload() CreateNotePayloadResolver
+	CreateOrUpdateCompanyPayload() CreateOrUpdateCompanyPayloadResolver
+	CreateOrUpdateTagPayload() CreateOrUpdateTagPayloadResolver
+	CreateTicketPayload() CreateTicketPayloadResolver
+	CreateTicketTypeAttributePayload() CreateTicketTypeAttributePayloadResolver
+	CreateTicketTypePayload() CreateTicketTypePayloadResolver
 	DataAttribute() DataAttributeResolver
 	DataEvent() DataEventResolver
 	DataEventSummaries() DataEventSummariesResolver
 	DataEventSummary() DataEventSummaryResolver
 	DataExport() DataExportResolver
 	DetachContactFromCompanyPayload() DetachContactFromCompanyPayloadResolver
+	DetachContactFromConversationPayload() DetachContactFromConversationPayloadResolver
+	DetachSubscriptionTypeFromContactPayload() DetachSubscriptionTypeFromContactPayloadResolver
+	DetachTagFromContactPayload() DetachTagFromContactPayloadResolver
+	DetachTagFromConversationPayload() DetachTagFromConversationPayloadResolver
+	DetachTagFromTicketPayload() DetachTagFromTicketPayloadResolver
 	HelpCenter() HelpCenterResolver
 	HighlightedText() HighlightedTextResolver
 	Me() MeResolver
@@ -67,6 +84,7 @@ type ResolverRoot interface {
 	Note() NoteResolver
 	Query() QueryResolver
 	RecordDataEventSummaryPayload() RecordDataEventSummaryPayloadResolver
+	ReplyConversationPayload() ReplyConversationPayloadResolver
 	ReplyTicketPayload() ReplyTicketPayloadResolver
 	Segment() SegmentResolver
 	Subscription() SubscriptionResolver
@@ -81,10 +99,11 @@ type ResolverRoot interface {
 	TicketEvent() TicketEventResolver
 	TicketPart() TicketPartResolver
 	TicketPartAuthor() TicketPartAuthorResolver
-	TicketTagPayload() TicketTagPayloadResolver
 	TicketType() TicketTypeResolver
 	TicketTypeAttribute() TicketTypeAttributeResolver
-	TicketTypeAttributePayload() TicketTypeAttributePayloadResolver
+	UnarchiveContactPayload() UnarchiveContactPayloadResolver
+	UntagCompaniesPayload() UntagCompaniesPayloadResolver
+	UpdateTicketTypeAttributePayload() UpdateTicketTypeAttributePayloadResolver
 	Visitor() VisitorResolver
 }
 
@@ -173,10 +192,11 @@ type ComplexityRoot struct {
 	}
 
 	ArchiveContactPayload struct {
-		Archived   func(childComplexity int) int
-		Contact    func(childComplexity int) int
-		ContactID  func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		Archived         func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		ContactID        func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Article struct {
@@ -251,6 +271,12 @@ type ComplexityRoot struct {
 		UpdatedAt   func(childComplexity int) int
 	}
 
+	AssignConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
 	AssignedTo struct {
 		Admin func(childComplexity int) int
 		ID    func(childComplexity int) int
@@ -259,9 +285,44 @@ type ComplexityRoot struct {
 	}
 
 	AttachContactToCompanyPayload struct {
-		Company    func(childComplexity int) int
-		Contact    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Company          func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AttachContactToConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AttachSubscriptionTypeToContactPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		SubscriptionType func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AttachTagToContactPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AttachTagToConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	AttachTagToTicketPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Attachment struct {
@@ -272,6 +333,18 @@ type ComplexityRoot struct {
 		Type        func(childComplexity int) int
 		URL         func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	CancelDataExportPayload struct {
+		ClientMutationID func(childComplexity int) int
+		DataExport       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CloseConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Collection struct {
@@ -443,12 +516,6 @@ type ComplexityRoot struct {
 		Region  func(childComplexity int) int
 	}
 
-	ContactSubscriptionPayload struct {
-		Contact          func(childComplexity int) int
-		SubscriptionType func(childComplexity int) int
-		UserErrors       func(childComplexity int) int
-	}
-
 	ContactSubscriptionTypeConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -460,12 +527,6 @@ type ComplexityRoot struct {
 		Consent func(childComplexity int) int
 		Cursor  func(childComplexity int) int
 		Node    func(childComplexity int) int
-	}
-
-	ContactTagPayload struct {
-		Contact    func(childComplexity int) int
-		Tag        func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	Conversation struct {
@@ -556,11 +617,6 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	ConversationParticipantsPayload struct {
-		Conversation func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
-	}
-
 	ConversationRating struct {
 		Contact   func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
@@ -607,78 +663,129 @@ type ComplexityRoot struct {
 		TimeToLastClose            func(childComplexity int) int
 	}
 
-	ConversationTagPayload struct {
-		Conversation func(childComplexity int) int
-		Tag          func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
-	}
-
 	ConvertConversationToTicketPayload struct {
-		Conversation func(childComplexity int) int
-		Ticket       func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		TicketEdge       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	ConvertVisitorPayload struct {
+		ClientMutationID   func(childComplexity int) int
 		Contact            func(childComplexity int) int
 		ConvertedVisitorID func(childComplexity int) int
 		UserErrors         func(childComplexity int) int
 	}
 
 	CreateArticlePayload struct {
-		Article    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		Article          func(childComplexity int) int
+		ArticleEdge      func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateCollectionPayload struct {
-		Collection func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Collection       func(childComplexity int) int
+		CollectionEdge   func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateContactPayload struct {
-		Contact    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		ContactEdge      func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateConversationPayload struct {
-		Conversation func(childComplexity int) int
-		Message      func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		ConversationEdge func(childComplexity int) int
+		Message          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CreateDataAttributePayload struct {
+		ClientMutationID  func(childComplexity int) int
+		DataAttribute     func(childComplexity int) int
+		DataAttributeEdge func(childComplexity int) int
+		UserErrors        func(childComplexity int) int
 	}
 
 	CreateDataEventPayload struct {
-		DataEvent  func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		DataEvent        func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CreateDataExportPayload struct {
+		ClientMutationID func(childComplexity int) int
+		DataExport       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateMessagePayload struct {
-		Message    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Message          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateNewsItemPayload struct {
-		NewsItem   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		NewsItem         func(childComplexity int) int
+		NewsItemEdge     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateNotePayload struct {
-		Note       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Note             func(childComplexity int) int
+		NoteEdge         func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateOrUpdateCompanyPayload struct {
-		Company    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Company          func(childComplexity int) int
+		CompanyEdge      func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreateOrUpdateTagPayload struct {
-		Tag        func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		TagEdge          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	CreatePhoneSwitchPayload struct {
-		PhoneSwitch func(childComplexity int) int
-		UserErrors  func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		PhoneSwitch      func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CreateTicketPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		TicketEdge       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CreateTicketTypeAttributePayload struct {
+		Attribute        func(childComplexity int) int
+		AttributeEdge    func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		TicketType       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	CreateTicketTypePayload struct {
+		ClientMutationID func(childComplexity int) int
+		TicketType       func(childComplexity int) int
+		TicketTypeEdge   func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	DataAttribute struct {
@@ -710,11 +817,6 @@ type ComplexityRoot struct {
 	DataAttributeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	DataAttributePayload struct {
-		DataAttribute func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
 	}
 
 	DataEvent struct {
@@ -765,45 +867,81 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 	}
 
-	DataExportPayload struct {
-		DataExport func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
 	DeleteArticlePayload struct {
+		ClientMutationID func(childComplexity int) int
 		DeletedArticleID func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
 	DeleteCollectionPayload struct {
+		ClientMutationID    func(childComplexity int) int
 		DeletedCollectionID func(childComplexity int) int
 		UserErrors          func(childComplexity int) int
 	}
 
 	DeleteCompanyPayload struct {
+		ClientMutationID func(childComplexity int) int
 		DeletedCompanyID func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
 	DeleteContactPayload struct {
+		ClientMutationID func(childComplexity int) int
 		DeletedContactID func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
 	DeleteNewsItemPayload struct {
+		ClientMutationID  func(childComplexity int) int
 		DeletedNewsItemID func(childComplexity int) int
 		UserErrors        func(childComplexity int) int
 	}
 
 	DeleteTagPayload struct {
-		DeletedTagID func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		DeletedTagID     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	DetachContactFromCompanyPayload struct {
-		Company    func(childComplexity int) int
-		Contact    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Company          func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DetachContactFromConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DetachSubscriptionTypeFromContactPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		SubscriptionType func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DetachTagFromContactPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DetachTagFromConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	DetachTagFromTicketPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	HelpCenter struct {
@@ -848,11 +986,6 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	ManageConversationPayload struct {
-		Conversation func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
-	}
-
 	Me struct {
 		Admin            func(childComplexity int) int
 		App              func(childComplexity int) int
@@ -869,9 +1002,10 @@ type ComplexityRoot struct {
 	}
 
 	MergeContactsPayload struct {
-		Contact      func(childComplexity int) int
-		MergedLeadID func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		MergedLeadID     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Message struct {
@@ -884,14 +1018,14 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ArchiveContact                    func(childComplexity int, input model.ContactInput) int
+		ArchiveContact                    func(childComplexity int, input model.ArchiveContactInput) int
 		AssignConversation                func(childComplexity int, input model.AssignConversationInput) int
-		AttachContactToCompany            func(childComplexity int, input model.ContactCompanyInput) int
+		AttachContactToCompany            func(childComplexity int, input model.AttachContactToCompanyInput) int
 		AttachContactToConversation       func(childComplexity int, input model.AttachContactToConversationInput) int
-		AttachSubscriptionTypeToContact   func(childComplexity int, input model.AttachSubscriptionTypeInput) int
-		AttachTagToContact                func(childComplexity int, input model.ContactTagInput) int
-		AttachTagToConversation           func(childComplexity int, input model.ConversationTagInput) int
-		AttachTagToTicket                 func(childComplexity int, input model.TicketTagInput) int
+		AttachSubscriptionTypeToContact   func(childComplexity int, input model.AttachSubscriptionTypeToContactInput) int
+		AttachTagToContact                func(childComplexity int, input model.AttachTagToContactInput) int
+		AttachTagToConversation           func(childComplexity int, input model.AttachTagToConversationInput) int
+		AttachTagToTicket                 func(childComplexity int, input model.AttachTagToTicketInput) int
 		CancelDataExport                  func(childComplexity int, input model.CancelDataExportInput) int
 		CloseConversation                 func(childComplexity int, input model.CloseConversationInput) int
 		ConvertConversationToTicket       func(childComplexity int, input model.ConvertConversationToTicketInput) int
@@ -915,15 +1049,15 @@ type ComplexityRoot struct {
 		DeleteArticle                     func(childComplexity int, input model.DeleteArticleInput) int
 		DeleteCollection                  func(childComplexity int, input model.DeleteCollectionInput) int
 		DeleteCompany                     func(childComplexity int, input model.DeleteCompanyInput) int
-		DeleteContact                     func(childComplexity int, input model.ContactInput) int
+		DeleteContact                     func(childComplexity int, input model.DeleteContactInput) int
 		DeleteNewsItem                    func(childComplexity int, input model.DeleteNewsItemInput) int
 		DeleteTag                         func(childComplexity int, input model.DeleteTagInput) int
-		DetachContactFromCompany          func(childComplexity int, input model.ContactCompanyInput) int
+		DetachContactFromCompany          func(childComplexity int, input model.DetachContactFromCompanyInput) int
 		DetachContactFromConversation     func(childComplexity int, input model.DetachContactFromConversationInput) int
-		DetachSubscriptionTypeFromContact func(childComplexity int, input model.DetachSubscriptionTypeInput) int
-		DetachTagFromContact              func(childComplexity int, input model.ContactTagInput) int
-		DetachTagFromConversation         func(childComplexity int, input model.ConversationTagInput) int
-		DetachTagFromTicket               func(childComplexity int, input model.TicketTagInput) int
+		DetachSubscriptionTypeFromContact func(childComplexity int, input model.DetachSubscriptionTypeFromContactInput) int
+		DetachTagFromContact              func(childComplexity int, input model.DetachTagFromContactInput) int
+		DetachTagFromConversation         func(childComplexity int, input model.DetachTagFromConversationInput) int
+		DetachTagFromTicket               func(childComplexity int, input model.DetachTagFromTicketInput) int
 		MergeContacts                     func(childComplexity int, input model.MergeContactsInput) int
 		OpenConversation                  func(childComplexity int, input model.OpenConversationInput) int
 		RecordDataEventSummary            func(childComplexity int, input model.RecordDataEventSummaryInput) int
@@ -935,8 +1069,8 @@ type ComplexityRoot struct {
 		SnoozeConversation                func(childComplexity int, input model.SnoozeConversationInput) int
 		TagCompanies                      func(childComplexity int, input model.TagCompaniesInput) int
 		TagContacts                       func(childComplexity int, input model.TagContactsInput) int
-		UnarchiveContact                  func(childComplexity int, input model.ContactInput) int
-		UntagCompanies                    func(childComplexity int, input model.TagCompaniesInput) int
+		UnarchiveContact                  func(childComplexity int, input model.UnarchiveContactInput) int
+		UntagCompanies                    func(childComplexity int, input model.UntagCompaniesInput) int
 		UpdateArticle                     func(childComplexity int, input model.UpdateArticleInput) int
 		UpdateCollection                  func(childComplexity int, input model.UpdateCollectionInput) int
 		UpdateCompany                     func(childComplexity int, input model.UpdateCompanyInput) int
@@ -1023,6 +1157,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OpenConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -1089,25 +1229,37 @@ type ComplexityRoot struct {
 	}
 
 	RecordDataEventSummaryPayload struct {
-		EventSummaries func(childComplexity int) int
-		UserErrors     func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		EventSummaries   func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	RedactConversationPayload struct {
-		Conversation func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	ReplyConversationPayload struct {
-		Conversation func(childComplexity int) int
-		Part         func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		Part             func(childComplexity int) int
+		PartEdge         func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	ReplyTicketPayload struct {
-		Part       func(childComplexity int) int
-		Ticket     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Part             func(childComplexity int) int
+		PartEdge         func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	RunAssignmentRulesPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Segment struct {
@@ -1132,8 +1284,15 @@ type ComplexityRoot struct {
 	}
 
 	SetAdminAwayPayload struct {
-		Admin      func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		Admin            func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	SnoozeConversationPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	SocialProfile struct {
@@ -1183,9 +1342,10 @@ type ComplexityRoot struct {
 	}
 
 	TagCompaniesPayload struct {
-		Companies  func(childComplexity int) int
-		Tag        func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Companies        func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	TagConnection struct {
@@ -1196,9 +1356,10 @@ type ComplexityRoot struct {
 	}
 
 	TagContactsPayload struct {
-		Contacts   func(childComplexity int) int
-		Tag        func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contacts         func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	TagEdge struct {
@@ -1336,17 +1497,6 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	TicketPayload struct {
-		Ticket     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
-	TicketTagPayload struct {
-		Tag        func(childComplexity int) int
-		Ticket     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
 	TicketType struct {
 		Archived    func(childComplexity int) int
 		Attributes  func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -1411,12 +1561,6 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	TicketTypeAttributePayload struct {
-		Attribute  func(childComplexity int) int
-		TicketType func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
 	TicketTypeConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -1429,44 +1573,86 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	TicketTypePayload struct {
-		TicketType func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+	UnarchiveContactPayload struct {
+		Archived         func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		ContactID        func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	UntagCompaniesPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Companies        func(childComplexity int) int
+		Tag              func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateArticlePayload struct {
-		Article    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		Article          func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateCollectionPayload struct {
-		Collection func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Collection       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateCompanyPayload struct {
-		Company    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Company          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateContactPayload struct {
-		Contact    func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Contact          func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateConversationPayload struct {
-		Conversation func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Conversation     func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	UpdateDataAttributePayload struct {
+		ClientMutationID func(childComplexity int) int
+		DataAttribute    func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateNewsItemPayload struct {
-		NewsItem   func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		NewsItem         func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	UpdateTicketPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Ticket           func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	UpdateTicketTypeAttributePayload struct {
+		Attribute        func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		TicketType       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
+	UpdateTicketTypePayload struct {
+		ClientMutationID func(childComplexity int) int
+		TicketType       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	UpdateVisitorPayload struct {
-		UserErrors func(childComplexity int) int
-		Visitor    func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+		Visitor          func(childComplexity int) int
 	}
 
 	UserError struct {
@@ -1877,6 +2063,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArchiveContactPayload.Archived(childComplexity), true
+	case "ArchiveContactPayload.clientMutationId":
+		if e.ComplexityRoot.ArchiveContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveContactPayload.ClientMutationID(childComplexity), true
 	case "ArchiveContactPayload.contact":
 		if e.ComplexityRoot.ArchiveContactPayload.Contact == nil {
 			break
@@ -2202,6 +2394,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ArticleTranslation.UpdatedAt(childComplexity), true
 
+	case "AssignConversationPayload.clientMutationId":
+		if e.ComplexityRoot.AssignConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignConversationPayload.ClientMutationID(childComplexity), true
+	case "AssignConversationPayload.conversation":
+		if e.ComplexityRoot.AssignConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignConversationPayload.Conversation(childComplexity), true
+	case "AssignConversationPayload.userErrors":
+		if e.ComplexityRoot.AssignConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignConversationPayload.UserErrors(childComplexity), true
+
 	case "AssignedTo.admin":
 		if e.ComplexityRoot.AssignedTo.Admin == nil {
 			break
@@ -2227,6 +2438,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssignedTo.Type(childComplexity), true
 
+	case "AttachContactToCompanyPayload.clientMutationId":
+		if e.ComplexityRoot.AttachContactToCompanyPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToCompanyPayload.ClientMutationID(childComplexity), true
 	case "AttachContactToCompanyPayload.company":
 		if e.ComplexityRoot.AttachContactToCompanyPayload.Company == nil {
 			break
@@ -2245,6 +2462,125 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AttachContactToCompanyPayload.UserErrors(childComplexity), true
+
+	case "AttachContactToConversationPayload.clientMutationId":
+		if e.ComplexityRoot.AttachContactToConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToConversationPayload.ClientMutationID(childComplexity), true
+	case "AttachContactToConversationPayload.conversation":
+		if e.ComplexityRoot.AttachContactToConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToConversationPayload.Conversation(childComplexity), true
+	case "AttachContactToConversationPayload.userErrors":
+		if e.ComplexityRoot.AttachContactToConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachContactToConversationPayload.UserErrors(childComplexity), true
+
+	case "AttachSubscriptionTypeToContactPayload.clientMutationId":
+		if e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.ClientMutationID(childComplexity), true
+	case "AttachSubscriptionTypeToContactPayload.contact":
+		if e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.Contact(childComplexity), true
+	case "AttachSubscriptionTypeToContactPayload.subscriptionType":
+		if e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.SubscriptionType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.SubscriptionType(childComplexity), true
+	case "AttachSubscriptionTypeToContactPayload.userErrors":
+		if e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachSubscriptionTypeToContactPayload.UserErrors(childComplexity), true
+
+	case "AttachTagToContactPayload.clientMutationId":
+		if e.ComplexityRoot.AttachTagToContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToContactPayload.ClientMutationID(childComplexity), true
+	case "AttachTagToContactPayload.contact":
+		if e.ComplexityRoot.AttachTagToContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToContactPayload.Contact(childComplexity), true
+	case "AttachTagToContactPayload.tag":
+		if e.ComplexityRoot.AttachTagToContactPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToContactPayload.Tag(childComplexity), true
+	case "AttachTagToContactPayload.userErrors":
+		if e.ComplexityRoot.AttachTagToContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToContactPayload.UserErrors(childComplexity), true
+
+	case "AttachTagToConversationPayload.clientMutationId":
+		if e.ComplexityRoot.AttachTagToConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToConversationPayload.ClientMutationID(childComplexity), true
+	case "AttachTagToConversationPayload.conversation":
+		if e.ComplexityRoot.AttachTagToConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToConversationPayload.Conversation(childComplexity), true
+	case "AttachTagToConversationPayload.tag":
+		if e.ComplexityRoot.AttachTagToConversationPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToConversationPayload.Tag(childComplexity), true
+	case "AttachTagToConversationPayload.userErrors":
+		if e.ComplexityRoot.AttachTagToConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToConversationPayload.UserErrors(childComplexity), true
+
+	case "AttachTagToTicketPayload.clientMutationId":
+		if e.ComplexityRoot.AttachTagToTicketPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToTicketPayload.ClientMutationID(childComplexity), true
+	case "AttachTagToTicketPayload.tag":
+		if e.ComplexityRoot.AttachTagToTicketPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToTicketPayload.Tag(childComplexity), true
+	case "AttachTagToTicketPayload.ticket":
+		if e.ComplexityRoot.AttachTagToTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToTicketPayload.Ticket(childComplexity), true
+	case "AttachTagToTicketPayload.userErrors":
+		if e.ComplexityRoot.AttachTagToTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachTagToTicketPayload.UserErrors(childComplexity), true
 
 	case "Attachment.contentType":
 		if e.ComplexityRoot.Attachment.ContentType == nil {
@@ -2288,6 +2624,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attachment.Width(childComplexity), true
+
+	case "CancelDataExportPayload.clientMutationId":
+		if e.ComplexityRoot.CancelDataExportPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelDataExportPayload.ClientMutationID(childComplexity), true
+	case "CancelDataExportPayload.dataExport":
+		if e.ComplexityRoot.CancelDataExportPayload.DataExport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelDataExportPayload.DataExport(childComplexity), true
+	case "CancelDataExportPayload.userErrors":
+		if e.ComplexityRoot.CancelDataExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelDataExportPayload.UserErrors(childComplexity), true
+
+	case "CloseConversationPayload.clientMutationId":
+		if e.ComplexityRoot.CloseConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CloseConversationPayload.ClientMutationID(childComplexity), true
+	case "CloseConversationPayload.conversation":
+		if e.ComplexityRoot.CloseConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CloseConversationPayload.Conversation(childComplexity), true
+	case "CloseConversationPayload.userErrors":
+		if e.ComplexityRoot.CloseConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CloseConversationPayload.UserErrors(childComplexity), true
 
 	case "Collection.createdAt":
 		if e.ComplexityRoot.Collection.CreatedAt == nil {
@@ -3081,25 +3455,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactLocation.Region(childComplexity), true
 
-	case "ContactSubscriptionPayload.contact":
-		if e.ComplexityRoot.ContactSubscriptionPayload.Contact == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactSubscriptionPayload.Contact(childComplexity), true
-	case "ContactSubscriptionPayload.subscriptionType":
-		if e.ComplexityRoot.ContactSubscriptionPayload.SubscriptionType == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactSubscriptionPayload.SubscriptionType(childComplexity), true
-	case "ContactSubscriptionPayload.userErrors":
-		if e.ComplexityRoot.ContactSubscriptionPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactSubscriptionPayload.UserErrors(childComplexity), true
-
 	case "ContactSubscriptionTypeConnection.edges":
 		if e.ComplexityRoot.ContactSubscriptionTypeConnection.Edges == nil {
 			break
@@ -3143,25 +3498,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactSubscriptionTypeEdge.Node(childComplexity), true
-
-	case "ContactTagPayload.contact":
-		if e.ComplexityRoot.ContactTagPayload.Contact == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactTagPayload.Contact(childComplexity), true
-	case "ContactTagPayload.tag":
-		if e.ComplexityRoot.ContactTagPayload.Tag == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactTagPayload.Tag(childComplexity), true
-	case "ContactTagPayload.userErrors":
-		if e.ComplexityRoot.ContactTagPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ContactTagPayload.UserErrors(childComplexity), true
 
 	case "Conversation.adminAssignee":
 		if e.ComplexityRoot.Conversation.AdminAssignee == nil {
@@ -3563,19 +3899,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationPartEdge.Node(childComplexity), true
 
-	case "ConversationParticipantsPayload.conversation":
-		if e.ComplexityRoot.ConversationParticipantsPayload.Conversation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ConversationParticipantsPayload.Conversation(childComplexity), true
-	case "ConversationParticipantsPayload.userErrors":
-		if e.ComplexityRoot.ConversationParticipantsPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ConversationParticipantsPayload.UserErrors(childComplexity), true
-
 	case "ConversationRating.contact":
 		if e.ComplexityRoot.ConversationRating.Contact == nil {
 			break
@@ -3784,25 +4107,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConversationStatistics.TimeToLastClose(childComplexity), true
 
-	case "ConversationTagPayload.conversation":
-		if e.ComplexityRoot.ConversationTagPayload.Conversation == nil {
+	case "ConvertConversationToTicketPayload.clientMutationId":
+		if e.ComplexityRoot.ConvertConversationToTicketPayload.ClientMutationID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ConversationTagPayload.Conversation(childComplexity), true
-	case "ConversationTagPayload.tag":
-		if e.ComplexityRoot.ConversationTagPayload.Tag == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ConversationTagPayload.Tag(childComplexity), true
-	case "ConversationTagPayload.userErrors":
-		if e.ComplexityRoot.ConversationTagPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ConversationTagPayload.UserErrors(childComplexity), true
-
+		return e.ComplexityRoot.ConvertConversationToTicketPayload.ClientMutationID(childComplexity), true
 	case "ConvertConversationToTicketPayload.conversation":
 		if e.ComplexityRoot.ConvertConversationToTicketPayload.Conversation == nil {
 			break
@@ -3815,6 +4125,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConvertConversationToTicketPayload.Ticket(childComplexity), true
+	case "ConvertConversationToTicketPayload.ticketEdge":
+		if e.ComplexityRoot.ConvertConversationToTicketPayload.TicketEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertConversationToTicketPayload.TicketEdge(childComplexity), true
 	case "ConvertConversationToTicketPayload.userErrors":
 		if e.ComplexityRoot.ConvertConversationToTicketPayload.UserErrors == nil {
 			break
@@ -3822,6 +4138,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConvertConversationToTicketPayload.UserErrors(childComplexity), true
 
+	case "ConvertVisitorPayload.clientMutationId":
+		if e.ComplexityRoot.ConvertVisitorPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvertVisitorPayload.ClientMutationID(childComplexity), true
 	case "ConvertVisitorPayload.contact":
 		if e.ComplexityRoot.ConvertVisitorPayload.Contact == nil {
 			break
@@ -3847,6 +4169,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateArticlePayload.Article(childComplexity), true
+	case "CreateArticlePayload.articleEdge":
+		if e.ComplexityRoot.CreateArticlePayload.ArticleEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateArticlePayload.ArticleEdge(childComplexity), true
+	case "CreateArticlePayload.clientMutationId":
+		if e.ComplexityRoot.CreateArticlePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateArticlePayload.ClientMutationID(childComplexity), true
 	case "CreateArticlePayload.userErrors":
 		if e.ComplexityRoot.CreateArticlePayload.UserErrors == nil {
 			break
@@ -3854,12 +4188,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateArticlePayload.UserErrors(childComplexity), true
 
+	case "CreateCollectionPayload.clientMutationId":
+		if e.ComplexityRoot.CreateCollectionPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCollectionPayload.ClientMutationID(childComplexity), true
 	case "CreateCollectionPayload.collection":
 		if e.ComplexityRoot.CreateCollectionPayload.Collection == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateCollectionPayload.Collection(childComplexity), true
+	case "CreateCollectionPayload.collectionEdge":
+		if e.ComplexityRoot.CreateCollectionPayload.CollectionEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCollectionPayload.CollectionEdge(childComplexity), true
 	case "CreateCollectionPayload.userErrors":
 		if e.ComplexityRoot.CreateCollectionPayload.UserErrors == nil {
 			break
@@ -3867,12 +4213,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateCollectionPayload.UserErrors(childComplexity), true
 
+	case "CreateContactPayload.clientMutationId":
+		if e.ComplexityRoot.CreateContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateContactPayload.ClientMutationID(childComplexity), true
 	case "CreateContactPayload.contact":
 		if e.ComplexityRoot.CreateContactPayload.Contact == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateContactPayload.Contact(childComplexity), true
+	case "CreateContactPayload.contactEdge":
+		if e.ComplexityRoot.CreateContactPayload.ContactEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateContactPayload.ContactEdge(childComplexity), true
 	case "CreateContactPayload.userErrors":
 		if e.ComplexityRoot.CreateContactPayload.UserErrors == nil {
 			break
@@ -3880,12 +4238,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateContactPayload.UserErrors(childComplexity), true
 
+	case "CreateConversationPayload.clientMutationId":
+		if e.ComplexityRoot.CreateConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateConversationPayload.ClientMutationID(childComplexity), true
 	case "CreateConversationPayload.conversation":
 		if e.ComplexityRoot.CreateConversationPayload.Conversation == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateConversationPayload.Conversation(childComplexity), true
+	case "CreateConversationPayload.conversationEdge":
+		if e.ComplexityRoot.CreateConversationPayload.ConversationEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateConversationPayload.ConversationEdge(childComplexity), true
 	case "CreateConversationPayload.message":
 		if e.ComplexityRoot.CreateConversationPayload.Message == nil {
 			break
@@ -3899,6 +4269,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateConversationPayload.UserErrors(childComplexity), true
 
+	case "CreateDataAttributePayload.clientMutationId":
+		if e.ComplexityRoot.CreateDataAttributePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataAttributePayload.ClientMutationID(childComplexity), true
+	case "CreateDataAttributePayload.dataAttribute":
+		if e.ComplexityRoot.CreateDataAttributePayload.DataAttribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataAttributePayload.DataAttribute(childComplexity), true
+	case "CreateDataAttributePayload.dataAttributeEdge":
+		if e.ComplexityRoot.CreateDataAttributePayload.DataAttributeEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataAttributePayload.DataAttributeEdge(childComplexity), true
+	case "CreateDataAttributePayload.userErrors":
+		if e.ComplexityRoot.CreateDataAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataAttributePayload.UserErrors(childComplexity), true
+
+	case "CreateDataEventPayload.clientMutationId":
+		if e.ComplexityRoot.CreateDataEventPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataEventPayload.ClientMutationID(childComplexity), true
 	case "CreateDataEventPayload.dataEvent":
 		if e.ComplexityRoot.CreateDataEventPayload.DataEvent == nil {
 			break
@@ -3912,6 +4313,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateDataEventPayload.UserErrors(childComplexity), true
 
+	case "CreateDataExportPayload.clientMutationId":
+		if e.ComplexityRoot.CreateDataExportPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataExportPayload.ClientMutationID(childComplexity), true
+	case "CreateDataExportPayload.dataExport":
+		if e.ComplexityRoot.CreateDataExportPayload.DataExport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataExportPayload.DataExport(childComplexity), true
+	case "CreateDataExportPayload.userErrors":
+		if e.ComplexityRoot.CreateDataExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateDataExportPayload.UserErrors(childComplexity), true
+
+	case "CreateMessagePayload.clientMutationId":
+		if e.ComplexityRoot.CreateMessagePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateMessagePayload.ClientMutationID(childComplexity), true
 	case "CreateMessagePayload.message":
 		if e.ComplexityRoot.CreateMessagePayload.Message == nil {
 			break
@@ -3925,12 +4351,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateMessagePayload.UserErrors(childComplexity), true
 
+	case "CreateNewsItemPayload.clientMutationId":
+		if e.ComplexityRoot.CreateNewsItemPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNewsItemPayload.ClientMutationID(childComplexity), true
 	case "CreateNewsItemPayload.newsItem":
 		if e.ComplexityRoot.CreateNewsItemPayload.NewsItem == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateNewsItemPayload.NewsItem(childComplexity), true
+	case "CreateNewsItemPayload.newsItemEdge":
+		if e.ComplexityRoot.CreateNewsItemPayload.NewsItemEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNewsItemPayload.NewsItemEdge(childComplexity), true
 	case "CreateNewsItemPayload.userErrors":
 		if e.ComplexityRoot.CreateNewsItemPayload.UserErrors == nil {
 			break
@@ -3938,12 +4376,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateNewsItemPayload.UserErrors(childComplexity), true
 
+	case "CreateNotePayload.clientMutationId":
+		if e.ComplexityRoot.CreateNotePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNotePayload.ClientMutationID(childComplexity), true
 	case "CreateNotePayload.note":
 		if e.ComplexityRoot.CreateNotePayload.Note == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateNotePayload.Note(childComplexity), true
+	case "CreateNotePayload.noteEdge":
+		if e.ComplexityRoot.CreateNotePayload.NoteEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateNotePayload.NoteEdge(childComplexity), true
 	case "CreateNotePayload.userErrors":
 		if e.ComplexityRoot.CreateNotePayload.UserErrors == nil {
 			break
@@ -3951,12 +4401,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateNotePayload.UserErrors(childComplexity), true
 
+	case "CreateOrUpdateCompanyPayload.clientMutationId":
+		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.ClientMutationID(childComplexity), true
 	case "CreateOrUpdateCompanyPayload.company":
 		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.Company == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.Company(childComplexity), true
+	case "CreateOrUpdateCompanyPayload.companyEdge":
+		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.CompanyEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.CompanyEdge(childComplexity), true
 	case "CreateOrUpdateCompanyPayload.userErrors":
 		if e.ComplexityRoot.CreateOrUpdateCompanyPayload.UserErrors == nil {
 			break
@@ -3964,12 +4426,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateOrUpdateCompanyPayload.UserErrors(childComplexity), true
 
+	case "CreateOrUpdateTagPayload.clientMutationId":
+		if e.ComplexityRoot.CreateOrUpdateTagPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateTagPayload.ClientMutationID(childComplexity), true
 	case "CreateOrUpdateTagPayload.tag":
 		if e.ComplexityRoot.CreateOrUpdateTagPayload.Tag == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CreateOrUpdateTagPayload.Tag(childComplexity), true
+	case "CreateOrUpdateTagPayload.tagEdge":
+		if e.ComplexityRoot.CreateOrUpdateTagPayload.TagEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateOrUpdateTagPayload.TagEdge(childComplexity), true
 	case "CreateOrUpdateTagPayload.userErrors":
 		if e.ComplexityRoot.CreateOrUpdateTagPayload.UserErrors == nil {
 			break
@@ -3977,6 +4451,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateOrUpdateTagPayload.UserErrors(childComplexity), true
 
+	case "CreatePhoneSwitchPayload.clientMutationId":
+		if e.ComplexityRoot.CreatePhoneSwitchPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePhoneSwitchPayload.ClientMutationID(childComplexity), true
 	case "CreatePhoneSwitchPayload.phoneSwitch":
 		if e.ComplexityRoot.CreatePhoneSwitchPayload.PhoneSwitch == nil {
 			break
@@ -3989,6 +4469,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatePhoneSwitchPayload.UserErrors(childComplexity), true
+
+	case "CreateTicketPayload.clientMutationId":
+		if e.ComplexityRoot.CreateTicketPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketPayload.ClientMutationID(childComplexity), true
+	case "CreateTicketPayload.ticket":
+		if e.ComplexityRoot.CreateTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketPayload.Ticket(childComplexity), true
+	case "CreateTicketPayload.ticketEdge":
+		if e.ComplexityRoot.CreateTicketPayload.TicketEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketPayload.TicketEdge(childComplexity), true
+	case "CreateTicketPayload.userErrors":
+		if e.ComplexityRoot.CreateTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketPayload.UserErrors(childComplexity), true
+
+	case "CreateTicketTypeAttributePayload.attribute":
+		if e.ComplexityRoot.CreateTicketTypeAttributePayload.Attribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypeAttributePayload.Attribute(childComplexity), true
+	case "CreateTicketTypeAttributePayload.attributeEdge":
+		if e.ComplexityRoot.CreateTicketTypeAttributePayload.AttributeEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypeAttributePayload.AttributeEdge(childComplexity), true
+	case "CreateTicketTypeAttributePayload.clientMutationId":
+		if e.ComplexityRoot.CreateTicketTypeAttributePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypeAttributePayload.ClientMutationID(childComplexity), true
+	case "CreateTicketTypeAttributePayload.ticketType":
+		if e.ComplexityRoot.CreateTicketTypeAttributePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypeAttributePayload.TicketType(childComplexity), true
+	case "CreateTicketTypeAttributePayload.userErrors":
+		if e.ComplexityRoot.CreateTicketTypeAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypeAttributePayload.UserErrors(childComplexity), true
+
+	case "CreateTicketTypePayload.clientMutationId":
+		if e.ComplexityRoot.CreateTicketTypePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypePayload.ClientMutationID(childComplexity), true
+	case "CreateTicketTypePayload.ticketType":
+		if e.ComplexityRoot.CreateTicketTypePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypePayload.TicketType(childComplexity), true
+	case "CreateTicketTypePayload.ticketTypeEdge":
+		if e.ComplexityRoot.CreateTicketTypePayload.TicketTypeEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypePayload.TicketTypeEdge(childComplexity), true
+	case "CreateTicketTypePayload.userErrors":
+		if e.ComplexityRoot.CreateTicketTypePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateTicketTypePayload.UserErrors(childComplexity), true
 
 	case "DataAttribute.apiWritable":
 		if e.ComplexityRoot.DataAttribute.APIWritable == nil {
@@ -4124,19 +4685,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DataAttributeEdge.Node(childComplexity), true
-
-	case "DataAttributePayload.dataAttribute":
-		if e.ComplexityRoot.DataAttributePayload.DataAttribute == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DataAttributePayload.DataAttribute(childComplexity), true
-	case "DataAttributePayload.userErrors":
-		if e.ComplexityRoot.DataAttributePayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DataAttributePayload.UserErrors(childComplexity), true
 
 	case "DataEvent.contact":
 		if e.ComplexityRoot.DataEvent.Contact == nil {
@@ -4324,19 +4872,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DataExport.Status(childComplexity), true
 
-	case "DataExportPayload.dataExport":
-		if e.ComplexityRoot.DataExportPayload.DataExport == nil {
+	case "DeleteArticlePayload.clientMutationId":
+		if e.ComplexityRoot.DeleteArticlePayload.ClientMutationID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataExportPayload.DataExport(childComplexity), true
-	case "DataExportPayload.userErrors":
-		if e.ComplexityRoot.DataExportPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DataExportPayload.UserErrors(childComplexity), true
-
+		return e.ComplexityRoot.DeleteArticlePayload.ClientMutationID(childComplexity), true
 	case "DeleteArticlePayload.deletedArticleId":
 		if e.ComplexityRoot.DeleteArticlePayload.DeletedArticleID == nil {
 			break
@@ -4350,6 +4891,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteArticlePayload.UserErrors(childComplexity), true
 
+	case "DeleteCollectionPayload.clientMutationId":
+		if e.ComplexityRoot.DeleteCollectionPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCollectionPayload.ClientMutationID(childComplexity), true
 	case "DeleteCollectionPayload.deletedCollectionId":
 		if e.ComplexityRoot.DeleteCollectionPayload.DeletedCollectionID == nil {
 			break
@@ -4363,6 +4910,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteCollectionPayload.UserErrors(childComplexity), true
 
+	case "DeleteCompanyPayload.clientMutationId":
+		if e.ComplexityRoot.DeleteCompanyPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteCompanyPayload.ClientMutationID(childComplexity), true
 	case "DeleteCompanyPayload.deletedCompanyId":
 		if e.ComplexityRoot.DeleteCompanyPayload.DeletedCompanyID == nil {
 			break
@@ -4376,6 +4929,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteCompanyPayload.UserErrors(childComplexity), true
 
+	case "DeleteContactPayload.clientMutationId":
+		if e.ComplexityRoot.DeleteContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteContactPayload.ClientMutationID(childComplexity), true
 	case "DeleteContactPayload.deletedContactId":
 		if e.ComplexityRoot.DeleteContactPayload.DeletedContactID == nil {
 			break
@@ -4389,6 +4948,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteContactPayload.UserErrors(childComplexity), true
 
+	case "DeleteNewsItemPayload.clientMutationId":
+		if e.ComplexityRoot.DeleteNewsItemPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteNewsItemPayload.ClientMutationID(childComplexity), true
 	case "DeleteNewsItemPayload.deletedNewsItemId":
 		if e.ComplexityRoot.DeleteNewsItemPayload.DeletedNewsItemID == nil {
 			break
@@ -4402,6 +4967,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteNewsItemPayload.UserErrors(childComplexity), true
 
+	case "DeleteTagPayload.clientMutationId":
+		if e.ComplexityRoot.DeleteTagPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteTagPayload.ClientMutationID(childComplexity), true
 	case "DeleteTagPayload.deletedTagId":
 		if e.ComplexityRoot.DeleteTagPayload.DeletedTagID == nil {
 			break
@@ -4415,6 +4986,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteTagPayload.UserErrors(childComplexity), true
 
+	case "DetachContactFromCompanyPayload.clientMutationId":
+		if e.ComplexityRoot.DetachContactFromCompanyPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromCompanyPayload.ClientMutationID(childComplexity), true
 	case "DetachContactFromCompanyPayload.company":
 		if e.ComplexityRoot.DetachContactFromCompanyPayload.Company == nil {
 			break
@@ -4433,6 +5010,125 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DetachContactFromCompanyPayload.UserErrors(childComplexity), true
+
+	case "DetachContactFromConversationPayload.clientMutationId":
+		if e.ComplexityRoot.DetachContactFromConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromConversationPayload.ClientMutationID(childComplexity), true
+	case "DetachContactFromConversationPayload.conversation":
+		if e.ComplexityRoot.DetachContactFromConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromConversationPayload.Conversation(childComplexity), true
+	case "DetachContactFromConversationPayload.userErrors":
+		if e.ComplexityRoot.DetachContactFromConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachContactFromConversationPayload.UserErrors(childComplexity), true
+
+	case "DetachSubscriptionTypeFromContactPayload.clientMutationId":
+		if e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.ClientMutationID(childComplexity), true
+	case "DetachSubscriptionTypeFromContactPayload.contact":
+		if e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.Contact(childComplexity), true
+	case "DetachSubscriptionTypeFromContactPayload.subscriptionType":
+		if e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.SubscriptionType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.SubscriptionType(childComplexity), true
+	case "DetachSubscriptionTypeFromContactPayload.userErrors":
+		if e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachSubscriptionTypeFromContactPayload.UserErrors(childComplexity), true
+
+	case "DetachTagFromContactPayload.clientMutationId":
+		if e.ComplexityRoot.DetachTagFromContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromContactPayload.ClientMutationID(childComplexity), true
+	case "DetachTagFromContactPayload.contact":
+		if e.ComplexityRoot.DetachTagFromContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromContactPayload.Contact(childComplexity), true
+	case "DetachTagFromContactPayload.tag":
+		if e.ComplexityRoot.DetachTagFromContactPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromContactPayload.Tag(childComplexity), true
+	case "DetachTagFromContactPayload.userErrors":
+		if e.ComplexityRoot.DetachTagFromContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromContactPayload.UserErrors(childComplexity), true
+
+	case "DetachTagFromConversationPayload.clientMutationId":
+		if e.ComplexityRoot.DetachTagFromConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromConversationPayload.ClientMutationID(childComplexity), true
+	case "DetachTagFromConversationPayload.conversation":
+		if e.ComplexityRoot.DetachTagFromConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromConversationPayload.Conversation(childComplexity), true
+	case "DetachTagFromConversationPayload.tag":
+		if e.ComplexityRoot.DetachTagFromConversationPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromConversationPayload.Tag(childComplexity), true
+	case "DetachTagFromConversationPayload.userErrors":
+		if e.ComplexityRoot.DetachTagFromConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromConversationPayload.UserErrors(childComplexity), true
+
+	case "DetachTagFromTicketPayload.clientMutationId":
+		if e.ComplexityRoot.DetachTagFromTicketPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromTicketPayload.ClientMutationID(childComplexity), true
+	case "DetachTagFromTicketPayload.tag":
+		if e.ComplexityRoot.DetachTagFromTicketPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromTicketPayload.Tag(childComplexity), true
+	case "DetachTagFromTicketPayload.ticket":
+		if e.ComplexityRoot.DetachTagFromTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromTicketPayload.Ticket(childComplexity), true
+	case "DetachTagFromTicketPayload.userErrors":
+		if e.ComplexityRoot.DetachTagFromTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DetachTagFromTicketPayload.UserErrors(childComplexity), true
 
 	case "HelpCenter.createdAt":
 		if e.ComplexityRoot.HelpCenter.CreatedAt == nil {
@@ -4584,19 +5280,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkedObjectEdge.Node(childComplexity), true
 
-	case "ManageConversationPayload.conversation":
-		if e.ComplexityRoot.ManageConversationPayload.Conversation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ManageConversationPayload.Conversation(childComplexity), true
-	case "ManageConversationPayload.userErrors":
-		if e.ComplexityRoot.ManageConversationPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ManageConversationPayload.UserErrors(childComplexity), true
-
 	case "Me.admin":
 		if e.ComplexityRoot.Me.Admin == nil {
 			break
@@ -4675,6 +5358,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.Teams(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
+	case "MergeContactsPayload.clientMutationId":
+		if e.ComplexityRoot.MergeContactsPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeContactsPayload.ClientMutationID(childComplexity), true
 	case "MergeContactsPayload.contact":
 		if e.ComplexityRoot.MergeContactsPayload.Contact == nil {
 			break
@@ -4741,7 +5430,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ArchiveContact(childComplexity, args["input"].(model.ContactInput)), true
+		return e.ComplexityRoot.Mutation.ArchiveContact(childComplexity, args["input"].(model.ArchiveContactInput)), true
 	case "Mutation.assignConversation":
 		if e.ComplexityRoot.Mutation.AssignConversation == nil {
 			break
@@ -4763,7 +5452,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AttachContactToCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+		return e.ComplexityRoot.Mutation.AttachContactToCompany(childComplexity, args["input"].(model.AttachContactToCompanyInput)), true
 	case "Mutation.attachContactToConversation":
 		if e.ComplexityRoot.Mutation.AttachContactToConversation == nil {
 			break
@@ -4785,7 +5474,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AttachSubscriptionTypeToContact(childComplexity, args["input"].(model.AttachSubscriptionTypeInput)), true
+		return e.ComplexityRoot.Mutation.AttachSubscriptionTypeToContact(childComplexity, args["input"].(model.AttachSubscriptionTypeToContactInput)), true
 	case "Mutation.attachTagToContact":
 		if e.ComplexityRoot.Mutation.AttachTagToContact == nil {
 			break
@@ -4796,7 +5485,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AttachTagToContact(childComplexity, args["input"].(model.ContactTagInput)), true
+		return e.ComplexityRoot.Mutation.AttachTagToContact(childComplexity, args["input"].(model.AttachTagToContactInput)), true
 	case "Mutation.attachTagToConversation":
 		if e.ComplexityRoot.Mutation.AttachTagToConversation == nil {
 			break
@@ -4807,7 +5496,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AttachTagToConversation(childComplexity, args["input"].(model.ConversationTagInput)), true
+		return e.ComplexityRoot.Mutation.AttachTagToConversation(childComplexity, args["input"].(model.AttachTagToConversationInput)), true
 	case "Mutation.attachTagToTicket":
 		if e.ComplexityRoot.Mutation.AttachTagToTicket == nil {
 			break
@@ -4818,7 +5507,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AttachTagToTicket(childComplexity, args["input"].(model.TicketTagInput)), true
+		return e.ComplexityRoot.Mutation.AttachTagToTicket(childComplexity, args["input"].(model.AttachTagToTicketInput)), true
 	case "Mutation.cancelDataExport":
 		if e.ComplexityRoot.Mutation.CancelDataExport == nil {
 			break
@@ -5082,7 +5771,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteContact(childComplexity, args["input"].(model.ContactInput)), true
+		return e.ComplexityRoot.Mutation.DeleteContact(childComplexity, args["input"].(model.DeleteContactInput)), true
 	case "Mutation.deleteNewsItem":
 		if e.ComplexityRoot.Mutation.DeleteNewsItem == nil {
 			break
@@ -5115,7 +5804,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DetachContactFromCompany(childComplexity, args["input"].(model.ContactCompanyInput)), true
+		return e.ComplexityRoot.Mutation.DetachContactFromCompany(childComplexity, args["input"].(model.DetachContactFromCompanyInput)), true
 	case "Mutation.detachContactFromConversation":
 		if e.ComplexityRoot.Mutation.DetachContactFromConversation == nil {
 			break
@@ -5137,7 +5826,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DetachSubscriptionTypeFromContact(childComplexity, args["input"].(model.DetachSubscriptionTypeInput)), true
+		return e.ComplexityRoot.Mutation.DetachSubscriptionTypeFromContact(childComplexity, args["input"].(model.DetachSubscriptionTypeFromContactInput)), true
 	case "Mutation.detachTagFromContact":
 		if e.ComplexityRoot.Mutation.DetachTagFromContact == nil {
 			break
@@ -5148,7 +5837,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DetachTagFromContact(childComplexity, args["input"].(model.ContactTagInput)), true
+		return e.ComplexityRoot.Mutation.DetachTagFromContact(childComplexity, args["input"].(model.DetachTagFromContactInput)), true
 	case "Mutation.detachTagFromConversation":
 		if e.ComplexityRoot.Mutation.DetachTagFromConversation == nil {
 			break
@@ -5159,7 +5848,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DetachTagFromConversation(childComplexity, args["input"].(model.ConversationTagInput)), true
+		return e.ComplexityRoot.Mutation.DetachTagFromConversation(childComplexity, args["input"].(model.DetachTagFromConversationInput)), true
 	case "Mutation.detachTagFromTicket":
 		if e.ComplexityRoot.Mutation.DetachTagFromTicket == nil {
 			break
@@ -5170,7 +5859,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DetachTagFromTicket(childComplexity, args["input"].(model.TicketTagInput)), true
+		return e.ComplexityRoot.Mutation.DetachTagFromTicket(childComplexity, args["input"].(model.DetachTagFromTicketInput)), true
 	case "Mutation.mergeContacts":
 		if e.ComplexityRoot.Mutation.MergeContacts == nil {
 			break
@@ -5302,7 +5991,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UnarchiveContact(childComplexity, args["input"].(model.ContactInput)), true
+		return e.ComplexityRoot.Mutation.UnarchiveContact(childComplexity, args["input"].(model.UnarchiveContactInput)), true
 	case "Mutation.untagCompanies":
 		if e.ComplexityRoot.Mutation.UntagCompanies == nil {
 			break
@@ -5313,7 +6002,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UntagCompanies(childComplexity, args["input"].(model.TagCompaniesInput)), true
+		return e.ComplexityRoot.Mutation.UntagCompanies(childComplexity, args["input"].(model.UntagCompaniesInput)), true
 	case "Mutation.updateArticle":
 		if e.ComplexityRoot.Mutation.UpdateArticle == nil {
 			break
@@ -5708,6 +6397,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NoteEdge.Node(childComplexity), true
+
+	case "OpenConversationPayload.clientMutationId":
+		if e.ComplexityRoot.OpenConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenConversationPayload.ClientMutationID(childComplexity), true
+	case "OpenConversationPayload.conversation":
+		if e.ComplexityRoot.OpenConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenConversationPayload.Conversation(childComplexity), true
+	case "OpenConversationPayload.userErrors":
+		if e.ComplexityRoot.OpenConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenConversationPayload.UserErrors(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -6242,6 +6950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RateLimit.ResetAt(childComplexity), true
 
+	case "RecordDataEventSummaryPayload.clientMutationId":
+		if e.ComplexityRoot.RecordDataEventSummaryPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordDataEventSummaryPayload.ClientMutationID(childComplexity), true
 	case "RecordDataEventSummaryPayload.eventSummaries":
 		if e.ComplexityRoot.RecordDataEventSummaryPayload.EventSummaries == nil {
 			break
@@ -6255,6 +6969,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecordDataEventSummaryPayload.UserErrors(childComplexity), true
 
+	case "RedactConversationPayload.clientMutationId":
+		if e.ComplexityRoot.RedactConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedactConversationPayload.ClientMutationID(childComplexity), true
 	case "RedactConversationPayload.conversation":
 		if e.ComplexityRoot.RedactConversationPayload.Conversation == nil {
 			break
@@ -6268,6 +6988,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RedactConversationPayload.UserErrors(childComplexity), true
 
+	case "ReplyConversationPayload.clientMutationId":
+		if e.ComplexityRoot.ReplyConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyConversationPayload.ClientMutationID(childComplexity), true
 	case "ReplyConversationPayload.conversation":
 		if e.ComplexityRoot.ReplyConversationPayload.Conversation == nil {
 			break
@@ -6280,6 +7006,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReplyConversationPayload.Part(childComplexity), true
+	case "ReplyConversationPayload.partEdge":
+		if e.ComplexityRoot.ReplyConversationPayload.PartEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyConversationPayload.PartEdge(childComplexity), true
 	case "ReplyConversationPayload.userErrors":
 		if e.ComplexityRoot.ReplyConversationPayload.UserErrors == nil {
 			break
@@ -6287,12 +7019,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReplyConversationPayload.UserErrors(childComplexity), true
 
+	case "ReplyTicketPayload.clientMutationId":
+		if e.ComplexityRoot.ReplyTicketPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyTicketPayload.ClientMutationID(childComplexity), true
 	case "ReplyTicketPayload.part":
 		if e.ComplexityRoot.ReplyTicketPayload.Part == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ReplyTicketPayload.Part(childComplexity), true
+	case "ReplyTicketPayload.partEdge":
+		if e.ComplexityRoot.ReplyTicketPayload.PartEdge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyTicketPayload.PartEdge(childComplexity), true
 	case "ReplyTicketPayload.ticket":
 		if e.ComplexityRoot.ReplyTicketPayload.Ticket == nil {
 			break
@@ -6305,6 +7049,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReplyTicketPayload.UserErrors(childComplexity), true
+
+	case "RunAssignmentRulesPayload.clientMutationId":
+		if e.ComplexityRoot.RunAssignmentRulesPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RunAssignmentRulesPayload.ClientMutationID(childComplexity), true
+	case "RunAssignmentRulesPayload.conversation":
+		if e.ComplexityRoot.RunAssignmentRulesPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RunAssignmentRulesPayload.Conversation(childComplexity), true
+	case "RunAssignmentRulesPayload.userErrors":
+		if e.ComplexityRoot.RunAssignmentRulesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RunAssignmentRulesPayload.UserErrors(childComplexity), true
 
 	case "Segment.count":
 		if e.ComplexityRoot.Segment.Count == nil {
@@ -6387,12 +7150,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SetAdminAwayPayload.Admin(childComplexity), true
+	case "SetAdminAwayPayload.clientMutationId":
+		if e.ComplexityRoot.SetAdminAwayPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAdminAwayPayload.ClientMutationID(childComplexity), true
 	case "SetAdminAwayPayload.userErrors":
 		if e.ComplexityRoot.SetAdminAwayPayload.UserErrors == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SetAdminAwayPayload.UserErrors(childComplexity), true
+
+	case "SnoozeConversationPayload.clientMutationId":
+		if e.ComplexityRoot.SnoozeConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SnoozeConversationPayload.ClientMutationID(childComplexity), true
+	case "SnoozeConversationPayload.conversation":
+		if e.ComplexityRoot.SnoozeConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SnoozeConversationPayload.Conversation(childComplexity), true
+	case "SnoozeConversationPayload.userErrors":
+		if e.ComplexityRoot.SnoozeConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SnoozeConversationPayload.UserErrors(childComplexity), true
 
 	case "SocialProfile.name":
 		if e.ComplexityRoot.SocialProfile.Name == nil {
@@ -6571,6 +7359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Tag.Name(childComplexity), true
 
+	case "TagCompaniesPayload.clientMutationId":
+		if e.ComplexityRoot.TagCompaniesPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagCompaniesPayload.ClientMutationID(childComplexity), true
 	case "TagCompaniesPayload.companies":
 		if e.ComplexityRoot.TagCompaniesPayload.Companies == nil {
 			break
@@ -6615,6 +7409,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TagConnection.TotalCount(childComplexity), true
 
+	case "TagContactsPayload.clientMutationId":
+		if e.ComplexityRoot.TagContactsPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TagContactsPayload.ClientMutationID(childComplexity), true
 	case "TagContactsPayload.contacts":
 		if e.ComplexityRoot.TagContactsPayload.Contacts == nil {
 			break
@@ -7219,38 +8019,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketPartEdge.Node(childComplexity), true
 
-	case "TicketPayload.ticket":
-		if e.ComplexityRoot.TicketPayload.Ticket == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketPayload.Ticket(childComplexity), true
-	case "TicketPayload.userErrors":
-		if e.ComplexityRoot.TicketPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketPayload.UserErrors(childComplexity), true
-
-	case "TicketTagPayload.tag":
-		if e.ComplexityRoot.TicketTagPayload.Tag == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTagPayload.Tag(childComplexity), true
-	case "TicketTagPayload.ticket":
-		if e.ComplexityRoot.TicketTagPayload.Ticket == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTagPayload.Ticket(childComplexity), true
-	case "TicketTagPayload.userErrors":
-		if e.ComplexityRoot.TicketTagPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTagPayload.UserErrors(childComplexity), true
-
 	case "TicketType.archived":
 		if e.ComplexityRoot.TicketType.Archived == nil {
 			break
@@ -7526,25 +8294,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketTypeAttributeOptionEdge.Node(childComplexity), true
 
-	case "TicketTypeAttributePayload.attribute":
-		if e.ComplexityRoot.TicketTypeAttributePayload.Attribute == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTypeAttributePayload.Attribute(childComplexity), true
-	case "TicketTypeAttributePayload.ticketType":
-		if e.ComplexityRoot.TicketTypeAttributePayload.TicketType == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTypeAttributePayload.TicketType(childComplexity), true
-	case "TicketTypeAttributePayload.userErrors":
-		if e.ComplexityRoot.TicketTypeAttributePayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TicketTypeAttributePayload.UserErrors(childComplexity), true
-
 	case "TicketTypeConnection.edges":
 		if e.ComplexityRoot.TicketTypeConnection.Edges == nil {
 			break
@@ -7583,18 +8332,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TicketTypeEdge.Node(childComplexity), true
 
-	case "TicketTypePayload.ticketType":
-		if e.ComplexityRoot.TicketTypePayload.TicketType == nil {
+	case "UnarchiveContactPayload.archived":
+		if e.ComplexityRoot.UnarchiveContactPayload.Archived == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TicketTypePayload.TicketType(childComplexity), true
-	case "TicketTypePayload.userErrors":
-		if e.ComplexityRoot.TicketTypePayload.UserErrors == nil {
+		return e.ComplexityRoot.UnarchiveContactPayload.Archived(childComplexity), true
+	case "UnarchiveContactPayload.clientMutationId":
+		if e.ComplexityRoot.UnarchiveContactPayload.ClientMutationID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TicketTypePayload.UserErrors(childComplexity), true
+		return e.ComplexityRoot.UnarchiveContactPayload.ClientMutationID(childComplexity), true
+	case "UnarchiveContactPayload.contact":
+		if e.ComplexityRoot.UnarchiveContactPayload.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnarchiveContactPayload.Contact(childComplexity), true
+	case "UnarchiveContactPayload.contactId":
+		if e.ComplexityRoot.UnarchiveContactPayload.ContactID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnarchiveContactPayload.ContactID(childComplexity), true
+	case "UnarchiveContactPayload.userErrors":
+		if e.ComplexityRoot.UnarchiveContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnarchiveContactPayload.UserErrors(childComplexity), true
+
+	case "UntagCompaniesPayload.clientMutationId":
+		if e.ComplexityRoot.UntagCompaniesPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UntagCompaniesPayload.ClientMutationID(childComplexity), true
+	case "UntagCompaniesPayload.companies":
+		if e.ComplexityRoot.UntagCompaniesPayload.Companies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UntagCompaniesPayload.Companies(childComplexity), true
+	case "UntagCompaniesPayload.tag":
+		if e.ComplexityRoot.UntagCompaniesPayload.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UntagCompaniesPayload.Tag(childComplexity), true
+	case "UntagCompaniesPayload.userErrors":
+		if e.ComplexityRoot.UntagCompaniesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UntagCompaniesPayload.UserErrors(childComplexity), true
 
 	case "UpdateArticlePayload.article":
 		if e.ComplexityRoot.UpdateArticlePayload.Article == nil {
@@ -7602,6 +8394,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UpdateArticlePayload.Article(childComplexity), true
+	case "UpdateArticlePayload.clientMutationId":
+		if e.ComplexityRoot.UpdateArticlePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateArticlePayload.ClientMutationID(childComplexity), true
 	case "UpdateArticlePayload.userErrors":
 		if e.ComplexityRoot.UpdateArticlePayload.UserErrors == nil {
 			break
@@ -7609,6 +8407,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateArticlePayload.UserErrors(childComplexity), true
 
+	case "UpdateCollectionPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateCollectionPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCollectionPayload.ClientMutationID(childComplexity), true
 	case "UpdateCollectionPayload.collection":
 		if e.ComplexityRoot.UpdateCollectionPayload.Collection == nil {
 			break
@@ -7622,6 +8426,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateCollectionPayload.UserErrors(childComplexity), true
 
+	case "UpdateCompanyPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateCompanyPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCompanyPayload.ClientMutationID(childComplexity), true
 	case "UpdateCompanyPayload.company":
 		if e.ComplexityRoot.UpdateCompanyPayload.Company == nil {
 			break
@@ -7635,6 +8445,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateCompanyPayload.UserErrors(childComplexity), true
 
+	case "UpdateContactPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateContactPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateContactPayload.ClientMutationID(childComplexity), true
 	case "UpdateContactPayload.contact":
 		if e.ComplexityRoot.UpdateContactPayload.Contact == nil {
 			break
@@ -7648,6 +8464,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateContactPayload.UserErrors(childComplexity), true
 
+	case "UpdateConversationPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateConversationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConversationPayload.ClientMutationID(childComplexity), true
 	case "UpdateConversationPayload.conversation":
 		if e.ComplexityRoot.UpdateConversationPayload.Conversation == nil {
 			break
@@ -7661,6 +8483,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateConversationPayload.UserErrors(childComplexity), true
 
+	case "UpdateDataAttributePayload.clientMutationId":
+		if e.ComplexityRoot.UpdateDataAttributePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateDataAttributePayload.ClientMutationID(childComplexity), true
+	case "UpdateDataAttributePayload.dataAttribute":
+		if e.ComplexityRoot.UpdateDataAttributePayload.DataAttribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateDataAttributePayload.DataAttribute(childComplexity), true
+	case "UpdateDataAttributePayload.userErrors":
+		if e.ComplexityRoot.UpdateDataAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateDataAttributePayload.UserErrors(childComplexity), true
+
+	case "UpdateNewsItemPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateNewsItemPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateNewsItemPayload.ClientMutationID(childComplexity), true
 	case "UpdateNewsItemPayload.newsItem":
 		if e.ComplexityRoot.UpdateNewsItemPayload.NewsItem == nil {
 			break
@@ -7674,6 +8521,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateNewsItemPayload.UserErrors(childComplexity), true
 
+	case "UpdateTicketPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateTicketPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketPayload.ClientMutationID(childComplexity), true
+	case "UpdateTicketPayload.ticket":
+		if e.ComplexityRoot.UpdateTicketPayload.Ticket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketPayload.Ticket(childComplexity), true
+	case "UpdateTicketPayload.userErrors":
+		if e.ComplexityRoot.UpdateTicketPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketPayload.UserErrors(childComplexity), true
+
+	case "UpdateTicketTypeAttributePayload.attribute":
+		if e.ComplexityRoot.UpdateTicketTypeAttributePayload.Attribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypeAttributePayload.Attribute(childComplexity), true
+	case "UpdateTicketTypeAttributePayload.clientMutationId":
+		if e.ComplexityRoot.UpdateTicketTypeAttributePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypeAttributePayload.ClientMutationID(childComplexity), true
+	case "UpdateTicketTypeAttributePayload.ticketType":
+		if e.ComplexityRoot.UpdateTicketTypeAttributePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypeAttributePayload.TicketType(childComplexity), true
+	case "UpdateTicketTypeAttributePayload.userErrors":
+		if e.ComplexityRoot.UpdateTicketTypeAttributePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypeAttributePayload.UserErrors(childComplexity), true
+
+	case "UpdateTicketTypePayload.clientMutationId":
+		if e.ComplexityRoot.UpdateTicketTypePayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypePayload.ClientMutationID(childComplexity), true
+	case "UpdateTicketTypePayload.ticketType":
+		if e.ComplexityRoot.UpdateTicketTypePayload.TicketType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypePayload.TicketType(childComplexity), true
+	case "UpdateTicketTypePayload.userErrors":
+		if e.ComplexityRoot.UpdateTicketTypePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateTicketTypePayload.UserErrors(childComplexity), true
+
+	case "UpdateVisitorPayload.clientMutationId":
+		if e.ComplexityRoot.UpdateVisitorPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateVisitorPayload.ClientMutationID(childComplexity), true
 	case "UpdateVisitorPayload.userErrors":
 		if e.ComplexityRoot.UpdateVisitorPayload.UserErrors == nil {
 			break
@@ -7985,10 +8901,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AdminConversationReplyInput", ec.unmarshalInputAdminConversationReplyInput),
 			graphql.NewInputUnmarshaler("AdminTicketReplyInput", ec.unmarshalInputAdminTicketReplyInput),
+			graphql.NewInputUnmarshaler("ArchiveContactInput", ec.unmarshalInputArchiveContactInput),
 			graphql.NewInputUnmarshaler("ArticleTranslationInput", ec.unmarshalInputArticleTranslationInput),
 			graphql.NewInputUnmarshaler("AssignConversationInput", ec.unmarshalInputAssignConversationInput),
+			graphql.NewInputUnmarshaler("AttachContactToCompanyInput", ec.unmarshalInputAttachContactToCompanyInput),
 			graphql.NewInputUnmarshaler("AttachContactToConversationInput", ec.unmarshalInputAttachContactToConversationInput),
-			graphql.NewInputUnmarshaler("AttachSubscriptionTypeInput", ec.unmarshalInputAttachSubscriptionTypeInput),
+			graphql.NewInputUnmarshaler("AttachSubscriptionTypeToContactInput", ec.unmarshalInputAttachSubscriptionTypeToContactInput),
+			graphql.NewInputUnmarshaler("AttachTagToContactInput", ec.unmarshalInputAttachTagToContactInput),
+			graphql.NewInputUnmarshaler("AttachTagToConversationInput", ec.unmarshalInputAttachTagToConversationInput),
+			graphql.NewInputUnmarshaler("AttachTagToTicketInput", ec.unmarshalInputAttachTagToTicketInput),
 			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
 			graphql.NewInputUnmarshaler("CancelDataExportInput", ec.unmarshalInputCancelDataExportInput),
 			graphql.NewInputUnmarshaler("CloseConversationInput", ec.unmarshalInputCloseConversationInput),
@@ -7996,17 +8917,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
-			graphql.NewInputUnmarshaler("ContactCompanyInput", ec.unmarshalInputContactCompanyInput),
 			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
 			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
-			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
 			graphql.NewInputUnmarshaler("ContactRefInput", ec.unmarshalInputContactRefInput),
 			graphql.NewInputUnmarshaler("ContactReplyInput", ec.unmarshalInputContactReplyInput),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
 			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
-			graphql.NewInputUnmarshaler("ContactTagInput", ec.unmarshalInputContactTagInput),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
@@ -8019,7 +8937,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
 			graphql.NewInputUnmarshaler("ConversationStatisticsFilter", ec.unmarshalInputConversationStatisticsFilter),
-			graphql.NewInputUnmarshaler("ConversationTagInput", ec.unmarshalInputConversationTagInput),
 			graphql.NewInputUnmarshaler("ConvertConversationToTicketInput", ec.unmarshalInputConvertConversationToTicketInput),
 			graphql.NewInputUnmarshaler("ConvertVisitorInput", ec.unmarshalInputConvertVisitorInput),
 			graphql.NewInputUnmarshaler("CreateArticleInput", ec.unmarshalInputCreateArticleInput),
@@ -8046,10 +8963,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteArticleInput", ec.unmarshalInputDeleteArticleInput),
 			graphql.NewInputUnmarshaler("DeleteCollectionInput", ec.unmarshalInputDeleteCollectionInput),
 			graphql.NewInputUnmarshaler("DeleteCompanyInput", ec.unmarshalInputDeleteCompanyInput),
+			graphql.NewInputUnmarshaler("DeleteContactInput", ec.unmarshalInputDeleteContactInput),
 			graphql.NewInputUnmarshaler("DeleteNewsItemInput", ec.unmarshalInputDeleteNewsItemInput),
 			graphql.NewInputUnmarshaler("DeleteTagInput", ec.unmarshalInputDeleteTagInput),
+			graphql.NewInputUnmarshaler("DetachContactFromCompanyInput", ec.unmarshalInputDetachContactFromCompanyInput),
 			graphql.NewInputUnmarshaler("DetachContactFromConversationInput", ec.unmarshalInputDetachContactFromConversationInput),
-			graphql.NewInputUnmarshaler("DetachSubscriptionTypeInput", ec.unmarshalInputDetachSubscriptionTypeInput),
+			graphql.NewInputUnmarshaler("DetachSubscriptionTypeFromContactInput", ec.unmarshalInputDetachSubscriptionTypeFromContactInput),
+			graphql.NewInputUnmarshaler("DetachTagFromContactInput", ec.unmarshalInputDetachTagFromContactInput),
+			graphql.NewInputUnmarshaler("DetachTagFromConversationInput", ec.unmarshalInputDetachTagFromConversationInput),
+			graphql.NewInputUnmarshaler("DetachTagFromTicketInput", ec.unmarshalInputDetachTagFromTicketInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
@@ -8076,7 +8998,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TicketReplyInput", ec.unmarshalInputTicketReplyInput),
 			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
-			graphql.NewInputUnmarshaler("TicketTagInput", ec.unmarshalInputTicketTagInput),
+			graphql.NewInputUnmarshaler("UnarchiveContactInput", ec.unmarshalInputUnarchiveContactInput),
+			graphql.NewInputUnmarshaler("UntagCompaniesInput", ec.unmarshalInputUntagCompaniesInput),
 			graphql.NewInputUnmarshaler("UpdateArticleInput", ec.unmarshalInputUpdateArticleInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
 			graphql.NewInputUnmarshaler("UpdateCompanyInput", ec.unmarshalInputUpdateCompanyInput),
@@ -10367,14 +11290,19 @@ type CompanyEvent {
 }
 `, BuiltIn: false},
 	{Name: "../schema/mutations.graphqls", Input: `"""
-The entry points that change the workspace. Each mutation takes one ` + "`" + `input` + "`" + ` object and returns a payload
-holding the objects it changed, as graph types (select their relations to refetch them in the same request),
-and ` + "`" + `userErrors` + "`" + `: the reasons the input was refused, by the graph before any upstream call (a malformed
-global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it does not take,
-a duplicate). A refused input is data, not an error: ` + "`" + `userErrors` + "`" + ` names the input field at fault and the
-payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out
-of rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is
-null. Mutations of one request run one after another, in order.
+The entry points that change the workspace. Each mutation ` + "`" + `doSomething` + "`" + ` takes one ` + "`" + `input: DoSomethingInput!` + "`" + ` and
+returns a ` + "`" + `DoSomethingPayload` + "`" + ` holding the objects it changed, as graph types (select their relations to refetch
+them in the same request), and ` + "`" + `userErrors` + "`" + `: the reasons the input was refused, by the graph before any upstream
+call (a malformed global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it
+does not take, a duplicate). A refused input is data, not an error: ` + "`" + `userErrors` + "`" + ` names the input field at fault and
+the payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out of
+rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is null.
+Mutations of one request run one after another, in order.
+
+As Relay expects: every input takes a ` + "`" + `clientMutationId` + "`" + ` that its payload returns unchanged, refused or not; a
+mutation that creates an object that lives in a connection returns it also as an edge of that connection
+(` + "`" + `contactEdge` + "`" + `, ` + "`" + `ticketEdge` + "`" + `, ...) for ` + "`" + `@appendEdge` + "`" + ` and ` + "`" + `@prependEdge` + "`" + `; and a delete returns the global ID of what
+it deleted (` + "`" + `deletedContactId` + "`" + `, ...) for ` + "`" + `@deleteRecord` + "`" + `.
 """
 type Mutation
 
@@ -10408,9 +11336,6 @@ enum UserErrorCode {
   "The object is in use by another one that depends on it and cannot be removed."
   IN_USE
 }
-
-"Marks an input field whose absence (leave it alone) differs from null (clear it)."
-directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 `, BuiltIn: false},
 	{Name: "../schema/mutations_admins.graphqls", Input: `extend type Mutation {
   """
@@ -10422,6 +11347,8 @@ directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on 
 
 "The away mode to give a teammate."
 input SetAdminAwayInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The teammate's global ID."
   adminId: ID!
   "True to mark the teammate away, false to mark them back."
@@ -10432,6 +11359,8 @@ input SetAdminAwayInput {
 
 "The result of setAdminAway."
 type SetAdminAwayPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The teammate with their new away mode; null when the input was refused."
   admin: Admin @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -10449,6 +11378,8 @@ type SetAdminAwayPayload {
 
 "A new article."
 input CreateArticleInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The title (of the default locale, for multilingual help centers)."
   title: String!
   "A short description shown under the title."
@@ -10483,6 +11414,8 @@ input ArticleTranslationInput {
 
 "Changes to an article; what is left out stays as it is."
 input UpdateArticleInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The article's global ID."
   id: ID!
   "The new title."
@@ -10503,20 +11436,32 @@ input UpdateArticleInput {
 
 "The article to delete."
 input DeleteArticleInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The article's global ID."
   id: ID!
 }
 
 "The result of createArticle."
 type CreateArticlePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new article; null when the input was refused."
   article: Article @cost(calls: 0)
+  """
+  The new article as an edge of ` + "`" + `articles` + "`" + `, to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `. The list shows the most
+  recently updated articles first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + ` it
+  pages on with what was there before. Null when the input was refused.
+  """
+  articleEdge: ArticleEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateArticle."
 type UpdateArticlePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The article as changed; null when the input was refused."
   article: Article @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -10525,6 +11470,8 @@ type UpdateArticlePayload {
 
 "The result of deleteArticle."
 type DeleteArticlePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted article; null when the input was refused."
   deletedArticleId: ID
   "Why the input was refused; empty on success."
@@ -10543,13 +11490,15 @@ type DeleteArticlePayload {
   "Deletes a company and detaches its contacts, who stay. One upstream call; retried after a failure."
   deleteCompany("The company." input: DeleteCompanyInput!): DeleteCompanyPayload @cost(calls: 1)
   "Makes a contact a member of a company. One upstream call; retried after a failure (attaching twice changes nothing)."
-  attachContactToCompany("The contact and the company." input: ContactCompanyInput!): AttachContactToCompanyPayload @cost(calls: 1)
+  attachContactToCompany("The contact and the company." input: AttachContactToCompanyInput!): AttachContactToCompanyPayload @cost(calls: 1)
   "Ends a contact's membership of a company. One upstream call; retried after a failure."
-  detachContactFromCompany("The contact and the company." input: ContactCompanyInput!): DetachContactFromCompanyPayload @cost(calls: 1)
+  detachContactFromCompany("The contact and the company." input: DetachContactFromCompanyInput!): DetachContactFromCompanyPayload @cost(calls: 1)
 }
 
 "A company to create, or to update when one has its companyId."
 input CreateOrUpdateCompanyInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The workspace's own id for the company: it finds the company to update; it cannot change."
   companyId: String!
   "The company's name."
@@ -10572,6 +11521,8 @@ input CreateOrUpdateCompanyInput {
 
 "Changes to a company; what is left out stays as it is."
 input UpdateCompanyInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The company's global ID."
   id: ID!
   "The company's name."
@@ -10594,12 +11545,26 @@ input UpdateCompanyInput {
 
 "The company to delete."
 input DeleteCompanyInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The company's global ID."
   id: ID!
 }
 
-"A contact and a company."
-input ContactCompanyInput {
+"A contact and the company it joins."
+input AttachContactToCompanyInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The contact's global ID."
+  contactId: ID!
+  "The company's global ID."
+  companyId: ID!
+}
+
+"A contact and the company it leaves."
+input DetachContactFromCompanyInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   contactId: ID!
   "The company's global ID."
@@ -10608,14 +11573,25 @@ input ContactCompanyInput {
 
 "The result of createOrUpdateCompany."
 type CreateOrUpdateCompanyPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The company as created or updated; null when the input was refused."
   company: Company @cost(calls: 0)
+  """
+  The company as an edge, to add to a list of companies with Relay's ` + "`" + `@appendEdge` + "`" + ` or ` + "`" + `@prependEdge` + "`" + `. Intercom lists a
+  company in ` + "`" + `companies` + "`" + ` only once a contact belongs to it, and then by its last request, so its place there is
+  unknown when it is written: the cursor is its place in ` + "`" + `companies(filter: {companyId: ...})` + "`" + ` with its companyId, the
+  one list sure to hold it. Null when the input was refused.
+  """
+  companyEdge: CompanyEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateCompany."
 type UpdateCompanyPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The company as changed; null when the input was refused."
   company: Company @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -10624,6 +11600,8 @@ type UpdateCompanyPayload {
 
 "The result of deleteCompany."
 type DeleteCompanyPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted company; null when the input was refused."
   deletedCompanyId: ID
   "Why the input was refused; empty on success."
@@ -10632,6 +11610,8 @@ type DeleteCompanyPayload {
 
 "The result of attachContactToCompany."
 type AttachContactToCompanyPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The company with its new member; null when the input was refused."
   company: Company @cost(calls: 0)
   "The contact, read again after the change (one upstream call when selected); null when the input was refused."
@@ -10642,6 +11622,8 @@ type AttachContactToCompanyPayload {
 
 "The result of detachContactFromCompany."
 type DetachContactFromCompanyPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The company without the contact; null when the input was refused."
   company: Company @cost(calls: 0)
   "The contact, read again after the change (one upstream call when selected); null when the input was refused."
@@ -10663,11 +11645,11 @@ type DetachContactFromCompanyPayload {
   """
   updateContact("The contact and its changes." input: UpdateContactInput!): UpdateContactPayload @cost(calls: 1)
   "Deletes a contact for good, with its notes and events. One upstream call; retried after a failure."
-  deleteContact("The contact." input: ContactInput!): DeleteContactPayload @cost(calls: 1)
+  deleteContact("The contact." input: DeleteContactInput!): DeleteContactPayload @cost(calls: 1)
   "Archives a contact: lists and searches leave it out until it is unarchived. One upstream call; retried after a failure."
-  archiveContact("The contact." input: ContactInput!): ArchiveContactPayload @cost(calls: 1)
+  archiveContact("The contact." input: ArchiveContactInput!): ArchiveContactPayload @cost(calls: 1)
   "Brings an archived contact back into lists and searches. One upstream call; retried after a failure."
-  unarchiveContact("The contact." input: ContactInput!): ArchiveContactPayload @cost(calls: 1)
+  unarchiveContact("The contact." input: UnarchiveContactInput!): UnarchiveContactPayload @cost(calls: 1)
   """
   Merges a lead into a user: the lead's conversations, tags, companies, notes and events move to the user,
   and the lead is gone. One upstream call; never retried, as the merge cannot run twice.
@@ -10677,6 +11659,8 @@ type DetachContactFromCompanyPayload {
 
 "A new user or lead."
 input CreateContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "User or lead (Intercom makes a user when only an email or an externalId is given)."
   role: ContactRole
   "The email address."
@@ -10703,6 +11687,8 @@ input CreateContactInput {
 
 "Changes to a contact: what is left out stays as it is, null clears."
 input UpdateContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   id: ID!
   "Makes a lead a user (a user cannot become a lead)."
@@ -10712,31 +11698,51 @@ input UpdateContactInput {
   "The contact's id in the workspace's own product."
   externalId: String
   "The phone number; null clears it."
-  phone: String @goField(omittable: true)
+  phone: String
   "The name; null clears it."
-  name: String @goField(omittable: true)
+  name: String
   "The URL of an avatar image; null clears it."
-  avatarUrl: String @goField(omittable: true)
+  avatarUrl: String
   "When the user signed up; null clears it."
-  signedUpAt: DateTime @goField(omittable: true)
+  signedUpAt: DateTime
   "When the contact was last seen; null clears it."
-  lastSeenAt: DateTime @goField(omittable: true)
+  lastSeenAt: DateTime
   "The global ID of the teammate who owns the contact; null leaves it unowned."
-  ownerId: ID @goField(omittable: true)
+  ownerId: ID
   "True when the contact does not want email."
   unsubscribedFromEmails: Boolean
   "Custom attributes to set; the others stay. A null value clears that attribute."
   customAttributes: JSON
 }
 
-"A contact."
-input ContactInput {
+"The contact to delete."
+input DeleteContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The contact's global ID."
+  id: ID!
+}
+
+"The contact to archive."
+input ArchiveContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The contact's global ID."
+  id: ID!
+}
+
+"The archived contact to bring back."
+input UnarchiveContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   id: ID!
 }
 
 "A lead and the user to merge it into."
 input MergeContactsInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The global ID of the lead, which is gone after the merge."
   leadId: ID!
   "The global ID of the user that receives everything of the lead."
@@ -10745,14 +11751,24 @@ input MergeContactsInput {
 
 "The result of createContact."
 type CreateContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new contact; null when the input was refused."
   contact: Contact @cost(calls: 0)
+  """
+  The new contact as an edge of ` + "`" + `contacts` + "`" + ` (without filter or order), to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `.
+  The list shows the newest contacts first, so the cursor is the list's first position when the write was made:
+  ` + "`" + `after` + "`" + ` it pages on with what was there before. Null when the input was refused.
+  """
+  contactEdge: ContactEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateContact."
 type UpdateContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The contact as changed; null when the input was refused."
   contact: Contact @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -10761,14 +11777,32 @@ type UpdateContactPayload {
 
 "The result of deleteContact."
 type DeleteContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted contact; null when the input was refused."
   deletedContactId: ID
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of archiveContact and unarchiveContact."
+"The result of archiveContact."
 type ArchiveContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The contact's global ID; null when the input was refused."
+  contactId: ID
+  "True when the contact is now archived, false when it is back."
+  archived: Boolean
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of unarchiveContact."
+type UnarchiveContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The contact's global ID; null when the input was refused."
   contactId: ID
   "True when the contact is now archived, false when it is back."
@@ -10781,6 +11815,8 @@ type ArchiveContactPayload {
 
 "The result of mergeContacts."
 type MergeContactsPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The user, with everything of the lead; null when the input was refused."
   contact: Contact @cost(calls: 0)
   "The global ID of the lead, which no longer exists; null when the input was refused."
@@ -10791,9 +11827,9 @@ type MergeContactsPayload {
 `, BuiltIn: false},
 	{Name: "../schema/mutations_conversations.graphqls", Input: `extend type Mutation {
   "Puts a tag on a conversation, on behalf of a teammate. One upstream call; retried after a failure (tagging twice changes nothing)."
-  attachTagToConversation("The conversation, the tag and the teammate." input: ConversationTagInput!): ConversationTagPayload @cost(calls: 1)
+  attachTagToConversation("The conversation, the tag and the teammate." input: AttachTagToConversationInput!): AttachTagToConversationPayload @cost(calls: 1)
   "Takes a tag off a conversation, on behalf of a teammate. One upstream call; retried after a failure."
-  detachTagFromConversation("The conversation, the tag and the teammate." input: ConversationTagInput!): ConversationTagPayload @cost(calls: 1)
+  detachTagFromConversation("The conversation, the tag and the teammate." input: DetachTagFromConversationInput!): DetachTagFromConversationPayload @cost(calls: 1)
   """
   Starts a conversation with a message from a user or a lead, in the Messenger. Two upstream calls (the contact is
   read first, for its role); never retried, as a retry after a lost answer would start a second conversation.
@@ -10811,31 +11847,31 @@ type MergeContactsPayload {
   Closes a conversation, with an optional message to the contact. One upstream call; retried after a failure unless
   it carries a message (a retry could send it twice). Closing a closed conversation without a message changes nothing.
   """
-  closeConversation("The conversation, the teammate and the message." input: CloseConversationInput!): ManageConversationPayload @cost(calls: 1)
+  closeConversation("The conversation, the teammate and the message." input: CloseConversationInput!): CloseConversationPayload @cost(calls: 1)
   "Opens a closed or snoozed conversation. One upstream call; retried after a failure."
-  openConversation("The conversation and the teammate." input: OpenConversationInput!): ManageConversationPayload @cost(calls: 1)
+  openConversation("The conversation and the teammate." input: OpenConversationInput!): OpenConversationPayload @cost(calls: 1)
   "Snoozes a conversation until a moment. One upstream call; retried after a failure."
-  snoozeConversation("The conversation, the teammate and the moment." input: SnoozeConversationInput!): ManageConversationPayload @cost(calls: 1)
+  snoozeConversation("The conversation, the teammate and the moment." input: SnoozeConversationInput!): SnoozeConversationPayload @cost(calls: 1)
   """
   Assigns a conversation to a teammate or a team, or takes its teammate or team off; assigning a closed conversation
   to someone reopens it. One upstream call; retried after a failure unless it carries a message.
   """
-  assignConversation("The conversation, the assignee and the teammate who assigns it." input: AssignConversationInput!): ManageConversationPayload @cost(calls: 1)
+  assignConversation("The conversation, the assignee and the teammate who assigns it." input: AssignConversationInput!): AssignConversationPayload @cost(calls: 1)
   """
   Assigns a conversation as the workspace's assignment rules say (Intercom deprecates this after 2.11). One upstream
   call; retried after a failure, as the rules give the same assignee again.
   """
-  runAssignmentRules("The conversation." input: RunAssignmentRulesInput!): ManageConversationPayload @cost(calls: 1)
+  runAssignmentRules("The conversation." input: RunAssignmentRulesInput!): RunAssignmentRulesPayload @cost(calls: 1)
   """
   Adds a contact to a conversation's participants, on behalf of a teammate; named by an email no contact has, the
   contact is created as a lead. One upstream call; retried after a failure (adding a participant again changes nothing).
   """
-  attachContactToConversation("The conversation, the contact and the teammate." input: AttachContactToConversationInput!): ConversationParticipantsPayload @cost(calls: 1)
+  attachContactToConversation("The conversation, the contact and the teammate." input: AttachContactToConversationInput!): AttachContactToConversationPayload @cost(calls: 1)
   """
   Removes a contact from a conversation's participants, on behalf of a teammate; the last one cannot be removed. One
   upstream call; retried after a failure.
   """
-  detachContactFromConversation("The conversation, the contact and the teammate." input: DetachContactFromConversationInput!): ConversationParticipantsPayload @cost(calls: 1)
+  detachContactFromConversation("The conversation, the contact and the teammate." input: DetachContactFromConversationInput!): DetachContactFromConversationPayload @cost(calls: 1)
   """
   Replaces what a part of a conversation, or the message that started it, said with Intercom's redaction notice.
   A part must have a body; a message must be a contact's. One upstream call; retried after a failure.
@@ -10858,8 +11894,22 @@ input ContactRefInput @oneOf {
   email: String
 }
 
-"A conversation, a tag and the teammate who tags or untags it."
-input ConversationTagInput {
+"A conversation, a tag and the teammate who puts it on."
+input AttachTagToConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The conversation's global ID."
+  conversationId: ID!
+  "The tag's global ID."
+  tagId: ID!
+  "The global ID of the teammate who does it."
+  adminId: ID!
+}
+
+"A conversation, a tag and the teammate who takes it off."
+input DetachTagFromConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The tag's global ID."
@@ -10870,6 +11920,8 @@ input ConversationTagInput {
 
 "A contact's message that starts a conversation."
 input CreateConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The global ID of the user or lead the message comes from."
   contactId: ID!
   "The message, as plain text (Intercom takes no HTML here)."
@@ -10882,6 +11934,8 @@ input CreateConversationInput {
 
 "A conversation marked read or unread."
 input UpdateConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   id: ID!
   "True to mark the conversation read by the team, false to mark it unread."
@@ -10898,6 +11952,8 @@ enum AdminReplyKind {
 
 "A reply to a conversation."
 input ReplyConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "Who replies, and what."
@@ -10936,6 +11992,8 @@ input ContactReplyInput {
 
 "A conversation closed by a teammate."
 input CloseConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of the teammate who closes it."
@@ -10946,6 +12004,8 @@ input CloseConversationInput {
 
 "A conversation opened by a teammate."
 input OpenConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of the teammate who opens it."
@@ -10954,6 +12014,8 @@ input OpenConversationInput {
 
 "A conversation snoozed by a teammate."
 input SnoozeConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of the teammate who snoozes it."
@@ -10972,6 +12034,8 @@ enum AssigneeType {
 
 "A conversation assigned by a teammate."
 input AssignConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of the teammate who assigns it."
@@ -10986,12 +12050,16 @@ input AssignConversationInput {
 
 "A conversation to run the assignment rules on."
 input RunAssignmentRulesInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
 }
 
 "A contact added to a conversation."
 input AttachContactToConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The contact; by email, a contact no one has yet is created as a lead."
@@ -11002,6 +12070,8 @@ input AttachContactToConversationInput {
 
 "A contact removed from a conversation."
 input DetachContactFromConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of the contact."
@@ -11020,6 +12090,8 @@ input ConversationRedactionInput @oneOf {
 
 "A part or the opening message of a conversation to redact."
 input RedactConversationInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "What to redact."
@@ -11048,6 +12120,8 @@ input TicketAttributeValueInput {
 
 "A conversation to make a customer ticket of."
 input ConvertConversationToTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The conversation's global ID."
   conversationId: ID!
   "The global ID of a customer ticket type."
@@ -11060,8 +12134,22 @@ input ConvertConversationToTicketInput {
   attributes: [TicketAttributeValueInput!]
 }
 
-"The result of attachTagToConversation and detachTagFromConversation."
-type ConversationTagPayload {
+"The result of attachTagToConversation."
+type AttachTagToConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The conversation, read again after the change (one upstream call when selected); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachTagFromConversation."
+type DetachTagFromConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag, with when and by whom it was applied; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The conversation, read again after the change (one upstream call when selected); null when the input was refused."
@@ -11072,16 +12160,27 @@ type ConversationTagPayload {
 
 "The result of createConversation."
 type CreateConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The contact's message; null when the input was refused."
   message: Message @cost(calls: 0)
   "The new conversation (one upstream call when selected); null when the input was refused."
   conversation: Conversation @cost(batch: 1)
+  """
+  The new conversation as an edge of ` + "`" + `conversations` + "`" + ` (without filter or order), to add to that list with Relay's
+  ` + "`" + `@prependEdge` + "`" + `. The list shows the newest conversations first, so the cursor is the list's first position when the
+  write was made: ` + "`" + `after` + "`" + ` it pages on with what was there before. The conversation is read as for ` + "`" + `conversation` + "`" + ` (one
+  upstream call when selected, shared with it). Null when the input was refused.
+  """
+  conversationEdge: ConversationEdge @cost(batch: 1)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateConversation."
 type UpdateConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The conversation as changed; null when the input was refused."
   conversation: Conversation @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11090,24 +12189,82 @@ type UpdateConversationPayload {
 
 "The result of replyConversation."
 type ReplyConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The conversation with the reply; null when the input was refused."
   conversation: Conversation @cost(calls: 0)
   "The part the reply added; null when the input was refused."
   part: ConversationPart @cost(calls: 0)
+  "The part the reply added, as an edge of the conversation's ` + "`" + `parts` + "`" + `, to add to that list with Relay's ` + "`" + `@appendEdge` + "`" + `; the cursor is the part's place in it. Null when the input was refused."
+  partEdge: ConversationPartEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of closeConversation, openConversation, snoozeConversation, assignConversation and runAssignmentRules."
-type ManageConversationPayload {
+"The result of closeConversation."
+type CloseConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The conversation as it now stands, its last part saying what changed; null when the input was refused."
   conversation: Conversation @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of attachContactToConversation and detachContactFromConversation."
-type ConversationParticipantsPayload {
+"The result of openConversation."
+type OpenConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The conversation as it now stands, its last part saying what changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of snoozeConversation."
+type SnoozeConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The conversation as it now stands, its last part saying what changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of assignConversation."
+type AssignConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The conversation as it now stands, its last part saying what changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of runAssignmentRules."
+type RunAssignmentRulesPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The conversation as it now stands, its last part saying what changed; null when the input was refused."
+  conversation: Conversation @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of attachContactToConversation."
+type AttachContactToConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The conversation with its participants as they now are (read again when Intercom's answer lacks it); null when the input was refused."
+  conversation: Conversation @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachContactFromConversation."
+type DetachContactFromConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The conversation with its participants as they now are (read again when Intercom's answer lacks it); null when the input was refused."
   conversation: Conversation @cost(batch: 1)
   "Why the input was refused; empty on success."
@@ -11116,6 +12273,8 @@ type ConversationParticipantsPayload {
 
 "The result of redactConversation."
 type RedactConversationPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The conversation with the redaction; null when the input was refused."
   conversation: Conversation @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11124,8 +12283,16 @@ type RedactConversationPayload {
 
 "The result of convertConversationToTicket."
 type ConvertConversationToTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new ticket; null when the input was refused."
   ticket: Ticket @cost(calls: 0)
+  """
+  The new ticket as an edge of ` + "`" + `tickets` + "`" + ` (without filter or order), to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `.
+  The list shows the newest tickets first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + `
+  it pages on with what was there before. Null when the input was refused.
+  """
+  ticketEdge: TicketEdge @cost(calls: 0)
   "The conversation, linked to the ticket, read again (one upstream call when selected); null when the input was refused."
   conversation: Conversation @cost(batch: 1)
   "Why the input was refused; empty on success."
@@ -11137,12 +12304,12 @@ type ConvertConversationToTicketPayload {
   Defines a custom attribute of contacts or companies. Names are unique across both kinds of object. One
   upstream call; never retried (a repeat would meet its own name as taken).
   """
-  createDataAttribute("The attribute." input: CreateDataAttributeInput!): DataAttributePayload @cost(calls: 1)
+  createDataAttribute("The attribute." input: CreateDataAttributeInput!): CreateDataAttributePayload @cost(calls: 1)
   """
   Changes or archives a custom attribute; its name and type cannot change. One upstream call; retried
   after a failure.
   """
-  updateDataAttribute("The attribute and its changes." input: UpdateDataAttributeInput!): DataAttributePayload @cost(calls: 1)
+  updateDataAttribute("The attribute and its changes." input: UpdateDataAttributeInput!): UpdateDataAttributePayload @cost(calls: 1)
 }
 
 "The kinds of object custom attributes can be defined for."
@@ -11155,6 +12322,8 @@ enum CustomDataAttributeModel {
 
 "A new custom attribute."
 input CreateDataAttributeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The name: letters, digits, spaces, hyphens, underscores and currency symbols."
   name: String!
   "The kind of object the attribute describes."
@@ -11171,6 +12340,8 @@ input CreateDataAttributeInput {
 
 "Changes to a custom attribute; what is left out stays as it is."
 input UpdateDataAttributeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The attribute's id in Intercom (custom attributes only)."
   intercomId: String!
   "True to archive it (lists leave it out unless asked), false to restore it."
@@ -11183,8 +12354,26 @@ input UpdateDataAttributeInput {
   messengerWritable: Boolean
 }
 
-"The result of createDataAttribute and updateDataAttribute."
-type DataAttributePayload {
+"The result of createDataAttribute."
+type CreateDataAttributePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The attribute as defined; null when the input was refused."
+  dataAttribute: DataAttribute
+  """
+  The new attribute as an edge of ` + "`" + `dataAttributes(model: ...)` + "`" + ` with the attribute's model, to add to that list with
+  Relay's ` + "`" + `@appendEdge` + "`" + `; the cursor is the attribute's place in the list, read again for it (one upstream call when
+  selected). Null when the input was refused.
+  """
+  dataAttributeEdge: DataAttributeEdge @cost(calls: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateDataAttribute."
+type UpdateDataAttributePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The attribute as defined; null when the input was refused."
   dataAttribute: DataAttribute
   "Why the input was refused; empty on success."
@@ -11216,6 +12405,8 @@ input DataEventActorInput @oneOf {
 
 "An event to record."
 input CreateDataEventInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The event's name, a past-tense verb and noun such as ` + "`" + `invited-friend` + "`" + `."
   eventName: String!
   "When it happened."
@@ -11228,6 +12419,8 @@ input CreateDataEventInput {
 
 "Counted events of one kind, for one user."
 input RecordDataEventSummaryInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The workspace's own id for the user (a contact's ` + "`" + `externalId` + "`" + `)."
   userId: String!
   "The event's name."
@@ -11242,6 +12435,8 @@ input RecordDataEventSummaryInput {
 
 "The result of createDataEvent."
 type CreateDataEventPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The event as Intercom accepted it; null when the input was refused."
   dataEvent: DataEvent
   "Why the input was refused; empty on success."
@@ -11250,6 +12445,8 @@ type CreateDataEventPayload {
 
 "The result of recordDataEventSummary."
 type RecordDataEventSummaryPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The user's summaries, read again after the change (one upstream call when selected); null when the input was refused."
   eventSummaries: DataEventSummaries @cost(calls: 1)
   "Why the input was refused; empty on success."
@@ -11263,13 +12460,15 @@ type RecordDataEventSummaryPayload {
   job's identifier for its status and, once it completes, where to download the data. One upstream call;
   never retried.
   """
-  createDataExport("The range." input: CreateDataExportInput!): DataExportPayload @cost(calls: 1)
+  createDataExport("The range." input: CreateDataExportInput!): CreateDataExportPayload @cost(calls: 1)
   "Cancels an export job that has not finished. One upstream call; retried after a failure."
-  cancelDataExport("The job." input: CancelDataExportInput!): DataExportPayload @cost(calls: 1)
+  cancelDataExport("The job." input: CancelDataExportInput!): CancelDataExportPayload @cost(calls: 1)
 }
 
 "The range of sending times to export, both ends included."
 input CreateDataExportInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The start of the range."
   createdAtAfter: DateTime!
   "The end of the range."
@@ -11278,12 +12477,26 @@ input CreateDataExportInput {
 
 "The export job to cancel."
 input CancelDataExportInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The job's global ID."
   id: ID!
 }
 
-"The result of createDataExport and cancelDataExport."
-type DataExportPayload {
+"The result of createDataExport."
+type CreateDataExportPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The job; null when the input was refused."
+  dataExport: DataExport @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of cancelDataExport."
+type CancelDataExportPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The job; null when the input was refused."
   dataExport: DataExport @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11304,6 +12517,8 @@ type DataExportPayload {
 
 "A new collection or section."
 input CreateCollectionInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The name (of the default locale, for multilingual help centers)."
   name: String!
   "The description."
@@ -11328,6 +12543,8 @@ input CollectionTranslationInput {
 
 "Changes to a collection; what is left out stays as it is."
 input UpdateCollectionInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The collection's global ID."
   id: ID!
   "The new name."
@@ -11335,27 +12552,39 @@ input UpdateCollectionInput {
   "The new description."
   description: String
   "The global ID of the collection to move this one into; null makes it a first-level collection."
-  parentId: ID @goField(omittable: true)
+  parentId: ID
   "Names and descriptions in other locales: each locale given replaces that locale's."
   translations: [CollectionTranslationInput!]
 }
 
 "The collection to delete."
 input DeleteCollectionInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The collection's global ID."
   id: ID!
 }
 
 "The result of createCollection."
 type CreateCollectionPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new collection; null when the input was refused."
   collection: Collection @cost(calls: 0)
+  """
+  The new collection as an edge of ` + "`" + `collections` + "`" + `, to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `. The list shows the
+  most recently updated collections first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + `
+  it pages on with what was there before. Null when the input was refused.
+  """
+  collectionEdge: CollectionEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateCollection."
 type UpdateCollectionPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The collection as changed; null when the input was refused."
   collection: Collection @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11364,6 +12593,8 @@ type UpdateCollectionPayload {
 
 "The result of deleteCollection."
 type DeleteCollectionPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted collection; null when the input was refused."
   deletedCollectionId: ID
   "Why the input was refused; empty on success."
@@ -11409,6 +12640,8 @@ enum MessageKind {
 
 "A message to send."
 input CreateMessageInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "Where it is sent."
   channel: MessageChannel!
   "The email's subject (required for email, unused in the Messenger)."
@@ -11443,6 +12676,8 @@ type Message {
 
 "The result of createMessage."
 type CreateMessagePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The message sent; null when the input was refused."
   message: Message @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11463,6 +12698,8 @@ type CreateMessagePayload {
 
 "A new news item."
 input CreateNewsItemInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The title."
   title: String!
   "The body, in HTML."
@@ -11491,6 +12728,8 @@ input NewsfeedAssignmentInput {
 
 "Changes to a news item."
 input UpdateNewsItemInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The news item's global ID."
   id: ID!
   "The title (Intercom wants it on every change)."
@@ -11513,20 +12752,32 @@ input UpdateNewsItemInput {
 
 "The news item to delete."
 input DeleteNewsItemInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The news item's global ID."
   id: ID!
 }
 
 "The result of createNewsItem."
 type CreateNewsItemPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new news item; null when the input was refused."
   newsItem: NewsItem @cost(calls: 0)
+  """
+  The new news item as an edge of ` + "`" + `newsItems` + "`" + `, to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `. The list shows the
+  newest items first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + ` it pages on with
+  what was there before. Null when the input was refused.
+  """
+  newsItemEdge: NewsItemEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
 "The result of updateNewsItem."
 type UpdateNewsItemPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The news item as changed; null when the input was refused."
   newsItem: NewsItem @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11535,6 +12786,8 @@ type UpdateNewsItemPayload {
 
 "The result of deleteNewsItem."
 type DeleteNewsItemPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted news item; null when the input was refused."
   deletedNewsItemId: ID
   "Why the input was refused; empty on success."
@@ -11548,6 +12801,8 @@ type DeleteNewsItemPayload {
 
 "A new note about a contact."
 input CreateNoteInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   contactId: ID!
   "The text of the note; HTML is kept, plain text is put in a paragraph."
@@ -11558,8 +12813,16 @@ input CreateNoteInput {
 
 "The result of createNote."
 type CreateNotePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The new note; null when the input was refused."
   note: Note @cost(calls: 0)
+  """
+  The new note as an edge of the contact's ` + "`" + `notes` + "`" + `, to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `. The list shows
+  the newest notes first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + ` it pages on with
+  what was there before. Null when the input was refused.
+  """
+  noteEdge: NoteEdge @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
@@ -11575,6 +12838,8 @@ type CreateNotePayload {
 
 "A phone caller to move to the Messenger."
 input CreatePhoneSwitchInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The caller's number, in E.164 form such as ` + "`" + `+353832345678` + "`" + `."
   phone: String!
   "Custom attributes to add to the contacts with that number: names and flat values."
@@ -11589,6 +12854,8 @@ type PhoneSwitch {
 
 "The result of createPhoneSwitch."
 type CreatePhoneSwitchPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The SMS sent; null when the input was refused."
   phoneSwitch: PhoneSwitch
   "Why the input was refused; empty on success."
@@ -11600,13 +12867,15 @@ type CreatePhoneSwitchPayload {
   Records a contact's choice about a subscription type: opted in to an opt-in type, or out of an opt-out
   one. The consent type must be the type's own. One upstream call; retried after a failure.
   """
-  attachSubscriptionTypeToContact("The contact, the type and the consent type." input: AttachSubscriptionTypeInput!): ContactSubscriptionPayload @cost(calls: 1)
+  attachSubscriptionTypeToContact("The contact, the type and the consent type." input: AttachSubscriptionTypeToContactInput!): AttachSubscriptionTypeToContactPayload @cost(calls: 1)
   "Withdraws a contact's choice about a subscription type, which returns to its default. One upstream call; retried after a failure."
-  detachSubscriptionTypeFromContact("The contact and the type." input: DetachSubscriptionTypeInput!): ContactSubscriptionPayload @cost(calls: 1)
+  detachSubscriptionTypeFromContact("The contact and the type." input: DetachSubscriptionTypeFromContactInput!): DetachSubscriptionTypeFromContactPayload @cost(calls: 1)
 }
 
 "A contact's choice about a subscription type."
-input AttachSubscriptionTypeInput {
+input AttachSubscriptionTypeToContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   contactId: ID!
   "The subscription type's global ID."
@@ -11615,16 +12884,32 @@ input AttachSubscriptionTypeInput {
   consentType: SubscriptionConsentType!
 }
 
-"A contact and a subscription type."
-input DetachSubscriptionTypeInput {
+"A contact and the subscription type whose choice it withdraws."
+input DetachSubscriptionTypeFromContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   contactId: ID!
   "The subscription type's global ID."
   subscriptionTypeId: ID!
 }
 
-"The result of attachSubscriptionTypeToContact and detachSubscriptionTypeFromContact."
-type ContactSubscriptionPayload {
+"The result of attachSubscriptionTypeToContact."
+type AttachSubscriptionTypeToContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The subscription type; null when the input was refused."
+  subscriptionType: SubscriptionType @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachSubscriptionTypeFromContact."
+type DetachSubscriptionTypeFromContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The subscription type; null when the input was refused."
   subscriptionType: SubscriptionType @cost(calls: 0)
   "The contact, read again after the change (one upstream call when selected); null when the input was refused."
@@ -11642,27 +12927,41 @@ type ContactSubscriptionPayload {
   "Puts the tag with this name (created if needed) on companies. One upstream call; retried after a failure."
   tagCompanies("The tag and the companies." input: TagCompaniesInput!): TagCompaniesPayload @cost(calls: 1)
   "Takes the tag with this name off companies. One upstream call; retried after a failure."
-  untagCompanies("The tag and the companies." input: TagCompaniesInput!): TagCompaniesPayload @cost(calls: 1)
+  untagCompanies("The tag and the companies." input: UntagCompaniesInput!): UntagCompaniesPayload @cost(calls: 1)
   "Puts the tag with this name (created if needed) on contacts. One upstream call; retried after a failure."
   tagContacts("The tag and the contacts." input: TagContactsInput!): TagContactsPayload @cost(calls: 1)
   "Deletes a tag from the workspace and from everything it was on. One upstream call; retried after a failure."
   deleteTag("The tag." input: DeleteTagInput!): DeleteTagPayload @cost(calls: 1)
   "Puts a tag on a contact. One upstream call; retried after a failure (tagging twice changes nothing)."
-  attachTagToContact("The contact and the tag." input: ContactTagInput!): ContactTagPayload @cost(calls: 1)
+  attachTagToContact("The contact and the tag." input: AttachTagToContactInput!): AttachTagToContactPayload @cost(calls: 1)
   "Takes a tag off a contact. One upstream call; retried after a failure."
-  detachTagFromContact("The contact and the tag." input: ContactTagInput!): ContactTagPayload @cost(calls: 1)
+  detachTagFromContact("The contact and the tag." input: DetachTagFromContactInput!): DetachTagFromContactPayload @cost(calls: 1)
 }
 
 "A tag to find or create, or to rename."
 input CreateOrUpdateTagInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The tag's name, or its new name when ` + "`" + `id` + "`" + ` is given."
   name: String!
   "The global ID of the tag to rename."
   id: ID
 }
 
-"A tag and companies."
+"A tag to put on companies."
 input TagCompaniesInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The tag's name."
+  name: String!
+  "The global IDs of the companies (at least one)."
+  companyIds: [ID!]!
+}
+
+"A tag to take off companies."
+input UntagCompaniesInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The tag's name."
   name: String!
   "The global IDs of the companies (at least one)."
@@ -11671,6 +12970,8 @@ input TagCompaniesInput {
 
 "A tag and contacts."
 input TagContactsInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The tag's name."
   name: String!
   "The global IDs of the contacts (at least one)."
@@ -11679,12 +12980,26 @@ input TagContactsInput {
 
 "The tag to delete."
 input DeleteTagInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The tag's global ID."
   id: ID!
 }
 
-"A contact and a tag."
-input ContactTagInput {
+"A contact and the tag to put on it."
+input AttachTagToContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The contact's global ID."
+  contactId: ID!
+  "The tag's global ID."
+  tagId: ID!
+}
+
+"A contact and the tag to take off it."
+input DetachTagFromContactInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The contact's global ID."
   contactId: ID!
   "The tag's global ID."
@@ -11693,14 +13008,35 @@ input ContactTagInput {
 
 "The result of createOrUpdateTag."
 type CreateOrUpdateTagPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag found, created or renamed; null when the input was refused."
   tag: Tag @cost(calls: 0)
+  """
+  The tag as an edge of ` + "`" + `tags` + "`" + `, to add to that list with Relay's ` + "`" + `@appendEdge` + "`" + `; the cursor is the tag's place in the
+  list, read again for it (one upstream call when selected). Null when the input was refused.
+  """
+  tagEdge: TagEdge @cost(once: "tags")
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of tagCompanies and untagCompanies."
+"The result of tagCompanies."
 type TagCompaniesPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The tag; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The companies, read again after the change (one upstream call each when selected); null when the input was refused."
+  companies: [Company] @cost(batch: 1, sizedBy: "input.companyIds")
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of untagCompanies."
+type UntagCompaniesPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The companies, read again after the change (one upstream call each when selected); null when the input was refused."
@@ -11711,6 +13047,8 @@ type TagCompaniesPayload {
 
 "The result of tagContacts."
 type TagContactsPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The contacts, read again after the change (one upstream call per 150 when selected); null when the input was refused."
@@ -11721,14 +13059,30 @@ type TagContactsPayload {
 
 "The result of deleteTag."
 type DeleteTagPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The global ID of the deleted tag; null when the input was refused."
   deletedTagId: ID
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of attachTagToContact and detachTagFromContact."
-type ContactTagPayload {
+"The result of attachTagToContact."
+type AttachTagToContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The contact, read again after the change (one upstream call when selected); null when the input was refused."
+  contact: Contact @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachTagFromContact."
+type DetachTagFromContactPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag, with when and by whom it was applied; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The contact, read again after the change (one upstream call when selected); null when the input was refused."
@@ -11742,29 +13096,29 @@ type ContactTagPayload {
   Adds a ticket type, with the default title and description attributes. Names are unique among the workspace's
   ticket types. One upstream call; never retried, as a retry after a lost answer would meet its own name as taken.
   """
-  createTicketType("The ticket type." input: CreateTicketTypeInput!): TicketTypePayload @cost(calls: 1)
+  createTicketType("The ticket type." input: CreateTicketTypeInput!): CreateTicketTypePayload @cost(calls: 1)
   "Changes a ticket type: fields left out stay as they are. One upstream call; retried after a failure."
-  updateTicketType("The ticket type and its changes." input: UpdateTicketTypeInput!): TicketTypePayload @cost(calls: 1)
+  updateTicketType("The ticket type and its changes." input: UpdateTicketTypeInput!): UpdateTicketTypePayload @cost(calls: 1)
   """
   Adds an attribute to a ticket type; names are unique within the type. One upstream call; never retried, as a retry
   after a lost answer would meet its own name as taken.
   """
-  createTicketTypeAttribute("The ticket type and the attribute." input: CreateTicketTypeAttributeInput!): TicketTypeAttributePayload @cost(calls: 1)
+  createTicketTypeAttribute("The ticket type and the attribute." input: CreateTicketTypeAttributeInput!): CreateTicketTypeAttributePayload @cost(calls: 1)
   """
   Changes an attribute of a ticket type: fields left out stay as they are; its data type cannot change. One upstream
   call; retried after a failure.
   """
-  updateTicketTypeAttribute("The attribute and its changes." input: UpdateTicketTypeAttributeInput!): TicketTypeAttributePayload @cost(calls: 1)
+  updateTicketTypeAttribute("The attribute and its changes." input: UpdateTicketTypeAttributeInput!): UpdateTicketTypeAttributePayload @cost(calls: 1)
   """
   Creates a ticket of a ticket type for a contact, with the type's attributes (those teammates must fill are
   required). One upstream call; never retried, as a retry after a lost answer would create a second ticket.
   """
-  createTicket("The ticket." input: CreateTicketInput!): TicketPayload @cost(calls: 1)
+  createTicket("The ticket." input: CreateTicketInput!): CreateTicketPayload @cost(calls: 1)
   """
   Changes a ticket's attributes, state, assignee, openness, sharing or snooze: fields left out stay as they are.
   One upstream call; retried after a failure.
   """
-  updateTicket("The ticket and its changes." input: UpdateTicketInput!): TicketPayload @cost(calls: 1)
+  updateTicket("The ticket and its changes." input: UpdateTicketInput!): UpdateTicketPayload @cost(calls: 1)
   """
   Replies to a ticket: a teammate's comment, note or quick reply, or a comment of one of the ticket's contacts. One
   upstream call; never retried, as a retry after a lost answer would post the reply twice.
@@ -11774,13 +13128,15 @@ type ContactTagPayload {
   Puts a tag on a ticket, on behalf of a teammate. Intercom's tickets do not list their tags: the payload's tag is
   where it shows. One upstream call; retried after a failure.
   """
-  attachTagToTicket("The ticket, the tag and the teammate." input: TicketTagInput!): TicketTagPayload @cost(calls: 1)
+  attachTagToTicket("The ticket, the tag and the teammate." input: AttachTagToTicketInput!): AttachTagToTicketPayload @cost(calls: 1)
   "Takes a tag off a ticket, on behalf of a teammate. One upstream call; retried after a failure."
-  detachTagFromTicket("The ticket, the tag and the teammate." input: TicketTagInput!): TicketTagPayload @cost(calls: 1)
+  detachTagFromTicket("The ticket, the tag and the teammate." input: DetachTagFromTicketInput!): DetachTagFromTicketPayload @cost(calls: 1)
 }
 
 "A new ticket type."
 input CreateTicketTypeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket type's name, unique among the workspace's types."
   name: String!
   "What the ticket type is for."
@@ -11795,6 +13151,8 @@ input CreateTicketTypeInput {
 
 "Changes to a ticket type: what is left out stays as it is."
 input UpdateTicketTypeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket type's global ID."
   id: ID!
   "The new name, unique among the workspace's types."
@@ -11813,6 +13171,8 @@ input UpdateTicketTypeInput {
 
 "A new attribute of a ticket type."
 input CreateTicketTypeAttributeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket type's global ID."
   ticketTypeId: ID!
   "The attribute's name, unique within the type."
@@ -11839,6 +13199,8 @@ input CreateTicketTypeAttributeInput {
 
 "Changes to an attribute of a ticket type: what is left out stays as it is."
 input UpdateTicketTypeAttributeInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The global ID of the ticket type the attribute belongs to."
   ticketTypeId: ID!
   "The attribute's global ID."
@@ -11867,6 +13229,8 @@ input UpdateTicketTypeAttributeInput {
 
 "A new ticket."
 input CreateTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The global ID of the ticket type."
   ticketTypeId: ID!
   "The contacts the ticket concerns (Intercom takes one); by email, a contact no one has yet is created as a lead."
@@ -11891,6 +13255,8 @@ input TicketAssignmentInput {
 
 "Changes to a ticket: what is left out stays as it is."
 input UpdateTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket's global ID."
   id: ID!
   "The new title."
@@ -11953,6 +13319,8 @@ input TicketReplyInput @oneOf {
 
 "A reply to a ticket."
 input ReplyTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket's global ID."
   ticketId: ID!
   "Who replies, and what."
@@ -11961,8 +13329,10 @@ input ReplyTicketInput {
   attachmentUrls: [String!]
 }
 
-"A ticket, a tag and the teammate who tags or untags it."
-input TicketTagInput {
+"A ticket, a tag and the teammate who puts it on."
+input AttachTagToTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The ticket's global ID."
   ticketId: ID!
   "The tag's global ID."
@@ -11971,16 +13341,65 @@ input TicketTagInput {
   adminId: ID!
 }
 
-"The result of createTicketType and updateTicketType."
-type TicketTypePayload {
+"A ticket, a tag and the teammate who takes it off."
+input DetachTagFromTicketInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
+  "The ticket's global ID."
+  ticketId: ID!
+  "The tag's global ID."
+  tagId: ID!
+  "The global ID of the teammate who does it."
+  adminId: ID!
+}
+
+"The result of createTicketType."
+type CreateTicketTypePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The ticket type as it now is; null when the input was refused."
+  ticketType: TicketType @cost(calls: 0)
+  """
+  The new ticket type as an edge of ` + "`" + `ticketTypes` + "`" + `, to add to that list with Relay's ` + "`" + `@appendEdge` + "`" + `; the cursor is the
+  type's place in the list, read again for it (one upstream call when selected). Null when the input was refused.
+  """
+  ticketTypeEdge: TicketTypeEdge @cost(once: "ticketTypes")
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateTicketType."
+type UpdateTicketTypePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The ticket type as it now is; null when the input was refused."
   ticketType: TicketType @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of createTicketTypeAttribute and updateTicketTypeAttribute."
-type TicketTypeAttributePayload {
+"The result of createTicketTypeAttribute."
+type CreateTicketTypeAttributePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The attribute as it now is; null when the input was refused."
+  attribute: TicketTypeAttribute @cost(calls: 0)
+  """
+  The new attribute as an edge of its ticket type's ` + "`" + `attributes` + "`" + `, to add to that list with Relay's ` + "`" + `@appendEdge` + "`" + `; the
+  cursor is the attribute's place in the list, read with the ticket type (one upstream call when selected, shared with
+  ` + "`" + `ticketType` + "`" + `). Null when the input was refused.
+  """
+  attributeEdge: TicketTypeAttributeEdge @cost(once: "ticketTypes")
+  "The ticket type, read again after the change (one upstream call when selected); null when the input was refused."
+  ticketType: TicketType @cost(once: "ticketTypes")
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateTicketTypeAttribute."
+type UpdateTicketTypeAttributePayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The attribute as it now is; null when the input was refused."
   attribute: TicketTypeAttribute @cost(calls: 0)
   "The ticket type, read again after the change (one upstream call when selected); null when the input was refused."
@@ -11989,8 +13408,26 @@ type TicketTypeAttributePayload {
   userErrors: [UserError!]!
 }
 
-"The result of createTicket and updateTicket."
-type TicketPayload {
+"The result of createTicket."
+type CreateTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The ticket as it now is; null when the input was refused."
+  ticket: Ticket @cost(calls: 0)
+  """
+  The new ticket as an edge of ` + "`" + `tickets` + "`" + ` (without filter or order), to add to that list with Relay's ` + "`" + `@prependEdge` + "`" + `.
+  The list shows the newest tickets first, so the cursor is the list's first position when the write was made: ` + "`" + `after` + "`" + `
+  it pages on with what was there before. Null when the input was refused.
+  """
+  ticketEdge: TicketEdge @cost(calls: 0)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of updateTicket."
+type UpdateTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The ticket as it now is; null when the input was refused."
   ticket: Ticket @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -11999,16 +13436,38 @@ type TicketPayload {
 
 "The result of replyTicket."
 type ReplyTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The part the reply added, read with its ticket (one upstream call when selected); null when the input was refused."
   part: TicketPart @cost(batch: 1)
+  """
+  The part the reply added, as an edge of the ticket's ` + "`" + `parts` + "`" + `, to add to that list with Relay's ` + "`" + `@appendEdge` + "`" + `; the
+  cursor is the part's place in it, read with the ticket (one upstream call when selected, shared with ` + "`" + `part` + "`" + ` and
+  ` + "`" + `ticket` + "`" + `). Null when the input was refused.
+  """
+  partEdge: TicketPartEdge @cost(batch: 1)
   "The ticket with the reply (one upstream call when selected, shared with ` + "`" + `part` + "`" + `); null when the input was refused."
   ticket: Ticket @cost(batch: 1)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
 
-"The result of attachTagToTicket and detachTagFromTicket."
-type TicketTagPayload {
+"The result of attachTagToTicket."
+type AttachTagToTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
+  "The tag, with when and by whom it was applied; null when the input was refused."
+  tag: Tag @cost(calls: 0)
+  "The ticket, read again after the change (one upstream call when selected); null when the input was refused."
+  ticket: Ticket @cost(batch: 1)
+  "Why the input was refused; empty on success."
+  userErrors: [UserError!]!
+}
+
+"The result of detachTagFromTicket."
+type DetachTagFromTicketPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The tag, with when and by whom it was applied; null when the input was refused."
   tag: Tag @cost(calls: 0)
   "The ticket, read again after the change (one upstream call when selected); null when the input was refused."
@@ -12030,6 +13489,8 @@ type TicketTagPayload {
 
 "Changes to a visitor."
 input UpdateVisitorInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The visitor's global ID."
   id: ID!
   "The visitor's name."
@@ -12040,6 +13501,8 @@ input UpdateVisitorInput {
 
 "A visitor and the contact it becomes; give contactId or userId."
 input ConvertVisitorInput {
+  "A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request."
+  clientMutationId: String
   "The visitor's global ID."
   visitorId: ID!
   "The role of the contact it becomes, when a new one is made."
@@ -12054,6 +13517,8 @@ input ConvertVisitorInput {
 
 "The result of updateVisitor."
 type UpdateVisitorPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The visitor as changed; null when the input was refused."
   visitor: Visitor @cost(calls: 0)
   "Why the input was refused; empty on success."
@@ -12062,6 +13527,8 @@ type UpdateVisitorPayload {
 
 "The result of convertVisitor."
 type ConvertVisitorPayload {
+  "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
+  clientMutationId: String
   "The contact the visitor became or was merged into; null when the input was refused."
   contact: Contact @cost(calls: 0)
   "The global ID of the visitor, which no longer exists; null when the input was refused."
@@ -13708,6 +15175,8 @@ func (ec *executionContext) childFields_App(ctx context.Context, field graphql.C
 
 func (ec *executionContext) childFields_ArchiveContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ArchiveContactPayload_clientMutationId(ctx, field)
 	case "contactId":
 		return ec.fieldContext_ArchiveContactPayload_contactId(ctx, field)
 	case "archived":
@@ -13866,6 +15335,18 @@ func (ec *executionContext) childFields_ArticleTranslation(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ArticleTranslation", field.Name)
 }
 
+func (ec *executionContext) childFields_AssignConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AssignConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_AssignConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AssignConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssignConversationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AssignedTo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -13882,6 +15363,8 @@ func (ec *executionContext) childFields_AssignedTo(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_AttachContactToCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachContactToCompanyPayload_clientMutationId(ctx, field)
 	case "company":
 		return ec.fieldContext_AttachContactToCompanyPayload_company(ctx, field)
 	case "contact":
@@ -13890,6 +15373,74 @@ func (ec *executionContext) childFields_AttachContactToCompanyPayload(ctx contex
 		return ec.fieldContext_AttachContactToCompanyPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AttachContactToCompanyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachContactToConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachContactToConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_AttachContactToConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachContactToConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachContactToConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachSubscriptionTypeToContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachSubscriptionTypeToContactPayload_clientMutationId(ctx, field)
+	case "subscriptionType":
+		return ec.fieldContext_AttachSubscriptionTypeToContactPayload_subscriptionType(ctx, field)
+	case "contact":
+		return ec.fieldContext_AttachSubscriptionTypeToContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachSubscriptionTypeToContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachSubscriptionTypeToContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachTagToContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachTagToContactPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_AttachTagToContactPayload_tag(ctx, field)
+	case "contact":
+		return ec.fieldContext_AttachTagToContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachTagToContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachTagToContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachTagToConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachTagToConversationPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_AttachTagToConversationPayload_tag(ctx, field)
+	case "conversation":
+		return ec.fieldContext_AttachTagToConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachTagToConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachTagToConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachTagToTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_AttachTagToTicketPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_AttachTagToTicketPayload_tag(ctx, field)
+	case "ticket":
+		return ec.fieldContext_AttachTagToTicketPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AttachTagToTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachTagToTicketPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Attachment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13910,6 +15461,30 @@ func (ec *executionContext) childFields_Attachment(ctx context.Context, field gr
 		return ec.fieldContext_Attachment_height(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Attachment", field.Name)
+}
+
+func (ec *executionContext) childFields_CancelDataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CancelDataExportPayload_clientMutationId(ctx, field)
+	case "dataExport":
+		return ec.fieldContext_CancelDataExportPayload_dataExport(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CancelDataExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CancelDataExportPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CloseConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CloseConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_CloseConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CloseConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CloseConversationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Collection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14256,18 +15831,6 @@ func (ec *executionContext) childFields_ContactLocation(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type ContactLocation", field.Name)
 }
 
-func (ec *executionContext) childFields_ContactSubscriptionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "subscriptionType":
-		return ec.fieldContext_ContactSubscriptionPayload_subscriptionType(ctx, field)
-	case "contact":
-		return ec.fieldContext_ContactSubscriptionPayload_contact(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ContactSubscriptionPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ContactSubscriptionTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -14292,18 +15855,6 @@ func (ec *executionContext) childFields_ContactSubscriptionTypeEdge(ctx context.
 		return ec.fieldContext_ContactSubscriptionTypeEdge_consent(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContactSubscriptionTypeEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_ContactTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "tag":
-		return ec.fieldContext_ContactTagPayload_tag(ctx, field)
-	case "contact":
-		return ec.fieldContext_ContactTagPayload_contact(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ContactTagPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ContactTagPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Conversation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14484,16 +16035,6 @@ func (ec *executionContext) childFields_ConversationPartEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type ConversationPartEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_ConversationParticipantsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "conversation":
-		return ec.fieldContext_ConversationParticipantsPayload_conversation(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ConversationParticipantsPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ConversationParticipantsPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ConversationRating(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rating":
@@ -14586,22 +16127,14 @@ func (ec *executionContext) childFields_ConversationStatistics(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ConversationStatistics", field.Name)
 }
 
-func (ec *executionContext) childFields_ConversationTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "tag":
-		return ec.fieldContext_ConversationTagPayload_tag(ctx, field)
-	case "conversation":
-		return ec.fieldContext_ConversationTagPayload_conversation(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ConversationTagPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ConversationTagPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ConvertConversationToTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ConvertConversationToTicketPayload_clientMutationId(ctx, field)
 	case "ticket":
 		return ec.fieldContext_ConvertConversationToTicketPayload_ticket(ctx, field)
+	case "ticketEdge":
+		return ec.fieldContext_ConvertConversationToTicketPayload_ticketEdge(ctx, field)
 	case "conversation":
 		return ec.fieldContext_ConvertConversationToTicketPayload_conversation(ctx, field)
 	case "userErrors":
@@ -14612,6 +16145,8 @@ func (ec *executionContext) childFields_ConvertConversationToTicketPayload(ctx c
 
 func (ec *executionContext) childFields_ConvertVisitorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ConvertVisitorPayload_clientMutationId(ctx, field)
 	case "contact":
 		return ec.fieldContext_ConvertVisitorPayload_contact(ctx, field)
 	case "convertedVisitorId":
@@ -14624,8 +16159,12 @@ func (ec *executionContext) childFields_ConvertVisitorPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_CreateArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateArticlePayload_clientMutationId(ctx, field)
 	case "article":
 		return ec.fieldContext_CreateArticlePayload_article(ctx, field)
+	case "articleEdge":
+		return ec.fieldContext_CreateArticlePayload_articleEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateArticlePayload_userErrors(ctx, field)
 	}
@@ -14634,8 +16173,12 @@ func (ec *executionContext) childFields_CreateArticlePayload(ctx context.Context
 
 func (ec *executionContext) childFields_CreateCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateCollectionPayload_clientMutationId(ctx, field)
 	case "collection":
 		return ec.fieldContext_CreateCollectionPayload_collection(ctx, field)
+	case "collectionEdge":
+		return ec.fieldContext_CreateCollectionPayload_collectionEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateCollectionPayload_userErrors(ctx, field)
 	}
@@ -14644,8 +16187,12 @@ func (ec *executionContext) childFields_CreateCollectionPayload(ctx context.Cont
 
 func (ec *executionContext) childFields_CreateContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateContactPayload_clientMutationId(ctx, field)
 	case "contact":
 		return ec.fieldContext_CreateContactPayload_contact(ctx, field)
+	case "contactEdge":
+		return ec.fieldContext_CreateContactPayload_contactEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateContactPayload_userErrors(ctx, field)
 	}
@@ -14654,18 +16201,38 @@ func (ec *executionContext) childFields_CreateContactPayload(ctx context.Context
 
 func (ec *executionContext) childFields_CreateConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateConversationPayload_clientMutationId(ctx, field)
 	case "message":
 		return ec.fieldContext_CreateConversationPayload_message(ctx, field)
 	case "conversation":
 		return ec.fieldContext_CreateConversationPayload_conversation(ctx, field)
+	case "conversationEdge":
+		return ec.fieldContext_CreateConversationPayload_conversationEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateConversationPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateConversationPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateDataAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateDataAttributePayload_clientMutationId(ctx, field)
+	case "dataAttribute":
+		return ec.fieldContext_CreateDataAttributePayload_dataAttribute(ctx, field)
+	case "dataAttributeEdge":
+		return ec.fieldContext_CreateDataAttributePayload_dataAttributeEdge(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateDataAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateDataAttributePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateDataEventPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateDataEventPayload_clientMutationId(ctx, field)
 	case "dataEvent":
 		return ec.fieldContext_CreateDataEventPayload_dataEvent(ctx, field)
 	case "userErrors":
@@ -14674,8 +16241,22 @@ func (ec *executionContext) childFields_CreateDataEventPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type CreateDataEventPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateDataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateDataExportPayload_clientMutationId(ctx, field)
+	case "dataExport":
+		return ec.fieldContext_CreateDataExportPayload_dataExport(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateDataExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateDataExportPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateMessagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateMessagePayload_clientMutationId(ctx, field)
 	case "message":
 		return ec.fieldContext_CreateMessagePayload_message(ctx, field)
 	case "userErrors":
@@ -14686,8 +16267,12 @@ func (ec *executionContext) childFields_CreateMessagePayload(ctx context.Context
 
 func (ec *executionContext) childFields_CreateNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateNewsItemPayload_clientMutationId(ctx, field)
 	case "newsItem":
 		return ec.fieldContext_CreateNewsItemPayload_newsItem(ctx, field)
+	case "newsItemEdge":
+		return ec.fieldContext_CreateNewsItemPayload_newsItemEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateNewsItemPayload_userErrors(ctx, field)
 	}
@@ -14696,8 +16281,12 @@ func (ec *executionContext) childFields_CreateNewsItemPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_CreateNotePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateNotePayload_clientMutationId(ctx, field)
 	case "note":
 		return ec.fieldContext_CreateNotePayload_note(ctx, field)
+	case "noteEdge":
+		return ec.fieldContext_CreateNotePayload_noteEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateNotePayload_userErrors(ctx, field)
 	}
@@ -14706,8 +16295,12 @@ func (ec *executionContext) childFields_CreateNotePayload(ctx context.Context, f
 
 func (ec *executionContext) childFields_CreateOrUpdateCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateOrUpdateCompanyPayload_clientMutationId(ctx, field)
 	case "company":
 		return ec.fieldContext_CreateOrUpdateCompanyPayload_company(ctx, field)
+	case "companyEdge":
+		return ec.fieldContext_CreateOrUpdateCompanyPayload_companyEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateOrUpdateCompanyPayload_userErrors(ctx, field)
 	}
@@ -14716,8 +16309,12 @@ func (ec *executionContext) childFields_CreateOrUpdateCompanyPayload(ctx context
 
 func (ec *executionContext) childFields_CreateOrUpdateTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateOrUpdateTagPayload_clientMutationId(ctx, field)
 	case "tag":
 		return ec.fieldContext_CreateOrUpdateTagPayload_tag(ctx, field)
+	case "tagEdge":
+		return ec.fieldContext_CreateOrUpdateTagPayload_tagEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreateOrUpdateTagPayload_userErrors(ctx, field)
 	}
@@ -14726,12 +16323,58 @@ func (ec *executionContext) childFields_CreateOrUpdateTagPayload(ctx context.Con
 
 func (ec *executionContext) childFields_CreatePhoneSwitchPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreatePhoneSwitchPayload_clientMutationId(ctx, field)
 	case "phoneSwitch":
 		return ec.fieldContext_CreatePhoneSwitchPayload_phoneSwitch(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_CreatePhoneSwitchPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatePhoneSwitchPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateTicketPayload_clientMutationId(ctx, field)
+	case "ticket":
+		return ec.fieldContext_CreateTicketPayload_ticket(ctx, field)
+	case "ticketEdge":
+		return ec.fieldContext_CreateTicketPayload_ticketEdge(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateTicketPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateTicketTypeAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateTicketTypeAttributePayload_clientMutationId(ctx, field)
+	case "attribute":
+		return ec.fieldContext_CreateTicketTypeAttributePayload_attribute(ctx, field)
+	case "attributeEdge":
+		return ec.fieldContext_CreateTicketTypeAttributePayload_attributeEdge(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_CreateTicketTypeAttributePayload_ticketType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateTicketTypeAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateTicketTypeAttributePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateTicketTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_CreateTicketTypePayload_clientMutationId(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_CreateTicketTypePayload_ticketType(ctx, field)
+	case "ticketTypeEdge":
+		return ec.fieldContext_CreateTicketTypePayload_ticketTypeEdge(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateTicketTypePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateTicketTypePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DataAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14794,16 +16437,6 @@ func (ec *executionContext) childFields_DataAttributeEdge(ctx context.Context, f
 		return ec.fieldContext_DataAttributeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DataAttributeEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_DataAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "dataAttribute":
-		return ec.fieldContext_DataAttributePayload_dataAttribute(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_DataAttributePayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type DataAttributePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DataEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14902,18 +16535,10 @@ func (ec *executionContext) childFields_DataExport(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type DataExport", field.Name)
 }
 
-func (ec *executionContext) childFields_DataExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "dataExport":
-		return ec.fieldContext_DataExportPayload_dataExport(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_DataExportPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type DataExportPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_DeleteArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteArticlePayload_clientMutationId(ctx, field)
 	case "deletedArticleId":
 		return ec.fieldContext_DeleteArticlePayload_deletedArticleId(ctx, field)
 	case "userErrors":
@@ -14924,6 +16549,8 @@ func (ec *executionContext) childFields_DeleteArticlePayload(ctx context.Context
 
 func (ec *executionContext) childFields_DeleteCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteCollectionPayload_clientMutationId(ctx, field)
 	case "deletedCollectionId":
 		return ec.fieldContext_DeleteCollectionPayload_deletedCollectionId(ctx, field)
 	case "userErrors":
@@ -14934,6 +16561,8 @@ func (ec *executionContext) childFields_DeleteCollectionPayload(ctx context.Cont
 
 func (ec *executionContext) childFields_DeleteCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteCompanyPayload_clientMutationId(ctx, field)
 	case "deletedCompanyId":
 		return ec.fieldContext_DeleteCompanyPayload_deletedCompanyId(ctx, field)
 	case "userErrors":
@@ -14944,6 +16573,8 @@ func (ec *executionContext) childFields_DeleteCompanyPayload(ctx context.Context
 
 func (ec *executionContext) childFields_DeleteContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteContactPayload_clientMutationId(ctx, field)
 	case "deletedContactId":
 		return ec.fieldContext_DeleteContactPayload_deletedContactId(ctx, field)
 	case "userErrors":
@@ -14954,6 +16585,8 @@ func (ec *executionContext) childFields_DeleteContactPayload(ctx context.Context
 
 func (ec *executionContext) childFields_DeleteNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteNewsItemPayload_clientMutationId(ctx, field)
 	case "deletedNewsItemId":
 		return ec.fieldContext_DeleteNewsItemPayload_deletedNewsItemId(ctx, field)
 	case "userErrors":
@@ -14964,6 +16597,8 @@ func (ec *executionContext) childFields_DeleteNewsItemPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_DeleteTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DeleteTagPayload_clientMutationId(ctx, field)
 	case "deletedTagId":
 		return ec.fieldContext_DeleteTagPayload_deletedTagId(ctx, field)
 	case "userErrors":
@@ -14974,6 +16609,8 @@ func (ec *executionContext) childFields_DeleteTagPayload(ctx context.Context, fi
 
 func (ec *executionContext) childFields_DetachContactFromCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachContactFromCompanyPayload_clientMutationId(ctx, field)
 	case "company":
 		return ec.fieldContext_DetachContactFromCompanyPayload_company(ctx, field)
 	case "contact":
@@ -14982,6 +16619,74 @@ func (ec *executionContext) childFields_DetachContactFromCompanyPayload(ctx cont
 		return ec.fieldContext_DetachContactFromCompanyPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DetachContactFromCompanyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachContactFromConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachContactFromConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_DetachContactFromConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachContactFromConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachContactFromConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachSubscriptionTypeFromContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_clientMutationId(ctx, field)
+	case "subscriptionType":
+		return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_subscriptionType(ctx, field)
+	case "contact":
+		return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachSubscriptionTypeFromContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachSubscriptionTypeFromContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachTagFromContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachTagFromContactPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_DetachTagFromContactPayload_tag(ctx, field)
+	case "contact":
+		return ec.fieldContext_DetachTagFromContactPayload_contact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachTagFromContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachTagFromContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachTagFromConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachTagFromConversationPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_DetachTagFromConversationPayload_tag(ctx, field)
+	case "conversation":
+		return ec.fieldContext_DetachTagFromConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachTagFromConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachTagFromConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DetachTagFromTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_DetachTagFromTicketPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_DetachTagFromTicketPayload_tag(ctx, field)
+	case "ticket":
+		return ec.fieldContext_DetachTagFromTicketPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DetachTagFromTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DetachTagFromTicketPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_HelpCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15070,16 +16775,6 @@ func (ec *executionContext) childFields_LinkedObjectEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type LinkedObjectEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_ManageConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "conversation":
-		return ec.fieldContext_ManageConversationPayload_conversation(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_ManageConversationPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ManageConversationPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15114,6 +16809,8 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 
 func (ec *executionContext) childFields_MergeContactsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_MergeContactsPayload_clientMutationId(ctx, field)
 	case "contact":
 		return ec.fieldContext_MergeContactsPayload_contact(ctx, field)
 	case "mergedLeadId":
@@ -15294,6 +16991,18 @@ func (ec *executionContext) childFields_NoteEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type NoteEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OpenConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_OpenConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_OpenConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_OpenConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OpenConversationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -15334,6 +17043,8 @@ func (ec *executionContext) childFields_RateLimit(ctx context.Context, field gra
 
 func (ec *executionContext) childFields_RecordDataEventSummaryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_RecordDataEventSummaryPayload_clientMutationId(ctx, field)
 	case "eventSummaries":
 		return ec.fieldContext_RecordDataEventSummaryPayload_eventSummaries(ctx, field)
 	case "userErrors":
@@ -15344,6 +17055,8 @@ func (ec *executionContext) childFields_RecordDataEventSummaryPayload(ctx contex
 
 func (ec *executionContext) childFields_RedactConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_RedactConversationPayload_clientMutationId(ctx, field)
 	case "conversation":
 		return ec.fieldContext_RedactConversationPayload_conversation(ctx, field)
 	case "userErrors":
@@ -15354,10 +17067,14 @@ func (ec *executionContext) childFields_RedactConversationPayload(ctx context.Co
 
 func (ec *executionContext) childFields_ReplyConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ReplyConversationPayload_clientMutationId(ctx, field)
 	case "conversation":
 		return ec.fieldContext_ReplyConversationPayload_conversation(ctx, field)
 	case "part":
 		return ec.fieldContext_ReplyConversationPayload_part(ctx, field)
+	case "partEdge":
+		return ec.fieldContext_ReplyConversationPayload_partEdge(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_ReplyConversationPayload_userErrors(ctx, field)
 	}
@@ -15366,14 +17083,30 @@ func (ec *executionContext) childFields_ReplyConversationPayload(ctx context.Con
 
 func (ec *executionContext) childFields_ReplyTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ReplyTicketPayload_clientMutationId(ctx, field)
 	case "part":
 		return ec.fieldContext_ReplyTicketPayload_part(ctx, field)
+	case "partEdge":
+		return ec.fieldContext_ReplyTicketPayload_partEdge(ctx, field)
 	case "ticket":
 		return ec.fieldContext_ReplyTicketPayload_ticket(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_ReplyTicketPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReplyTicketPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RunAssignmentRulesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_RunAssignmentRulesPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_RunAssignmentRulesPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RunAssignmentRulesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RunAssignmentRulesPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Segment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15422,12 +17155,26 @@ func (ec *executionContext) childFields_SegmentEdge(ctx context.Context, field g
 
 func (ec *executionContext) childFields_SetAdminAwayPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_SetAdminAwayPayload_clientMutationId(ctx, field)
 	case "admin":
 		return ec.fieldContext_SetAdminAwayPayload_admin(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_SetAdminAwayPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetAdminAwayPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SnoozeConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_SnoozeConversationPayload_clientMutationId(ctx, field)
+	case "conversation":
+		return ec.fieldContext_SnoozeConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SnoozeConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SnoozeConversationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SocialProfile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15514,6 +17261,8 @@ func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.C
 
 func (ec *executionContext) childFields_TagCompaniesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_TagCompaniesPayload_clientMutationId(ctx, field)
 	case "tag":
 		return ec.fieldContext_TagCompaniesPayload_tag(ctx, field)
 	case "companies":
@@ -15540,6 +17289,8 @@ func (ec *executionContext) childFields_TagConnection(ctx context.Context, field
 
 func (ec *executionContext) childFields_TagContactsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_TagContactsPayload_clientMutationId(ctx, field)
 	case "tag":
 		return ec.fieldContext_TagContactsPayload_tag(ctx, field)
 	case "contacts":
@@ -15824,28 +17575,6 @@ func (ec *executionContext) childFields_TicketPartEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type TicketPartEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_TicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "ticket":
-		return ec.fieldContext_TicketPayload_ticket(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_TicketPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TicketPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_TicketTagPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "tag":
-		return ec.fieldContext_TicketTagPayload_tag(ctx, field)
-	case "ticket":
-		return ec.fieldContext_TicketTagPayload_ticket(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_TicketTagPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TicketTagPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_TicketType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15978,18 +17707,6 @@ func (ec *executionContext) childFields_TicketTypeAttributeOptionEdge(ctx contex
 	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributeOptionEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_TicketTypeAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "attribute":
-		return ec.fieldContext_TicketTypeAttributePayload_attribute(ctx, field)
-	case "ticketType":
-		return ec.fieldContext_TicketTypeAttributePayload_ticketType(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_TicketTypeAttributePayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TicketTypeAttributePayload", field.Name)
-}
-
 func (ec *executionContext) childFields_TicketTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -16014,18 +17731,40 @@ func (ec *executionContext) childFields_TicketTypeEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type TicketTypeEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_TicketTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_UnarchiveContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "ticketType":
-		return ec.fieldContext_TicketTypePayload_ticketType(ctx, field)
+	case "clientMutationId":
+		return ec.fieldContext_UnarchiveContactPayload_clientMutationId(ctx, field)
+	case "contactId":
+		return ec.fieldContext_UnarchiveContactPayload_contactId(ctx, field)
+	case "archived":
+		return ec.fieldContext_UnarchiveContactPayload_archived(ctx, field)
+	case "contact":
+		return ec.fieldContext_UnarchiveContactPayload_contact(ctx, field)
 	case "userErrors":
-		return ec.fieldContext_TicketTypePayload_userErrors(ctx, field)
+		return ec.fieldContext_UnarchiveContactPayload_userErrors(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type TicketTypePayload", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type UnarchiveContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UntagCompaniesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UntagCompaniesPayload_clientMutationId(ctx, field)
+	case "tag":
+		return ec.fieldContext_UntagCompaniesPayload_tag(ctx, field)
+	case "companies":
+		return ec.fieldContext_UntagCompaniesPayload_companies(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UntagCompaniesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UntagCompaniesPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateArticlePayload_clientMutationId(ctx, field)
 	case "article":
 		return ec.fieldContext_UpdateArticlePayload_article(ctx, field)
 	case "userErrors":
@@ -16036,6 +17775,8 @@ func (ec *executionContext) childFields_UpdateArticlePayload(ctx context.Context
 
 func (ec *executionContext) childFields_UpdateCollectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateCollectionPayload_clientMutationId(ctx, field)
 	case "collection":
 		return ec.fieldContext_UpdateCollectionPayload_collection(ctx, field)
 	case "userErrors":
@@ -16046,6 +17787,8 @@ func (ec *executionContext) childFields_UpdateCollectionPayload(ctx context.Cont
 
 func (ec *executionContext) childFields_UpdateCompanyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateCompanyPayload_clientMutationId(ctx, field)
 	case "company":
 		return ec.fieldContext_UpdateCompanyPayload_company(ctx, field)
 	case "userErrors":
@@ -16056,6 +17799,8 @@ func (ec *executionContext) childFields_UpdateCompanyPayload(ctx context.Context
 
 func (ec *executionContext) childFields_UpdateContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateContactPayload_clientMutationId(ctx, field)
 	case "contact":
 		return ec.fieldContext_UpdateContactPayload_contact(ctx, field)
 	case "userErrors":
@@ -16066,6 +17811,8 @@ func (ec *executionContext) childFields_UpdateContactPayload(ctx context.Context
 
 func (ec *executionContext) childFields_UpdateConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateConversationPayload_clientMutationId(ctx, field)
 	case "conversation":
 		return ec.fieldContext_UpdateConversationPayload_conversation(ctx, field)
 	case "userErrors":
@@ -16074,8 +17821,22 @@ func (ec *executionContext) childFields_UpdateConversationPayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type UpdateConversationPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateDataAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateDataAttributePayload_clientMutationId(ctx, field)
+	case "dataAttribute":
+		return ec.fieldContext_UpdateDataAttributePayload_dataAttribute(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateDataAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateDataAttributePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateNewsItemPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateNewsItemPayload_clientMutationId(ctx, field)
 	case "newsItem":
 		return ec.fieldContext_UpdateNewsItemPayload_newsItem(ctx, field)
 	case "userErrors":
@@ -16084,8 +17845,48 @@ func (ec *executionContext) childFields_UpdateNewsItemPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type UpdateNewsItemPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateTicketPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateTicketPayload_clientMutationId(ctx, field)
+	case "ticket":
+		return ec.fieldContext_UpdateTicketPayload_ticket(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateTicketPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateTicketPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateTicketTypeAttributePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateTicketTypeAttributePayload_clientMutationId(ctx, field)
+	case "attribute":
+		return ec.fieldContext_UpdateTicketTypeAttributePayload_attribute(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_UpdateTicketTypeAttributePayload_ticketType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateTicketTypeAttributePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateTicketTypeAttributePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateTicketTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateTicketTypePayload_clientMutationId(ctx, field)
+	case "ticketType":
+		return ec.fieldContext_UpdateTicketTypePayload_ticketType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateTicketTypePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateTicketTypePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateVisitorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_UpdateVisitorPayload_clientMutationId(ctx, field)
 	case "visitor":
 		return ec.fieldContext_UpdateVisitorPayload_visitor(ctx, field)
 	case "userErrors":

@@ -548,4 +548,11 @@ func (ec *executionContext) marshalOTagConnection2ᚖintercomᚑgraphqlᚋgraph�
 	return ec._TagConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTagEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTagEdge(ctx context.Context, sel ast.SelectionSet, v *model.TagEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TagEdge(ctx, sel, v)
+}
+
 // endregion ***************************** type.gotpl *****************************

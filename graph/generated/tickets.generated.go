@@ -5874,6 +5874,13 @@ func (ec *executionContext) marshalOTicketConnection2ᚖintercomᚑgraphqlᚋgra
 	return ec._TicketConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTicketEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOTicketFilter2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketFilterᚄ(ctx context.Context, v any) ([]*model.TicketFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -5911,6 +5918,13 @@ func (ec *executionContext) marshalOTicketPartConnection2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._TicketPartConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketPartEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketPartEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketPartEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketPartEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx context.Context, v any) ([]*model.TicketSort, error) {
@@ -6011,6 +6025,13 @@ func (ec *executionContext) marshalOTicketTypeAttributeConnection2ᚖintercomᚑ
 	return ec._TicketTypeAttributeConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTicketTypeAttributeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeAttributeEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -6030,6 +6051,13 @@ func (ec *executionContext) marshalOTicketTypeConnection2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._TicketTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeEdge2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeEdge(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TicketTypeEdge(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

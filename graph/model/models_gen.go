@@ -80,6 +80,14 @@ type AdminTicketReplyInput struct {
 	CrossPost *bool `json:"crossPost,omitempty"`
 }
 
+// The contact to archive.
+type ArchiveContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ID string `json:"id"`
+}
+
 // A page of articles.
 type ArticleConnection struct {
 	// The articles of this page, each with its cursor.
@@ -140,6 +148,8 @@ type ArticleTranslationInput struct {
 
 // A conversation assigned by a teammate.
 type AssignConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of the teammate who assigns it.
@@ -152,8 +162,20 @@ type AssignConversationInput struct {
 	Message *string `json:"message,omitempty"`
 }
 
+// A contact and the company it joins.
+type AttachContactToCompanyInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The company's global ID.
+	CompanyID string `json:"companyId"`
+}
+
 // A contact added to a conversation.
 type AttachContactToConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The contact; by email, a contact no one has yet is created as a lead.
@@ -163,13 +185,49 @@ type AttachContactToConversationInput struct {
 }
 
 // A contact's choice about a subscription type.
-type AttachSubscriptionTypeInput struct {
+type AttachSubscriptionTypeToContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The contact's global ID.
 	ContactID string `json:"contactId"`
 	// The subscription type's global ID.
 	SubscriptionTypeID string `json:"subscriptionTypeId"`
 	// The type's consent type: opting in to an opt-in type, opting out of an opt-out one.
 	ConsentType SubscriptionConsentType `json:"consentType"`
+}
+
+// A contact and the tag to put on it.
+type AttachTagToContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+}
+
+// A conversation, a tag and the teammate who puts it on.
+type AttachTagToConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
+}
+
+// A ticket, a tag and the teammate who puts it on.
+type AttachTagToTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The ticket's global ID.
+	TicketID string `json:"ticketId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
 }
 
 // Conditions on a true/false field.
@@ -182,12 +240,16 @@ type BooleanFilter struct {
 
 // The export job to cancel.
 type CancelDataExportInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The job's global ID.
 	ID string `json:"id"`
 }
 
 // A conversation closed by a teammate.
 type CloseConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of the teammate who closes it.
@@ -308,14 +370,6 @@ type ContactApp struct {
 	LastSeenAt *upstream.Timestamp `json:"lastSeenAt,omitempty"`
 }
 
-// A contact and a company.
-type ContactCompanyInput struct {
-	// The contact's global ID.
-	ContactID string `json:"contactId"`
-	// The company's global ID.
-	CompanyID string `json:"companyId"`
-}
-
 // A page of contacts.
 type ContactConnection struct {
 	// The contacts of this page, each with its cursor.
@@ -415,12 +469,6 @@ type ContactFilter struct {
 	CustomAttributes []*CustomAttributeFilter `json:"customAttributes,omitempty"`
 }
 
-// A contact.
-type ContactInput struct {
-	// The contact's global ID.
-	ID string `json:"id"`
-}
-
 // Conditions on the workspace's iOS app on a contact's device.
 type ContactIosAppFilter struct {
 	// The day the contact last used the app.
@@ -507,14 +555,6 @@ type ContactSubscriptionTypeEdge struct {
 	Node *upstream.SubscriptionType `json:"node"`
 	// What the contact chose: opted in to an opt-in type, or opted out of an opt-out type.
 	Consent ContactSubscriptionConsent `json:"consent"`
-}
-
-// A contact and a tag.
-type ContactTagInput struct {
-	// The contact's global ID.
-	ContactID string `json:"contactId"`
-	// The tag's global ID.
-	TagID string `json:"tagId"`
 }
 
 // Conditions on Intercom's AI agent's part in a conversation.
@@ -771,18 +811,10 @@ type ConversationStatisticsFilter struct {
 	CountConversationParts *IntFilter `json:"countConversationParts,omitempty"`
 }
 
-// A conversation, a tag and the teammate who tags or untags it.
-type ConversationTagInput struct {
-	// The conversation's global ID.
-	ConversationID string `json:"conversationId"`
-	// The tag's global ID.
-	TagID string `json:"tagId"`
-	// The global ID of the teammate who does it.
-	AdminID string `json:"adminId"`
-}
-
 // A conversation to make a customer ticket of.
 type ConvertConversationToTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of a customer ticket type.
@@ -797,6 +829,8 @@ type ConvertConversationToTicketInput struct {
 
 // A visitor and the contact it becomes; give contactId or userId.
 type ConvertVisitorInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The visitor's global ID.
 	VisitorID string `json:"visitorId"`
 	// The role of the contact it becomes, when a new one is made.
@@ -809,18 +843,10 @@ type ConvertVisitorInput struct {
 	Email *string `json:"email,omitempty"`
 }
 
-// The result of convertVisitor.
-type ConvertVisitorPayload struct {
-	// The contact the visitor became or was merged into; null when the input was refused.
-	Contact *upstream.Contact `json:"contact,omitempty"`
-	// The global ID of the visitor, which no longer exists; null when the input was refused.
-	ConvertedVisitorID *string `json:"convertedVisitorId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new article.
 type CreateArticleInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The title (of the default locale, for multilingual help centers).
 	Title string `json:"title"`
 	// A short description shown under the title.
@@ -837,16 +863,10 @@ type CreateArticleInput struct {
 	Translations []*ArticleTranslationInput `json:"translations,omitempty"`
 }
 
-// The result of createArticle.
-type CreateArticlePayload struct {
-	// The new article; null when the input was refused.
-	Article *upstream.Article `json:"article,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new collection or section.
 type CreateCollectionInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The name (of the default locale, for multilingual help centers).
 	Name string `json:"name"`
 	// The description.
@@ -859,16 +879,10 @@ type CreateCollectionInput struct {
 	Translations []*CollectionTranslationInput `json:"translations,omitempty"`
 }
 
-// The result of createCollection.
-type CreateCollectionPayload struct {
-	// The new collection; null when the input was refused.
-	Collection *upstream.Collection `json:"collection,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new user or lead.
 type CreateContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// User or lead (Intercom makes a user when only an email or an externalId is given).
 	Role *ContactRole `json:"role,omitempty"`
 	// The email address.
@@ -893,16 +907,10 @@ type CreateContactInput struct {
 	CustomAttributes any `json:"customAttributes,omitempty"`
 }
 
-// The result of createContact.
-type CreateContactPayload struct {
-	// The new contact; null when the input was refused.
-	Contact *upstream.Contact `json:"contact,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A contact's message that starts a conversation.
 type CreateConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The global ID of the user or lead the message comes from.
 	ContactID string `json:"contactId"`
 	// The message, as plain text (Intercom takes no HTML here).
@@ -915,6 +923,8 @@ type CreateConversationInput struct {
 
 // A new custom attribute.
 type CreateDataAttributeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The name: letters, digits, spaces, hyphens, underscores and currency symbols.
 	Name string `json:"name"`
 	// The kind of object the attribute describes.
@@ -931,6 +941,8 @@ type CreateDataAttributeInput struct {
 
 // An event to record.
 type CreateDataEventInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The event's name, a past-tense verb and noun such as `invited-friend`.
 	EventName string `json:"eventName"`
 	// When it happened.
@@ -941,16 +953,10 @@ type CreateDataEventInput struct {
 	Metadata any `json:"metadata,omitempty"`
 }
 
-// The result of createDataEvent.
-type CreateDataEventPayload struct {
-	// The event as Intercom accepted it; null when the input was refused.
-	DataEvent *upstream.DataEvent `json:"dataEvent,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // The range of sending times to export, both ends included.
 type CreateDataExportInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The start of the range.
 	CreatedAtAfter upstream.Timestamp `json:"createdAtAfter"`
 	// The end of the range.
@@ -959,6 +965,8 @@ type CreateDataExportInput struct {
 
 // A message to send.
 type CreateMessageInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// Where it is sent.
 	Channel MessageChannel `json:"channel"`
 	// The email's subject (required for email, unused in the Messenger).
@@ -975,16 +983,10 @@ type CreateMessageInput struct {
 	OpenConversation *bool `json:"openConversation,omitempty"`
 }
 
-// The result of createMessage.
-type CreateMessagePayload struct {
-	// The message sent; null when the input was refused.
-	Message *upstream.Message `json:"message,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new news item.
 type CreateNewsItemInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The title.
 	Title string `json:"title"`
 	// The body, in HTML.
@@ -1003,16 +1005,10 @@ type CreateNewsItemInput struct {
 	Newsfeeds []*NewsfeedAssignmentInput `json:"newsfeeds,omitempty"`
 }
 
-// The result of createNewsItem.
-type CreateNewsItemPayload struct {
-	// The new news item; null when the input was refused.
-	NewsItem *upstream.NewsItem `json:"newsItem,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new note about a contact.
 type CreateNoteInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The contact's global ID.
 	ContactID string `json:"contactId"`
 	// The text of the note; HTML is kept, plain text is put in a paragraph.
@@ -1021,16 +1017,10 @@ type CreateNoteInput struct {
 	AuthorID *string `json:"authorId,omitempty"`
 }
 
-// The result of createNote.
-type CreateNotePayload struct {
-	// The new note; null when the input was refused.
-	Note *upstream.Note `json:"note,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A company to create, or to update when one has its companyId.
 type CreateOrUpdateCompanyInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The workspace's own id for the company: it finds the company to update; it cannot change.
 	CompanyID string `json:"companyId"`
 	// The company's name.
@@ -1051,48 +1041,30 @@ type CreateOrUpdateCompanyInput struct {
 	MonthlySpend *int `json:"monthlySpend,omitempty"`
 }
 
-// The result of createOrUpdateCompany.
-type CreateOrUpdateCompanyPayload struct {
-	// The company as created or updated; null when the input was refused.
-	Company *upstream.Company `json:"company,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A tag to find or create, or to rename.
 type CreateOrUpdateTagInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The tag's name, or its new name when `id` is given.
 	Name string `json:"name"`
 	// The global ID of the tag to rename.
 	ID *string `json:"id,omitempty"`
 }
 
-// The result of createOrUpdateTag.
-type CreateOrUpdateTagPayload struct {
-	// The tag found, created or renamed; null when the input was refused.
-	Tag *upstream.Tag `json:"tag,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A phone caller to move to the Messenger.
 type CreatePhoneSwitchInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The caller's number, in E.164 form such as `+353832345678`.
 	Phone string `json:"phone"`
 	// Custom attributes to add to the contacts with that number: names and flat values.
 	CustomAttributes any `json:"customAttributes,omitempty"`
 }
 
-// The result of createPhoneSwitch.
-type CreatePhoneSwitchPayload struct {
-	// The SMS sent; null when the input was refused.
-	PhoneSwitch *upstream.PhoneSwitch `json:"phoneSwitch,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A new ticket.
 type CreateTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The global ID of the ticket type.
 	TicketTypeID string `json:"ticketTypeId"`
 	// The contacts the ticket concerns (Intercom takes one); by email, a contact no one has yet is created as a lead.
@@ -1109,6 +1081,8 @@ type CreateTicketInput struct {
 
 // A new attribute of a ticket type.
 type CreateTicketTypeAttributeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The ticket type's global ID.
 	TicketTypeID string `json:"ticketTypeId"`
 	// The attribute's name, unique within the type.
@@ -1135,6 +1109,8 @@ type CreateTicketTypeAttributeInput struct {
 
 // A new ticket type.
 type CreateTicketTypeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The ticket type's name, unique among the workspace's types.
 	Name string `json:"name"`
 	// What the ticket type is for.
@@ -1185,14 +1161,6 @@ type DataAttributeEdge struct {
 	Node *upstream.DataAttribute `json:"node"`
 }
 
-// The result of createDataAttribute and updateDataAttribute.
-type DataAttributePayload struct {
-	// The attribute as defined; null when the input was refused.
-	DataAttribute *upstream.DataAttribute `json:"dataAttribute,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Who did something: give exactly one field.
 type DataEventActorInput struct {
 	// The global ID of the user or lead (the only way to name a lead).
@@ -1231,14 +1199,6 @@ type DataEventPerson struct {
 	IntercomUserID *string `json:"intercomUserId,omitempty"`
 	// The person's email address.
 	Email *string `json:"email,omitempty"`
-}
-
-// The result of createDataExport and cancelDataExport.
-type DataExportPayload struct {
-	// The job; null when the input was refused.
-	DataExport *upstream.DataExport `json:"dataExport,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Conditions on a contact date, by calendar day in the workspace's time zone: Intercom matches these dates by
@@ -1282,84 +1242,66 @@ type DateTimeFilter struct {
 
 // The article to delete.
 type DeleteArticleInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The article's global ID.
 	ID string `json:"id"`
 }
 
-// The result of deleteArticle.
-type DeleteArticlePayload struct {
-	// The global ID of the deleted article; null when the input was refused.
-	DeletedArticleID *string `json:"deletedArticleId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // The collection to delete.
 type DeleteCollectionInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The collection's global ID.
 	ID string `json:"id"`
 }
 
-// The result of deleteCollection.
-type DeleteCollectionPayload struct {
-	// The global ID of the deleted collection; null when the input was refused.
-	DeletedCollectionID *string `json:"deletedCollectionId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // The company to delete.
 type DeleteCompanyInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The company's global ID.
 	ID string `json:"id"`
 }
 
-// The result of deleteCompany.
-type DeleteCompanyPayload struct {
-	// The global ID of the deleted company; null when the input was refused.
-	DeletedCompanyID *string `json:"deletedCompanyId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of deleteContact.
-type DeleteContactPayload struct {
-	// The global ID of the deleted contact; null when the input was refused.
-	DeletedContactID *string `json:"deletedContactId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
+// The contact to delete.
+type DeleteContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ID string `json:"id"`
 }
 
 // The news item to delete.
 type DeleteNewsItemInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The news item's global ID.
 	ID string `json:"id"`
 }
 
-// The result of deleteNewsItem.
-type DeleteNewsItemPayload struct {
-	// The global ID of the deleted news item; null when the input was refused.
-	DeletedNewsItemID *string `json:"deletedNewsItemId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // The tag to delete.
 type DeleteTagInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The tag's global ID.
 	ID string `json:"id"`
 }
 
-// The result of deleteTag.
-type DeleteTagPayload struct {
-	// The global ID of the deleted tag; null when the input was refused.
-	DeletedTagID *string `json:"deletedTagId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
+// A contact and the company it leaves.
+type DetachContactFromCompanyInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The company's global ID.
+	CompanyID string `json:"companyId"`
 }
 
 // A contact removed from a conversation.
 type DetachContactFromConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of the contact.
@@ -1368,12 +1310,48 @@ type DetachContactFromConversationInput struct {
 	AdminID string `json:"adminId"`
 }
 
-// A contact and a subscription type.
-type DetachSubscriptionTypeInput struct {
+// A contact and the subscription type whose choice it withdraws.
+type DetachSubscriptionTypeFromContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The contact's global ID.
 	ContactID string `json:"contactId"`
 	// The subscription type's global ID.
 	SubscriptionTypeID string `json:"subscriptionTypeId"`
+}
+
+// A contact and the tag to take off it.
+type DetachTagFromContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ContactID string `json:"contactId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+}
+
+// A conversation, a tag and the teammate who takes it off.
+type DetachTagFromConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The conversation's global ID.
+	ConversationID string `json:"conversationId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
+}
+
+// A ticket, a tag and the teammate who takes it off.
+type DetachTagFromTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The ticket's global ID.
+	TicketID string `json:"ticketId"`
+	// The tag's global ID.
+	TagID string `json:"tagId"`
+	// The global ID of the teammate who does it.
+	AdminID string `json:"adminId"`
 }
 
 // Conditions on a decimal-number field, as IntFilter. Every operator given must hold.
@@ -1474,40 +1452,29 @@ type LinkedObjectEdge struct {
 	Node relay.Node `json:"node"`
 }
 
-// The result of closeConversation, openConversation, snoozeConversation, assignConversation and runAssignmentRules.
-type ManageConversationPayload struct {
-	// The conversation as it now stands, its last part saying what changed; null when the input was refused.
-	Conversation *upstream.Conversation `json:"conversation,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A lead and the user to merge it into.
 type MergeContactsInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The global ID of the lead, which is gone after the merge.
 	LeadID string `json:"leadId"`
 	// The global ID of the user that receives everything of the lead.
 	UserID string `json:"userId"`
 }
 
-// The result of mergeContacts.
-type MergeContactsPayload struct {
-	// The user, with everything of the lead; null when the input was refused.
-	Contact *upstream.Contact `json:"contact,omitempty"`
-	// The global ID of the lead, which no longer exists; null when the input was refused.
-	MergedLeadID *string `json:"mergedLeadId,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The entry points that change the workspace. Each mutation takes one `input` object and returns a payload
-// holding the objects it changed, as graph types (select their relations to refetch them in the same request),
-// and `userErrors`: the reasons the input was refused, by the graph before any upstream call (a malformed
-// global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it does not take,
-// a duplicate). A refused input is data, not an error: `userErrors` names the input field at fault and the
-// payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out
-// of rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is
-// null. Mutations of one request run one after another, in order.
+// The entry points that change the workspace. Each mutation `doSomething` takes one `input: DoSomethingInput!` and
+// returns a `DoSomethingPayload` holding the objects it changed, as graph types (select their relations to refetch
+// them in the same request), and `userErrors`: the reasons the input was refused, by the graph before any upstream
+// call (a malformed global ID, an ID of the wrong type, a missing value) or by Intercom (an unknown id, a value it
+// does not take, a duplicate). A refused input is data, not an error: `userErrors` names the input field at fault and
+// the payload's objects are null. Failures that are not the input's fault (Intercom unreachable, failing or out of
+// rate budget, the facade's token refused) are top-level errors with the usual codes, and the payload is null.
+// Mutations of one request run one after another, in order.
+//
+// As Relay expects: every input takes a `clientMutationId` that its payload returns unchanged, refused or not; a
+// mutation that creates an object that lives in a connection returns it also as an edge of that connection
+// (`contactEdge`, `ticketEdge`, ...) for `@appendEdge` and `@prependEdge`; and a delete returns the global ID of what
+// it deleted (`deletedContactId`, ...) for `@deleteRecord`.
 type Mutation struct {
 }
 
@@ -1581,6 +1548,8 @@ type NoteEdge struct {
 
 // A conversation opened by a teammate.
 type OpenConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of the teammate who opens it.
@@ -1615,6 +1584,8 @@ type RateLimit struct {
 
 // Counted events of one kind, for one user.
 type RecordDataEventSummaryInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The workspace's own id for the user (a contact's `externalId`).
 	UserID string `json:"userId"`
 	// The event's name.
@@ -1629,22 +1600,18 @@ type RecordDataEventSummaryInput struct {
 
 // A part or the opening message of a conversation to redact.
 type RedactConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// What to redact.
 	Target *ConversationRedactionInput `json:"target"`
 }
 
-// The result of redactConversation.
-type RedactConversationPayload struct {
-	// The conversation with the redaction; null when the input was refused.
-	Conversation *upstream.Conversation `json:"conversation,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A reply to a conversation.
 type ReplyConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// Who replies, and what.
@@ -1653,18 +1620,10 @@ type ReplyConversationInput struct {
 	AttachmentUrls []string `json:"attachmentUrls,omitempty"`
 }
 
-// The result of replyConversation.
-type ReplyConversationPayload struct {
-	// The conversation with the reply; null when the input was refused.
-	Conversation *upstream.Conversation `json:"conversation,omitempty"`
-	// The part the reply added; null when the input was refused.
-	Part *upstream.ConversationPart `json:"part,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A reply to a ticket.
 type ReplyTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The ticket's global ID.
 	TicketID string `json:"ticketId"`
 	// Who replies, and what.
@@ -1675,6 +1634,8 @@ type ReplyTicketInput struct {
 
 // A conversation to run the assignment rules on.
 type RunAssignmentRulesInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 }
@@ -1701,6 +1662,8 @@ type SegmentEdge struct {
 
 // The away mode to give a teammate.
 type SetAdminAwayInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The teammate's global ID.
 	AdminID string `json:"adminId"`
 	// True to mark the teammate away, false to mark them back.
@@ -1709,16 +1672,10 @@ type SetAdminAwayInput struct {
 	AwayModeReassign bool `json:"awayModeReassign"`
 }
 
-// The result of setAdminAway.
-type SetAdminAwayPayload struct {
-	// The teammate with their new away mode; null when the input was refused.
-	Admin *upstream.Admin `json:"admin,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A conversation snoozed by a teammate.
 type SnoozeConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ConversationID string `json:"conversationId"`
 	// The global ID of the teammate who snoozes it.
@@ -1776,8 +1733,10 @@ type SubscriptionTypeEdge struct {
 	Node *upstream.SubscriptionType `json:"node"`
 }
 
-// A tag and companies.
+// A tag to put on companies.
 type TagCompaniesInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The tag's name.
 	Name string `json:"name"`
 	// The global IDs of the companies (at least one).
@@ -1798,6 +1757,8 @@ type TagConnection struct {
 
 // A tag and contacts.
 type TagContactsInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The tag's name.
 	Name string `json:"name"`
 	// The global IDs of the contacts (at least one).
@@ -1984,14 +1945,6 @@ type TicketPartEdge struct {
 	Node *upstream.TicketPart `json:"node"`
 }
 
-// The result of createTicket and updateTicket.
-type TicketPayload struct {
-	// The ticket as it now is; null when the input was refused.
-	Ticket *upstream.Ticket `json:"ticket,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Who replies to a ticket: give exactly one field.
 type TicketReplyInput struct {
 	// A teammate's comment, note or quick reply.
@@ -2018,16 +1971,6 @@ type TicketStateFilter struct {
 	In []TicketState `json:"in,omitempty"`
 	// None of these states.
 	Nin []TicketState `json:"nin,omitempty"`
-}
-
-// A ticket, a tag and the teammate who tags or untags it.
-type TicketTagInput struct {
-	// The ticket's global ID.
-	TicketID string `json:"ticketId"`
-	// The tag's global ID.
-	TagID string `json:"tagId"`
-	// The global ID of the teammate who does it.
-	AdminID string `json:"adminId"`
 }
 
 // A page of ticket type attributes.
@@ -2090,16 +2033,28 @@ type TicketTypeEdge struct {
 	Node *upstream.TicketType `json:"node"`
 }
 
-// The result of createTicketType and updateTicketType.
-type TicketTypePayload struct {
-	// The ticket type as it now is; null when the input was refused.
-	TicketType *upstream.TicketType `json:"ticketType,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
+// The archived contact to bring back.
+type UnarchiveContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The contact's global ID.
+	ID string `json:"id"`
+}
+
+// A tag to take off companies.
+type UntagCompaniesInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The tag's name.
+	Name string `json:"name"`
+	// The global IDs of the companies (at least one).
+	CompanyIds []string `json:"companyIds"`
 }
 
 // Changes to an article; what is left out stays as it is.
 type UpdateArticleInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The article's global ID.
 	ID string `json:"id"`
 	// The new title.
@@ -2118,16 +2073,10 @@ type UpdateArticleInput struct {
 	Translations []*ArticleTranslationInput `json:"translations,omitempty"`
 }
 
-// The result of updateArticle.
-type UpdateArticlePayload struct {
-	// The article as changed; null when the input was refused.
-	Article *upstream.Article `json:"article,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Changes to a collection; what is left out stays as it is.
 type UpdateCollectionInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The collection's global ID.
 	ID string `json:"id"`
 	// The new name.
@@ -2140,16 +2089,10 @@ type UpdateCollectionInput struct {
 	Translations []*CollectionTranslationInput `json:"translations,omitempty"`
 }
 
-// The result of updateCollection.
-type UpdateCollectionPayload struct {
-	// The collection as changed; null when the input was refused.
-	Collection *upstream.Collection `json:"collection,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Changes to a company; what is left out stays as it is.
 type UpdateCompanyInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The company's global ID.
 	ID string `json:"id"`
 	// The company's name.
@@ -2170,16 +2113,10 @@ type UpdateCompanyInput struct {
 	MonthlySpend *int `json:"monthlySpend,omitempty"`
 }
 
-// The result of updateCompany.
-type UpdateCompanyPayload struct {
-	// The company as changed; null when the input was refused.
-	Company *upstream.Company `json:"company,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Changes to a contact: what is left out stays as it is, null clears.
 type UpdateContactInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The contact's global ID.
 	ID string `json:"id"`
 	// Makes a lead a user (a user cannot become a lead).
@@ -2206,32 +2143,20 @@ type UpdateContactInput struct {
 	CustomAttributes any `json:"customAttributes,omitempty"`
 }
 
-// The result of updateContact.
-type UpdateContactPayload struct {
-	// The contact as changed; null when the input was refused.
-	Contact *upstream.Contact `json:"contact,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // A conversation marked read or unread.
 type UpdateConversationInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The conversation's global ID.
 	ID string `json:"id"`
 	// True to mark the conversation read by the team, false to mark it unread.
 	Read bool `json:"read"`
 }
 
-// The result of updateConversation.
-type UpdateConversationPayload struct {
-	// The conversation as changed; null when the input was refused.
-	Conversation *upstream.Conversation `json:"conversation,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Changes to a custom attribute; what is left out stays as it is.
 type UpdateDataAttributeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The attribute's id in Intercom (custom attributes only).
 	IntercomID string `json:"intercomId"`
 	// True to archive it (lists leave it out unless asked), false to restore it.
@@ -2246,6 +2171,8 @@ type UpdateDataAttributeInput struct {
 
 // Changes to a news item.
 type UpdateNewsItemInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The news item's global ID.
 	ID string `json:"id"`
 	// The title (Intercom wants it on every change).
@@ -2266,16 +2193,10 @@ type UpdateNewsItemInput struct {
 	Newsfeeds []*NewsfeedAssignmentInput `json:"newsfeeds,omitempty"`
 }
 
-// The result of updateNewsItem.
-type UpdateNewsItemPayload struct {
-	// The news item as changed; null when the input was refused.
-	NewsItem *upstream.NewsItem `json:"newsItem,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Changes to a ticket: what is left out stays as it is.
 type UpdateTicketInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The ticket's global ID.
 	ID string `json:"id"`
 	// The new title.
@@ -2298,6 +2219,8 @@ type UpdateTicketInput struct {
 
 // Changes to an attribute of a ticket type: what is left out stays as it is.
 type UpdateTicketTypeAttributeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The global ID of the ticket type the attribute belongs to.
 	TicketTypeID string `json:"ticketTypeId"`
 	// The attribute's global ID.
@@ -2326,6 +2249,8 @@ type UpdateTicketTypeAttributeInput struct {
 
 // Changes to a ticket type: what is left out stays as it is.
 type UpdateTicketTypeInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The ticket type's global ID.
 	ID string `json:"id"`
 	// The new name, unique among the workspace's types.
@@ -2344,20 +2269,14 @@ type UpdateTicketTypeInput struct {
 
 // Changes to a visitor.
 type UpdateVisitorInput struct {
+	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 	// The visitor's global ID.
 	ID string `json:"id"`
 	// The visitor's name.
 	Name *string `json:"name,omitempty"`
 	// Custom attributes to set: names and text values; the others stay.
 	CustomAttributes any `json:"customAttributes,omitempty"`
-}
-
-// The result of updateVisitor.
-type UpdateVisitorPayload struct {
-	// The visitor as changed; null when the input was refused.
-	Visitor *upstream.Visitor `json:"visitor,omitempty"`
-	// Why the input was refused; empty on success.
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Why a mutation refused its input.
