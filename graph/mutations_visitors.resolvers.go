@@ -31,8 +31,10 @@ func (r *mutationResolver) ConvertVisitor(ctx context.Context, input model.Conve
 	var c checks
 	req := upstream.ConvertVisitorRequest{Type: wireValue(input.Role), Visitor: upstream.VisitorIdentity{UserID: c.id(input.VisitorID, typeVisitor, "visitorId")}}
 	switch {
-	case countSet(input.ContactID, input.UserID) != 1:
-		c.refuse(model.UserErrorCodeRequired, "give contactId or userId, not both", "contactId")
+	case countSet(input.ContactID, input.UserID) == 0:
+		c.refuse(model.UserErrorCodeRequired, "give the contact to convert the visitor into: contactId or userId", "contactId")
+	case countSet(input.ContactID, input.UserID) > 1:
+		c.refuse(model.UserErrorCodeInvalid, "give contactId or userId, not both", "contactId")
 	case input.ContactID != nil:
 		req.User.ID = c.id(*input.ContactID, typeContact, "contactId")
 	default:

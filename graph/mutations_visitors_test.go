@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"intercom-graphql/httpapi/facadetest"
+	"intercom-graphql/upstream/intercomsim"
 )
 
 const (
@@ -57,8 +58,21 @@ func TestVisitorMutations(t *testing.T) {
 		{name: "an unknown contact", input: map[string]any{"visitorId": facadetest.GlobalID("Visitor", visitors[0]), "role": "USER", "contactId": facadetest.GlobalID("Contact", "000000000000000000000000")},
 			code: "NOT_FOUND", field: []string{"contactId"}, calls: 1},
 		{name: "both a contact and a userId", input: map[string]any{"visitorId": facadetest.GlobalID("Visitor", visitors[0]), "role": "USER", "contactId": facadetest.GlobalID("Contact", user), "userId": "x"},
+			code: "INVALID", field: []string{"contactId"}},
+		{name: "neither a contact nor a userId", input: map[string]any{"visitorId": facadetest.GlobalID("Visitor", visitors[0]), "role": "USER"},
 			code: "REQUIRED", field: []string{"contactId"}},
 	}, unchanged)
 	readBack(t, f, readVisitor, map[string]any{"userId": visitors[0]}) // refused conversions left it alone
 	invalid(t, f, "no role", convertVisitorDoc, map[string]any{"visitorId": facadetest.GlobalID("Visitor", visitors[0]), "userId": "x"}, "role")
+}
+
+// A conversion that names no contact says what is missing, not that two
+// were given.
+func TestConvertVisitorSaysWhatIsMissing(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{Sim: intercomsim.Options{Sizes: writeSizes}})
+	visitor := f.Sim.Workspace(intercomsim.DemoToken).VisitorUserIDs()[0]
+	payload := f.Mutate(t, "convertVisitor", convertVisitorDoc, map[string]any{"visitorId": facadetest.GlobalID("Visitor", visitor), "role": "LEAD"})
+	if msg := facadetest.Str(facadetest.Dig(payload, "userErrors", 0, "message")); msg != "give the contact to convert the visitor into: contactId or userId" {
+		t.Errorf("a conversion without a contact: %q", msg)
+	}
 }

@@ -243,3 +243,19 @@ func TestSubscriptionsOverPlainHTTPAreRefusedAtOnce(t *testing.T) {
 		t.Errorf("after the refused subscriptions a query got %d %s", r.Status, r.Raw)
 	}
 }
+
+// Int is 32 bits: a larger first is a type error, in a literal or a variable.
+func TestIntArgumentsPastThirtyTwoBitsAreTypeErrors(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	for name, resp := range map[string]facadetest.Response{
+		"literal":  f.Query(`{ admins(first: 2147483648) { totalCount } }`, nil),
+		"variable": f.Query(`query($n: Int) { admins(first: $n) { totalCount } }`, map[string]any{"n": 2147483648}),
+	} {
+		if len(resp.Errors) != 1 || resp.Errors[0].Code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "Int cannot represent") {
+			t.Errorf("%s: %s, want one BAD_USER_INPUT saying Int cannot represent the value", name, resp.Raw)
+		}
+	}
+	if f.Sim.Calls() != 0 {
+		t.Errorf("the refused arguments cost %d upstream calls", f.Sim.Calls())
+	}
+}
