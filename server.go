@@ -49,6 +49,9 @@ func main() {
 		log.Error("stopped", "error", levelErr)
 		os.Exit(2)
 	}
+	// What libraries write through the log package (net/http's own errors
+	// among them) becomes JSON lines too: stderr carries nothing else.
+	slog.SetDefault(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 

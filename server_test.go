@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,10 +11,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -488,5 +491,89 @@ func TestMalformedMetricsAddrStopsTheServer(t *testing.T) {
 	t.Setenv("METRICS_ADDR", "9090")
 	if _, err := parseServeConfig(nil); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
 		t.Errorf("METRICS_ADDR=9090 gave %v", err)
+	}
+}
+
+// runCommand starts the command (this test binary acting as it) with the
+// environment given, and returns it with its stderr being collected.
+func runCommand(t *testing.T, env []string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), append([]string{"RUN_AS_COMMAND=1", "INTERCOM_ACCESS_TOKEN="}, env...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	return cmd, &stderr
+}
+
+// Everything the server writes on stderr is a JSON line: its own logs, the
+// refusals of malformed requests, net/http's complaints, and the reason it stops.
+func TestEveryLineOnStderrIsJSON(t *testing.T) {
+	port := freePort(t)
+	cmd, stderr := runCommand(t, []string{"PORT=" + strconv.Itoa(port), "INTERCOM_CLIENT_SECRET=s3cret"})
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "/healthz"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 400 {
+			t.Fatalf("the server did not start: %s", stderr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	send := func(method, path, contentType, body string, headers ...string) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		if contentType != "" {
+			req.Header.Set("Content-Type", contentType)
+		}
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+	send("POST", "/graphql", "application/json", `{"query":"{ me { name } }"}`)
+	send("POST", "/graphql", "application/json", `{"query":"{ me { name } }"}`, "Upgrade", "websocket", "Connection", "Upgrade")
+	send("POST", "/graphql", "application/json", `{"query": "{ me `)
+	send("POST", "/graphql", "application/json", `{"query":"{ __typename }"} trailing`)
+	send("POST", "/graphql", "application/json", `{"query":"subscription { contactEvents { topic } }"}`)
+	send("PUT", "/graphql", "application/json", `{}`)
+	send("POST", "/webhooks/intercom", "application/json", `{"type":"notification_event"}`, "X-Hub-Signature", "sha1=forged")
+	send("GET", "/nowhere", "", "")
+	// A connection that speaks no HTTP at all makes net/http complain.
+	if conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+		_, _ = conn.Write([]byte("\x16\x03\x01 not http\r\n\r\n"))
+		_, _ = io.ReadAll(conn)
+		conn.Close()
+	}
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	_ = cmd.Wait()
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) < 5 {
+		t.Fatalf("stderr holds %d lines: %s", len(lines), stderr)
+	}
+	for _, line := range lines {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("a line on stderr is not JSON: %q", line)
+		}
+	}
+}
+
+func TestAMalformedSettingIsOneJSONLineAndAFailure(t *testing.T) {
+	cmd, stderr := runCommand(t, []string{"REQUEST_TIMEOUT=30", "GRAPHIQL=maybe"})
+	err := cmd.Wait()
+	if err == nil {
+		t.Fatal("the server started with malformed settings")
+	}
+	line := strings.TrimSpace(stderr.String())
+	var entry struct{ Level, Msg, Error string }
+	if strings.Contains(line, "\n") || json.Unmarshal([]byte(line), &entry) != nil || entry.Level != "ERROR" ||
+		!strings.Contains(entry.Error, "REQUEST_TIMEOUT") || !strings.Contains(entry.Error, "GRAPHIQL") {
+		t.Errorf("stderr: %s", line)
 	}
 }
