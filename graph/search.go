@@ -230,12 +230,12 @@ func (c *conditions) reference(name string, in *model.IDFilter, f filter.Field, 
 func referenceID(v, typ string) (string, error) {
 	if g, err := relay.ParseGlobalID(v); err == nil {
 		if g.Type != typ {
-			return "", fmt.Errorf("the ID is %s ID; %s ID or an Intercom id is expected here", relay.Article(g.Type), relay.Article(typ))
+			return "", fmt.Errorf("the ID is %s ID; %s ID or an Intercom id is expected here", relay.WithArticle(g.Type), relay.WithArticle(typ))
 		}
 		return g.ID, nil
 	}
 	if !relay.ValidIntercomID(v) {
-		return "", fmt.Errorf("%q is neither %s ID nor an Intercom id", v, relay.Article(typ))
+		return "", fmt.Errorf("%q is neither %s ID nor an Intercom id", v, relay.WithArticle(typ))
 	}
 	return v, nil
 }

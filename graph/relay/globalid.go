@@ -56,7 +56,7 @@ func ParseGlobalIDOf(s, want string) (string, error) {
 		return "", err
 	}
 	if g.Type != want {
-		return "", fmt.Errorf("the ID is %s ID, %s ID is expected here", Article(g.Type), Article(want))
+		return "", fmt.Errorf("the ID is %s ID, %s ID is expected here", WithArticle(g.Type), WithArticle(want))
 	}
 	return g.ID, nil
 }
@@ -94,9 +94,10 @@ func validIntercomID(s string) bool {
 // take the raw id rather than a global ID).
 func ValidIntercomID(s string) bool { return validIntercomID(s) }
 
-// Article puts "a" or "an" before a type name, as its sound asks: an
-// Admin, an Article, a Contact.
-func Article(name string) string {
+// WithArticle puts "a" or "an" before a type name, as its sound asks: an
+// Admin, an Article, a Contact. It is not named Article: gqlgen's autobind
+// would take an exported Article of this package for the GraphQL type.
+func WithArticle(name string) string {
 	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
 		return "an " + name
 	}
