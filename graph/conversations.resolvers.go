@@ -83,9 +83,9 @@ func (r *conversationStatisticsResolver) LastClosedBy(ctx context.Context, obj *
 	return optionalRef(ctx, obj.LastClosedByID, loaders.For(ctx).Admin)
 }
 
-func (r *queryResolver) Conversations(ctx context.Context, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) (*model.ConversationConnection, error) {
-	if filter != nil || sort != nil {
-		page, err := r.searchConversations(ctx, filter, sort, pageArgs(first, after, nil, nil))
+func (r *queryResolver) Conversations(ctx context.Context, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) (*model.ConversationConnection, error) {
+	if filter != nil || orderBy != nil {
+		page, err := r.searchConversations(ctx, filter, orderBy, pageArgs(first, after, nil, nil))
 		if err != nil {
 			return nil, err
 		}

@@ -44,8 +44,8 @@ func (r *conversationAuthorResolver) Team(ctx context.Context, obj *upstream.Par
 	return authorTeam(ctx, obj.Type, obj.ID)
 }
 
-func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) (*model.TicketConnection, error) {
-	page, err := r.searchTickets(ctx, filter, sort, pageArgs(first, after, nil, nil))
+func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) (*model.TicketConnection, error) {
+	page, err := r.searchTickets(ctx, filter, orderBy, pageArgs(first, after, nil, nil))
 	if err != nil {
 		return nil, err
 	}

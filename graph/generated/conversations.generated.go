@@ -3267,6 +3267,55 @@ func UnmarshalConversationFilter(ctx context.Context, raw any) (model.Conversati
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConversationOrder(ctx context.Context, obj any) (model.ConversationOrder, error) {
+	var it model.ConversationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationOrder unmarshals raw into the ConversationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationOrder(ctx context.Context, raw any) (model.ConversationOrder, error) {
+	var out model.ConversationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConversationRatingFilter(ctx context.Context, obj any) (model.ConversationRatingFilter, error) {
 	var it model.ConversationRatingFilter
 	if obj == nil {
@@ -3341,55 +3390,6 @@ func (ec *executionContext) unmarshalInputConversationRatingFilter(ctx context.C
 func UnmarshalConversationRatingFilter(ctx context.Context, raw any) (model.ConversationRatingFilter, error) {
 	var out model.ConversationRatingFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationRatingFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputConversationSort(ctx context.Context, obj any) (model.ConversationSort, error) {
-	var it model.ConversationSort
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalConversationSort unmarshals raw into the ConversationSort input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalConversationSort(ctx context.Context, raw any) (model.ConversationSort, error) {
-	var out model.ConversationSort
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationSort", raw, &out)
 	return out, err
 }
 
@@ -4768,6 +4768,16 @@ func (ec *executionContext) unmarshalNConversationFilter2ᚖintercomᚑgraphql�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx context.Context, v any) (model.ConversationOrderField, error) {
+	var res model.ConversationOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx context.Context, sel ast.SelectionSet, v model.ConversationOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNConversationPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.ConversationPart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -4814,21 +4824,6 @@ func (ec *executionContext) marshalNConversationPartEdge2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._ConversationPartEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx context.Context, v any) (*model.ConversationSort, error) {
-	res, err := ec.unmarshalInputConversationSort(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, v any) (model.ConversationSortField, error) {
-	var res model.ConversationSortField
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, sel ast.SelectionSet, v model.ConversationSortField) graphql.Marshaler {
-	return v
 }
 
 func (ec *executionContext) marshalNConversationSource2intercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v upstream.ConversationSource) graphql.Marshaler {
@@ -4924,6 +4919,14 @@ func (ec *executionContext) marshalOConversationFirstContactReply2ᚖintercomᚑ
 	return ec._ConversationFirstContactReply(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOConversationOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrder(ctx context.Context, v any) (*model.ConversationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -4958,23 +4961,6 @@ func (ec *executionContext) marshalOConversationSla2ᚖintercomᚑgraphqlᚋupst
 		return graphql.Null
 	}
 	return ec._ConversationSla(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOConversationSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortᚄ(ctx context.Context, v any) ([]*model.ConversationSort, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*model.ConversationSort, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 func (ec *executionContext) unmarshalOConversationSourceFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceFilter(ctx context.Context, v any) (*model.ConversationSourceFilter, error) {

@@ -1046,9 +1046,9 @@ type ComplexityRoot struct {
 		Companies          func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
 		Company            func(childComplexity int, id *string, intercomID *string, companyID *string) int
 		Contact            func(childComplexity int, id *string, intercomID *string) int
-		Contacts           func(childComplexity int, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) int
+		Contacts           func(childComplexity int, filter *model.ContactFilter, orderBy *model.ContactOrder, first *int, after *string) int
 		Conversation       func(childComplexity int, id *string, intercomID *string) int
-		Conversations      func(childComplexity int, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) int
+		Conversations      func(childComplexity int, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) int
 		DataAttributes     func(childComplexity int, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) int
 		DataEventSummaries func(childComplexity int, person model.DataEventPerson) int
 		DataEvents         func(childComplexity int, person model.DataEventPerson, first *int, after *string) int
@@ -1076,7 +1076,7 @@ type ComplexityRoot struct {
 		Ticket             func(childComplexity int, id *string, intercomID *string) int
 		TicketType         func(childComplexity int, id *string, intercomID *string) int
 		TicketTypes        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Tickets            func(childComplexity int, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) int
+		Tickets            func(childComplexity int, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) int
 		Visitor            func(childComplexity int, userID string) int
 	}
 
@@ -5872,7 +5872,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Contacts(childComplexity, args["filter"].(*model.ContactFilter), args["sort"].([]*model.ContactSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Contacts(childComplexity, args["filter"].(*model.ContactFilter), args["orderBy"].(*model.ContactOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.conversation":
 		if e.ComplexityRoot.Query.Conversation == nil {
 			break
@@ -5894,7 +5894,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["sort"].([]*model.ConversationSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["orderBy"].(*model.ConversationOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dataAttributes":
 		if e.ComplexityRoot.Query.DataAttributes == nil {
 			break
@@ -6198,7 +6198,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Tickets(childComplexity, args["filter"].(*model.TicketFilter), args["sort"].([]*model.TicketSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Tickets(childComplexity, args["filter"].(*model.TicketFilter), args["orderBy"].(*model.TicketOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.visitor":
 		if e.ComplexityRoot.Query.Visitor == nil {
 			break
@@ -7995,6 +7995,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CollectionTranslationInput", ec.unmarshalInputCollectionTranslationInput),
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
+			graphql.NewInputUnmarshaler("CompanyOrder", ec.unmarshalInputCompanyOrder),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
 			graphql.NewInputUnmarshaler("ContactCompanyInput", ec.unmarshalInputContactCompanyInput),
 			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
@@ -8002,19 +8003,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
+			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactRefInput", ec.unmarshalInputContactRefInput),
 			graphql.NewInputUnmarshaler("ContactReplyInput", ec.unmarshalInputContactReplyInput),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
-			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
 			graphql.NewInputUnmarshaler("ContactTagInput", ec.unmarshalInputContactTagInput),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
 			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
+			graphql.NewInputUnmarshaler("ConversationOrder", ec.unmarshalInputConversationOrder),
 			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
 			graphql.NewInputUnmarshaler("ConversationRedactionInput", ec.unmarshalInputConversationRedactionInput),
 			graphql.NewInputUnmarshaler("ConversationReplyInput", ec.unmarshalInputConversationReplyInput),
-			graphql.NewInputUnmarshaler("ConversationSort", ec.unmarshalInputConversationSort),
 			graphql.NewInputUnmarshaler("ConversationSourceFilter", ec.unmarshalInputConversationSourceFilter),
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
@@ -8073,8 +8074,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
 			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
+			graphql.NewInputUnmarshaler("TicketOrder", ec.unmarshalInputTicketOrder),
 			graphql.NewInputUnmarshaler("TicketReplyInput", ec.unmarshalInputTicketReplyInput),
-			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
 			graphql.NewInputUnmarshaler("TicketTagInput", ec.unmarshalInputTicketTagInput),
 			graphql.NewInputUnmarshaler("UpdateArticleInput", ec.unmarshalInputUpdateArticleInput),
@@ -8801,12 +8802,18 @@ type HighlightedText {
   ): CompanyScrollConnection @cost(calls: 1, perPage: 100)
 }
 
-"The orders ` + "`" + `companies` + "`" + ` can list in (without a filter)."
-enum CompanyOrder {
-  "The companies that made a request most recently first (Intercom's default)."
-  LAST_REQUEST_AT_DESC
-  "The companies that made a request least recently first."
-  LAST_REQUEST_AT_ASC
+"An order for ` + "`" + `companies` + "`" + ` (without a filter): one field and a direction."
+input CompanyOrder {
+  "What to order by."
+  field: CompanyOrderField!
+  "Which way: DESC puts the companies that made a request most recently first (Intercom's default)."
+  direction: OrderDirection!
+}
+
+"What ` + "`" + `companies` + "`" + ` can be ordered by: Intercom orders its list of companies by one field only."
+enum CompanyOrderField {
+  "When someone of the company last made a request (was last seen)."
+  LAST_REQUEST_AT
 }
 
 "Narrows ` + "`" + `companies` + "`" + `: give exactly one field."
@@ -8942,14 +8949,14 @@ type CompanyEdge {
 `, BuiltIn: false},
 	{Name: "../schema/contacts.graphqls", Input: `extend type Query {
   """
-  Every contact (user or lead) of the workspace, most recently added first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
-  contacts Intercom's contact search finds, newest first unless sorted otherwise.
+  Every contact (user or lead) of the workspace, most recently added first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `orderBy` + "`" + `, the
+  contacts Intercom's contact search finds, newest first unless ordered otherwise.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call (a filter on
   dates costs one more per query, to read the workspace's time zone).
   """
   contacts(
     "Only the contacts that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ContactFilter
-    "The order of the contacts (Intercom sorts by one field)." sort: [ContactSort!]
+    "The order of the contacts: Intercom's search sorts by one field." orderBy: ContactOrder
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
   ): ContactConnection @cost(calls: 1, perPage: 150)
@@ -9214,16 +9221,16 @@ input ContactAndroidAppFilter {
   sdkVersion: StringFilter
 }
 
-"An order for contacts."
-input ContactSort {
-  "What to sort by."
-  field: ContactSortField!
+"An order for contacts: one field and a direction."
+input ContactOrder {
+  "What to order by."
+  field: ContactOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What contacts can be sorted by. Contacts without a value come last, whichever the direction."
-enum ContactSortField {
+"What contacts can be ordered by. Contacts without a value come last, whichever the direction."
+enum ContactOrderField {
   "When the contact was created."
   CREATED_AT
   "When the contact last changed."
@@ -9248,13 +9255,13 @@ enum ContactSortField {
 `, BuiltIn: false},
 	{Name: "../schema/conversations.graphqls", Input: `extend type Query {
   """
-  Every conversation of the workspace, most recently started first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
-  conversations Intercom's conversation search finds, newest first unless sorted otherwise.
+  Every conversation of the workspace, most recently started first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `orderBy` + "`" + `, the
+  conversations Intercom's conversation search finds, newest first unless ordered otherwise.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
   """
   conversations(
     "Only the conversations that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ConversationFilter
-    "The order of the conversations (Intercom sorts by one field)." sort: [ConversationSort!]
+    "The order of the conversations: Intercom's search sorts by one field." orderBy: ConversationOrder
     "Returns the first n conversations (at most 100)." first: Int
     "Returns the conversations after this cursor." after: String
   ): ConversationConnection @cost(calls: 1, perPage: 150)
@@ -9740,16 +9747,16 @@ input ConversationAiAgentFilter {
   sourceTitle: StringFilter
 }
 
-"An order for conversations."
-input ConversationSort {
-  "What to sort by."
-  field: ConversationSortField!
+"An order for conversations: one field and a direction."
+input ConversationOrder {
+  "What to order by."
+  field: ConversationOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What conversations can be sorted by. Conversations without a value come last, whichever the direction."
-enum ConversationSortField {
+"What conversations can be ordered by. Conversations without a value come last, whichever the direction."
+enum ConversationOrderField {
   "When the conversation started."
   CREATED_AT
   "When the conversation last changed."
@@ -12499,8 +12506,8 @@ input CustomAttributeFilter {
   date: DateFilter
 }
 
-"Which way a sort runs."
-enum SortDirection {
+"Which way an order runs, as in GitHub's API."
+enum OrderDirection {
   "Smallest, earliest or alphabetically first at the top."
   ASC
   "Largest, latest or alphabetically last at the top."
@@ -12845,13 +12852,13 @@ type TeamEdge {
 `, BuiltIn: false},
 	{Name: "../schema/tickets.graphqls", Input: `extend type Query {
   """
-  The workspace's tickets, newest first unless sorted otherwise; with ` + "`" + `filter` + "`" + `, only those that match. Intercom has
+  The workspace's tickets, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise; with ` + "`" + `filter` + "`" + `, only those that match. Intercom has
   no plain list of tickets: this runs its ticket search, and without a filter a search that matches every ticket.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
   """
   tickets(
     "Only the tickets that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: TicketFilter
-    "The order of the tickets (Intercom sorts by one field)." sort: [TicketSort!]
+    "The order of the tickets: Intercom's search sorts by one field." orderBy: TicketOrder
     "Returns the first n tickets (at most 100)." first: Int
     "Returns the tickets after this cursor." after: String
   ): TicketConnection @cost(calls: 1, perPage: 150)
@@ -13401,16 +13408,16 @@ input TicketAttributeFilter {
   dateTime: DateTimeFilter
 }
 
-"An order for tickets."
-input TicketSort {
-  "What to sort by."
-  field: TicketSortField!
+"An order for tickets: one field and a direction."
+input TicketOrder {
+  "What to order by."
+  field: TicketOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What tickets can be sorted by. Tickets without a value come last, whichever the direction."
-enum TicketSortField {
+"What tickets can be ordered by. Tickets without a value come last, whichever the direction."
+enum TicketOrderField {
   "When the ticket was created."
   CREATED_AT
   "When the ticket last changed."

@@ -3972,8 +3972,8 @@ func UnmarshalTicketFilter(ctx context.Context, raw any) (model.TicketFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj any) (model.TicketSort, error) {
-	var it model.TicketSort
+func (ec *executionContext) unmarshalInputTicketOrder(ctx context.Context, obj any) (model.TicketOrder, error) {
+	var it model.TicketOrder
 	if obj == nil {
 		return it, nil
 	}
@@ -3992,14 +3992,14 @@ func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj an
 		switch k {
 		case "field":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx, v)
+			data, err := ec.unmarshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -4009,15 +4009,15 @@ func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj an
 	return it, nil
 }
 
-// UnmarshalTicketSort unmarshals raw into the TicketSort input type, using the
+// UnmarshalTicketOrder unmarshals raw into the TicketOrder input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalTicketSort(ctx context.Context, raw any) (model.TicketSort, error) {
-	var out model.TicketSort
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketSort", raw, &out)
+func UnmarshalTicketOrder(ctx context.Context, raw any) (model.TicketOrder, error) {
+	var out model.TicketOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketOrder", raw, &out)
 	return out, err
 }
 
@@ -5520,6 +5520,16 @@ func (ec *executionContext) unmarshalNTicketFilter2ᚖintercomᚑgraphqlᚋgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx context.Context, v any) (model.TicketOrderField, error) {
+	var res model.TicketOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx context.Context, sel ast.SelectionSet, v model.TicketOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNTicketPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketPart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -5570,21 +5580,6 @@ func (ec *executionContext) marshalNTicketPartEdge2ᚖintercomᚑgraphqlᚋgraph
 		return graphql.Null
 	}
 	return ec._TicketPartEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx context.Context, v any) (*model.TicketSort, error) {
-	res, err := ec.unmarshalInputTicketSort(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, v any) (model.TicketSortField, error) {
-	var res model.TicketSortField
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, sel ast.SelectionSet, v model.TicketSortField) graphql.Marshaler {
-	return v
 }
 
 func (ec *executionContext) unmarshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, v any) (model.TicketState, error) {
@@ -5899,6 +5894,14 @@ func (ec *executionContext) unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOTicketOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrder(ctx context.Context, v any) (*model.TicketOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5911,23 +5914,6 @@ func (ec *executionContext) marshalOTicketPartConnection2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._TicketPartConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx context.Context, v any) ([]*model.TicketSort, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*model.TicketSort, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 func (ec *executionContext) unmarshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx context.Context, v any) ([]model.TicketState, error) {
