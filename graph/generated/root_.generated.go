@@ -25,6 +25,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	ActivityLog() ActivityLogResolver
 	ActivityLogMetadata() ActivityLogMetadataResolver
+	ActivityLogPerformer() ActivityLogPerformerResolver
 	Admin() AdminResolver
 	AdminTeamPriorityLevel() AdminTeamPriorityLevelResolver
 	ArchiveContactPayload() ArchiveContactPayloadResolver
@@ -44,8 +45,10 @@ type ResolverRoot interface {
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
 	ConversationEvent() ConversationEventResolver
+	ConversationPart() ConversationPartResolver
 	ConversationParticipantsPayload() ConversationParticipantsPayloadResolver
 	ConversationRating() ConversationRatingResolver
+	ConversationSource() ConversationSourceResolver
 	ConversationStatistics() ConversationStatisticsResolver
 	ConversationTagPayload() ConversationTagPayloadResolver
 	ConvertConversationToTicketPayload() ConvertConversationToTicketPayloadResolver
@@ -84,8 +87,11 @@ type ResolverRoot interface {
 	TicketTagPayload() TicketTagPayloadResolver
 	TicketType() TicketTypeResolver
 	TicketTypeAttribute() TicketTypeAttributeResolver
+	TicketTypeAttributeOption() TicketTypeAttributeOptionResolver
 	TicketTypeAttributePayload() TicketTypeAttributePayloadResolver
 	Visitor() VisitorResolver
+	VisitorCompany() VisitorCompanyResolver
+	VisitorTag() VisitorTagResolver
 }
 
 type DirectiveRoot struct {
@@ -127,6 +133,7 @@ type ComplexityRoot struct {
 	}
 
 	ActivityLogPerformer struct {
+		Admin func(childComplexity int) int
 		Email func(childComplexity int) int
 		ID    func(childComplexity int) int
 		IP    func(childComplexity int) int
@@ -690,6 +697,7 @@ type ComplexityRoot struct {
 		DataType          func(childComplexity int) int
 		Description       func(childComplexity int) int
 		FullName          func(childComplexity int) int
+		ID                func(childComplexity int) int
 		IntercomID        func(childComplexity int) int
 		Label             func(childComplexity int) int
 		MessengerWritable func(childComplexity int) int
@@ -1511,6 +1519,7 @@ type ComplexityRoot struct {
 	}
 
 	VisitorCompany struct {
+		Company   func(childComplexity int) int
 		CompanyID func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
@@ -1529,6 +1538,7 @@ type ComplexityRoot struct {
 	VisitorTag struct {
 		ID   func(childComplexity int) int
 		Name func(childComplexity int) int
+		Tag  func(childComplexity int) int
 	}
 }
 
@@ -1682,6 +1692,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActivityLogMetadata.UpdatedBy(childComplexity), true
 
+	case "ActivityLogPerformer.admin":
+		if e.ComplexityRoot.ActivityLogPerformer.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.Admin(childComplexity), true
 	case "ActivityLogPerformer.email":
 		if e.ComplexityRoot.ActivityLogPerformer.Email == nil {
 			break
@@ -3494,7 +3510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationPart.ExternalID(childComplexity), true
-	case "ConversationPart.intercomId":
+	case "ConversationPart.id", "ConversationPart.intercomId":
 		if e.ComplexityRoot.ConversationPart.ID == nil {
 			break
 		}
@@ -3644,7 +3660,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationSource.DeliveredAs(childComplexity), true
-	case "ConversationSource.intercomId":
+	case "ConversationSource.id", "ConversationSource.intercomId":
 		if e.ComplexityRoot.ConversationSource.ID == nil {
 			break
 		}
@@ -4038,6 +4054,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DataAttribute.FullName(childComplexity), true
+	case "DataAttribute.id":
+		if e.ComplexityRoot.DataAttribute.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.ID(childComplexity), true
 	case "DataAttribute.intercomId":
 		if e.ComplexityRoot.DataAttribute.IntercomID == nil {
 			break
@@ -7101,7 +7123,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketPart.ExternalID(childComplexity), true
-	case "TicketPart.intercomId":
+	case "TicketPart.id", "TicketPart.intercomId":
 		if e.ComplexityRoot.TicketPart.ID == nil {
 			break
 		}
@@ -7475,7 +7497,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketTypeAttributeOption.Archived(childComplexity), true
-	case "TicketTypeAttributeOption.intercomId":
+	case "TicketTypeAttributeOption.id", "TicketTypeAttributeOption.intercomId":
 		if e.ComplexityRoot.TicketTypeAttributeOption.ID == nil {
 			break
 		}
@@ -7899,6 +7921,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Visitor.UserID(childComplexity), true
 
+	case "VisitorCompany.company":
+		if e.ComplexityRoot.VisitorCompany.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorCompany.Company(childComplexity), true
 	case "VisitorCompany.companyId":
 		if e.ComplexityRoot.VisitorCompany.CompanyID == nil {
 			break
@@ -7973,6 +8001,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VisitorTag.Name(childComplexity), true
+	case "VisitorTag.tag":
+		if e.ComplexityRoot.VisitorTag.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorTag.Tag(childComplexity), true
 
 	}
 	return 0, false
@@ -8216,12 +8250,18 @@ type ActivityLog implements Node {
   metadata: ActivityLogMetadata
 }
 
-"Who performed an activity, as Intercom recorded it at the time."
+"""
+Who performed an activity, as Intercom recorded it at the time (the email and IP address then). A reference to a
+teammate, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + ` (like the activity's ` + "`" + `performedBy` + "`" + `) gives
+the Admin Node.
+"""
 type ActivityLogPerformer {
   "The kind of account, always ` + "`" + `admin` + "`" + `."
   type: String!
-  "The teammate's id in Intercom."
+  "The teammate's Intercom id."
   intercomId: String!
+  "The teammate, as the activity's ` + "`" + `performedBy` + "`" + ` gives it; null when the teammate has left the workspace."
+  admin: Admin @cost(once: "admins")
   "The teammate's email address."
   email: String!
   "The IP address the teammate acted from."
@@ -8477,9 +8517,12 @@ type AdminTeamPriorityLevel {
   ): TeamConnection @cost(once: "teams")
 }
 
-"The teammate whose access token the facade uses."
-type Me {
-  "The global ID of this teammate's Admin object."
+"""
+The teammate whose access token the facade uses, with the workspace. ` + "`" + `node(id:)` + "`" + ` fetches it again with one call
+(shared with ` + "`" + `me` + "`" + `), as long as the access token is still that teammate's; ` + "`" + `admin` + "`" + ` gives the same teammate as an Admin.
+"""
+type Me implements Node {
+  "This object's global ID, a Me ID (the teammate's Admin ID is ` + "`" + `admin { id }` + "`" + `)."
   id: ID!
   "The teammate's id in Intercom."
   intercomId: String!
@@ -8893,7 +8936,10 @@ type Company implements Node {
   ): ContactConnection @cost(calls: 1, perPage: 50)
 }
 
-"The plan a company is on."
+"""
+The plan a company is on: a value the company carries. Intercom has no way to fetch or list plans on their own,
+so it has no global ID; it is read with its company.
+"""
 type CompanyPlan {
   "The plan's id in Intercom."
   intercomId: String
@@ -9321,8 +9367,8 @@ type Conversation implements Node {
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
   ): AdminConnection @cost(once: "admins")
-  "The message that started the conversation."
-  source: ConversationSource!
+  "The message that started the conversation; it comes with the conversation."
+  source: ConversationSource! @cost(calls: 0)
   "When and through which channel the contact first wrote."
   firstContactReply: ConversationFirstContactReply
   "The contact's rating of the conversation, when they gave one."
@@ -9343,8 +9389,13 @@ type Conversation implements Node {
   ): ConversationPartConnection @cost(calls: 1)
 }
 
-"The message that started a conversation."
-type ConversationSource {
+"""
+The message that started a conversation. ` + "`" + `node(id:)` + "`" + ` fetches it again through its conversation (conversations
+asked for together share one search call per 150).
+"""
+type ConversationSource implements Node {
+  "The message's global ID: it encodes its conversation's Intercom id, through which Intercom serves it."
+  id: ID!
   "The channel: conversation (Messenger), email, facebook, instagram, phone_call, phone_switch, push, sms, twitter or whatsapp."
   type: String!
   "The message's id in Intercom."
@@ -9365,11 +9416,15 @@ type ConversationSource {
   redacted: Boolean!
 }
 
-"Who wrote a message: an admin, a team, a bot, a user or a lead."
+"""
+Who wrote a message: an admin, a team, a bot, a user or a lead. A reference to that teammate, contact or team
+as the message recorded it, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + `, ` + "`" + `contact` + "`" + ` and ` + "`" + `team` + "`" + `
+give the Node it refers to.
+"""
 type ConversationAuthor {
   "The kind of author: admin, team, bot, user or lead."
   type: String!
-  "The author's id in Intercom."
+  "The Intercom id of the teammate, contact or team the author is."
   intercomId: String!
   "The author's name."
   name: String
@@ -9467,8 +9522,14 @@ type ConversationStatistics {
   countConversationParts: Int!
 }
 
-"One entry of a conversation's history: a reply, a note, an assignment or a state change."
-type ConversationPart {
+"""
+One entry of a conversation's history: a reply, a note, an assignment or a state change. Intercom serves parts
+only with their conversation, so ` + "`" + `node(id:)` + "`" + ` fetches the conversation (one call for it, shared by its other
+parts asked for in the same query) and finds the part among the 500 it holds at most.
+"""
+type ConversationPart implements Node {
+  "The part's global ID: it encodes its conversation's Intercom id and its own."
+  id: ID!
   "The part's id in Intercom."
   intercomId: String!
   "What happened: comment, note, assignment, open, close, snoozed, and others."
@@ -9493,11 +9554,14 @@ type ConversationPart {
   redacted: Boolean!
 }
 
-"The target of an assignment."
+"""
+The target of an assignment. A reference to the teammate or team as the part recorded it, not an object of its
+own, so it has no global ID: ` + "`" + `admin` + "`" + ` and ` + "`" + `team` + "`" + ` give the Node it refers to.
+"""
 type AssignedTo {
   "admin, team or nobody_admin."
   type: String!
-  "The assignee's id in Intercom, when there is one."
+  "The Intercom id of the teammate or team, when there is one."
   intercomId: String
 }
 
@@ -9815,8 +9879,14 @@ enum DataAttributeDataType {
   DATE
 }
 
-"An attribute of contacts, companies or conversations: what it is called, what it holds and who may change it."
-type DataAttribute {
+"""
+An attribute of contacts, companies or conversations: what it is called, what it holds and who may change it.
+` + "`" + `node(id:)` + "`" + ` fetches it again from the workspace's attributes, archived ones included (one call a query at most,
+whatever the number of attributes).
+"""
+type DataAttribute implements Node {
+  "The attribute's global ID: it encodes the Intercom id of a custom attribute, or the model and full name of a standard one (which has no id)."
+  id: ID!
   "The attribute's id in Intercom; only custom attributes have one."
   intercomId: String
   "The kind of object the attribute describes."
@@ -13010,8 +13080,8 @@ type TicketAttribute {
   dateTime: DateTime
   "The files of a files attribute."
   files: [TicketAttributeFile!]
-  "For a list attribute, the option chosen, when the attribute still offers it."
-  option: TicketTypeAttributeOption
+  "For a list attribute, the option chosen, when the attribute still offers it; it comes with the ticket's type."
+  option: TicketTypeAttributeOption @cost(calls: 0)
 }
 
 "A file uploaded as the value of a ticket attribute."
@@ -13110,8 +13180,13 @@ type TicketTypeAttribute implements Node {
   updatedAt: DateTime!
 }
 
-"One option of a list attribute."
-type TicketTypeAttributeOption {
+"""
+One option of a list attribute. ` + "`" + `node(id:)` + "`" + ` fetches it again through the workspace's ticket types (one call a
+query at most, and none while they are cached).
+"""
+type TicketTypeAttributeOption implements Node {
+  "The option's global ID: it encodes its attribute's Intercom id and its own."
+  id: ID!
   "The option's id in Intercom, the value to send when setting the attribute."
   intercomId: String!
   "The option as people read it."
@@ -13120,8 +13195,14 @@ type TicketTypeAttributeOption {
   archived: Boolean!
 }
 
-"One entry of a ticket's history: a message, a note, an assignment or a state change."
-type TicketPart {
+"""
+One entry of a ticket's history: a message, a note, an assignment or a state change. Intercom serves parts only
+with their ticket, so ` + "`" + `node(id:)` + "`" + ` fetches the ticket (tickets asked for together share one search call per 150)
+and finds the part in it.
+"""
+type TicketPart implements Node {
+  "The part's global ID: it encodes its ticket's Intercom id and its own."
+  id: ID!
   "The part's id in Intercom."
   intercomId: String!
   "What happened: comment, note, assignment, ticket_state_updated_by_admin, and others."
@@ -13148,11 +13229,15 @@ type TicketPart {
   redacted: Boolean!
 }
 
-"Who wrote or triggered a ticket part: an admin, a bot, a team or a user."
+"""
+Who wrote or triggered a ticket part: an admin, a bot, a team or a user. A reference to that teammate, contact or
+team as the part recorded it, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + `, ` + "`" + `contact` + "`" + ` and ` + "`" + `team` + "`" + ` give
+the Node it refers to.
+"""
 type TicketPartAuthor {
   "The kind of author: admin, bot, team or user."
   type: String!
-  "The author's id in Intercom."
+  "The Intercom id of the teammate, contact or team the author is."
   intercomId: String!
   "The author's name."
   name: String
@@ -13504,7 +13589,10 @@ type Visitor implements Node {
   doNotTrack: Boolean
 }
 
-"A company a visitor is attached to."
+"""
+A company a visitor is attached to, as the visitor embeds it. A reference to the company, not an object of its
+own, so it has no global ID: ` + "`" + `company` + "`" + ` gives the Company Node.
+"""
 type VisitorCompany {
   "The company's id in Intercom."
   intercomId: String!
@@ -13512,14 +13600,21 @@ type VisitorCompany {
   companyId: String!
   "The company's name."
   name: String!
+  "The company itself; null when it is gone."
+  company: Company @cost(batch: 1)
 }
 
-"A tag on a visitor."
+"""
+A tag on a visitor, as the visitor embeds it. A reference to the tag, not an object of its own, so it has
+no global ID: ` + "`" + `tag` + "`" + ` gives the Tag Node.
+"""
 type VisitorTag {
   "The tag's id in Intercom."
   intercomId: String!
   "The tag's name."
   name: String!
+  "The tag itself, from the workspace's tags; null when it is gone."
+  tag: Tag @cost(once: "tags")
 }
 
 "Where Intercom located a visitor."
@@ -13625,6 +13720,8 @@ func (ec *executionContext) childFields_ActivityLogPerformer(ctx context.Context
 		return ec.fieldContext_ActivityLogPerformer_type(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_ActivityLogPerformer_intercomId(ctx, field)
+	case "admin":
+		return ec.fieldContext_ActivityLogPerformer_admin(ctx, field)
 	case "email":
 		return ec.fieldContext_ActivityLogPerformer_email(ctx, field)
 	case "ip":
@@ -14441,6 +14538,8 @@ func (ec *executionContext) childFields_ConversationFirstContactReply(ctx contex
 
 func (ec *executionContext) childFields_ConversationPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConversationPart_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_ConversationPart_intercomId(ctx, field)
 	case "partType":
@@ -14529,6 +14628,8 @@ func (ec *executionContext) childFields_ConversationSla(ctx context.Context, fie
 
 func (ec *executionContext) childFields_ConversationSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConversationSource_id(ctx, field)
 	case "type":
 		return ec.fieldContext_ConversationSource_type(ctx, field)
 	case "intercomId":
@@ -14743,6 +14844,8 @@ func (ec *executionContext) childFields_CreatePhoneSwitchPayload(ctx context.Con
 
 func (ec *executionContext) childFields_DataAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_DataAttribute_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_DataAttribute_intercomId(ctx, field)
 	case "model":
@@ -15759,6 +15862,8 @@ func (ec *executionContext) childFields_TicketEvent(ctx context.Context, field g
 
 func (ec *executionContext) childFields_TicketPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketPart_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_TicketPart_intercomId(ctx, field)
 	case "partType":
@@ -15951,6 +16056,8 @@ func (ec *executionContext) childFields_TicketTypeAttributeEdge(ctx context.Cont
 
 func (ec *executionContext) childFields_TicketTypeAttributeOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketTypeAttributeOption_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_TicketTypeAttributeOption_intercomId(ctx, field)
 	case "label":
@@ -16193,6 +16300,8 @@ func (ec *executionContext) childFields_VisitorCompany(ctx context.Context, fiel
 		return ec.fieldContext_VisitorCompany_companyId(ctx, field)
 	case "name":
 		return ec.fieldContext_VisitorCompany_name(ctx, field)
+	case "company":
+		return ec.fieldContext_VisitorCompany_company(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitorCompany", field.Name)
 }
@@ -16223,6 +16332,8 @@ func (ec *executionContext) childFields_VisitorTag(ctx context.Context, field gr
 		return ec.fieldContext_VisitorTag_intercomId(ctx, field)
 	case "name":
 		return ec.fieldContext_VisitorTag_name(ctx, field)
+	case "tag":
+		return ec.fieldContext_VisitorTag_tag(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitorTag", field.Name)
 }

@@ -3523,6 +3523,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Visitor(ctx, sel, obj)
+	case model.TicketTypeAttributeOption:
+		return ec._TicketTypeAttributeOption(ctx, sel, &obj)
+	case *model.TicketTypeAttributeOption:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketTypeAttributeOption(ctx, sel, obj)
 	case upstream.TicketTypeAttribute:
 		return ec._TicketTypeAttribute(ctx, sel, &obj)
 	case *upstream.TicketTypeAttribute:
@@ -3537,6 +3544,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._TicketType(ctx, sel, obj)
+	case upstream.TicketPart:
+		return ec._TicketPart(ctx, sel, &obj)
+	case *upstream.TicketPart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketPart(ctx, sel, obj)
 	case upstream.Ticket:
 		return ec._Ticket(ctx, sel, &obj)
 	case *upstream.Ticket:
@@ -3593,6 +3607,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._NewsItem(ctx, sel, obj)
+	case upstream.AdminWithApp:
+		return ec._Me(ctx, sel, &obj)
+	case *upstream.AdminWithApp:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Me(ctx, sel, obj)
 	case upstream.HelpCenter:
 		return ec._HelpCenter(ctx, sel, &obj)
 	case *upstream.HelpCenter:
@@ -3607,6 +3628,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._DataExport(ctx, sel, obj)
+	case upstream.DataAttribute:
+		return ec._DataAttribute(ctx, sel, &obj)
+	case *upstream.DataAttribute:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DataAttribute(ctx, sel, obj)
+	case upstream.ConversationSource:
+		return ec._ConversationSource(ctx, sel, &obj)
+	case *upstream.ConversationSource:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ConversationSource(ctx, sel, obj)
+	case upstream.ConversationPart:
+		return ec._ConversationPart(ctx, sel, &obj)
+	case *upstream.ConversationPart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ConversationPart(ctx, sel, obj)
 	case upstream.Conversation:
 		return ec._Conversation(ctx, sel, &obj)
 	case *upstream.Conversation:

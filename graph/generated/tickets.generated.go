@@ -47,6 +47,8 @@ type TicketAttributeResolver interface {
 	Option(ctx context.Context, obj *model.TicketAttribute) (*model.TicketTypeAttributeOption, error)
 }
 type TicketPartResolver interface {
+	ID(ctx context.Context, obj *upstream.TicketPart) (string, error)
+
 	PreviousState(ctx context.Context, obj *upstream.TicketPart) (*model.TicketState, error)
 	State(ctx context.Context, obj *upstream.TicketPart) (model.TicketState, error)
 }
@@ -71,6 +73,9 @@ type TicketTypeAttributeResolver interface {
 	ListOptions(ctx context.Context, obj *upstream.TicketTypeAttribute, first *int, after *string, last *int, before *string) (*model.TicketTypeAttributeOptionConnection, error)
 
 	TicketType(ctx context.Context, obj *upstream.TicketTypeAttribute) (*upstream.TicketType, error)
+}
+type TicketTypeAttributeOptionResolver interface {
+	ID(ctx context.Context, obj *model.TicketTypeAttributeOption) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1670,6 +1675,29 @@ func (ec *executionContext) fieldContext_TicketEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketPart_id(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPart().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, true, true, "ID")
+}
+
 func (ec *executionContext) _TicketPart_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3250,6 +3278,29 @@ func (ec *executionContext) fieldContext_TicketTypeAttributeEdge_node(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketTypeAttributeOption_id(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOption_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttributeOption().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOption_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOption", field, true, true, "ID")
+}
+
 func (ec *executionContext) _TicketTypeAttributeOption_intercomId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4600,7 +4651,7 @@ func (ec *executionContext) _TicketEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var ticketPartImplementors = []string{"TicketPart"}
+var ticketPartImplementors = []string{"TicketPart", "Node"}
 
 func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketPart) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartImplementors)
@@ -4611,6 +4662,12 @@ func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TicketPart")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPart_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.Values[i] = ec._TicketPart_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5143,7 +5200,7 @@ func (ec *executionContext) _TicketTypeAttributeEdge(ctx context.Context, sel as
 	return out
 }
 
-var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption"}
+var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption", "Node"}
 
 func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOption) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionImplementors)
@@ -5154,20 +5211,26 @@ func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TicketTypeAttributeOption")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttributeOption_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.Values[i] = ec._TicketTypeAttributeOption_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._TicketTypeAttributeOption_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "archived":
 			out.Values[i] = ec._TicketTypeAttributeOption_archived(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
