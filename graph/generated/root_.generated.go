@@ -12576,7 +12576,7 @@ input CustomAttributeFilter {
   date: DateFilter
 }
 
-"Which way an order runs, as in GitHub's API."
+"Which way an order runs."
 enum OrderDirection {
   "Smallest, earliest or alphabetically first at the top."
   ASC

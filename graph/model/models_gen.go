@@ -4192,7 +4192,7 @@ func (e NewsItemState) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Which way an order runs, as in GitHub's API.
+// Which way an order runs.
 type OrderDirection string
 
 const (
