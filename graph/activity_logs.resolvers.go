@@ -37,6 +37,10 @@ func (r *activityLogMetadataResolver) All(ctx context.Context, obj *upstream.Act
 	return obj.All(), nil
 }
 
+func (r *activityLogPerformerResolver) Admin(ctx context.Context, obj *upstream.ActivityLogPerformer) (*upstream.Admin, error) {
+	return optionalRef(ctx, &obj.ID, loaders.For(ctx).Admin)
+}
+
 func (r *queryResolver) AdminActivityLogs(ctx context.Context, createdAfter upstream.Timestamp, createdBefore *upstream.Timestamp, first *int, after *string) (*model.ActivityLogConnection, error) {
 	return r.activityLogs(ctx, createdAfter, createdBefore, pageArgs(first, after, nil, nil))
 }
@@ -47,7 +51,12 @@ func (r *Resolver) ActivityLogMetadata() generated.ActivityLogMetadataResolver {
 	return &activityLogMetadataResolver{r}
 }
 
+func (r *Resolver) ActivityLogPerformer() generated.ActivityLogPerformerResolver {
+	return &activityLogPerformerResolver{r}
+}
+
 type (
-	activityLogResolver         struct{ *Resolver }
-	activityLogMetadataResolver struct{ *Resolver }
+	activityLogResolver          struct{ *Resolver }
+	activityLogMetadataResolver  struct{ *Resolver }
+	activityLogPerformerResolver struct{ *Resolver }
 )

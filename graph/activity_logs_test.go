@@ -79,7 +79,7 @@ func TestActivityLogNodeRoundTripResolvesTheAdmins(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
 	data := f.Query(`{
 	  adminActivityLogs(createdAfter: "1970-01-01T00:00:00Z", first: 100) {
-	    nodes { id intercomId activityType performedBy { intercomId email } performer { intercomId email } metadata { updatedBy { name } updatedByName } }
+	    nodes { id intercomId activityType performedBy { id intercomId email } performer { intercomId email admin { id } } metadata { updatedBy { name } updatedByName } }
 	  }
 	}`, nil).MustData(t)
 	nodes := facadetest.Dig(data, "adminActivityLogs", "nodes").([]any)
@@ -87,6 +87,9 @@ func TestActivityLogNodeRoundTripResolvesTheAdmins(t *testing.T) {
 	for _, n := range nodes {
 		if facadetest.Str(facadetest.Dig(n, "performedBy", "intercomId")) != facadetest.Str(facadetest.Dig(n, "performer", "intercomId")) || facadetest.Str(facadetest.Dig(n, "performedBy", "email")) == "" {
 			t.Errorf("activity %v: performedBy is not the performer", n)
+		}
+		if facadetest.Dig(n, "performer", "admin", "id") != facadetest.Dig(n, "performedBy", "id") {
+			t.Errorf("activity %v: the performer's admin is not performedBy", n)
 		}
 		if name := facadetest.Dig(n, "metadata", "updatedByName"); name != nil {
 			updatedBy = true

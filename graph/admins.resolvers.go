@@ -31,7 +31,7 @@ func (r *adminTeamPriorityLevelResolver) SecondaryTeams(ctx context.Context, obj
 }
 
 func (r *meResolver) ID(ctx context.Context, obj *upstream.AdminWithApp) (string, error) {
-	return relay.NodeID(typeAdmin, obj.ID), nil
+	return relay.NodeID(typeMe, obj.ID), nil
 }
 
 func (r *meResolver) AvatarURL(ctx context.Context, obj *upstream.AdminWithApp) (*string, error) {

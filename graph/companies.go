@@ -43,7 +43,8 @@ type companyListQuery struct {
 func readCompanyListQuery(orderBy *model.CompanyOrder, filter *model.CompanyFilter) (companyListQuery, error) {
 	if filter == nil {
 		q := companyListQuery{conn: "companies:order=desc"}
-		if orderBy != nil && *orderBy == model.CompanyOrderLastRequestAtAsc {
+		// LAST_REQUEST_AT is the one field Intercom orders companies by.
+		if orderBy != nil && orderBy.Direction == model.OrderDirectionAsc {
 			q.ascending, q.conn = true, "companies:order=asc"
 		}
 		return q, nil

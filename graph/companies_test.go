@@ -94,7 +94,7 @@ func TestCompaniesWalkBothWaysInEitherOrder(t *testing.T) {
 				if first <= 60 && calls != pages || first > 60 && (calls < pages || calls > 2*pages) {
 					t.Errorf("first=%d: %d pages cost %d upstream calls, want one a page (two past 60)", first, pages, calls)
 				}
-				back, calls := walkLastBefore(t, f, companiesPage, map[string]any{"order": "LAST_REQUEST_AT_ASC"}, []any{"companies"}, first)
+				back, calls := walkLastBefore(t, f, companiesPage, map[string]any{"order": map[string]any{"field": "LAST_REQUEST_AT", "direction": "ASC"}}, []any{"companies"}, first)
 				assertIDsInOrder(t, fmt.Sprintf("last=%d, ascending", first), back, ascending)
 				if pages := (len(want) + first - 1) / first; calls > int64(2*pages) {
 					t.Errorf("last=%d: %d pages cost %d upstream calls, want at most two a page", first, pages, calls)
@@ -224,7 +224,7 @@ func TestAllCompaniesRefusesCursorsOfOtherConnections(t *testing.T) {
 		"a companies cursor on tags":         {`query($c: String) { tags(first: 2, after: $c) { totalCount } }`, companiesCursor},
 		"a tags cursor on companies":         {`query($c: String) { companies(first: 2, after: $c) { totalCount } }`, tagsCursor},
 		"a companies cursor on segments":     {`query($c: String) { segments(first: 2, after: $c) { totalCount } }`, companiesCursor},
-		"a cursor of the other order": {`query($c: String) { companies(last: 2, before: $c, orderBy: LAST_REQUEST_AT_ASC) { totalCount } }`,
+		"a cursor of the other order": {`query($c: String) { companies(last: 2, before: $c, orderBy: { field: LAST_REQUEST_AT, direction: ASC }) { totalCount } }`,
 			companiesCursor},
 		"a cursor of the unfiltered list on a filtered one": {`query($c: String) { companies(first: 2, after: $c, filter: {companyId: "company-0001"}) { totalCount } }`,
 			companiesCursor},
@@ -293,7 +293,7 @@ func TestCompaniesFilters(t *testing.T) {
 		"no filter field":              {"filter": map[string]any{}},
 		"a segment ID given as tag":    {"filter": map[string]any{"tag": facadetest.Dig(all, "segments", "nodes", 0, "id")}},
 		"an empty name":                {"filter": map[string]any{"name": ""}},
-		"a filter with an order":       {"filter": map[string]any{"name": "Acme Labs"}, "order": "LAST_REQUEST_AT_ASC"},
+		"a filter with an order":       {"filter": map[string]any{"name": "Acme Labs"}, "order": map[string]any{"field": "LAST_REQUEST_AT", "direction": "ASC"}},
 		"a page larger than the limit": {"filter": map[string]any{"tag": tagID}, "first": 101},
 	} {
 		q := `query($filter: CompanyFilter, $order: CompanyOrder, $first: Int) { companies(filter: $filter, orderBy: $order, first: $first) { totalCount } }`

@@ -56,9 +56,9 @@ func (r *contactResolver) SocialProfiles(ctx context.Context, obj *upstream.Cont
 	return out, nil
 }
 
-func (r *queryResolver) Contacts(ctx context.Context, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) (*model.ContactConnection, error) {
-	if filter != nil || sort != nil {
-		page, err := r.searchContacts(ctx, filter, sort, pageArgs(first, after, nil, nil))
+func (r *queryResolver) Contacts(ctx context.Context, filter *model.ContactFilter, orderBy *model.ContactOrder, first *int, after *string) (*model.ContactConnection, error) {
+	if filter != nil || orderBy != nil {
+		page, err := r.searchContacts(ctx, filter, orderBy, pageArgs(first, after, nil, nil))
 		if err != nil {
 			return nil, err
 		}

@@ -77,10 +77,10 @@ func contactFilterExpr(in *model.ContactFilter, path string) (filter.Expr, error
 	return c.expr()
 }
 
-// searchContacts serves the contacts connection with a filter or a sort,
+// searchContacts serves the contacts connection with a filter or an order,
 // through POST /contacts/search.
-func (r *Resolver) searchContacts(ctx context.Context, in *model.ContactFilter, sorts []*model.ContactSort, args relay.Args) (*relay.Page[*upstream.Contact], error) {
-	plan, sort, err := searchArgs(in, contactFilterExpr, filter.Contacts, sorts, func(s *model.ContactSort) sortChoice {
+func (r *Resolver) searchContacts(ctx context.Context, in *model.ContactFilter, orderBy *model.ContactOrder, args relay.Args) (*relay.Page[*upstream.Contact], error) {
+	plan, sort, err := searchArgs(in, contactFilterExpr, filter.Contacts, orderBy, func(s *model.ContactOrder) sortChoice {
 		return sortChoice{field: wireValue(s.Field), direction: s.Direction}
 	})
 	if err != nil {

@@ -50,6 +50,11 @@ func (r *conversationResolver) Teammates(ctx context.Context, obj *upstream.Conv
 	return r.adminsByIDConnection(ctx, connKey("Conversation.teammates", obj.ID), ids, pageArgs(first, after, last, before))
 }
 
+func (r *conversationResolver) Source(ctx context.Context, obj *upstream.Conversation) (*upstream.ConversationSource, error) {
+	conversationOfSource.record(&obj.Source, obj.ID)
+	return &obj.Source, nil
+}
+
 func (r *conversationResolver) Parts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ConversationPartConnection, error) {
 	page, err := sliceConnection(r.cursors(ctx), connKey("Conversation.parts", obj.ID), pageArgs(first, after, last, before), func() ([]*upstream.ConversationPart, error) {
 		full := obj
@@ -60,15 +65,20 @@ func (r *conversationResolver) Parts(ctx context.Context, obj *upstream.Conversa
 				return nil, err
 			}
 		}
-		if full.ConversationParts == nil {
-			return nil, nil
-		}
-		return full.ConversationParts.ConversationParts, nil
+		return recordOwner(&conversationOfPart, obj.ID, conversationParts(full)), nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return conversationPartConnection(page), nil
+}
+
+func (r *conversationPartResolver) ID(ctx context.Context, obj *upstream.ConversationPart) (string, error) {
+	conversationID, err := conversationOfPart.of(obj)
+	if err != nil {
+		return "", err
+	}
+	return relay.NodeID(typeConversationPart, relay.JoinIDs(conversationID, obj.ID)), nil
 }
 
 func (r *conversationRatingResolver) Contact(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Contact, error) {
@@ -79,13 +89,21 @@ func (r *conversationRatingResolver) Teammate(ctx context.Context, obj *upstream
 	return optionalRef(ctx, obj.Teammate.ID, loaders.For(ctx).Admin)
 }
 
+func (r *conversationSourceResolver) ID(ctx context.Context, obj *upstream.ConversationSource) (string, error) {
+	conversationID, err := conversationOfSource.of(obj)
+	if err != nil {
+		return "", err
+	}
+	return relay.NodeID(typeConversationSource, conversationID), nil
+}
+
 func (r *conversationStatisticsResolver) LastClosedBy(ctx context.Context, obj *upstream.ConversationStatistics) (*upstream.Admin, error) {
 	return optionalRef(ctx, obj.LastClosedByID, loaders.For(ctx).Admin)
 }
 
-func (r *queryResolver) Conversations(ctx context.Context, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) (*model.ConversationConnection, error) {
-	if filter != nil || sort != nil {
-		page, err := r.searchConversations(ctx, filter, sort, pageArgs(first, after, nil, nil))
+func (r *queryResolver) Conversations(ctx context.Context, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) (*model.ConversationConnection, error) {
+	if filter != nil || orderBy != nil {
+		page, err := r.searchConversations(ctx, filter, orderBy, pageArgs(first, after, nil, nil))
 		if err != nil {
 			return nil, err
 		}
@@ -123,8 +141,16 @@ func (r *Resolver) ConversationAuthor() generated.ConversationAuthorResolver {
 	return &conversationAuthorResolver{r}
 }
 
+func (r *Resolver) ConversationPart() generated.ConversationPartResolver {
+	return &conversationPartResolver{r}
+}
+
 func (r *Resolver) ConversationRating() generated.ConversationRatingResolver {
 	return &conversationRatingResolver{r}
+}
+
+func (r *Resolver) ConversationSource() generated.ConversationSourceResolver {
+	return &conversationSourceResolver{r}
 }
 
 func (r *Resolver) ConversationStatistics() generated.ConversationStatisticsResolver {
@@ -135,6 +161,8 @@ type (
 	assignedToResolver             struct{ *Resolver }
 	conversationResolver           struct{ *Resolver }
 	conversationAuthorResolver     struct{ *Resolver }
+	conversationPartResolver       struct{ *Resolver }
 	conversationRatingResolver     struct{ *Resolver }
+	conversationSourceResolver     struct{ *Resolver }
 	conversationStatisticsResolver struct{ *Resolver }
 )

@@ -10,15 +10,15 @@ import (
 )
 
 // conversationSortFields are Intercom's names of the fields conversations sort by.
-var conversationSortFields = map[model.ConversationSortField]string{
-	model.ConversationSortFieldCreatedAt:              "created_at",
-	model.ConversationSortFieldUpdatedAt:              "updated_at",
-	model.ConversationSortFieldWaitingSince:           "waiting_since",
-	model.ConversationSortFieldSnoozedUntil:           "snoozed_until",
-	model.ConversationSortFieldLastContactReplyAt:     "statistics.last_contact_reply_at",
-	model.ConversationSortFieldLastAdminReplyAt:       "statistics.last_admin_reply_at",
-	model.ConversationSortFieldLastCloseAt:            "statistics.last_close_at",
-	model.ConversationSortFieldCountConversationParts: "statistics.count_conversation_parts",
+var conversationSortFields = map[model.ConversationOrderField]string{
+	model.ConversationOrderFieldCreatedAt:              "created_at",
+	model.ConversationOrderFieldUpdatedAt:              "updated_at",
+	model.ConversationOrderFieldWaitingSince:           "waiting_since",
+	model.ConversationOrderFieldSnoozedUntil:           "snoozed_until",
+	model.ConversationOrderFieldLastContactReplyAt:     "statistics.last_contact_reply_at",
+	model.ConversationOrderFieldLastAdminReplyAt:       "statistics.last_admin_reply_at",
+	model.ConversationOrderFieldLastCloseAt:            "statistics.last_close_at",
+	model.ConversationOrderFieldCountConversationParts: "statistics.count_conversation_parts",
 }
 
 // conversationPriority is Intercom's value of priority, read as the graph's boolean.
@@ -121,9 +121,9 @@ func conversationFilterExpr(in *model.ConversationFilter, path string) (filter.E
 }
 
 // searchConversations serves the conversations connection with a filter or
-// a sort, through POST /conversations/search.
-func (r *Resolver) searchConversations(ctx context.Context, in *model.ConversationFilter, sorts []*model.ConversationSort, args relay.Args) (*relay.Page[*upstream.Conversation], error) {
-	plan, sort, err := searchArgs(in, conversationFilterExpr, filter.Conversations, sorts, func(s *model.ConversationSort) sortChoice {
+// an order, through POST /conversations/search.
+func (r *Resolver) searchConversations(ctx context.Context, in *model.ConversationFilter, orderBy *model.ConversationOrder, args relay.Args) (*relay.Page[*upstream.Conversation], error) {
+	plan, sort, err := searchArgs(in, conversationFilterExpr, filter.Conversations, orderBy, func(s *model.ConversationOrder) sortChoice {
 		return sortChoice{field: conversationSortFields[s.Field], direction: s.Direction}
 	})
 	if err != nil {

@@ -10,10 +10,15 @@ import (
 	"fmt"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/model"
+	"intercom-graphql/graph/relay"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 	"strconv"
 )
+
+func (r *dataAttributeResolver) ID(ctx context.Context, obj *upstream.DataAttribute) (string, error) {
+	return relay.NodeID(typeDataAttribute, dataAttributeKey(obj)), nil
+}
 
 func (r *dataAttributeResolver) IntercomID(ctx context.Context, obj *upstream.DataAttribute) (*string, error) {
 	if obj.ID == nil {

@@ -57,7 +57,7 @@ func TestWireValueIsIntercomsSpelling(t *testing.T) {
 	}{
 		{wireValue(model.ContactRoleLead), "lead"},
 		{wireValue(model.ConversationSourceTypePhoneCall), "phone_call"},
-		{wireValue(model.ContactSortFieldLastEmailOpenedAt), "last_email_opened_at"},
+		{wireValue(model.ContactOrderFieldLastEmailOpenedAt), "last_email_opened_at"},
 		{wireValue(model.SubscriptionConsentTypeOptOut), "opt_out"},
 	}
 	for _, tc := range tests {

@@ -206,7 +206,8 @@ func (s nodeSamples) add(nodes []any) {
 
 // roundTripEveryNodeType fetches, for every type implementing Node, objects
 // again by their global ID: the same object comes back. Types no connection
-// lists are reached through their own root fields.
+// lists are reached through their own root fields, or through the object
+// that holds them.
 func roundTripEveryNodeType(t *testing.T, f *facadetest.Facade, samples nodeSamples) {
 	ws := f.Sim.Workspace(intercomsim.DemoToken)
 	if users := ws.VisitorUserIDs(); len(users) > 0 {
@@ -218,7 +219,13 @@ func roundTripEveryNodeType(t *testing.T, f *facadetest.Facade, samples nodeSamp
 		samples["DataExport"] = append(samples["DataExport"], facadetest.Str(facadetest.Dig(data, "dataExport", "id")))
 		break
 	}
-	data := f.Query(`{ __type(name: "Node") { possibleTypes { name } } }`, nil).MustData(t)
+	// The teammate of the token, and the messages that started conversations, are single objects, in no list.
+	data := f.Query(`{ me { id } conversations(first: 3) { nodes { source { id } } } }`, nil).MustData(t)
+	samples["Me"] = append(samples["Me"], facadetest.Str(facadetest.Dig(data, "me", "id")))
+	for _, c := range asList(facadetest.Dig(data, "conversations", "nodes")) {
+		samples["ConversationSource"] = append(samples["ConversationSource"], facadetest.Str(facadetest.Dig(c, "source", "id")))
+	}
+	data = f.Query(`{ __type(name: "Node") { possibleTypes { name } } }`, nil).MustData(t)
 	t.Logf("%d types implement Node", len(asList(facadetest.Dig(data, "__type", "possibleTypes"))))
 	for _, pt := range asList(facadetest.Dig(data, "__type", "possibleTypes")) {
 		typ := facadetest.Str(facadetest.Dig(pt, "name"))

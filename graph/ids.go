@@ -32,6 +32,13 @@ const (
 	typeTicket              = "Ticket"
 	typeTicketType          = "TicketType"
 	typeTicketTypeAttribute = "TicketTypeAttribute"
+
+	typeMe                        = "Me"
+	typeDataAttribute             = "DataAttribute"
+	typeConversationPart          = "ConversationPart"
+	typeConversationSource        = "ConversationSource"
+	typeTicketPart                = "TicketPart"
+	typeTicketTypeAttributeOption = "TicketTypeAttributeOption"
 )
 
 // lookupID reads the (id, intercomId) argument pair of a single-object root

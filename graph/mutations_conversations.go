@@ -189,7 +189,9 @@ func lastPart(c *upstream.Conversation) *upstream.ConversationPart {
 	if c.ConversationParts == nil || len(c.ConversationParts.ConversationParts) == 0 {
 		return nil
 	}
-	return c.ConversationParts.ConversationParts[len(c.ConversationParts.ConversationParts)-1]
+	part := c.ConversationParts.ConversationParts[len(c.ConversationParts.ConversationParts)-1]
+	conversationOfPart.record(part, c.ID) // its global ID names its conversation
+	return part
 }
 
 // manage runs one of the writes of POST /conversations/{id}/parts.

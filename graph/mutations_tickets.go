@@ -151,6 +151,7 @@ func ticketPart(ctx context.Context, ticketID, partID string) (*upstream.TicketP
 	if i < 0 {
 		return nil, -1, nil
 	}
+	ticketOfPart.record(t.TicketParts.TicketParts[i], t.ID) // its global ID names its ticket
 	return t.TicketParts.TicketParts[i], i, nil
 }
 

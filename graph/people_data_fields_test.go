@@ -56,7 +56,7 @@ query($contact: String!, $events: String!, $lead: String!, $visitors: [ID!]!, $j
     __typename totalCount pageInfo { ...conn }
     edges { __typename cursor node { __typename name } }
     nodes {
-      __typename intercomId model name fullName label description dataType options apiWritable messengerWritable
+      __typename id intercomId model name fullName label description dataType options apiWritable messengerWritable
       uiWritable custom archived createdAt updatedAt createdBy { ...admin }
     }
   }
@@ -65,7 +65,7 @@ query($contact: String!, $events: String!, $lead: String!, $visitors: [ID!]!, $j
     edges { __typename cursor node { __typename id } }
     nodes {
       __typename id intercomId activityType activityDescription createdAt performedBy { ...admin }
-      performer { __typename type intercomId email ip }
+      performer { __typename type intercomId email ip admin { ...admin } }
       metadata {
         __typename signInMethod externalId awayMode awayStatusReason reassignConversations source autoChanged
         updatedBy { ...admin } updatedByName all
@@ -75,10 +75,10 @@ query($contact: String!, $events: String!, $lead: String!, $visitors: [ID!]!, $j
   visitors: nodes(ids: $visitors) {
     ... on Visitor {
       __typename id intercomId userId anonymous email phone name pseudonym avatarUrl appId
-      companies { __typename intercomId companyId name }
+      companies { __typename intercomId companyId name company { __typename id } }
       location { __typename cityName continentCode countryCode countryName postalCode regionName timezone }
       lastRequestAt createdAt remoteCreatedAt signedUpAt updatedAt sessionCount socialProfiles owner { ...admin }
-      unsubscribedFromEmails markedEmailAsSpam hasHardBounced tags { __typename intercomId name } segmentIds
+      unsubscribedFromEmails markedEmailAsSpam hasHardBounced tags { __typename intercomId name tag { __typename id } } segmentIds
       customAttributes referrer utmCampaign utmContent utmMedium utmSource utmTerm doNotTrack
     }
   }

@@ -313,12 +313,12 @@ func compileFilter(e filter.Expr, err error, d filter.Dialect) (*filter.Plan, er
 	return plan, err
 }
 
-// searchArgs reads the filter and sort arguments of a search connection
+// searchArgs reads the filter and orderBy arguments of a search connection
 // before any upstream call: read turns the filter input into a tree that is
 // compiled for the endpoint's dialect (no filter matches every record), and
-// choice gives Intercom's name of a sort entry's field.
-func searchArgs[F, S any](in *F, read func(*F, string) (filter.Expr, error), d filter.Dialect,
-	sorts []S, choice func(S) sortChoice) (*filter.Plan, upstream.SearchSort, error) {
+// choice gives Intercom's name of the ordered field.
+func searchArgs[F, O any](in *F, read func(*F, string) (filter.Expr, error), d filter.Dialect,
+	order *O, choice func(*O) sortChoice) (*filter.Plan, upstream.SearchSort, error) {
 	e, err := filter.Everything(), error(nil)
 	if in != nil {
 		e, err = read(in, "filter")
@@ -327,32 +327,29 @@ func searchArgs[F, S any](in *F, read func(*F, string) (filter.Expr, error), d f
 	if err != nil {
 		return nil, upstream.SearchSort{}, err
 	}
-	sort, err := searchSort(sorts, choice)
-	return plan, sort, err
+	return plan, searchSort(order, choice), nil
 }
 
-// sortChoice is one entry of a connection's sort argument, with Intercom's
-// name of its field.
+// sortChoice is a connection's orderBy argument, with Intercom's name of its
+// field.
 type sortChoice struct {
 	field     string
-	direction model.SortDirection
+	direction model.OrderDirection
 }
 
-// searchSort is Intercom's sort for a connection's sort argument: it sorts
-// by one field, so at most one entry is taken; without any, newest first.
-func searchSort[S any](sorts []S, choice func(S) sortChoice) (upstream.SearchSort, error) {
-	switch len(sorts) {
-	case 0:
-		return upstream.SearchSort{Field: "created_at", Order: "descending"}, nil
-	case 1:
-		c := choice(sorts[0])
-		order := "ascending"
-		if c.direction == model.SortDirectionDesc {
-			order = "descending"
-		}
-		return upstream.SearchSort{Field: c.field, Order: order}, nil
+// searchSort is Intercom's sort for a connection's orderBy argument (Intercom
+// sorts search results by one field, as orderBy names one); without it,
+// newest first.
+func searchSort[O any](order *O, choice func(*O) sortChoice) upstream.SearchSort {
+	if order == nil {
+		return upstream.SearchSort{Field: "created_at", Order: "descending"}
 	}
-	return upstream.SearchSort{}, errcode.InputField("sort", errors.New("search results are sorted by one field at most; give at most one"))
+	c := choice(order)
+	direction := "ascending"
+	if c.direction == model.OrderDirectionDesc {
+		direction = "descending"
+	}
+	return upstream.SearchSort{Field: c.field, Order: direction}
 }
 
 // searchConnection pages through a search with the same Relay connection

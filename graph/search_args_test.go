@@ -23,7 +23,7 @@ func wireQuery(t *testing.T, q upstream.SearchQuery) string {
 	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">").Replace(string(b))
 }
 
-func contactSortChoice(s *model.ContactSort) sortChoice {
+func contactSortChoice(s *model.ContactOrder) sortChoice {
 	return sortChoice{field: wireValue(s.Field), direction: s.Direction}
 }
 
@@ -138,59 +138,54 @@ func TestCompileFilterPassesOtherErrorsThrough(t *testing.T) {
 	}
 }
 
-func TestSearchSortTakesOneFieldNewestFirstByDefault(t *testing.T) {
-	sort := func(f model.ContactSortField, d model.SortDirection) *model.ContactSort {
-		return &model.ContactSort{Field: f, Direction: d}
+func TestSearchSortTakesTheOrderNewestFirstByDefault(t *testing.T) {
+	order := func(f model.ContactOrderField, d model.OrderDirection) *model.ContactOrder {
+		return &model.ContactOrder{Field: f, Direction: d}
 	}
 	tests := []struct {
 		name  string
-		sorts []*model.ContactSort
+		order *model.ContactOrder
 		want  upstream.SearchSort
 	}{
-		{"no sort is newest first", nil, upstream.SearchSort{Field: "created_at", Order: "descending"}},
-		{"an empty sort is newest first", []*model.ContactSort{}, upstream.SearchSort{Field: "created_at", Order: "descending"}},
-		{"ascending", []*model.ContactSort{sort(model.ContactSortFieldName, model.SortDirectionAsc)}, upstream.SearchSort{Field: "name", Order: "ascending"}},
-		{"descending", []*model.ContactSort{sort(model.ContactSortFieldLastEmailOpenedAt, model.SortDirectionDesc)},
+		{"no order is newest first", nil, upstream.SearchSort{Field: "created_at", Order: "descending"}},
+		{"ascending", order(model.ContactOrderFieldName, model.OrderDirectionAsc), upstream.SearchSort{Field: "name", Order: "ascending"}},
+		{"descending", order(model.ContactOrderFieldLastEmailOpenedAt, model.OrderDirectionDesc),
 			upstream.SearchSort{Field: "last_email_opened_at", Order: "descending"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := searchSort(tc.sorts, contactSortChoice)
-			if err != nil || got != tc.want {
-				t.Fatalf("searchSort = %+v, %v; want %+v", got, err, tc.want)
+			if got := searchSort(tc.order, contactSortChoice); got != tc.want {
+				t.Fatalf("searchSort = %+v; want %+v", got, tc.want)
 			}
 		})
 	}
-	t.Run("conversations sort by Intercom's nested names", func(t *testing.T) {
-		got, err := searchSort([]*model.ConversationSort{{Field: model.ConversationSortFieldLastContactReplyAt, Direction: model.SortDirectionAsc}},
-			func(s *model.ConversationSort) sortChoice {
-				return sortChoice{field: conversationSortFields[s.Field], direction: s.Direction}
+	t.Run("conversations order by Intercom's nested names", func(t *testing.T) {
+		got := searchSort(&model.ConversationOrder{Field: model.ConversationOrderFieldLastContactReplyAt, Direction: model.OrderDirectionAsc},
+			func(o *model.ConversationOrder) sortChoice {
+				return sortChoice{field: conversationSortFields[o.Field], direction: o.Direction}
 			})
-		if want := (upstream.SearchSort{Field: "statistics.last_contact_reply_at", Order: "ascending"}); err != nil || got != want {
-			t.Fatalf("searchSort = %+v, %v; want %+v", got, err, want)
+		if want := (upstream.SearchSort{Field: "statistics.last_contact_reply_at", Order: "ascending"}); got != want {
+			t.Fatalf("searchSort = %+v; want %+v", got, want)
 		}
-	})
-	t.Run("more than one sort is refused", func(t *testing.T) {
-		_, err := searchSort([]*model.ContactSort{sort(model.ContactSortFieldName, model.SortDirectionAsc), sort(model.ContactSortFieldEmail, model.SortDirectionAsc)},
-			contactSortChoice)
-		wantCoded(t, err, errcode.BadUserInput, "sort", "sort: search results are sorted by one field at most; give at most one")
 	})
 }
 
-func TestSearchArgsCheckTheFilterThenTheSort(t *testing.T) {
-	two := []*model.ContactSort{{Field: model.ContactSortFieldName}, {Field: model.ContactSortFieldEmail}}
+func TestSearchArgsReadTheFilterAndTheOrder(t *testing.T) {
+	byName := &model.ContactOrder{Field: model.ContactOrderFieldName, Direction: model.OrderDirectionAsc}
 	t.Run("no filter matches every contact", func(t *testing.T) {
 		plan, sort, err := searchArgs(nil, contactFilterExpr, filter.Contacts, nil, contactSortChoice)
 		if err != nil || !plan.Everything() || sort != (upstream.SearchSort{Field: "created_at", Order: "descending"}) {
 			t.Fatalf("searchArgs = %+v, %+v, %v; want every contact, newest first", plan, sort, err)
 		}
 	})
-	t.Run("a bad filter is named before a bad sort", func(t *testing.T) {
-		_, _, err := searchArgs(&model.ContactFilter{Or: []*model.ContactFilter{}}, contactFilterExpr, filter.Contacts, two, contactSortChoice)
+	t.Run("a bad filter is refused whatever the order", func(t *testing.T) {
+		_, _, err := searchArgs(&model.ContactFilter{Or: []*model.ContactFilter{}}, contactFilterExpr, filter.Contacts, byName, contactSortChoice)
 		wantCoded(t, err, errcode.BadUserInput, "filter.or", "filter.or: give at least one filter")
 	})
-	t.Run("a good filter with two sorts", func(t *testing.T) {
-		_, _, err := searchArgs(&model.ContactFilter{}, contactFilterExpr, filter.Contacts, two, contactSortChoice)
-		wantCoded(t, err, errcode.BadUserInput, "sort", "sort: search results are sorted by one field at most; give at most one")
+	t.Run("a good filter with an order", func(t *testing.T) {
+		plan, sort, err := searchArgs(&model.ContactFilter{}, contactFilterExpr, filter.Contacts, byName, contactSortChoice)
+		if err != nil || plan == nil || sort != (upstream.SearchSort{Field: "name", Order: "ascending"}) {
+			t.Fatalf("searchArgs = %+v, %+v, %v; want the filter ordered by name", plan, sort, err)
+		}
 	})
 }

@@ -14,8 +14,8 @@ import (
 	"intercom-graphql/upstream/intercomsim"
 )
 
-const contactSearchPage = `query($filter: ContactFilter, $sort: [ContactSort!], $first: Int, $after: String) {
-  contacts(filter: $filter, sort: $sort, first: $first, after: $after) {
+const contactSearchPage = `query($filter: ContactFilter, $orderBy: ContactOrder, $first: Int, $after: String) {
+  contacts(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     edges { cursor node { intercomId lastSeenAt } }
     nodes { intercomId }
@@ -23,8 +23,8 @@ const contactSearchPage = `query($filter: ContactFilter, $sort: [ContactSort!], 
   }
 }`
 
-const conversationSearchPage = `query($filter: ConversationFilter, $sort: [ConversationSort!], $first: Int, $after: String) {
-  conversations(filter: $filter, sort: $sort, first: $first, after: $after) {
+const conversationSearchPage = `query($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {
+  conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     edges { cursor node { intercomId createdAt statistics { countConversationParts } } }
     nodes { intercomId }
@@ -128,13 +128,13 @@ func TestFilteredConnectionsPageToTheEndWithEachMatchOnce(t *testing.T) {
 	}
 }
 
-func TestSortsOrderFilteredConnections(t *testing.T) {
+func TestOrderByOrdersSearchConnections(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{Sim: intercomsim.Options{Seed: 9, Sizes: searchSizes}})
 	for _, dir := range []string{"ASC", "DESC"} {
 		nodes, _, _ := walkSearch(t, f, contactSearchPage, "contacts",
-			map[string]any{"sort": []any{map[string]any{"field": "LAST_SEEN_AT", "direction": dir}}}, 30)
+			map[string]any{"orderBy": map[string]any{"field": "LAST_SEEN_AT", "direction": dir}}, 30)
 		if len(nodes) != searchSizes.Contacts {
-			t.Fatalf("%s: a sort without a filter found %d contacts, want all %d", dir, len(nodes), searchSizes.Contacts)
+			t.Fatalf("%s: an order without a filter found %d contacts, want all %d", dir, len(nodes), searchSizes.Contacts)
 		}
 		var seen []string
 		unseen := 0
@@ -157,14 +157,14 @@ func TestSortsOrderFilteredConnections(t *testing.T) {
 		}
 	}
 	nodes, _, _ := walkSearch(t, f, conversationSearchPage, "conversations", map[string]any{
-		"filter": map[string]any{"open": map[string]any{"eq": true}},
-		"sort":   []any{map[string]any{"field": "COUNT_CONVERSATION_PARTS", "direction": "ASC"}}}, 25)
+		"filter":  map[string]any{"open": map[string]any{"eq": true}},
+		"orderBy": map[string]any{"field": "COUNT_CONVERSATION_PARTS", "direction": "ASC"}}, 25)
 	for i := 1; i < len(nodes); i++ {
 		if facadetest.Dig(nodes[i-1], "statistics", "countConversationParts").(float64) > facadetest.Dig(nodes[i], "statistics", "countConversationParts").(float64) {
 			t.Fatalf("conversations not in countConversationParts order at %d", i)
 		}
 	}
-	// Without a sort, a filtered connection is newest first.
+	// Without orderBy, a filtered connection is newest first.
 	nodes, _, _ = walkSearch(t, f, conversationSearchPage, "conversations", map[string]any{"filter": map[string]any{}}, 100)
 	if len(nodes) != searchSizes.Conversations {
 		t.Fatalf("an empty filter found %d conversations, want all %d", len(nodes), searchSizes.Conversations)
@@ -292,14 +292,12 @@ func TestFiltersIntercomCannotRunAreRefusedBeforeAnyCall(t *testing.T) {
 		{"16 wide ANDs in an OR", contactSearchPage, map[string]any{"filter": map[string]any{"or": wide}}, "filter.or[0]", "more than the 15"},
 		{"16 tags, which contacts cannot IN, beside another condition", contactSearchPage,
 			map[string]any{"filter": map[string]any{"email": map[string]any{"contains": "a"}, "tag": map[string]any{"in": tags}}}, "filter.tag.in", "more than the 15"},
-		{"two sorts", contactSearchPage, map[string]any{"sort": []any{map[string]any{"field": "NAME", "direction": "ASC"}, map[string]any{"field": "EMAIL", "direction": "ASC"}}},
-			"sort", "one field"},
 		{"first beyond 100", contactSearchPage, map[string]any{"filter": otherFilter, "first": 101}, "first", "between 0 and 100"},
 		{"a forged cursor", contactSearchPage, map[string]any{"filter": otherFilter, "after": "bm90IGEgY3Vyc29y"}, "after", "not one this API issued"},
 		{"another filter's cursor", contactSearchPage, map[string]any{"filter": otherFilter, "after": userCursor}, "after", "another connection or another filter"},
 		{"the plain list's cursor", contactSearchPage, map[string]any{"filter": otherFilter, "after": listCursor}, "after", "another connection or another filter"},
-		{"the filter's cursor with another sort", contactSearchPage, map[string]any{"filter": map[string]any{"role": map[string]any{"eq": "USER"}},
-			"sort": []any{map[string]any{"field": "NAME", "direction": "ASC"}}, "after": userCursor}, "after", "another connection or another filter"},
+		{"the filter's cursor with another order", contactSearchPage, map[string]any{"filter": map[string]any{"role": map[string]any{"eq": "USER"}},
+			"orderBy": map[string]any{"field": "NAME", "direction": "ASC"}, "after": userCursor}, "after", "another connection or another filter"},
 		{"a moment that is not RFC 3339", conversationSearchPage, map[string]any{"filter": map[string]any{"createdAt": map[string]any{"gt": "yesterday"}}}, "", "RFC 3339"},
 		{"a date that does not exist", contactSearchPage, map[string]any{"filter": map[string]any{"createdAt": map[string]any{"eq": "2026-02-30"}}}, "", "YYYY-MM-DD"},
 	}

@@ -120,7 +120,7 @@ func listOptions(a *upstream.TicketTypeAttribute) []*model.TicketTypeAttributeOp
 		archived, _ := m["archived"].(bool)
 		out = append(out, &model.TicketTypeAttributeOption{ID: id, Label: label, Archived: archived})
 	}
-	return out
+	return recordOwner(&attributeOfOption, a.ID, out)
 }
 
 // chosenOption is the option a list attribute's value names, by label or id.

@@ -44,8 +44,8 @@ func (r *conversationAuthorResolver) Team(ctx context.Context, obj *upstream.Par
 	return authorTeam(ctx, obj.Type, obj.ID)
 }
 
-func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) (*model.TicketConnection, error) {
-	page, err := r.searchTickets(ctx, filter, sort, pageArgs(first, after, nil, nil))
+func (r *queryResolver) Tickets(ctx context.Context, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) (*model.TicketConnection, error) {
+	page, err := r.searchTickets(ctx, filter, orderBy, pageArgs(first, after, nil, nil))
 	if err != nil {
 		return nil, err
 	}
@@ -136,10 +136,7 @@ func (r *ticketResolver) Parts(ctx context.Context, obj *upstream.Ticket, first 
 				return nil, err
 			}
 		}
-		if full.TicketParts == nil {
-			return nil, nil
-		}
-		return full.TicketParts.TicketParts, nil
+		return recordOwner(&ticketOfPart, obj.ID, ticketParts(full)), nil
 	})
 	if err != nil {
 		return nil, err
@@ -213,6 +210,14 @@ func (r *ticketAttributeResolver) Files(ctx context.Context, obj *model.TicketAt
 
 func (r *ticketAttributeResolver) Option(ctx context.Context, obj *model.TicketAttribute) (*model.TicketTypeAttributeOption, error) {
 	return chosenOption(obj), nil
+}
+
+func (r *ticketPartResolver) ID(ctx context.Context, obj *upstream.TicketPart) (string, error) {
+	ticketID, err := ticketOfPart.of(obj)
+	if err != nil {
+		return "", err
+	}
+	return relay.NodeID(typeTicketPart, relay.JoinIDs(ticketID, obj.ID)), nil
 }
 
 func (r *ticketPartResolver) PreviousState(ctx context.Context, obj *upstream.TicketPart) (*model.TicketState, error) {
@@ -298,6 +303,14 @@ func (r *ticketTypeAttributeResolver) TicketType(ctx context.Context, obj *upstr
 	return optionalRef(ctx, &id, loaders.For(ctx).TicketType)
 }
 
+func (r *ticketTypeAttributeOptionResolver) ID(ctx context.Context, obj *model.TicketTypeAttributeOption) (string, error) {
+	attributeID, err := attributeOfOption.of(obj)
+	if err != nil {
+		return "", err
+	}
+	return relay.NodeID(typeTicketTypeAttributeOption, relay.JoinIDs(attributeID, obj.ID)), nil
+}
+
 func (r *Resolver) Ticket() generated.TicketResolver { return &ticketResolver{r} }
 
 func (r *Resolver) TicketAttribute() generated.TicketAttributeResolver {
@@ -316,11 +329,16 @@ func (r *Resolver) TicketTypeAttribute() generated.TicketTypeAttributeResolver {
 	return &ticketTypeAttributeResolver{r}
 }
 
+func (r *Resolver) TicketTypeAttributeOption() generated.TicketTypeAttributeOptionResolver {
+	return &ticketTypeAttributeOptionResolver{r}
+}
+
 type (
-	ticketResolver              struct{ *Resolver }
-	ticketAttributeResolver     struct{ *Resolver }
-	ticketPartResolver          struct{ *Resolver }
-	ticketPartAuthorResolver    struct{ *Resolver }
-	ticketTypeResolver          struct{ *Resolver }
-	ticketTypeAttributeResolver struct{ *Resolver }
+	ticketResolver                    struct{ *Resolver }
+	ticketAttributeResolver           struct{ *Resolver }
+	ticketPartResolver                struct{ *Resolver }
+	ticketPartAuthorResolver          struct{ *Resolver }
+	ticketTypeResolver                struct{ *Resolver }
+	ticketTypeAttributeResolver       struct{ *Resolver }
+	ticketTypeAttributeOptionResolver struct{ *Resolver }
 )

@@ -12,10 +12,10 @@ import (
 )
 
 // ticketSortFields are Intercom's names of the fields tickets sort by.
-var ticketSortFields = map[model.TicketSortField]string{
-	model.TicketSortFieldCreatedAt:    "created_at",
-	model.TicketSortFieldUpdatedAt:    "updated_at",
-	model.TicketSortFieldSnoozedUntil: "snoozed_until",
+var ticketSortFields = map[model.TicketOrderField]string{
+	model.TicketOrderFieldCreatedAt:    "created_at",
+	model.TicketOrderFieldUpdatedAt:    "updated_at",
+	model.TicketOrderFieldSnoozedUntil: "snoozed_until",
 }
 
 // ticketCreatedAt is the one field the ticket search's description lets
@@ -87,8 +87,8 @@ func (c *conditions) ticketAttributes(list []*model.TicketAttributeFilter) {
 // searchTickets serves the tickets connection through POST /tickets/search,
 // the only way Intercom lists tickets: without a filter, a query matching
 // every ticket.
-func (r *Resolver) searchTickets(ctx context.Context, in *model.TicketFilter, sorts []*model.TicketSort, args relay.Args) (*relay.Page[*upstream.Ticket], error) {
-	plan, sort, err := searchArgs(in, ticketFilterExpr, filter.Tickets, sorts, func(s *model.TicketSort) sortChoice {
+func (r *Resolver) searchTickets(ctx context.Context, in *model.TicketFilter, orderBy *model.TicketOrder, args relay.Args) (*relay.Page[*upstream.Ticket], error) {
+	plan, sort, err := searchArgs(in, ticketFilterExpr, filter.Tickets, orderBy, func(s *model.TicketOrder) sortChoice {
 		return sortChoice{field: ticketSortFields[s.Field], direction: s.Direction}
 	})
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 // ticketOddSizes are not multiples of any page size the tests use.
 var ticketOddSizes = intercomsim.Sizes{Admins: 5, Teams: 2, Tags: 4, Segments: 2, Companies: 7, Contacts: 31, Conversations: 37, Tickets: 103}
 
-const ticketsPage = `query($first: Int, $after: String, $filter: TicketFilter, $sort: [TicketSort!]) {
-  tickets(first: $first, after: $after, filter: $filter, sort: $sort) {
+const ticketsPage = `query($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
+  tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     edges { cursor node { id intercomId } }
     nodes { intercomId }
@@ -55,7 +55,7 @@ func TestTicketsAreNewestFirstUnlessSorted(t *testing.T) {
 	ids, _, _ := w.forward(t, f, 25)
 	assertInOrder(t, "newest first", ids, byCreation)
 
-	w.vars = map[string]any{"sort": []any{map[string]any{"field": "UPDATED_AT", "direction": "ASC"}}}
+	w.vars = map[string]any{"orderBy": map[string]any{"field": "UPDATED_AT", "direction": "ASC"}}
 	ids, _, _ = w.forward(t, f, 25)
 	assertExactlyOnce(t, ids, byCreation)
 	for i := 1; i < len(ids); i++ {
@@ -449,8 +449,8 @@ func TestTicketCursorsAreRefusedElsewhere(t *testing.T) {
 	}{
 		{"an unfiltered cursor with a filter", ticketsPage, map[string]any{"first": 2, "after": plain, "filter": open}, []any{"tickets"}},
 		{"a filtered cursor without it", ticketsPage, map[string]any{"first": 2, "after": openCursor}, []any{"tickets"}},
-		{"a filtered cursor with another sort", ticketsPage, map[string]any{"first": 2, "after": openCursor, "filter": open,
-			"sort": []any{map[string]any{"field": "CREATED_AT", "direction": "ASC"}}}, []any{"tickets"}},
+		{"a filtered cursor with another order", ticketsPage, map[string]any{"first": 2, "after": openCursor, "filter": open,
+			"orderBy": map[string]any{"field": "CREATED_AT", "direction": "ASC"}}, []any{"tickets"}},
 		{"a tickets cursor on conversations", `query($after: String) { conversations(first: 2, after: $after) { totalCount } }`,
 			map[string]any{"after": plain}, []any{"conversations"}},
 		{"a forged cursor", ticketsPage, map[string]any{"first": 2, "after": plain[:len(plain)-3] + "abc"}, []any{"tickets"}},

@@ -83,6 +83,24 @@ func (r *visitorResolver) CustomAttributes(ctx context.Context, obj *upstream.Vi
 	return obj.CustomAttributes, nil
 }
 
+func (r *visitorCompanyResolver) Company(ctx context.Context, obj *upstream.VisitorCompany) (*upstream.Company, error) {
+	return optionalRef(ctx, &obj.ID, loaders.For(ctx).Company)
+}
+
+func (r *visitorTagResolver) Tag(ctx context.Context, obj *upstream.VisitorTag) (*upstream.Tag, error) {
+	return optionalRef(ctx, &obj.ID, loaders.For(ctx).Tag)
+}
+
 func (r *Resolver) Visitor() generated.VisitorResolver { return &visitorResolver{r} }
 
-type visitorResolver struct{ *Resolver }
+func (r *Resolver) VisitorCompany() generated.VisitorCompanyResolver {
+	return &visitorCompanyResolver{r}
+}
+
+func (r *Resolver) VisitorTag() generated.VisitorTagResolver { return &visitorTagResolver{r} }
+
+type (
+	visitorResolver        struct{ *Resolver }
+	visitorCompanyResolver struct{ *Resolver }
+	visitorTagResolver     struct{ *Resolver }
+)

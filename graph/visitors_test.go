@@ -44,3 +44,30 @@ func TestVisitorByUserIDAndNodeRoundTrip(t *testing.T) {
 		t.Errorf("unknown visitor: %s", resp.Raw)
 	}
 }
+
+// A visitor's tags are references: each gives the Tag it names, a Node a
+// Relay store shares with every other place the tag appears.
+func TestVisitorTagsGiveTheirTags(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	tagged := 0
+	for _, userID := range f.Sim.Workspace(intercomsim.DemoToken).VisitorUserIDs() {
+		var data struct {
+			Visitor struct {
+				Tags []struct {
+					IntercomID, Name string
+					Tag              *struct{ ID, IntercomID, Name string }
+				}
+			}
+		}
+		f.MustPost(`query($u: String!) { visitor(userId: $u) { tags { intercomId name tag { id intercomId name } } } }`, &data, client.Var("u", userID))
+		for _, vt := range data.Visitor.Tags {
+			tagged++
+			if vt.Tag == nil || vt.Tag.IntercomID != vt.IntercomID || vt.Tag.Name != vt.Name || vt.Tag.ID != facadetest.GlobalID("Tag", vt.IntercomID) {
+				t.Errorf("visitor %s: the tag %+v gives %+v", userID, vt, vt.Tag)
+			}
+		}
+	}
+	if tagged == 0 {
+		t.Fatal("no visitor of the demo workspace has a tag, which proves nothing")
+	}
+}

@@ -29,6 +29,9 @@ type ActivityLogMetadataResolver interface {
 
 	All(ctx context.Context, obj *upstream.ActivityLogMetadata) (any, error)
 }
+type ActivityLogPerformerResolver interface {
+	Admin(ctx context.Context, obj *upstream.ActivityLogPerformer) (*upstream.Admin, error)
+}
 
 // endregion ************************** generated!.gotpl **************************
 
@@ -708,6 +711,38 @@ func (ec *executionContext) fieldContext_ActivityLogPerformer_intercomId(_ conte
 	return graphql.NewScalarFieldContext("ActivityLogPerformer", field, false, false, "String")
 }
 
+func (ec *executionContext) _ActivityLogPerformer_admin(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityLogPerformer_admin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActivityLogPerformer().Admin(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
+			return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityLogPerformer_admin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivityLogPerformer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Admin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActivityLogPerformer_email(ctx context.Context, field graphql.CollectedField, obj *upstream.ActivityLogPerformer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1017,22 +1052,28 @@ func (ec *executionContext) _ActivityLogPerformer(ctx context.Context, sel ast.S
 		case "type":
 			out.Values[i] = ec._ActivityLogPerformer_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "intercomId":
 			out.Values[i] = ec._ActivityLogPerformer_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "admin":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActivityLogPerformer_admin(ctx, field, obj)
+				})
 		case "email":
 			out.Values[i] = ec._ActivityLogPerformer_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ip":
 			out.Values[i] = ec._ActivityLogPerformer_ip(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -1497,7 +1497,7 @@ func (ec *executionContext) _App(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
-var meImplementors = []string{"Me"}
+var meImplementors = []string{"Me", "Node"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, meImplementors)

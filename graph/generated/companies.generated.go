@@ -1092,6 +1092,55 @@ func UnmarshalCompanyFilter(ctx context.Context, raw any) (model.CompanyFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompanyOrder(ctx context.Context, obj any) (model.CompanyOrder, error) {
+	var it model.CompanyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCompanyOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompanyOrder unmarshals raw into the CompanyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompanyOrder(ctx context.Context, raw any) (model.CompanyOrder, error) {
+	var out model.CompanyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompanyOrder", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -1460,6 +1509,16 @@ func (ec *executionContext) marshalNCompanyEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 	return ec._CompanyEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCompanyOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyOrderField(ctx context.Context, v any) (model.CompanyOrderField, error) {
+	var res model.CompanyOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐCompanyOrderField(ctx context.Context, sel ast.SelectionSet, v model.CompanyOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalOCompany2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx context.Context, sel ast.SelectionSet, v []*upstream.Company) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -1506,16 +1565,8 @@ func (ec *executionContext) unmarshalOCompanyOrder2ᚖintercomᚑgraphqlᚋgraph
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.CompanyOrder)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOCompanyOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐCompanyOrder(ctx context.Context, sel ast.SelectionSet, v *model.CompanyOrder) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
+	res, err := ec.unmarshalInputCompanyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOCompanyPlan2ᚖintercomᚑgraphqlᚋupstreamᚐCompanyPlan(ctx context.Context, sel ast.SelectionSet, v *upstream.CompanyPlan) graphql.Marshaler {

@@ -2243,6 +2243,55 @@ func UnmarshalContactLocationFilter(ctx context.Context, raw any) (model.Contact
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (model.ContactOrder, error) {
+	var it model.ContactOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNContactOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactOrder unmarshals raw into the ContactOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactOrder(ctx context.Context, raw any) (model.ContactOrder, error) {
+	var out model.ContactOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactRoleFilter(ctx context.Context, obj any) (model.ContactRoleFilter, error) {
 	var it model.ContactRoleFilter
 	if obj == nil {
@@ -2303,55 +2352,6 @@ func (ec *executionContext) unmarshalInputContactRoleFilter(ctx context.Context,
 func UnmarshalContactRoleFilter(ctx context.Context, raw any) (model.ContactRoleFilter, error) {
 	var out model.ContactRoleFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactRoleFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputContactSort(ctx context.Context, obj any) (model.ContactSort, error) {
-	var it model.ContactSort
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalContactSort unmarshals raw into the ContactSort input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalContactSort(ctx context.Context, raw any) (model.ContactSort, error) {
-	var out model.ContactSort
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactSort", raw, &out)
 	return out, err
 }
 
@@ -2887,6 +2887,16 @@ func (ec *executionContext) marshalNContactLocation2intercomᚑgraphqlᚋupstrea
 	return ec._ContactLocation(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNContactOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactOrderField(ctx context.Context, v any) (model.ContactOrderField, error) {
+	var res model.ContactOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactOrderField(ctx context.Context, sel ast.SelectionSet, v model.ContactOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx context.Context, v any) (model.ContactRole, error) {
 	var res model.ContactRole
 	err := res.UnmarshalGQL(v)
@@ -2894,21 +2904,6 @@ func (ec *executionContext) unmarshalNContactRole2intercomᚑgraphqlᚋgraphᚋm
 }
 
 func (ec *executionContext) marshalNContactRole2intercomᚑgraphqlᚋgraphᚋmodelᚐContactRole(ctx context.Context, sel ast.SelectionSet, v model.ContactRole) graphql.Marshaler {
-	return v
-}
-
-func (ec *executionContext) unmarshalNContactSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSort(ctx context.Context, v any) (*model.ContactSort, error) {
-	res, err := ec.unmarshalInputContactSort(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx context.Context, v any) (model.ContactSortField, error) {
-	var res model.ContactSortField
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNContactSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐContactSortField(ctx context.Context, sel ast.SelectionSet, v model.ContactSortField) graphql.Marshaler {
 	return v
 }
 
@@ -3026,6 +3021,14 @@ func (ec *executionContext) unmarshalOContactLocationFilter2ᚖintercomᚑgraphq
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOContactOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactOrder(ctx context.Context, v any) (*model.ContactOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOContactRole2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐContactRoleᚄ(ctx context.Context, v any) ([]model.ContactRole, error) {
 	if v == nil {
 		return nil, nil
@@ -3084,23 +3087,6 @@ func (ec *executionContext) unmarshalOContactRoleFilter2ᚖintercomᚑgraphqlᚋ
 	}
 	res, err := ec.unmarshalInputContactRoleFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOContactSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSortᚄ(ctx context.Context, v any) ([]*model.ContactSort, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*model.ContactSort, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNContactSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSort(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 // endregion ***************************** type.gotpl *****************************

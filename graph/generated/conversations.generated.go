@@ -31,6 +31,7 @@ type ConversationResolver interface {
 	TeamAssignee(ctx context.Context, obj *upstream.Conversation) (*upstream.Team, error)
 	Contacts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ContactConnection, error)
 	Teammates(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.AdminConnection, error)
+	Source(ctx context.Context, obj *upstream.Conversation) (*upstream.ConversationSource, error)
 
 	Parts(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.ConversationPartConnection, error)
 	Tags(ctx context.Context, obj *upstream.Conversation, first *int, after *string, last *int, before *string) (*model.TagConnection, error)
@@ -41,9 +42,15 @@ type ConversationAuthorResolver interface {
 	Contact(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Contact, error)
 	Team(ctx context.Context, obj *upstream.PartAuthor) (*upstream.Team, error)
 }
+type ConversationPartResolver interface {
+	ID(ctx context.Context, obj *upstream.ConversationPart) (string, error)
+}
 type ConversationRatingResolver interface {
 	Contact(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Contact, error)
 	Teammate(ctx context.Context, obj *upstream.ConversationRating) (*upstream.Admin, error)
+}
+type ConversationSourceResolver interface {
+	ID(ctx context.Context, obj *upstream.ConversationSource) (string, error)
 }
 type ConversationStatisticsResolver interface {
 	LastClosedBy(ctx context.Context, obj *upstream.ConversationStatistics) (*upstream.Admin, error)
@@ -932,11 +939,11 @@ func (ec *executionContext) _Conversation_source(ctx context.Context, field grap
 			return ec.fieldContext_Conversation_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
+			return ec.Resolvers.Conversation().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v upstream.ConversationSource) graphql.Marshaler {
-			return ec.marshalNConversationSource2intercomᚑgraphqlᚋupstreamᚐConversationSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.ConversationSource) graphql.Marshaler {
+			return ec.marshalNConversationSource2ᚖintercomᚑgraphqlᚋupstreamᚐConversationSource(ctx, selections, v)
 		},
 		true,
 		true,
@@ -946,8 +953,8 @@ func (ec *executionContext) fieldContext_Conversation_source(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Conversation",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ConversationSource(ctx, field)
 		},
@@ -1646,6 +1653,29 @@ func (ec *executionContext) fieldContext_ConversationFirstContactReply_url(_ con
 	return graphql.NewScalarFieldContext("ConversationFirstContactReply", field, false, false, "String")
 }
 
+func (ec *executionContext) _ConversationPart_id(ctx context.Context, field graphql.CollectedField, obj *upstream.ConversationPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationPart_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationPart().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationPart_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationPart", field, true, true, "ID")
+}
+
 func (ec *executionContext) _ConversationPart_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.ConversationPart) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2277,6 +2307,29 @@ func (ec *executionContext) _ConversationSla_status(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ConversationSla_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConversationSla", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConversationSource_id(ctx context.Context, field graphql.CollectedField, obj *upstream.ConversationSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConversationSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConversationSource().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConversationSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConversationSource", field, true, true, "ID")
 }
 
 func (ec *executionContext) _ConversationSource_type(ctx context.Context, field graphql.CollectedField, obj *upstream.ConversationSource) (ret graphql.Marshaler) {
@@ -3267,6 +3320,55 @@ func UnmarshalConversationFilter(ctx context.Context, raw any) (model.Conversati
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConversationOrder(ctx context.Context, obj any) (model.ConversationOrder, error) {
+	var it model.ConversationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConversationOrder unmarshals raw into the ConversationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConversationOrder(ctx context.Context, raw any) (model.ConversationOrder, error) {
+	var out model.ConversationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConversationRatingFilter(ctx context.Context, obj any) (model.ConversationRatingFilter, error) {
 	var it model.ConversationRatingFilter
 	if obj == nil {
@@ -3341,55 +3443,6 @@ func (ec *executionContext) unmarshalInputConversationRatingFilter(ctx context.C
 func UnmarshalConversationRatingFilter(ctx context.Context, raw any) (model.ConversationRatingFilter, error) {
 	var out model.ConversationRatingFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationRatingFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputConversationSort(ctx context.Context, obj any) (model.ConversationSort, error) {
-	var it model.ConversationSort
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalConversationSort unmarshals raw into the ConversationSort input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalConversationSort(ctx context.Context, raw any) (model.ConversationSort, error) {
-	var out model.ConversationSort
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConversationSort", raw, &out)
 	return out, err
 }
 
@@ -3979,10 +4032,11 @@ func (ec *executionContext) _Conversation(ctx context.Context, sel ast.Selection
 					return ec._Conversation_teammates(ctx, field, obj)
 				})
 		case "source":
-			out.Values[i] = ec._Conversation_source(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conversation_source(ctx, field, obj)
+				})
 		case "firstContactReply":
 			out.Values[i] = ec._Conversation_firstContactReply(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -4233,7 +4287,7 @@ func (ec *executionContext) _ConversationFirstContactReply(ctx context.Context, 
 	return out
 }
 
-var conversationPartImplementors = []string{"ConversationPart"}
+var conversationPartImplementors = []string{"ConversationPart", "Node"}
 
 func (ec *executionContext) _ConversationPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.ConversationPart) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationPartImplementors)
@@ -4244,60 +4298,66 @@ func (ec *executionContext) _ConversationPart(ctx context.Context, sel ast.Selec
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ConversationPart")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationPart_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.Values[i] = ec._ConversationPart_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "partType":
 			out.Values[i] = ec._ConversationPart_partType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
 			out.Values[i] = ec._ConversationPart_body(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._ConversationPart_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._ConversationPart_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "notifiedAt":
 			out.Values[i] = ec._ConversationPart_notifiedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "assignedTo":
 			out.Values[i] = ec._ConversationPart_assignedTo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "author":
 			out.Values[i] = ec._ConversationPart_author(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "attachments":
 			out.Values[i] = ec._ConversationPart_attachments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "externalId":
 			out.Values[i] = ec._ConversationPart_externalId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "redacted":
 			out.Values[i] = ec._ConversationPart_redacted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -4495,7 +4555,7 @@ func (ec *executionContext) _ConversationSla(ctx context.Context, sel ast.Select
 	return out
 }
 
-var conversationSourceImplementors = []string{"ConversationSource"}
+var conversationSourceImplementors = []string{"ConversationSource", "Node"}
 
 func (ec *executionContext) _ConversationSource(ctx context.Context, sel ast.SelectionSet, obj *upstream.ConversationSource) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationSourceImplementors)
@@ -4506,50 +4566,56 @@ func (ec *executionContext) _ConversationSource(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ConversationSource")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConversationSource_id(ctx, field, obj)
+				})
 		case "type":
 			out.Values[i] = ec._ConversationSource_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "intercomId":
 			out.Values[i] = ec._ConversationSource_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "deliveredAs":
 			out.Values[i] = ec._ConversationSource_deliveredAs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subject":
 			out.Values[i] = ec._ConversationSource_subject(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
 			out.Values[i] = ec._ConversationSource_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "author":
 			out.Values[i] = ec._ConversationSource_author(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "attachments":
 			out.Values[i] = ec._ConversationSource_attachments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
 			out.Values[i] = ec._ConversationSource_url(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "redacted":
 			out.Values[i] = ec._ConversationSource_redacted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -4768,6 +4834,16 @@ func (ec *executionContext) unmarshalNConversationFilter2ᚖintercomᚑgraphql�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx context.Context, v any) (model.ConversationOrderField, error) {
+	var res model.ConversationOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrderField(ctx context.Context, sel ast.SelectionSet, v model.ConversationOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNConversationPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.ConversationPart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -4816,23 +4892,12 @@ func (ec *executionContext) marshalNConversationPartEdge2ᚖintercomᚑgraphql�
 	return ec._ConversationPartEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx context.Context, v any) (*model.ConversationSort, error) {
-	res, err := ec.unmarshalInputConversationSort(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, v any) (model.ConversationSortField, error) {
-	var res model.ConversationSortField
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNConversationSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortField(ctx context.Context, sel ast.SelectionSet, v model.ConversationSortField) graphql.Marshaler {
-	return v
-}
-
-func (ec *executionContext) marshalNConversationSource2intercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v upstream.ConversationSource) graphql.Marshaler {
-	return ec._ConversationSource(ctx, sel, &v)
+func (ec *executionContext) marshalNConversationSource2ᚖintercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationSource) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConversationSource!")
+		return graphql.Null
+	}
+	return ec._ConversationSource(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNConversationSourceType2intercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceType(ctx context.Context, v any) (model.ConversationSourceType, error) {
@@ -4931,6 +4996,14 @@ func (ec *executionContext) marshalOConversationFirstContactReply2ᚖintercomᚑ
 	return ec._ConversationFirstContactReply(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOConversationOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrder(ctx context.Context, v any) (*model.ConversationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConversationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -4972,23 +5045,6 @@ func (ec *executionContext) marshalOConversationSla2ᚖintercomᚑgraphqlᚋupst
 		return graphql.Null
 	}
 	return ec._ConversationSla(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOConversationSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortᚄ(ctx context.Context, v any) ([]*model.ConversationSort, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*model.ConversationSort, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNConversationSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSort(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 func (ec *executionContext) unmarshalOConversationSourceFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceFilter(ctx context.Context, v any) (*model.ConversationSourceFilter, error) {

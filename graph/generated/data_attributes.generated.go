@@ -18,6 +18,7 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type DataAttributeResolver interface {
+	ID(ctx context.Context, obj *upstream.DataAttribute) (string, error)
 	IntercomID(ctx context.Context, obj *upstream.DataAttribute) (*string, error)
 	Model(ctx context.Context, obj *upstream.DataAttribute) (model.DataAttributeModel, error)
 
@@ -33,6 +34,29 @@ type DataAttributeResolver interface {
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _DataAttribute_id(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataAttribute_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataAttribute().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataAttribute_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataAttribute", field, true, true, "ID")
+}
 
 func (ec *executionContext) _DataAttribute_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.DataAttribute) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -597,7 +621,7 @@ func (ec *executionContext) fieldContext_DataAttributeEdge_node(_ context.Contex
 
 // region    **************************** object.gotpl ****************************
 
-var dataAttributeImplementors = []string{"DataAttribute"}
+var dataAttributeImplementors = []string{"DataAttribute", "Node"}
 
 func (ec *executionContext) _DataAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataAttribute) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributeImplementors)
@@ -608,6 +632,12 @@ func (ec *executionContext) _DataAttribute(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DataAttribute")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataAttribute_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,

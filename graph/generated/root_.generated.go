@@ -25,6 +25,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	ActivityLog() ActivityLogResolver
 	ActivityLogMetadata() ActivityLogMetadataResolver
+	ActivityLogPerformer() ActivityLogPerformerResolver
 	Admin() AdminResolver
 	AdminTeamPriorityLevel() AdminTeamPriorityLevelResolver
 	ArchiveContactPayload() ArchiveContactPayloadResolver
@@ -47,7 +48,9 @@ type ResolverRoot interface {
 	Conversation() ConversationResolver
 	ConversationAuthor() ConversationAuthorResolver
 	ConversationEvent() ConversationEventResolver
+	ConversationPart() ConversationPartResolver
 	ConversationRating() ConversationRatingResolver
+	ConversationSource() ConversationSourceResolver
 	ConversationStatistics() ConversationStatisticsResolver
 	ConvertConversationToTicketPayload() ConvertConversationToTicketPayloadResolver
 	CreateArticlePayload() CreateArticlePayloadResolver
@@ -101,10 +104,13 @@ type ResolverRoot interface {
 	TicketPartAuthor() TicketPartAuthorResolver
 	TicketType() TicketTypeResolver
 	TicketTypeAttribute() TicketTypeAttributeResolver
+	TicketTypeAttributeOption() TicketTypeAttributeOptionResolver
 	UnarchiveContactPayload() UnarchiveContactPayloadResolver
 	UntagCompaniesPayload() UntagCompaniesPayloadResolver
 	UpdateTicketTypeAttributePayload() UpdateTicketTypeAttributePayloadResolver
 	Visitor() VisitorResolver
+	VisitorCompany() VisitorCompanyResolver
+	VisitorTag() VisitorTagResolver
 }
 
 type DirectiveRoot struct {
@@ -146,6 +152,7 @@ type ComplexityRoot struct {
 	}
 
 	ActivityLogPerformer struct {
+		Admin func(childComplexity int) int
 		Email func(childComplexity int) int
 		ID    func(childComplexity int) int
 		IP    func(childComplexity int) int
@@ -797,6 +804,7 @@ type ComplexityRoot struct {
 		DataType          func(childComplexity int) int
 		Description       func(childComplexity int) int
 		FullName          func(childComplexity int) int
+		ID                func(childComplexity int) int
 		IntercomID        func(childComplexity int) int
 		Label             func(childComplexity int) int
 		MessengerWritable func(childComplexity int) int
@@ -1186,9 +1194,9 @@ type ComplexityRoot struct {
 		Companies          func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) int
 		Company            func(childComplexity int, id *string, intercomID *string, companyID *string) int
 		Contact            func(childComplexity int, id *string, intercomID *string) int
-		Contacts           func(childComplexity int, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) int
+		Contacts           func(childComplexity int, filter *model.ContactFilter, orderBy *model.ContactOrder, first *int, after *string) int
 		Conversation       func(childComplexity int, id *string, intercomID *string) int
-		Conversations      func(childComplexity int, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) int
+		Conversations      func(childComplexity int, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) int
 		DataAttributes     func(childComplexity int, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) int
 		DataEventSummaries func(childComplexity int, person model.DataEventPerson) int
 		DataEvents         func(childComplexity int, person model.DataEventPerson, first *int, after *string) int
@@ -1216,7 +1224,7 @@ type ComplexityRoot struct {
 		Ticket             func(childComplexity int, id *string, intercomID *string) int
 		TicketType         func(childComplexity int, id *string, intercomID *string) int
 		TicketTypes        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Tickets            func(childComplexity int, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) int
+		Tickets            func(childComplexity int, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) int
 		Visitor            func(childComplexity int, userID string) int
 	}
 
@@ -1697,6 +1705,7 @@ type ComplexityRoot struct {
 	}
 
 	VisitorCompany struct {
+		Company   func(childComplexity int) int
 		CompanyID func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
@@ -1715,6 +1724,7 @@ type ComplexityRoot struct {
 	VisitorTag struct {
 		ID   func(childComplexity int) int
 		Name func(childComplexity int) int
+		Tag  func(childComplexity int) int
 	}
 }
 
@@ -1868,6 +1878,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActivityLogMetadata.UpdatedBy(childComplexity), true
 
+	case "ActivityLogPerformer.admin":
+		if e.ComplexityRoot.ActivityLogPerformer.Admin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityLogPerformer.Admin(childComplexity), true
 	case "ActivityLogPerformer.email":
 		if e.ComplexityRoot.ActivityLogPerformer.Email == nil {
 			break
@@ -3830,7 +3846,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationPart.ExternalID(childComplexity), true
-	case "ConversationPart.intercomId":
+	case "ConversationPart.id", "ConversationPart.intercomId":
 		if e.ComplexityRoot.ConversationPart.ID == nil {
 			break
 		}
@@ -3967,7 +3983,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConversationSource.DeliveredAs(childComplexity), true
-	case "ConversationSource.intercomId":
+	case "ConversationSource.id", "ConversationSource.intercomId":
 		if e.ComplexityRoot.ConversationSource.ID == nil {
 			break
 		}
@@ -4599,6 +4615,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DataAttribute.FullName(childComplexity), true
+	case "DataAttribute.id":
+		if e.ComplexityRoot.DataAttribute.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataAttribute.ID(childComplexity), true
 	case "DataAttribute.intercomId":
 		if e.ComplexityRoot.DataAttribute.IntercomID == nil {
 			break
@@ -6580,7 +6602,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Contacts(childComplexity, args["filter"].(*model.ContactFilter), args["sort"].([]*model.ContactSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Contacts(childComplexity, args["filter"].(*model.ContactFilter), args["orderBy"].(*model.ContactOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.conversation":
 		if e.ComplexityRoot.Query.Conversation == nil {
 			break
@@ -6602,7 +6624,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["sort"].([]*model.ConversationSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["orderBy"].(*model.ConversationOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dataAttributes":
 		if e.ComplexityRoot.Query.DataAttributes == nil {
 			break
@@ -6906,7 +6928,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Tickets(childComplexity, args["filter"].(*model.TicketFilter), args["sort"].([]*model.TicketSort), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Tickets(childComplexity, args["filter"].(*model.TicketFilter), args["orderBy"].(*model.TicketOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.visitor":
 		if e.ComplexityRoot.Query.Visitor == nil {
 			break
@@ -7901,7 +7923,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketPart.ExternalID(childComplexity), true
-	case "TicketPart.intercomId":
+	case "TicketPart.id", "TicketPart.intercomId":
 		if e.ComplexityRoot.TicketPart.ID == nil {
 			break
 		}
@@ -8243,7 +8265,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TicketTypeAttributeOption.Archived(childComplexity), true
-	case "TicketTypeAttributeOption.intercomId":
+	case "TicketTypeAttributeOption.id", "TicketTypeAttributeOption.intercomId":
 		if e.ComplexityRoot.TicketTypeAttributeOption.ID == nil {
 			break
 		}
@@ -8815,6 +8837,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Visitor.UserID(childComplexity), true
 
+	case "VisitorCompany.company":
+		if e.ComplexityRoot.VisitorCompany.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorCompany.Company(childComplexity), true
 	case "VisitorCompany.companyId":
 		if e.ComplexityRoot.VisitorCompany.CompanyID == nil {
 			break
@@ -8889,6 +8917,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VisitorTag.Name(childComplexity), true
+	case "VisitorTag.tag":
+		if e.ComplexityRoot.VisitorTag.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitorTag.Tag(childComplexity), true
 
 	}
 	return 0, false
@@ -8916,23 +8950,24 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CollectionTranslationInput", ec.unmarshalInputCollectionTranslationInput),
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
+			graphql.NewInputUnmarshaler("CompanyOrder", ec.unmarshalInputCompanyOrder),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
 			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
 			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
 			graphql.NewInputUnmarshaler("ContactIosAppFilter", ec.unmarshalInputContactIosAppFilter),
 			graphql.NewInputUnmarshaler("ContactLocationFilter", ec.unmarshalInputContactLocationFilter),
+			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactRefInput", ec.unmarshalInputContactRefInput),
 			graphql.NewInputUnmarshaler("ContactReplyInput", ec.unmarshalInputContactReplyInput),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
-			graphql.NewInputUnmarshaler("ContactSort", ec.unmarshalInputContactSort),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
 			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
+			graphql.NewInputUnmarshaler("ConversationOrder", ec.unmarshalInputConversationOrder),
 			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
 			graphql.NewInputUnmarshaler("ConversationRedactionInput", ec.unmarshalInputConversationRedactionInput),
 			graphql.NewInputUnmarshaler("ConversationReplyInput", ec.unmarshalInputConversationReplyInput),
-			graphql.NewInputUnmarshaler("ConversationSort", ec.unmarshalInputConversationSort),
 			graphql.NewInputUnmarshaler("ConversationSourceFilter", ec.unmarshalInputConversationSourceFilter),
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
@@ -8995,8 +9030,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TicketCategoryFilter", ec.unmarshalInputTicketCategoryFilter),
 			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
+			graphql.NewInputUnmarshaler("TicketOrder", ec.unmarshalInputTicketOrder),
 			graphql.NewInputUnmarshaler("TicketReplyInput", ec.unmarshalInputTicketReplyInput),
-			graphql.NewInputUnmarshaler("TicketSort", ec.unmarshalInputTicketSort),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
 			graphql.NewInputUnmarshaler("UnarchiveContactInput", ec.unmarshalInputUnarchiveContactInput),
 			graphql.NewInputUnmarshaler("UntagCompaniesInput", ec.unmarshalInputUntagCompaniesInput),
@@ -9138,12 +9173,18 @@ type ActivityLog implements Node {
   metadata: ActivityLogMetadata
 }
 
-"Who performed an activity, as Intercom recorded it at the time."
+"""
+Who performed an activity, as Intercom recorded it at the time (the email and IP address then). A reference to a
+teammate, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + ` (like the activity's ` + "`" + `performedBy` + "`" + `) gives
+the Admin Node.
+"""
 type ActivityLogPerformer {
   "The kind of account, always ` + "`" + `admin` + "`" + `."
   type: String!
-  "The teammate's id in Intercom."
+  "The teammate's Intercom id."
   intercomId: String!
+  "The teammate, as the activity's ` + "`" + `performedBy` + "`" + ` gives it; null when the teammate has left the workspace."
+  admin: Admin @cost(once: "admins")
   "The teammate's email address."
   email: String!
   "The IP address the teammate acted from."
@@ -9399,9 +9440,12 @@ type AdminTeamPriorityLevel {
   ): TeamConnection @cost(once: "teams")
 }
 
-"The teammate whose access token the facade uses."
-type Me {
-  "The global ID of this teammate's Admin object."
+"""
+The teammate whose access token the facade uses, with the workspace. ` + "`" + `node(id:)` + "`" + ` fetches it again with one call
+(shared with ` + "`" + `me` + "`" + `), as long as the access token is still that teammate's; ` + "`" + `admin` + "`" + ` gives the same teammate as an Admin.
+"""
+type Me implements Node {
+  "This object's global ID, a Me ID (the teammate's Admin ID is ` + "`" + `admin { id }` + "`" + `)."
   id: ID!
   "The teammate's id in Intercom."
   intercomId: String!
@@ -9724,12 +9768,18 @@ type HighlightedText {
   ): CompanyScrollConnection @cost(calls: 1, perPage: 100)
 }
 
-"The orders ` + "`" + `companies` + "`" + ` can list in (without a filter)."
-enum CompanyOrder {
-  "The companies that made a request most recently first (Intercom's default)."
-  LAST_REQUEST_AT_DESC
-  "The companies that made a request least recently first."
-  LAST_REQUEST_AT_ASC
+"An order for ` + "`" + `companies` + "`" + ` (without a filter): one field and a direction."
+input CompanyOrder {
+  "What to order by."
+  field: CompanyOrderField!
+  "Which way: DESC puts the companies that made a request most recently first (Intercom's default)."
+  direction: OrderDirection!
+}
+
+"What ` + "`" + `companies` + "`" + ` can be ordered by: Intercom orders its list of companies by one field only."
+enum CompanyOrderField {
+  "When someone of the company last made a request (was last seen)."
+  LAST_REQUEST_AT
 }
 
 "Narrows ` + "`" + `companies` + "`" + `: give exactly one field."
@@ -9809,7 +9859,10 @@ type Company implements Node {
   ): ContactConnection @cost(calls: 1, perPage: 50)
 }
 
-"The plan a company is on."
+"""
+The plan a company is on: a value the company carries. Intercom has no way to fetch or list plans on their own,
+so it has no global ID; it is read with its company.
+"""
 type CompanyPlan {
   "The plan's id in Intercom."
   intercomId: String
@@ -9865,14 +9918,14 @@ type CompanyEdge {
 `, BuiltIn: false},
 	{Name: "../schema/contacts.graphqls", Input: `extend type Query {
   """
-  Every contact (user or lead) of the workspace, most recently added first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
-  contacts Intercom's contact search finds, newest first unless sorted otherwise.
+  Every contact (user or lead) of the workspace, most recently added first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `orderBy` + "`" + `, the
+  contacts Intercom's contact search finds, newest first unless ordered otherwise.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call (a filter on
   dates costs one more per query, to read the workspace's time zone).
   """
   contacts(
     "Only the contacts that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ContactFilter
-    "The order of the contacts (Intercom sorts by one field)." sort: [ContactSort!]
+    "The order of the contacts: Intercom's search sorts by one field." orderBy: ContactOrder
     "Returns the first n contacts (at most 100)." first: Int
     "Returns the contacts after this cursor." after: String
   ): ContactConnection @cost(calls: 1, perPage: 150)
@@ -10137,16 +10190,16 @@ input ContactAndroidAppFilter {
   sdkVersion: StringFilter
 }
 
-"An order for contacts."
-input ContactSort {
-  "What to sort by."
-  field: ContactSortField!
+"An order for contacts: one field and a direction."
+input ContactOrder {
+  "What to order by."
+  field: ContactOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What contacts can be sorted by. Contacts without a value come last, whichever the direction."
-enum ContactSortField {
+"What contacts can be ordered by. Contacts without a value come last, whichever the direction."
+enum ContactOrderField {
   "When the contact was created."
   CREATED_AT
   "When the contact last changed."
@@ -10171,13 +10224,13 @@ enum ContactSortField {
 `, BuiltIn: false},
 	{Name: "../schema/conversations.graphqls", Input: `extend type Query {
   """
-  Every conversation of the workspace, most recently started first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `sort` + "`" + `, the
-  conversations Intercom's conversation search finds, newest first unless sorted otherwise.
+  Every conversation of the workspace, most recently started first; with ` + "`" + `filter` + "`" + ` or ` + "`" + `orderBy` + "`" + `, the
+  conversations Intercom's conversation search finds, newest first unless ordered otherwise.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
   """
   conversations(
     "Only the conversations that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: ConversationFilter
-    "The order of the conversations (Intercom sorts by one field)." sort: [ConversationSort!]
+    "The order of the conversations: Intercom's search sorts by one field." orderBy: ConversationOrder
     "Returns the first n conversations (at most 100)." first: Int
     "Returns the conversations after this cursor." after: String
   ): ConversationConnection @cost(calls: 1, perPage: 150)
@@ -10237,8 +10290,8 @@ type Conversation implements Node {
     "Returns the last n admins (at most 100)." last: Int
     "Returns the admins before this cursor." before: String
   ): AdminConnection @cost(once: "admins")
-  "The message that started the conversation."
-  source: ConversationSource!
+  "The message that started the conversation; it comes with the conversation."
+  source: ConversationSource! @cost(calls: 0)
   "When and through which channel the contact first wrote."
   firstContactReply: ConversationFirstContactReply
   "The contact's rating of the conversation, when they gave one."
@@ -10259,8 +10312,13 @@ type Conversation implements Node {
   ): ConversationPartConnection @cost(calls: 1)
 }
 
-"The message that started a conversation."
-type ConversationSource {
+"""
+The message that started a conversation. ` + "`" + `node(id:)` + "`" + ` fetches it again through its conversation (conversations
+asked for together share one search call per 150).
+"""
+type ConversationSource implements Node {
+  "The message's global ID: it encodes its conversation's Intercom id, through which Intercom serves it."
+  id: ID!
   "The channel: conversation (Messenger), email, facebook, instagram, phone_call, phone_switch, push, sms, twitter or whatsapp."
   type: String!
   "The message's id in Intercom."
@@ -10281,11 +10339,15 @@ type ConversationSource {
   redacted: Boolean!
 }
 
-"Who wrote a message: an admin, a team, a bot, a user or a lead."
+"""
+Who wrote a message: an admin, a team, a bot, a user or a lead. A reference to that teammate, contact or team
+as the message recorded it, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + `, ` + "`" + `contact` + "`" + ` and ` + "`" + `team` + "`" + `
+give the Node it refers to.
+"""
 type ConversationAuthor {
   "The kind of author: admin, team, bot, user or lead."
   type: String!
-  "The author's id in Intercom."
+  "The Intercom id of the teammate, contact or team the author is."
   intercomId: String!
   "The author's name."
   name: String
@@ -10383,8 +10445,14 @@ type ConversationStatistics {
   countConversationParts: Int!
 }
 
-"One entry of a conversation's history: a reply, a note, an assignment or a state change."
-type ConversationPart {
+"""
+One entry of a conversation's history: a reply, a note, an assignment or a state change. Intercom serves parts
+only with their conversation, so ` + "`" + `node(id:)` + "`" + ` fetches the conversation (one call for it, shared by its other
+parts asked for in the same query) and finds the part among the 500 it holds at most.
+"""
+type ConversationPart implements Node {
+  "The part's global ID: it encodes its conversation's Intercom id and its own."
+  id: ID!
   "The part's id in Intercom."
   intercomId: String!
   "What happened: comment, note, assignment, open, close, snoozed, and others."
@@ -10409,11 +10477,14 @@ type ConversationPart {
   redacted: Boolean!
 }
 
-"The target of an assignment."
+"""
+The target of an assignment. A reference to the teammate or team as the part recorded it, not an object of its
+own, so it has no global ID: ` + "`" + `admin` + "`" + ` and ` + "`" + `team` + "`" + ` give the Node it refers to.
+"""
 type AssignedTo {
   "admin, team or nobody_admin."
   type: String!
-  "The assignee's id in Intercom, when there is one."
+  "The Intercom id of the teammate or team, when there is one."
   intercomId: String
 }
 
@@ -10663,16 +10734,16 @@ input ConversationAiAgentFilter {
   sourceTitle: StringFilter
 }
 
-"An order for conversations."
-input ConversationSort {
-  "What to sort by."
-  field: ConversationSortField!
+"An order for conversations: one field and a direction."
+input ConversationOrder {
+  "What to order by."
+  field: ConversationOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What conversations can be sorted by. Conversations without a value come last, whichever the direction."
-enum ConversationSortField {
+"What conversations can be ordered by. Conversations without a value come last, whichever the direction."
+enum ConversationOrderField {
   "When the conversation started."
   CREATED_AT
   "When the conversation last changed."
@@ -10731,8 +10802,14 @@ enum DataAttributeDataType {
   DATE
 }
 
-"An attribute of contacts, companies or conversations: what it is called, what it holds and who may change it."
-type DataAttribute {
+"""
+An attribute of contacts, companies or conversations: what it is called, what it holds and who may change it.
+` + "`" + `node(id:)` + "`" + ` fetches it again from the workspace's attributes, archived ones included (one call a query at most,
+whatever the number of attributes).
+"""
+type DataAttribute implements Node {
+  "The attribute's global ID: it encodes the Intercom id of a custom attribute, or the model and full name of a standard one (which has no id)."
+  id: ID!
   "The attribute's id in Intercom; only custom attributes have one."
   intercomId: String
   "The kind of object the attribute describes."
@@ -12359,7 +12436,7 @@ type CreateDataAttributePayload {
   "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
   clientMutationId: String
   "The attribute as defined; null when the input was refused."
-  dataAttribute: DataAttribute
+  dataAttribute: DataAttribute @cost(calls: 0)
   """
   The new attribute as an edge of ` + "`" + `dataAttributes(model: ...)` + "`" + ` with the attribute's model, to add to that list with
   Relay's ` + "`" + `@appendEdge` + "`" + `; the cursor is the attribute's place in the list, read again for it (one upstream call when
@@ -12375,7 +12452,7 @@ type UpdateDataAttributePayload {
   "The clientMutationId the input carried, unchanged; null when it carried none. It comes back also when the input was refused."
   clientMutationId: String
   "The attribute as defined; null when the input was refused."
-  dataAttribute: DataAttribute
+  dataAttribute: DataAttribute @cost(calls: 0)
   "Why the input was refused; empty on success."
   userErrors: [UserError!]!
 }
@@ -13966,8 +14043,8 @@ input CustomAttributeFilter {
   date: DateFilter
 }
 
-"Which way a sort runs."
-enum SortDirection {
+"Which way an order runs."
+enum OrderDirection {
   "Smallest, earliest or alphabetically first at the top."
   ASC
   "Largest, latest or alphabetically last at the top."
@@ -14312,13 +14389,13 @@ type TeamEdge {
 `, BuiltIn: false},
 	{Name: "../schema/tickets.graphqls", Input: `extend type Query {
   """
-  The workspace's tickets, newest first unless sorted otherwise; with ` + "`" + `filter` + "`" + `, only those that match. Intercom has
+  The workspace's tickets, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise; with ` + "`" + `filter` + "`" + `, only those that match. Intercom has
   no plain list of tickets: this runs its ticket search, and without a filter a search that matches every ticket.
   Pages forward only, following Intercom's cursor pagination; a page costs one upstream call.
   """
   tickets(
     "Only the tickets that match. A filter Intercom cannot run is refused, naming the field, before any upstream call." filter: TicketFilter
-    "The order of the tickets (Intercom sorts by one field)." sort: [TicketSort!]
+    "The order of the tickets: Intercom's search sorts by one field." orderBy: TicketOrder
     "Returns the first n tickets (at most 100)." first: Int
     "Returns the tickets after this cursor." after: String
   ): TicketConnection @cost(calls: 1, perPage: 150)
@@ -14470,8 +14547,8 @@ type TicketAttribute {
   dateTime: DateTime
   "The files of a files attribute."
   files: [TicketAttributeFile!]
-  "For a list attribute, the option chosen, when the attribute still offers it."
-  option: TicketTypeAttributeOption
+  "For a list attribute, the option chosen, when the attribute still offers it; it comes with the ticket's type."
+  option: TicketTypeAttributeOption @cost(calls: 0)
 }
 
 "A file uploaded as the value of a ticket attribute."
@@ -14570,8 +14647,13 @@ type TicketTypeAttribute implements Node {
   updatedAt: DateTime!
 }
 
-"One option of a list attribute."
-type TicketTypeAttributeOption {
+"""
+One option of a list attribute. ` + "`" + `node(id:)` + "`" + ` fetches it again through the workspace's ticket types (one call a
+query at most, and none while they are cached).
+"""
+type TicketTypeAttributeOption implements Node {
+  "The option's global ID: it encodes its attribute's Intercom id and its own."
+  id: ID!
   "The option's id in Intercom, the value to send when setting the attribute."
   intercomId: String!
   "The option as people read it."
@@ -14580,8 +14662,14 @@ type TicketTypeAttributeOption {
   archived: Boolean!
 }
 
-"One entry of a ticket's history: a message, a note, an assignment or a state change."
-type TicketPart {
+"""
+One entry of a ticket's history: a message, a note, an assignment or a state change. Intercom serves parts only
+with their ticket, so ` + "`" + `node(id:)` + "`" + ` fetches the ticket (tickets asked for together share one search call per 150)
+and finds the part in it.
+"""
+type TicketPart implements Node {
+  "The part's global ID: it encodes its ticket's Intercom id and its own."
+  id: ID!
   "The part's id in Intercom."
   intercomId: String!
   "What happened: comment, note, assignment, ticket_state_updated_by_admin, and others."
@@ -14608,11 +14696,15 @@ type TicketPart {
   redacted: Boolean!
 }
 
-"Who wrote or triggered a ticket part: an admin, a bot, a team or a user."
+"""
+Who wrote or triggered a ticket part: an admin, a bot, a team or a user. A reference to that teammate, contact or
+team as the part recorded it, not an object of its own, so it has no global ID: ` + "`" + `admin` + "`" + `, ` + "`" + `contact` + "`" + ` and ` + "`" + `team` + "`" + ` give
+the Node it refers to.
+"""
 type TicketPartAuthor {
   "The kind of author: admin, bot, team or user."
   type: String!
-  "The author's id in Intercom."
+  "The Intercom id of the teammate, contact or team the author is."
   intercomId: String!
   "The author's name."
   name: String
@@ -14868,16 +14960,16 @@ input TicketAttributeFilter {
   dateTime: DateTimeFilter
 }
 
-"An order for tickets."
-input TicketSort {
-  "What to sort by."
-  field: TicketSortField!
+"An order for tickets: one field and a direction."
+input TicketOrder {
+  "What to order by."
+  field: TicketOrderField!
   "Which way."
-  direction: SortDirection!
+  direction: OrderDirection!
 }
 
-"What tickets can be sorted by. Tickets without a value come last, whichever the direction."
-enum TicketSortField {
+"What tickets can be ordered by. Tickets without a value come last, whichever the direction."
+enum TicketOrderField {
   "When the ticket was created."
   CREATED_AT
   "When the ticket last changed."
@@ -14964,7 +15056,10 @@ type Visitor implements Node {
   doNotTrack: Boolean
 }
 
-"A company a visitor is attached to."
+"""
+A company a visitor is attached to, as the visitor embeds it. A reference to the company, not an object of its
+own, so it has no global ID: ` + "`" + `company` + "`" + ` gives the Company Node.
+"""
 type VisitorCompany {
   "The company's id in Intercom."
   intercomId: String!
@@ -14972,14 +15067,21 @@ type VisitorCompany {
   companyId: String!
   "The company's name."
   name: String!
+  "The company itself; null when it is gone."
+  company: Company @cost(batch: 1)
 }
 
-"A tag on a visitor."
+"""
+A tag on a visitor, as the visitor embeds it. A reference to the tag, not an object of its own, so it has
+no global ID: ` + "`" + `tag` + "`" + ` gives the Tag Node.
+"""
 type VisitorTag {
   "The tag's id in Intercom."
   intercomId: String!
   "The tag's name."
   name: String!
+  "The tag itself, from the workspace's tags; null when it is gone."
+  tag: Tag @cost(once: "tags")
 }
 
 "Where Intercom located a visitor."
@@ -15085,6 +15187,8 @@ func (ec *executionContext) childFields_ActivityLogPerformer(ctx context.Context
 		return ec.fieldContext_ActivityLogPerformer_type(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_ActivityLogPerformer_intercomId(ctx, field)
+	case "admin":
+		return ec.fieldContext_ActivityLogPerformer_admin(ctx, field)
 	case "email":
 		return ec.fieldContext_ActivityLogPerformer_email(ctx, field)
 	case "ip":
@@ -15985,6 +16089,8 @@ func (ec *executionContext) childFields_ConversationFirstContactReply(ctx contex
 
 func (ec *executionContext) childFields_ConversationPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConversationPart_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_ConversationPart_intercomId(ctx, field)
 	case "partType":
@@ -16063,6 +16169,8 @@ func (ec *executionContext) childFields_ConversationSla(ctx context.Context, fie
 
 func (ec *executionContext) childFields_ConversationSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConversationSource_id(ctx, field)
 	case "type":
 		return ec.fieldContext_ConversationSource_type(ctx, field)
 	case "intercomId":
@@ -16379,6 +16487,8 @@ func (ec *executionContext) childFields_CreateTicketTypePayload(ctx context.Cont
 
 func (ec *executionContext) childFields_DataAttribute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_DataAttribute_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_DataAttribute_intercomId(ctx, field)
 	case "model":
@@ -17503,6 +17613,8 @@ func (ec *executionContext) childFields_TicketEvent(ctx context.Context, field g
 
 func (ec *executionContext) childFields_TicketPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketPart_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_TicketPart_intercomId(ctx, field)
 	case "partType":
@@ -17673,6 +17785,8 @@ func (ec *executionContext) childFields_TicketTypeAttributeEdge(ctx context.Cont
 
 func (ec *executionContext) childFields_TicketTypeAttributeOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_TicketTypeAttributeOption_id(ctx, field)
 	case "intercomId":
 		return ec.fieldContext_TicketTypeAttributeOption_intercomId(ctx, field)
 	case "label":
@@ -17987,6 +18101,8 @@ func (ec *executionContext) childFields_VisitorCompany(ctx context.Context, fiel
 		return ec.fieldContext_VisitorCompany_companyId(ctx, field)
 	case "name":
 		return ec.fieldContext_VisitorCompany_name(ctx, field)
+	case "company":
+		return ec.fieldContext_VisitorCompany_company(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitorCompany", field.Name)
 }
@@ -18017,6 +18133,8 @@ func (ec *executionContext) childFields_VisitorTag(ctx context.Context, field gr
 		return ec.fieldContext_VisitorTag_intercomId(ctx, field)
 	case "name":
 		return ec.fieldContext_VisitorTag_name(ctx, field)
+	case "tag":
+		return ec.fieldContext_VisitorTag_tag(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitorTag", field.Name)
 }

@@ -35,9 +35,9 @@ type QueryResolver interface {
 	Companies(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.CompanyOrder, filter *model.CompanyFilter) (*model.CompanyConnection, error)
 	Company(ctx context.Context, id *string, intercomID *string, companyID *string) (*upstream.Company, error)
 	AllCompanies(ctx context.Context, first *int, after *string) (*model.CompanyScrollConnection, error)
-	Contacts(ctx context.Context, filter *model.ContactFilter, sort []*model.ContactSort, first *int, after *string) (*model.ContactConnection, error)
+	Contacts(ctx context.Context, filter *model.ContactFilter, orderBy *model.ContactOrder, first *int, after *string) (*model.ContactConnection, error)
 	Contact(ctx context.Context, id *string, intercomID *string) (*upstream.Contact, error)
-	Conversations(ctx context.Context, filter *model.ConversationFilter, sort []*model.ConversationSort, first *int, after *string) (*model.ConversationConnection, error)
+	Conversations(ctx context.Context, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) (*model.ConversationConnection, error)
 	Conversation(ctx context.Context, id *string, intercomID *string) (*upstream.Conversation, error)
 	DataAttributes(ctx context.Context, model *model.DataAttributeModel, includeArchived *bool, first *int, after *string, last *int, before *string) (*model.DataAttributeConnection, error)
 	DataEvents(ctx context.Context, person model.DataEventPerson, first *int, after *string) (*model.DataEventConnection, error)
@@ -60,7 +60,7 @@ type QueryResolver interface {
 	Tag(ctx context.Context, id *string, intercomID *string) (*upstream.Tag, error)
 	Teams(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TeamConnection, error)
 	Team(ctx context.Context, id *string, intercomID *string) (*upstream.Team, error)
-	Tickets(ctx context.Context, filter *model.TicketFilter, sort []*model.TicketSort, first *int, after *string) (*model.TicketConnection, error)
+	Tickets(ctx context.Context, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) (*model.TicketConnection, error)
 	Ticket(ctx context.Context, id *string, intercomID *string) (*upstream.Ticket, error)
 	TicketTypes(ctx context.Context, first *int, after *string, last *int, before *string) (*model.TicketTypeConnection, error)
 	TicketType(ctx context.Context, id *string, intercomID *string) (*upstream.TicketType, error)
@@ -442,14 +442,14 @@ func (ec *executionContext) field_Query_contacts_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) ([]*model.ContactSort, error) {
-			return ec.unmarshalOContactSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactSortᚄ(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ContactOrder, error) {
+			return ec.unmarshalOContactOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐContactOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sort"] = arg1
+	args["orderBy"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -502,14 +502,14 @@ func (ec *executionContext) field_Query_conversations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) ([]*model.ConversationSort, error) {
-			return ec.unmarshalOConversationSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSortᚄ(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ConversationOrder, error) {
+			return ec.unmarshalOConversationOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sort"] = arg1
+	args["orderBy"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -1296,14 +1296,14 @@ func (ec *executionContext) field_Query_tickets_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
-		func(ctx context.Context, v any) ([]*model.TicketSort, error) {
-			return ec.unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.TicketOrder, error) {
+			return ec.unmarshalOTicketOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sort"] = arg1
+	args["orderBy"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -2003,7 +2003,7 @@ func (ec *executionContext) _Query_contacts(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Contacts(ctx, fc.Args["filter"].(*model.ContactFilter), fc.Args["sort"].([]*model.ContactSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Contacts(ctx, fc.Args["filter"].(*model.ContactFilter), fc.Args["orderBy"].(*model.ContactOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactConnection) graphql.Marshaler {
@@ -2091,7 +2091,7 @@ func (ec *executionContext) _Query_conversations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Conversations(ctx, fc.Args["filter"].(*model.ConversationFilter), fc.Args["sort"].([]*model.ConversationSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Conversations(ctx, fc.Args["filter"].(*model.ConversationFilter), fc.Args["orderBy"].(*model.ConversationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ConversationConnection) graphql.Marshaler {
@@ -3103,7 +3103,7 @@ func (ec *executionContext) _Query_tickets(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Tickets(ctx, fc.Args["filter"].(*model.TicketFilter), fc.Args["sort"].([]*model.TicketSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Tickets(ctx, fc.Args["filter"].(*model.TicketFilter), fc.Args["orderBy"].(*model.TicketOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TicketConnection) graphql.Marshaler {
@@ -3523,6 +3523,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Visitor(ctx, sel, obj)
+	case model.TicketTypeAttributeOption:
+		return ec._TicketTypeAttributeOption(ctx, sel, &obj)
+	case *model.TicketTypeAttributeOption:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketTypeAttributeOption(ctx, sel, obj)
 	case upstream.TicketTypeAttribute:
 		return ec._TicketTypeAttribute(ctx, sel, &obj)
 	case *upstream.TicketTypeAttribute:
@@ -3537,6 +3544,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._TicketType(ctx, sel, obj)
+	case upstream.TicketPart:
+		return ec._TicketPart(ctx, sel, &obj)
+	case *upstream.TicketPart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TicketPart(ctx, sel, obj)
 	case upstream.Ticket:
 		return ec._Ticket(ctx, sel, &obj)
 	case *upstream.Ticket:
@@ -3593,6 +3607,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._NewsItem(ctx, sel, obj)
+	case upstream.AdminWithApp:
+		return ec._Me(ctx, sel, &obj)
+	case *upstream.AdminWithApp:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Me(ctx, sel, obj)
 	case upstream.HelpCenter:
 		return ec._HelpCenter(ctx, sel, &obj)
 	case *upstream.HelpCenter:
@@ -3607,6 +3628,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._DataExport(ctx, sel, obj)
+	case upstream.DataAttribute:
+		return ec._DataAttribute(ctx, sel, &obj)
+	case *upstream.DataAttribute:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DataAttribute(ctx, sel, obj)
+	case upstream.ConversationSource:
+		return ec._ConversationSource(ctx, sel, &obj)
+	case *upstream.ConversationSource:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ConversationSource(ctx, sel, obj)
+	case upstream.ConversationPart:
+		return ec._ConversationPart(ctx, sel, &obj)
+	case *upstream.ConversationPart:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ConversationPart(ctx, sel, obj)
 	case upstream.Conversation:
 		return ec._Conversation(ctx, sel, &obj)
 	case *upstream.Conversation:

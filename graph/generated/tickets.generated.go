@@ -47,6 +47,8 @@ type TicketAttributeResolver interface {
 	Option(ctx context.Context, obj *model.TicketAttribute) (*model.TicketTypeAttributeOption, error)
 }
 type TicketPartResolver interface {
+	ID(ctx context.Context, obj *upstream.TicketPart) (string, error)
+
 	PreviousState(ctx context.Context, obj *upstream.TicketPart) (*model.TicketState, error)
 	State(ctx context.Context, obj *upstream.TicketPart) (model.TicketState, error)
 }
@@ -71,6 +73,9 @@ type TicketTypeAttributeResolver interface {
 	ListOptions(ctx context.Context, obj *upstream.TicketTypeAttribute, first *int, after *string, last *int, before *string) (*model.TicketTypeAttributeOptionConnection, error)
 
 	TicketType(ctx context.Context, obj *upstream.TicketTypeAttribute) (*upstream.TicketType, error)
+}
+type TicketTypeAttributeOptionResolver interface {
+	ID(ctx context.Context, obj *model.TicketTypeAttributeOption) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1670,6 +1675,29 @@ func (ec *executionContext) fieldContext_TicketEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketPart_id(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketPart_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketPart().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketPart_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketPart", field, true, true, "ID")
+}
+
 func (ec *executionContext) _TicketPart_intercomId(ctx context.Context, field graphql.CollectedField, obj *upstream.TicketPart) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3250,6 +3278,29 @@ func (ec *executionContext) fieldContext_TicketTypeAttributeEdge_node(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _TicketTypeAttributeOption_id(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TicketTypeAttributeOption_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TicketTypeAttributeOption().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TicketTypeAttributeOption_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TicketTypeAttributeOption", field, true, true, "ID")
+}
+
 func (ec *executionContext) _TicketTypeAttributeOption_intercomId(ctx context.Context, field graphql.CollectedField, obj *model.TicketTypeAttributeOption) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3972,8 +4023,8 @@ func UnmarshalTicketFilter(ctx context.Context, raw any) (model.TicketFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj any) (model.TicketSort, error) {
-	var it model.TicketSort
+func (ec *executionContext) unmarshalInputTicketOrder(ctx context.Context, obj any) (model.TicketOrder, error) {
+	var it model.TicketOrder
 	if obj == nil {
 		return it, nil
 	}
@@ -3992,14 +4043,14 @@ func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj an
 		switch k {
 		case "field":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx, v)
+			data, err := ec.unmarshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNSortDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			data, err := ec.unmarshalNOrderDirection2intercomᚑgraphqlᚋgraphᚋmodelᚐOrderDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -4009,15 +4060,15 @@ func (ec *executionContext) unmarshalInputTicketSort(ctx context.Context, obj an
 	return it, nil
 }
 
-// UnmarshalTicketSort unmarshals raw into the TicketSort input type, using the
+// UnmarshalTicketOrder unmarshals raw into the TicketOrder input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalTicketSort(ctx context.Context, raw any) (model.TicketSort, error) {
-	var out model.TicketSort
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketSort", raw, &out)
+func UnmarshalTicketOrder(ctx context.Context, raw any) (model.TicketOrder, error) {
+	var out model.TicketOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TicketOrder", raw, &out)
 	return out, err
 }
 
@@ -4600,7 +4651,7 @@ func (ec *executionContext) _TicketEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var ticketPartImplementors = []string{"TicketPart"}
+var ticketPartImplementors = []string{"TicketPart", "Node"}
 
 func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketPart) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartImplementors)
@@ -4611,6 +4662,12 @@ func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TicketPart")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketPart_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.Values[i] = ec._TicketPart_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5143,7 +5200,7 @@ func (ec *executionContext) _TicketTypeAttributeEdge(ctx context.Context, sel as
 	return out
 }
 
-var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption"}
+var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption", "Node"}
 
 func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOption) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionImplementors)
@@ -5154,20 +5211,26 @@ func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TicketTypeAttributeOption")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TicketTypeAttributeOption_id(ctx, field, obj)
+				})
 		case "intercomId":
 			out.Values[i] = ec._TicketTypeAttributeOption_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._TicketTypeAttributeOption_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "archived":
 			out.Values[i] = ec._TicketTypeAttributeOption_archived(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -5520,6 +5583,16 @@ func (ec *executionContext) unmarshalNTicketFilter2ᚖintercomᚑgraphqlᚋgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx context.Context, v any) (model.TicketOrderField, error) {
+	var res model.TicketOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTicketOrderField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrderField(ctx context.Context, sel ast.SelectionSet, v model.TicketOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNTicketPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketPart) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -5570,21 +5643,6 @@ func (ec *executionContext) marshalNTicketPartEdge2ᚖintercomᚑgraphqlᚋgraph
 		return graphql.Null
 	}
 	return ec._TicketPartEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx context.Context, v any) (*model.TicketSort, error) {
-	res, err := ec.unmarshalInputTicketSort(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, v any) (model.TicketSortField, error) {
-	var res model.TicketSortField
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTicketSortField2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortField(ctx context.Context, sel ast.SelectionSet, v model.TicketSortField) graphql.Marshaler {
-	return v
 }
 
 func (ec *executionContext) unmarshalNTicketState2intercomᚑgraphqlᚋgraphᚋmodelᚐTicketState(ctx context.Context, v any) (model.TicketState, error) {
@@ -5906,6 +5964,14 @@ func (ec *executionContext) unmarshalOTicketFilter2ᚖintercomᚑgraphqlᚋgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOTicketOrder2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketOrder(ctx context.Context, v any) (*model.TicketOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTicketOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5925,23 +5991,6 @@ func (ec *executionContext) marshalOTicketPartEdge2ᚖintercomᚑgraphqlᚋgraph
 		return graphql.Null
 	}
 	return ec._TicketPartEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOTicketSort2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSortᚄ(ctx context.Context, v any) ([]*model.TicketSort, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*model.TicketSort, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTicketSort2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketSort(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 func (ec *executionContext) unmarshalOTicketState2ᚕintercomᚑgraphqlᚋgraphᚋmodelᚐTicketStateᚄ(ctx context.Context, v any) ([]model.TicketState, error) {

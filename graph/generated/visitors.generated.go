@@ -33,6 +33,12 @@ type VisitorResolver interface {
 	SegmentIds(ctx context.Context, obj *upstream.Visitor) ([]string, error)
 	CustomAttributes(ctx context.Context, obj *upstream.Visitor) (any, error)
 }
+type VisitorCompanyResolver interface {
+	Company(ctx context.Context, obj *upstream.VisitorCompany) (*upstream.Company, error)
+}
+type VisitorTagResolver interface {
+	Tag(ctx context.Context, obj *upstream.VisitorTag) (*upstream.Tag, error)
+}
 
 // endregion ************************** generated!.gotpl **************************
 
@@ -906,6 +912,38 @@ func (ec *executionContext) fieldContext_VisitorCompany_name(_ context.Context, 
 	return graphql.NewScalarFieldContext("VisitorCompany", field, false, false, "String")
 }
 
+func (ec *executionContext) _VisitorCompany_company(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorCompany) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorCompany_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VisitorCompany().Company(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖintercomᚑgraphqlᚋupstreamᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorCompany_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VisitorCompany",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _VisitorLocation_cityName(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorLocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1111,6 +1149,38 @@ func (ec *executionContext) _VisitorTag_name(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_VisitorTag_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VisitorTag", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitorTag_tag(ctx context.Context, field graphql.CollectedField, obj *upstream.VisitorTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitorTag_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VisitorTag().Tag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {
+			return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitorTag_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VisitorTag",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -1342,18 +1412,24 @@ func (ec *executionContext) _VisitorCompany(ctx context.Context, sel ast.Selecti
 		case "intercomId":
 			out.Values[i] = ec._VisitorCompany_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "companyId":
 			out.Values[i] = ec._VisitorCompany_companyId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._VisitorCompany_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "company":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VisitorCompany_company(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1448,13 +1524,19 @@ func (ec *executionContext) _VisitorTag(ctx context.Context, sel ast.SelectionSe
 		case "intercomId":
 			out.Values[i] = ec._VisitorTag_intercomId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._VisitorTag_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "tag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VisitorTag_tag(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -328,6 +328,14 @@ type CompanyFilter struct {
 	Segment *string `json:"segment,omitempty"`
 }
 
+// An order for `companies` (without a filter): one field and a direction.
+type CompanyOrder struct {
+	// What to order by.
+	Field CompanyOrderField `json:"field"`
+	// Which way: DESC puts the companies that made a request most recently first (Intercom's default).
+	Direction OrderDirection `json:"direction"`
+}
+
 // A page of a walk over every company (`allCompanies`).
 type CompanyScrollConnection struct {
 	// The companies of this page, each with its cursor.
@@ -497,6 +505,14 @@ type ContactLocationFilter struct {
 	City *StringFilter `json:"city,omitempty"`
 }
 
+// An order for contacts: one field and a direction.
+type ContactOrder struct {
+	// What to order by.
+	Field ContactOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
+}
+
 // Names a contact: give exactly one field.
 type ContactRefInput struct {
 	// The contact's global ID.
@@ -525,14 +541,6 @@ type ContactRoleFilter struct {
 	In []ContactRole `json:"in,omitempty"`
 	// None of these roles.
 	Nin []ContactRole `json:"nin,omitempty"`
-}
-
-// An order for contacts.
-type ContactSort struct {
-	// What to sort by.
-	Field ContactSortField `json:"field"`
-	// Which way.
-	Direction SortDirection `json:"direction"`
 }
 
 // A page of the subscription types a contact chose about.
@@ -668,6 +676,14 @@ type ConversationFilter struct {
 	AiAgent *ConversationAiAgentFilter `json:"aiAgent,omitempty"`
 }
 
+// An order for conversations: one field and a direction.
+type ConversationOrder struct {
+	// What to order by.
+	Field ConversationOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
+}
+
 // A page of conversation parts.
 type ConversationPartConnection struct {
 	// The parts of this page, each with its cursor.
@@ -718,14 +734,6 @@ type ConversationReplyInput struct {
 	Admin *AdminConversationReplyInput `json:"admin,omitempty"`
 	// A contact's comment.
 	Contact *ContactReplyInput `json:"contact,omitempty"`
-}
-
-// An order for conversations.
-type ConversationSort struct {
-	// What to sort by.
-	Field ConversationSortField `json:"field"`
-	// Which way.
-	Direction SortDirection `json:"direction"`
 }
 
 // Conditions on the message that started a conversation.
@@ -1925,6 +1933,14 @@ type TicketFilter struct {
 	TicketAttributes []*TicketAttributeFilter `json:"ticketAttributes,omitempty"`
 }
 
+// An order for tickets: one field and a direction.
+type TicketOrder struct {
+	// What to order by.
+	Field TicketOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
+}
+
 // A page of ticket parts.
 type TicketPartConnection struct {
 	// The parts of this page, each with its cursor.
@@ -1951,14 +1967,6 @@ type TicketReplyInput struct {
 	Admin *AdminTicketReplyInput `json:"admin,omitempty"`
 	// A comment of one of the ticket's contacts.
 	Contact *ContactReplyInput `json:"contact,omitempty"`
-}
-
-// An order for tickets.
-type TicketSort struct {
-	// What to sort by.
-	Field TicketSortField `json:"field"`
-	// Which way.
-	Direction SortDirection `json:"direction"`
 }
 
 // Conditions on where a ticket stands.
@@ -2973,51 +2981,48 @@ func (e CompanyEventKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// The orders `companies` can list in (without a filter).
-type CompanyOrder string
+// What `companies` can be ordered by: Intercom orders its list of companies by one field only.
+type CompanyOrderField string
 
 const (
-	// The companies that made a request most recently first (Intercom's default).
-	CompanyOrderLastRequestAtDesc CompanyOrder = "LAST_REQUEST_AT_DESC"
-	// The companies that made a request least recently first.
-	CompanyOrderLastRequestAtAsc CompanyOrder = "LAST_REQUEST_AT_ASC"
+	// When someone of the company last made a request (was last seen).
+	CompanyOrderFieldLastRequestAt CompanyOrderField = "LAST_REQUEST_AT"
 )
 
-var AllCompanyOrder = []CompanyOrder{
-	CompanyOrderLastRequestAtDesc,
-	CompanyOrderLastRequestAtAsc,
+var AllCompanyOrderField = []CompanyOrderField{
+	CompanyOrderFieldLastRequestAt,
 }
 
-func (e CompanyOrder) IsValid() bool {
+func (e CompanyOrderField) IsValid() bool {
 	switch e {
-	case CompanyOrderLastRequestAtDesc, CompanyOrderLastRequestAtAsc:
+	case CompanyOrderFieldLastRequestAt:
 		return true
 	}
 	return false
 }
 
-func (e CompanyOrder) String() string {
+func (e CompanyOrderField) String() string {
 	return string(e)
 }
 
-func (e *CompanyOrder) UnmarshalGQL(v any) error {
+func (e *CompanyOrderField) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = CompanyOrder(str)
+	*e = CompanyOrderField(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid CompanyOrder", str)
+		return fmt.Errorf("%s is not a valid CompanyOrderField", str)
 	}
 	return nil
 }
 
-func (e CompanyOrder) MarshalGQL(w io.Writer) {
+func (e CompanyOrderField) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *CompanyOrder) UnmarshalJSON(b []byte) error {
+func (e *CompanyOrderField) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -3025,7 +3030,7 @@ func (e *CompanyOrder) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e CompanyOrder) MarshalJSON() ([]byte, error) {
+func (e CompanyOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -3107,6 +3112,88 @@ func (e ContactEventKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What contacts can be ordered by. Contacts without a value come last, whichever the direction.
+type ContactOrderField string
+
+const (
+	// When the contact was created.
+	ContactOrderFieldCreatedAt ContactOrderField = "CREATED_AT"
+	// When the contact last changed.
+	ContactOrderFieldUpdatedAt ContactOrderField = "UPDATED_AT"
+	// When the user signed up.
+	ContactOrderFieldSignedUpAt ContactOrderField = "SIGNED_UP_AT"
+	// When the contact was last seen.
+	ContactOrderFieldLastSeenAt ContactOrderField = "LAST_SEEN_AT"
+	// When a teammate last wrote to the contact.
+	ContactOrderFieldLastContactedAt ContactOrderField = "LAST_CONTACTED_AT"
+	// When the contact last replied.
+	ContactOrderFieldLastRepliedAt ContactOrderField = "LAST_REPLIED_AT"
+	// When the contact last opened an email.
+	ContactOrderFieldLastEmailOpenedAt ContactOrderField = "LAST_EMAIL_OPENED_AT"
+	// When the contact last clicked a link in an email.
+	ContactOrderFieldLastEmailClickedAt ContactOrderField = "LAST_EMAIL_CLICKED_AT"
+	// The contact's name.
+	ContactOrderFieldName ContactOrderField = "NAME"
+	// The contact's email address.
+	ContactOrderFieldEmail ContactOrderField = "EMAIL"
+)
+
+var AllContactOrderField = []ContactOrderField{
+	ContactOrderFieldCreatedAt,
+	ContactOrderFieldUpdatedAt,
+	ContactOrderFieldSignedUpAt,
+	ContactOrderFieldLastSeenAt,
+	ContactOrderFieldLastContactedAt,
+	ContactOrderFieldLastRepliedAt,
+	ContactOrderFieldLastEmailOpenedAt,
+	ContactOrderFieldLastEmailClickedAt,
+	ContactOrderFieldName,
+	ContactOrderFieldEmail,
+}
+
+func (e ContactOrderField) IsValid() bool {
+	switch e {
+	case ContactOrderFieldCreatedAt, ContactOrderFieldUpdatedAt, ContactOrderFieldSignedUpAt, ContactOrderFieldLastSeenAt, ContactOrderFieldLastContactedAt, ContactOrderFieldLastRepliedAt, ContactOrderFieldLastEmailOpenedAt, ContactOrderFieldLastEmailClickedAt, ContactOrderFieldName, ContactOrderFieldEmail:
+		return true
+	}
+	return false
+}
+
+func (e ContactOrderField) String() string {
+	return string(e)
+}
+
+func (e *ContactOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ContactOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ContactOrderField", str)
+	}
+	return nil
+}
+
+func (e ContactOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ContactOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ContactOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Whether a contact has signed up (a user) or not yet (a lead).
 type ContactRole string
 
@@ -3160,88 +3247,6 @@ func (e *ContactRole) UnmarshalJSON(b []byte) error {
 }
 
 func (e ContactRole) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What contacts can be sorted by. Contacts without a value come last, whichever the direction.
-type ContactSortField string
-
-const (
-	// When the contact was created.
-	ContactSortFieldCreatedAt ContactSortField = "CREATED_AT"
-	// When the contact last changed.
-	ContactSortFieldUpdatedAt ContactSortField = "UPDATED_AT"
-	// When the user signed up.
-	ContactSortFieldSignedUpAt ContactSortField = "SIGNED_UP_AT"
-	// When the contact was last seen.
-	ContactSortFieldLastSeenAt ContactSortField = "LAST_SEEN_AT"
-	// When a teammate last wrote to the contact.
-	ContactSortFieldLastContactedAt ContactSortField = "LAST_CONTACTED_AT"
-	// When the contact last replied.
-	ContactSortFieldLastRepliedAt ContactSortField = "LAST_REPLIED_AT"
-	// When the contact last opened an email.
-	ContactSortFieldLastEmailOpenedAt ContactSortField = "LAST_EMAIL_OPENED_AT"
-	// When the contact last clicked a link in an email.
-	ContactSortFieldLastEmailClickedAt ContactSortField = "LAST_EMAIL_CLICKED_AT"
-	// The contact's name.
-	ContactSortFieldName ContactSortField = "NAME"
-	// The contact's email address.
-	ContactSortFieldEmail ContactSortField = "EMAIL"
-)
-
-var AllContactSortField = []ContactSortField{
-	ContactSortFieldCreatedAt,
-	ContactSortFieldUpdatedAt,
-	ContactSortFieldSignedUpAt,
-	ContactSortFieldLastSeenAt,
-	ContactSortFieldLastContactedAt,
-	ContactSortFieldLastRepliedAt,
-	ContactSortFieldLastEmailOpenedAt,
-	ContactSortFieldLastEmailClickedAt,
-	ContactSortFieldName,
-	ContactSortFieldEmail,
-}
-
-func (e ContactSortField) IsValid() bool {
-	switch e {
-	case ContactSortFieldCreatedAt, ContactSortFieldUpdatedAt, ContactSortFieldSignedUpAt, ContactSortFieldLastSeenAt, ContactSortFieldLastContactedAt, ContactSortFieldLastRepliedAt, ContactSortFieldLastEmailOpenedAt, ContactSortFieldLastEmailClickedAt, ContactSortFieldName, ContactSortFieldEmail:
-		return true
-	}
-	return false
-}
-
-func (e ContactSortField) String() string {
-	return string(e)
-}
-
-func (e *ContactSortField) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ContactSortField(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ContactSortField", str)
-	}
-	return nil
-}
-
-func (e ContactSortField) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ContactSortField) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ContactSortField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -3393,69 +3398,69 @@ func (e ConversationEventKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// What conversations can be sorted by. Conversations without a value come last, whichever the direction.
-type ConversationSortField string
+// What conversations can be ordered by. Conversations without a value come last, whichever the direction.
+type ConversationOrderField string
 
 const (
 	// When the conversation started.
-	ConversationSortFieldCreatedAt ConversationSortField = "CREATED_AT"
+	ConversationOrderFieldCreatedAt ConversationOrderField = "CREATED_AT"
 	// When the conversation last changed.
-	ConversationSortFieldUpdatedAt ConversationSortField = "UPDATED_AT"
+	ConversationOrderFieldUpdatedAt ConversationOrderField = "UPDATED_AT"
 	// Since when the contact has waited for a reply.
-	ConversationSortFieldWaitingSince ConversationSortField = "WAITING_SINCE"
+	ConversationOrderFieldWaitingSince ConversationOrderField = "WAITING_SINCE"
 	// Until when the conversation is snoozed.
-	ConversationSortFieldSnoozedUntil ConversationSortField = "SNOOZED_UNTIL"
+	ConversationOrderFieldSnoozedUntil ConversationOrderField = "SNOOZED_UNTIL"
 	// When the contact last wrote.
-	ConversationSortFieldLastContactReplyAt ConversationSortField = "LAST_CONTACT_REPLY_AT"
+	ConversationOrderFieldLastContactReplyAt ConversationOrderField = "LAST_CONTACT_REPLY_AT"
 	// When a teammate last replied.
-	ConversationSortFieldLastAdminReplyAt ConversationSortField = "LAST_ADMIN_REPLY_AT"
+	ConversationOrderFieldLastAdminReplyAt ConversationOrderField = "LAST_ADMIN_REPLY_AT"
 	// When the conversation was last closed.
-	ConversationSortFieldLastCloseAt ConversationSortField = "LAST_CLOSE_AT"
+	ConversationOrderFieldLastCloseAt ConversationOrderField = "LAST_CLOSE_AT"
 	// How many parts the conversation holds.
-	ConversationSortFieldCountConversationParts ConversationSortField = "COUNT_CONVERSATION_PARTS"
+	ConversationOrderFieldCountConversationParts ConversationOrderField = "COUNT_CONVERSATION_PARTS"
 )
 
-var AllConversationSortField = []ConversationSortField{
-	ConversationSortFieldCreatedAt,
-	ConversationSortFieldUpdatedAt,
-	ConversationSortFieldWaitingSince,
-	ConversationSortFieldSnoozedUntil,
-	ConversationSortFieldLastContactReplyAt,
-	ConversationSortFieldLastAdminReplyAt,
-	ConversationSortFieldLastCloseAt,
-	ConversationSortFieldCountConversationParts,
+var AllConversationOrderField = []ConversationOrderField{
+	ConversationOrderFieldCreatedAt,
+	ConversationOrderFieldUpdatedAt,
+	ConversationOrderFieldWaitingSince,
+	ConversationOrderFieldSnoozedUntil,
+	ConversationOrderFieldLastContactReplyAt,
+	ConversationOrderFieldLastAdminReplyAt,
+	ConversationOrderFieldLastCloseAt,
+	ConversationOrderFieldCountConversationParts,
 }
 
-func (e ConversationSortField) IsValid() bool {
+func (e ConversationOrderField) IsValid() bool {
 	switch e {
-	case ConversationSortFieldCreatedAt, ConversationSortFieldUpdatedAt, ConversationSortFieldWaitingSince, ConversationSortFieldSnoozedUntil, ConversationSortFieldLastContactReplyAt, ConversationSortFieldLastAdminReplyAt, ConversationSortFieldLastCloseAt, ConversationSortFieldCountConversationParts:
+	case ConversationOrderFieldCreatedAt, ConversationOrderFieldUpdatedAt, ConversationOrderFieldWaitingSince, ConversationOrderFieldSnoozedUntil, ConversationOrderFieldLastContactReplyAt, ConversationOrderFieldLastAdminReplyAt, ConversationOrderFieldLastCloseAt, ConversationOrderFieldCountConversationParts:
 		return true
 	}
 	return false
 }
 
-func (e ConversationSortField) String() string {
+func (e ConversationOrderField) String() string {
 	return string(e)
 }
 
-func (e *ConversationSortField) UnmarshalGQL(v any) error {
+func (e *ConversationOrderField) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = ConversationSortField(str)
+	*e = ConversationOrderField(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ConversationSortField", str)
+		return fmt.Errorf("%s is not a valid ConversationOrderField", str)
 	}
 	return nil
 }
 
-func (e ConversationSortField) MarshalGQL(w io.Writer) {
+func (e ConversationOrderField) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *ConversationSortField) UnmarshalJSON(b []byte) error {
+func (e *ConversationOrderField) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -3463,7 +3468,7 @@ func (e *ConversationSortField) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e ConversationSortField) MarshalJSON() ([]byte, error) {
+func (e ConversationOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -4106,51 +4111,51 @@ func (e NewsItemState) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Which way a sort runs.
-type SortDirection string
+// Which way an order runs.
+type OrderDirection string
 
 const (
 	// Smallest, earliest or alphabetically first at the top.
-	SortDirectionAsc SortDirection = "ASC"
+	OrderDirectionAsc OrderDirection = "ASC"
 	// Largest, latest or alphabetically last at the top.
-	SortDirectionDesc SortDirection = "DESC"
+	OrderDirectionDesc OrderDirection = "DESC"
 )
 
-var AllSortDirection = []SortDirection{
-	SortDirectionAsc,
-	SortDirectionDesc,
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
 }
 
-func (e SortDirection) IsValid() bool {
+func (e OrderDirection) IsValid() bool {
 	switch e {
-	case SortDirectionAsc, SortDirectionDesc:
+	case OrderDirectionAsc, OrderDirectionDesc:
 		return true
 	}
 	return false
 }
 
-func (e SortDirection) String() string {
+func (e OrderDirection) String() string {
 	return string(e)
 }
 
-func (e *SortDirection) UnmarshalGQL(v any) error {
+func (e *OrderDirection) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = SortDirection(str)
+	*e = OrderDirection(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid SortDirection", str)
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
 	}
 	return nil
 }
 
-func (e SortDirection) MarshalGQL(w io.Writer) {
+func (e OrderDirection) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *SortDirection) UnmarshalJSON(b []byte) error {
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -4158,7 +4163,7 @@ func (e *SortDirection) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e SortDirection) MarshalJSON() ([]byte, error) {
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -4542,54 +4547,54 @@ func (e TicketEventKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// What tickets can be sorted by. Tickets without a value come last, whichever the direction.
-type TicketSortField string
+// What tickets can be ordered by. Tickets without a value come last, whichever the direction.
+type TicketOrderField string
 
 const (
 	// When the ticket was created.
-	TicketSortFieldCreatedAt TicketSortField = "CREATED_AT"
+	TicketOrderFieldCreatedAt TicketOrderField = "CREATED_AT"
 	// When the ticket last changed.
-	TicketSortFieldUpdatedAt TicketSortField = "UPDATED_AT"
+	TicketOrderFieldUpdatedAt TicketOrderField = "UPDATED_AT"
 	// Until when the ticket is snoozed.
-	TicketSortFieldSnoozedUntil TicketSortField = "SNOOZED_UNTIL"
+	TicketOrderFieldSnoozedUntil TicketOrderField = "SNOOZED_UNTIL"
 )
 
-var AllTicketSortField = []TicketSortField{
-	TicketSortFieldCreatedAt,
-	TicketSortFieldUpdatedAt,
-	TicketSortFieldSnoozedUntil,
+var AllTicketOrderField = []TicketOrderField{
+	TicketOrderFieldCreatedAt,
+	TicketOrderFieldUpdatedAt,
+	TicketOrderFieldSnoozedUntil,
 }
 
-func (e TicketSortField) IsValid() bool {
+func (e TicketOrderField) IsValid() bool {
 	switch e {
-	case TicketSortFieldCreatedAt, TicketSortFieldUpdatedAt, TicketSortFieldSnoozedUntil:
+	case TicketOrderFieldCreatedAt, TicketOrderFieldUpdatedAt, TicketOrderFieldSnoozedUntil:
 		return true
 	}
 	return false
 }
 
-func (e TicketSortField) String() string {
+func (e TicketOrderField) String() string {
 	return string(e)
 }
 
-func (e *TicketSortField) UnmarshalGQL(v any) error {
+func (e *TicketOrderField) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = TicketSortField(str)
+	*e = TicketOrderField(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid TicketSortField", str)
+		return fmt.Errorf("%s is not a valid TicketOrderField", str)
 	}
 	return nil
 }
 
-func (e TicketSortField) MarshalGQL(w io.Writer) {
+func (e TicketOrderField) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *TicketSortField) UnmarshalJSON(b []byte) error {
+func (e *TicketOrderField) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -4597,7 +4602,7 @@ func (e *TicketSortField) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e TicketSortField) MarshalJSON() ([]byte, error) {
+func (e TicketOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

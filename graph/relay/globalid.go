@@ -49,6 +49,27 @@ func ParseGlobalID(s string) (GlobalID, error) {
 	return GlobalID{Type: typ, ID: id}, nil
 }
 
+// JoinIDs is the Intercom part of the global ID of an object Intercom serves
+// only through another one, such as a conversation part through its
+// conversation: the ids that lead to it, outermost first.
+func JoinIDs(ids ...string) string { return strings.Join(ids, ":") }
+
+// SplitIDs reads what JoinIDs wrote for n ids: each must be a valid Intercom
+// id. The last takes the rest of the string, so only the ids before it must
+// be free of ':' (Intercom's conversation, ticket and attribute ids are numbers).
+func SplitIDs(id string, n int) ([]string, error) {
+	ids := strings.SplitN(id, ":", n)
+	if len(ids) != n {
+		return nil, ErrMalformedID
+	}
+	for _, part := range ids {
+		if !validIntercomID(part) {
+			return nil, ErrMalformedID
+		}
+	}
+	return ids, nil
+}
+
 // ParseGlobalIDOf decodes a global ID that must name an object of type want.
 func ParseGlobalIDOf(s, want string) (string, error) {
 	g, err := ParseGlobalID(s)
@@ -95,7 +116,8 @@ func validIntercomID(s string) bool {
 func ValidIntercomID(s string) bool { return validIntercomID(s) }
 
 // WithArticle puts "a" or "an" before a type name, as its sound asks: an
-// Admin, an Article, a Contact.
+// Admin, an Article, a Contact. It is not named Article: gqlgen's autobind
+// would take an exported Article of this package for the GraphQL type.
 func WithArticle(name string) string {
 	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
 		return "an " + name

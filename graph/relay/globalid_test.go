@@ -222,3 +222,26 @@ func TestWrongTypeMessagesUseTheRightArticle(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestJoinedIDsSplitBackAndRefuseWhatJoinIDsNeverWrites(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ids  []string
+	}{
+		{"a part of a conversation", []string{"2400000000", "30000001"}},
+		{"an option of an attribute, by GUID", []string{"411", "0d3c1b4e-7a8b-4c5d-9e0f-112233445566"}},
+		{"the last id may hold a colon", []string{"411", "legacy:7"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := SplitIDs(JoinIDs(tc.ids...), len(tc.ids))
+			if err != nil || strings.Join(got, "|") != strings.Join(tc.ids, "|") {
+				t.Fatalf("SplitIDs(JoinIDs(%q)) = %q, %v", tc.ids, got, err)
+			}
+		})
+	}
+	for _, bad := range []string{"2400000000", ":30000001", "2400000000:", "24 00:1", "..:1", "1:..", "1:a/b"} {
+		if got, err := SplitIDs(bad, 2); !errors.Is(err, ErrMalformedID) {
+			t.Errorf("SplitIDs(%q, 2) = %q, %v; want ErrMalformedID", bad, got, err)
+		}
+	}
+}
