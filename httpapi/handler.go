@@ -145,7 +145,7 @@ func New(cfg Config) http.Handler {
 
 	// The server span takes its parent from the caller's W3C traceparent, so a
 	// dashboard's trace continues through the facade to Intercom.
-	traced := otelhttp.NewHandler(corsPolicy.Handler(mux), "graphql-facade",
+	traced := otelhttp.NewHandler(corsPolicy.Handler(codedRefusals(mux)), "graphql-facade",
 		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return r.Method + " " + r.URL.Path }))
 	return withRequestID(withAccessLog(cfg.Logger, withRecovery(cfg.Logger, traced)))
 }
@@ -225,7 +225,7 @@ func readiness(ready func(context.Context) error) http.HandlerFunc {
 		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 		defer cancel()
 		if err := ready(ctx); err != nil {
-			writeStatus(w, http.StatusServiceUnavailable, "not ready: upstream unavailable")
+			writeGraphQLError(w, http.StatusServiceUnavailable, errcode.UpstreamUnavailable, "not ready: Intercom does not answer with this token", nil)
 			return
 		}
 		writeStatus(w, http.StatusOK, "ready")

@@ -120,7 +120,7 @@ func withRecovery(log *slog.Logger, next http.Handler) http.Handler {
 					panic(p)
 				}
 				log.ErrorContext(r.Context(), "panic while serving", "request_id", RequestID(r.Context()), "panic", p)
-				http.Error(w, "internal error", http.StatusInternalServerError)
+				writeGraphQLError(w, http.StatusInternalServerError, errcode.Internal, "internal error", nil)
 			}
 		}()
 		next.ServeHTTP(w, r)

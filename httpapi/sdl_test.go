@@ -67,7 +67,7 @@ func TestSchemaSDLAgreesWithIntrospection(t *testing.T) {
 			t.Errorf("%s: the SDL has\n%v\nintrospection has\n%v", name, got, want)
 		}
 	}
-	if !slices.Contains(fromSDL["Query"], "contacts(after: String, filter: ContactFilter, first: Int, sort: [ContactSort!]): ContactConnection") {
+	if !slices.Contains(fromSDL["Query"], "contacts(after: String, filter: ContactFilter, first: Int, orderBy: ContactOrder): ContactConnection") {
 		t.Errorf("Query.contacts is not in the SDL as expected: %v", fromSDL["Query"])
 	}
 	if _, ok := schema.Directives["cost"]; !ok {

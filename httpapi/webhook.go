@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/live"
 )
 
@@ -57,21 +58,21 @@ func newWebhookReceiver(secret string, maxBody int64, broker *live.Broker, log *
 
 func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(h.secret) == 0 {
-		writeStatus(w, http.StatusServiceUnavailable, "webhooks are not configured on this server: set INTERCOM_CLIENT_SECRET to the Intercom app's client secret")
+		writeGraphQLError(w, http.StatusServiceUnavailable, errcode.Unavailable, "webhooks are not configured on this server: set INTERCOM_CLIENT_SECRET to the Intercom app's client secret", nil)
 		return
 	}
 	if r.ContentLength > h.maxBody {
-		writeStatus(w, http.StatusRequestEntityTooLarge, "the delivery is larger than "+strconv.FormatInt(h.maxBody, 10)+" bytes")
+		writeGraphQLError(w, http.StatusRequestEntityTooLarge, errcode.BadUserInput, "the delivery is larger than "+strconv.FormatInt(h.maxBody, 10)+" bytes", nil)
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			writeStatus(w, http.StatusRequestEntityTooLarge, "the delivery is larger than "+strconv.FormatInt(h.maxBody, 10)+" bytes")
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, errcode.BadUserInput, "the delivery is larger than "+strconv.FormatInt(h.maxBody, 10)+" bytes", nil)
 			return
 		}
-		writeStatus(w, http.StatusBadRequest, "the delivery's body could not be read")
+		writeGraphQLError(w, http.StatusBadRequest, errcode.BadUserInput, "the delivery's body could not be read", nil)
 		return
 	}
 	if problem := h.checkSignature(r.Header.Get("X-Hub-Signature"), body); problem != "" {
@@ -79,12 +80,12 @@ func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// customer data it should not have.
 		h.log.WarnContext(r.Context(), "webhook delivery refused", "request_id", RequestID(r.Context()),
 			"reason", problem, "remote", r.RemoteAddr, "bytes", len(body))
-		writeStatus(w, http.StatusUnauthorized, "the delivery's X-Hub-Signature does not match its body")
+		writeGraphQLError(w, http.StatusUnauthorized, errcode.Unauthenticated, "the delivery's X-Hub-Signature does not match its body", nil)
 		return
 	}
 	n, err := live.ParseNotification(body)
 	if err != nil {
-		writeStatus(w, http.StatusBadRequest, err.Error())
+		writeGraphQLError(w, http.StatusBadRequest, errcode.BadUserInput, err.Error(), nil)
 		return
 	}
 	if n.Topic == live.TopicPing {
@@ -101,7 +102,7 @@ func (h *webhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !h.enqueue(acceptedDelivery{ctx: context.WithoutCancel(r.Context()), id: n.ID, topic: n.Topic, body: body}) {
 		h.broker.Forget(r.Context(), n.ID)
 		w.Header().Set("Retry-After", "5")
-		writeStatus(w, http.StatusServiceUnavailable, "too many deliveries waiting to be processed; deliver again later")
+		writeGraphQLError(w, http.StatusServiceUnavailable, errcode.Unavailable, "too many deliveries waiting to be processed; deliver again later", nil)
 		return
 	}
 	writeStatus(w, http.StatusOK, "received")
