@@ -174,3 +174,24 @@ func bestKnownContact(ws *intercomsim.Workspace) string {
 }
 
 func ceilDiv(n, d int) int { return int(math.Ceil(float64(n) / float64(d))) }
+
+// The defaults are the product: every dashboard query runs under the
+// server's default limits (cost, depth, aliases, fields), not only under the
+// raised cost limit the measurements use.
+func TestScenariosRunUnderTheDefaultLimits(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{Sim: intercomsim.Options{Seed: 1, Sizes: intercomsim.DemoSizes(), Budget: 1 << 30}})
+	ws := f.Sim.Workspace(intercomsim.DemoToken)
+	for _, sc := range scenarios {
+		query, err := os.ReadFile(filepath.Join("queries", sc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var vars map[string]any
+		if sc.variables != nil {
+			vars = sc.variables(ws)
+		}
+		if resp := f.Query(string(query), vars); len(resp.Errors) > 0 {
+			t.Errorf("%s under the default limits: %s", sc.name, resp.Raw)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func TestEstimate(t *testing.T) {
 		{"a page within Intercom's per-page limit is one call", `{ contacts(first: 100) { totalCount } }`, nil, 1},
 		{"objects fetched one by one multiply by the page", `{ contacts(first: 50) { nodes { companies(first: 2) { nodes { name } } } } }`, nil, 101},
 		{"objects fetched by search count per 150", `{ conversations(first: 100) { nodes { contacts(first: 2) { nodes { email } } } } }`, nil, 3},
+		{"a ticket's contacts come from the same search as a conversation's", `{ tickets(first: 100) { nodes { contacts(first: 2) { nodes { email } } } } }`, nil, 1 + 2},
 		{"the default page size applies without first", `{ conversations { nodes { parts { totalCount } } } }`, nil, 21},
 		{"variables and fragments are followed", `query($n: Int) { conversations(first: $n) { ...F } } fragment F on ConversationConnection { nodes { parts { totalCount } } }`, map[string]any{"n": int64(5)}, 6},
 		{"inline fragments are followed", `{ node(id: "x") { ... on Conversation { contacts { nodes { owner { name } } } } } }`, nil, 1 + 1 + 1},

@@ -14490,7 +14490,7 @@ type Ticket implements Node {
     "Returns the contacts after this cursor." after: String
     "Returns the last n contacts (at most 100)." last: Int
     "Returns the contacts before this cursor." before: String
-  ): ContactConnection @cost(batch: 1)
+  ): ContactConnection @cost(batch: 150)
   "The teammate the ticket is assigned to, when one is."
   adminAssignee: Admin @cost(once: "admins")
   "The team the ticket is assigned to, when one is."
