@@ -87,7 +87,7 @@ func installedVersion(modules fs.FS, name string) string {
 // knows the schema; a subscription receives a contact created meanwhile.
 func TestGraphiQLDocsPaneShowsTheSchema(t *testing.T) {
 	npm := npmServer(t)
-	f := newLiveFacade(t, facadetest.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{})
 	visit := visitGraphiQL(t, f, npm, "serve", "docs")
 	t.Logf("the Docs pane lists %d types under All Schema Types", len(visit.AllTypes))
 

@@ -87,7 +87,7 @@ func TestQueriesAndLiveConnectionsShareOneRateBudget(t *testing.T) {
 			t.Fatalf("a query within the budget: status %d", resp.StatusCode)
 		}
 	}
-	if sse, resp := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil); sse == nil {
+	if sse, resp := facadetest.OpenSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil); sse == nil {
 		t.Fatalf("the third request, an event stream, was refused: %d", resp.StatusCode)
 	}
 	resp, err := http.Post(f.Server.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ __typename }"}`))

@@ -35,28 +35,28 @@ func TestReplicasSharingRedisBothDeliverAWebhookReceivedByOne(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(broker.Close)
-		return newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)}), broker
+		return facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)}), broker
 	}
 	a, brokerA := replica()
 	b, brokerB := replica()
 	_, intercomID, assignee, _ := assignedConversation(t, a)
 
-	ws, _, err := dialWS(t, a, nil, nil)
+	ws, _, err := facadetest.DialWS(t, a, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("a", liveConversationEvent, nil)
-	sse, _ := openSSE(t, b, nil, liveConversationEvent, nil)
-	waitSubscribers(t, brokerA, 1)
-	waitSubscribers(t, brokerB, 1)
+	ws.Acked()
+	ws.Subscribe("a", liveConversationEvent, nil)
+	sse, _ := facadetest.OpenSSE(t, b, nil, liveConversationEvent, nil)
+	facadetest.WaitSubscribers(t, brokerA, 1)
+	facadetest.WaitSubscribers(t, brokerB, 1)
 
-	item := restObject(a, "/conversations/"+intercomID)
-	first := notificationBody(a, "notif_replicated", "conversation.admin.assigned", item)
-	deliverSigned(a, first)
-	deliverSigned(b, first) // Intercom's redelivery landing on the other replica
-	deliverSigned(b, notificationBody(b, "notif_second", "conversation.admin.closed", item))
-	for name, next := range map[string]func() facadetest.Response{"replica A (graphql-ws)": func() facadetest.Response { return ws.event("a") }, "replica B (SSE)": sse.event} {
+	item := a.RESTObject("/conversations/" + intercomID)
+	first := a.Notification("notif_replicated", "conversation.admin.assigned", item)
+	a.DeliverSigned(first)
+	b.DeliverSigned(first) // Intercom's redelivery landing on the other replica
+	b.DeliverSigned(b.Notification("notif_second", "conversation.admin.closed", item))
+	for name, next := range map[string]func() facadetest.Response{"replica A (graphql-ws)": func() facadetest.Response { return ws.Event("a") }, "replica B (SSE)": sse.Event} {
 		for _, want := range []string{"notif_replicated", "notif_second"} {
 			event := facadetest.Dig(next().MustData(t), "conversationEvents")
 			if got := facadetest.Str(facadetest.Dig(event, "notificationId")); got != want {
@@ -72,8 +72,8 @@ func TestReplicasSharingRedisBothDeliverAWebhookReceivedByOne(t *testing.T) {
 // A subscriber that cannot keep up is ended with a reason once its buffer
 // is full, while a fast subscriber receives every event.
 func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{Buffer: 3})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{Buffer: 3})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
 	// Reading contacts is slow: a subscriber selecting them resolves each
 	// event slower than events arrive.
@@ -81,26 +81,26 @@ func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
 	const slow = `subscription { conversationEvents { notificationId conversation { contacts { nodes { email } } } } }`
 	const fast = `subscription { conversationEvents { notificationId } }`
 
-	slowWS, _, err := dialWS(t, f, nil, nil)
+	slowWS, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slowWS.acked()
-	slowWS.subscribe("slow", slow, nil)
-	slowSSE, _ := openSSE(t, f, nil, slow, nil)
-	fastSSE, _ := openSSE(t, f, nil, fast, nil)
-	waitSubscribers(t, broker, 3)
+	slowWS.Acked()
+	slowWS.Subscribe("slow", slow, nil)
+	slowSSE, _ := facadetest.OpenSSE(t, f, nil, slow, nil)
+	fastSSE, _ := facadetest.OpenSSE(t, f, nil, fast, nil)
+	facadetest.WaitSubscribers(t, broker, 3)
 
-	item := restObject(f, "/conversations/"+intercomID)
+	item := f.RESTObject("/conversations/" + intercomID)
 	const events = 10
 	for i := range events {
 		// Paced so that a subscriber doing no upstream work keeps up easily.
-		deliverSigned(f, notificationBody(f, "notif_burst_"+string(rune('a'+i)), "conversation.user.replied", item))
+		f.DeliverSigned(f.Notification("notif_burst_"+string(rune('a'+i)), "conversation.user.replied", item))
 		time.Sleep(5 * time.Millisecond)
 	}
 	for i := range events {
 		want := "notif_burst_" + string(rune('a'+i))
-		if got := facadetest.Str(facadetest.Dig(fastSSE.event().MustData(t), "conversationEvents", "notificationId")); got != want {
+		if got := facadetest.Str(facadetest.Dig(fastSSE.Event().MustData(t), "conversationEvents", "notificationId")); got != want {
 			t.Fatalf("the fast subscriber received %q, want %q", got, want)
 		}
 	}
@@ -108,7 +108,7 @@ func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
 	// The slow WebSocket subscription gets what its buffer held, then an error message.
 	received := 0
 	for {
-		m := slowWS.next()
+		m := slowWS.Next()
 		if m.Type == "next" {
 			received++
 			continue
@@ -123,27 +123,27 @@ func TestSlowSubscriberIsDroppedWhileOthersKeepReceiving(t *testing.T) {
 	}
 	// The slow event stream gets a last event carrying the reason, then complete.
 	for {
-		ev := slowSSE.next()
-		if ev.event == "next" && !facadetest.ContainsAll(ev.data, "SUBSCRIBER_TOO_SLOW") {
+		ev := slowSSE.Next()
+		if ev.Event == "next" && !facadetest.ContainsAll(ev.Data, "SUBSCRIBER_TOO_SLOW") {
 			continue
 		}
-		if ev.event != "next" || !facadetest.ContainsAll(ev.data, `"reason":"SUBSCRIBER_TOO_SLOW"`, `"code":"BAD_USER_INPUT"`) {
-			t.Fatalf("expected the reason in a last event, got %q %s", ev.event, ev.data)
+		if ev.Event != "next" || !facadetest.ContainsAll(ev.Data, `"reason":"SUBSCRIBER_TOO_SLOW"`, `"code":"BAD_USER_INPUT"`) {
+			t.Fatalf("expected the reason in a last event, got %q %s", ev.Event, ev.Data)
 		}
 		break
 	}
-	if ev := slowSSE.next(); ev.event != "complete" {
-		t.Errorf("after the reason the stream must complete, got %q %s", ev.event, ev.data)
+	if ev := slowSSE.Next(); ev.Event != "complete" {
+		t.Errorf("after the reason the stream must complete, got %q %s", ev.Event, ev.Data)
 	}
-	waitSubscribers(t, broker, 1)
+	facadetest.WaitSubscribers(t, broker, 1)
 }
 
 // A webhook invalidates the cached answers of what it changed: a contact
 // read again after contact.user.updated costs an upstream call again.
 func TestWebhookInvalidatesCachedObjects(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Cache: cache.NewMemory(1000), CacheTTL: upstream.CacheTTL{Reference: time.Minute, Objects: time.Minute},
-		Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Cache: cache.NewMemory(1000), CacheTTL: upstream.CacheTTL{Reference: time.Minute, Objects: time.Minute},
+		Configure: facadetest.WithBroker(broker)})
 	id := firstContactID(t, f)
 	read := func() float64 {
 		resp := f.Query(`query($id: String!) { contact(intercomId: $id) { email } }`, map[string]any{"id": id})
@@ -154,10 +154,10 @@ func TestWebhookInvalidatesCachedObjects(t *testing.T) {
 	if calls := read(); calls != 0 {
 		t.Fatalf("a second read cost %v upstream calls; the cache should answer it", calls)
 	}
-	sse, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
-	deliverSigned(f, notificationBody(f, "notif_update", "contact.user.updated", restObject(f, "/contacts/"+id)))
-	sse.event() // the cache is invalidated before the event is published
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
+	f.DeliverSigned(f.Notification("notif_update", "contact.user.updated", f.RESTObject("/contacts/"+id)))
+	sse.Event() // the cache is invalidated before the event is published
 	if calls := read(); calls != 1 {
 		t.Errorf("a read after contact.user.updated cost %v upstream calls, want 1 (the webhook must invalidate the cached contact)", calls)
 	}
@@ -175,64 +175,64 @@ func TestLiveConnectionsAreAuthenticatedLikeQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{AllowedOrigins: []string{"https://dashboard.example"},
-		Configure: withBroker(broker, func(c *httpapi.Config) { c.Auth = keys })})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{AllowedOrigins: []string{"https://dashboard.example"},
+		Configure: facadetest.WithBroker(broker, func(c *httpapi.Config) { c.Auth = keys })})
 	const sub = `subscription { contactEvents { notificationId } }`
 
-	if _, resp := openSSE(t, f, nil, sub, nil); resp.StatusCode != http.StatusUnauthorized {
+	if _, resp := facadetest.OpenSSE(t, f, nil, sub, nil); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("SSE without a key: %d, want 401", resp.StatusCode)
 	}
-	if _, resp := openSSE(t, f, http.Header{"Authorization": {"Bearer wrong"}}, sub, nil); resp.StatusCode != http.StatusUnauthorized {
+	if _, resp := facadetest.OpenSSE(t, f, http.Header{"Authorization": {"Bearer wrong"}}, sub, nil); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("SSE with a wrong key: %d, want 401", resp.StatusCode)
 	}
-	sse, resp := openSSE(t, f, http.Header{"Authorization": {"Bearer " + key}}, sub, nil)
+	sse, resp := facadetest.OpenSSE(t, f, http.Header{"Authorization": {"Bearer " + key}}, sub, nil)
 	if sse == nil {
 		t.Fatalf("SSE with the key was refused: %d", resp.StatusCode)
 	}
 
-	if _, resp, err := dialWS(t, f, http.Header{"Authorization": {"Bearer wrong"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusUnauthorized {
+	if _, resp, err := facadetest.DialWS(t, f, http.Header{"Authorization": {"Bearer wrong"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("a WebSocket upgrade with a wrong key must be refused with 401 before the upgrade, got %v", err)
 	}
 	for name, payload := range map[string]map[string]any{"no credentials": nil, "a wrong key": {"Authorization": "Bearer wrong"}} {
-		ws, _, err := dialWS(t, f, nil, payload)
+		ws, _, err := facadetest.DialWS(t, f, nil, payload)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ce := ws.closeError(); ce.Code != 4403 || !facadetest.ContainsAll(ce.Reason, "Forbidden") {
+		if ce := ws.CloseError(); ce.Code != 4403 || !facadetest.ContainsAll(ce.Reason, "Forbidden") {
 			t.Errorf("connection_init with %s: closed with %d %q, want 4403 Forbidden", name, ce.Code, ce.Reason)
 		}
 	}
-	byPayload, _, err := dialWS(t, f, nil, map[string]any{"Authorization": "Bearer " + key})
+	byPayload, _, err := facadetest.DialWS(t, f, nil, map[string]any{"Authorization": "Bearer " + key})
 	if err != nil {
 		t.Fatal(err)
 	}
-	byPayload.acked()
-	byPayload.subscribe("p", sub, nil)
-	byHeader, _, err := dialWS(t, f, http.Header{"X-API-Key": {key}}, nil)
+	byPayload.Acked()
+	byPayload.Subscribe("p", sub, nil)
+	byHeader, _, err := facadetest.DialWS(t, f, http.Header{"X-API-Key": {key}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byHeader.acked()
-	byHeader.subscribe("h", sub, nil)
+	byHeader.Acked()
+	byHeader.Subscribe("h", sub, nil)
 
-	if _, resp, err := dialWS(t, f, http.Header{"Origin": {"https://evil.example"}, "X-API-Key": {key}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+	if _, resp, err := facadetest.DialWS(t, f, http.Header{"Origin": {"https://evil.example"}, "X-API-Key": {key}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a WebSocket from an origin CORS does not allow must be refused with 403, got %v", err)
 	}
-	fromDashboard, _, err := dialWS(t, f, http.Header{"Origin": {"https://dashboard.example"}}, map[string]any{"X-API-Key": key})
+	fromDashboard, _, err := facadetest.DialWS(t, f, http.Header{"Origin": {"https://dashboard.example"}}, map[string]any{"X-API-Key": key})
 	if err != nil {
 		t.Fatalf("a WebSocket from an allowed origin was refused: %v", err)
 	}
-	fromDashboard.acked()
-	fromDashboard.subscribe("o", sub, nil)
+	fromDashboard.Acked()
+	fromDashboard.Subscribe("o", sub, nil)
 
-	waitSubscribers(t, broker, 4)
-	deliverSigned(f, notificationBody(f, "notif_auth", "contact.user.updated", restObject(f, "/contacts/"+firstContactIDWithKey(t, f, key))))
-	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
+	facadetest.WaitSubscribers(t, broker, 4)
+	f.DeliverSigned(f.Notification("notif_auth", "contact.user.updated", f.RESTObject("/contacts/"+firstContactIDWithKey(t, f, key))))
+	if got := facadetest.Str(facadetest.Dig(sse.Event().MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
 		t.Errorf("SSE got %q", got)
 	}
-	for id, ws := range map[string]*wsClient{"p": byPayload, "h": byHeader, "o": fromDashboard} {
-		if got := facadetest.Str(facadetest.Dig(ws.event(id).MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
+	for id, ws := range map[string]*facadetest.WSClient{"p": byPayload, "h": byHeader, "o": fromDashboard} {
+		if got := facadetest.Str(facadetest.Dig(ws.Event(id).MustData(t), "contactEvents", "notificationId")); got != "notif_auth" {
 			t.Errorf("WebSocket %s got %q", id, got)
 		}
 	}
@@ -247,19 +247,19 @@ func firstContactIDWithKey(t *testing.T, f *facadetest.Facade, key string) strin
 // Live connections beyond MAX_SUBSCRIPTIONS are refused with 503, and a
 // freed slot is served again.
 func TestLiveConnectionsAreBounded(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{MaxSubscriptions: 1})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker, func(c *httpapi.Config) { c.Limits.MaxSubscriptions, c.Limits.MaxSubscriptionsPerClient = 1, 1 })})
+	broker := facadetest.NewLocalBroker(t, live.Options{MaxSubscriptions: 1})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker, func(c *httpapi.Config) { c.Limits.MaxSubscriptions, c.Limits.MaxSubscriptionsPerClient = 1, 1 })})
 	const sub = `subscription { companyEvents { notificationId } }`
-	first, _ := openSSE(t, f, nil, sub, nil)
+	first, _ := facadetest.OpenSSE(t, f, nil, sub, nil)
 	if first == nil {
 		t.Fatal("the first live connection was refused")
 	}
-	waitSubscribers(t, broker, 1)
-	_, resp := openSSE(t, f, nil, sub, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
+	_, resp := facadetest.OpenSSE(t, f, nil, sub, nil)
 	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
 		t.Errorf("a live connection past the limit: %d (Retry-After %q), want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
 	}
-	if _, resp, err := dialWS(t, f, nil, nil); err == nil || resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
+	if _, resp, err := facadetest.DialWS(t, f, nil, nil); err == nil || resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("a WebSocket past the limit must be refused with 503, got %v", err)
 	}
 	// Queries are not live connections: they still run.
@@ -268,25 +268,25 @@ func TestLiveConnectionsAreBounded(t *testing.T) {
 
 // When the server shuts down, subscribers are told why their stream ends.
 func TestShutdownEndsSubscriptionsWithAReason(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
-	sse, _ := openSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
-	ws, _, err := dialWS(t, f, nil, nil)
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
+	ws, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("t", `subscription { ticketEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 2)
+	ws.Acked()
+	ws.Subscribe("t", `subscription { ticketEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 2)
 	broker.Close()
-	if ev := sse.next(); ev.event != "next" || !facadetest.ContainsAll(ev.data, "SERVER_SHUTTING_DOWN", `"UNAVAILABLE"`) {
-		t.Errorf("SSE: %q %s, want the shutdown reason", ev.event, ev.data)
+	if ev := sse.Next(); ev.Event != "next" || !facadetest.ContainsAll(ev.Data, "SERVER_SHUTTING_DOWN", `"UNAVAILABLE"`) {
+		t.Errorf("SSE: %q %s, want the shutdown reason", ev.Event, ev.Data)
 	}
-	if m := ws.next(); m.Type != "error" || !facadetest.ContainsAll(string(m.Payload), "SERVER_SHUTTING_DOWN") {
+	if m := ws.Next(); m.Type != "error" || !facadetest.ContainsAll(string(m.Payload), "SERVER_SHUTTING_DOWN") {
 		t.Errorf("graphql-ws: %s %s, want an error message with the shutdown reason", m.Type, m.Payload)
 	}
-	late, _ := openSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
-	if resp := late.event(); len(resp.Errors) != 1 || resp.Errors[0].Code() != "UNAVAILABLE" || !facadetest.ContainsAll(resp.Errors[0].Message, "shutting down") {
+	late, _ := facadetest.OpenSSE(t, f, nil, `subscription { ticketEvents { notificationId } }`, nil)
+	if resp := late.Event(); len(resp.Errors) != 1 || resp.Errors[0].Code() != "UNAVAILABLE" || !facadetest.ContainsAll(resp.Errors[0].Message, "shutting down") {
 		t.Errorf("a subscription after shutdown: %s, want UNAVAILABLE saying the server is shutting down", resp.Raw)
 	}
 }
@@ -294,8 +294,8 @@ func TestShutdownEndsSubscriptionsWithAReason(t *testing.T) {
 // With no CORS_ALLOWED_ORIGINS, no other origin may call the graph or open
 // a live connection; pages of the server's own origin (GraphiQL) may.
 func TestWithoutAllowedOriginsOnlyTheServersOwnOriginMayConnect(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	req, _ := http.NewRequest(http.MethodOptions, f.Server.URL+"/graphql", nil)
 	req.Header.Set("Origin", "https://evil.example")
 	req.Header.Set("Access-Control-Request-Method", "POST")
@@ -307,38 +307,38 @@ func TestWithoutAllowedOriginsOnlyTheServersOwnOriginMayConnect(t *testing.T) {
 	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
 		t.Errorf("a preflight from another origin was allowed (%q) though no origin is configured", got)
 	}
-	if _, resp, err := dialWS(t, f, http.Header{"Origin": {"https://evil.example"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+	if _, resp, err := facadetest.DialWS(t, f, http.Header{"Origin": {"https://evil.example"}}, nil); err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a WebSocket from another origin must be refused with 403, got %v", err)
 	}
-	own, _, err := dialWS(t, f, http.Header{"Origin": {f.Server.URL}}, nil)
+	own, _, err := facadetest.DialWS(t, f, http.Header{"Origin": {f.Server.URL}}, nil)
 	if err != nil {
 		t.Fatalf("a WebSocket from the server's own origin was refused: %v", err)
 	}
-	own.acked()
+	own.Acked()
 }
 
 // Idle live connections are kept alive: graphql-ws pings and SSE comments.
 func TestIdleLiveConnectionsAreKeptAlive(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)}) // keep-alives every 200ms
-	ws, _, err := dialWS(t, f, nil, nil)
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)}) // keep-alives every 200ms
+	ws, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("idle", `subscription { companyEvents { notificationId } }`, nil)
-	sse, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 2)
+	ws.Acked()
+	ws.Subscribe("idle", `subscription { companyEvents { notificationId } }`, nil)
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 2)
 	time.Sleep(700 * time.Millisecond)
-	if ws.pings.Load() < 2 || sse.pings.Load() < 2 {
-		t.Errorf("in 700ms of silence: %d graphql-ws pings and %d SSE keep-alives, want at least 2 each", ws.pings.Load(), sse.pings.Load())
+	if ws.Pings() < 2 || sse.Pings() < 2 {
+		t.Errorf("in 700ms of silence: %d graphql-ws pings and %d SSE keep-alives, want at least 2 each", ws.Pings(), sse.Pings())
 	}
 	// Still open and serving after the silence.
-	deliverSigned(f, notificationBody(f, "after_idle", "company.created", restObject(f, "/companies/"+facadetest.Str(facadetest.Dig(f.Query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).MustData(t), "companies", "nodes", 0, "intercomId")))))
-	if got := facadetest.Str(facadetest.Dig(ws.event("idle").MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+	f.DeliverSigned(f.Notification("after_idle", "company.created", f.RESTObject("/companies/"+facadetest.Str(facadetest.Dig(f.Query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).MustData(t), "companies", "nodes", 0, "intercomId")))))
+	if got := facadetest.Str(facadetest.Dig(ws.Event("idle").MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
 		t.Errorf("graphql-ws after idling: %q", got)
 	}
-	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
+	if got := facadetest.Str(facadetest.Dig(sse.Event().MustData(t), "companyEvents", "notificationId")); got != "after_idle" {
 		t.Errorf("SSE after idling: %q", got)
 	}
 }

@@ -24,37 +24,6 @@ const liveConversationEvent = `subscription($filter: ConversationEventFilter) {
   }
 }`
 
-// withBroker makes the facade use broker, so a test can see its subscribers.
-func withBroker(broker *live.Broker, more ...func(*httpapi.Config)) func(*httpapi.Config) {
-	return func(c *httpapi.Config) {
-		c.Live = broker
-		for _, m := range more {
-			m(c)
-		}
-	}
-}
-
-// newLocalBroker is an in-process broker the test can watch, closed with the test.
-func newLocalBroker(t *testing.T, opts live.Options) *live.Broker {
-	broker := live.NewLocal(opts)
-	t.Cleanup(broker.Close)
-	return broker
-}
-
-// waitSubscribers waits until the broker serves n subscriptions: a
-// subscription is registered after its request is answered, and an event
-// published before that is not for it.
-func waitSubscribers(t *testing.T, broker *live.Broker, n int) {
-	t.Helper()
-	deadline := time.Now().Add(liveWait)
-	for broker.Subscriptions() != n {
-		if time.Now().After(deadline) {
-			t.Fatalf("the broker serves %d subscriptions, want %d", broker.Subscriptions(), n)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-}
-
 // assignedConversation picks a conversation that has an assignee and
 // contacts, with what the graph says of them.
 func assignedConversation(t *testing.T, f *facadetest.Facade) (globalID, intercomID, assignee string, emails []string) {
@@ -95,22 +64,22 @@ func upstreamCalls(resp facadetest.Response) float64 {
 // event with the conversation's assignee and contacts resolved; each event
 // is resolved afresh, paying its own upstream calls.
 func TestLiveEventsReachWebSocketAndSSESubscribersWithRelationsResolved(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	globalID, intercomID, assignee, emails := assignedConversation(t, f)
 	vars := map[string]any{"filter": map[string]any{"conversationIds": []string{globalID}}}
 
-	ws, _, err := dialWS(t, f, nil, nil)
+	ws, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("inbox", liveConversationEvent, vars)
-	sse, resp := openSSE(t, f, nil, liveConversationEvent, vars)
+	ws.Acked()
+	ws.Subscribe("inbox", liveConversationEvent, vars)
+	sse, resp := facadetest.OpenSSE(t, f, nil, liveConversationEvent, vars)
 	if sse == nil {
 		t.Fatalf("the event stream was refused: %d", resp.StatusCode)
 	}
-	waitSubscribers(t, broker, 2)
+	facadetest.WaitSubscribers(t, broker, 2)
 
 	for i, topic := range []string{"conversation.admin.assigned", "conversation.admin.noted"} {
 		notificationID, err := f.Sim.EmitObjectWebhook(intercomsim.DemoToken, topic, intercomID)
@@ -119,7 +88,7 @@ func TestLiveEventsReachWebSocketAndSSESubscribersWithRelationsResolved(t *testi
 		}
 		wantKind := map[string]string{"conversation.admin.assigned": "ASSIGNED", "conversation.admin.noted": "NOTED"}[topic]
 		var calls []float64
-		for name, got := range map[string]facadetest.Response{"graphql-ws": ws.event("inbox"), "SSE": sse.event()} {
+		for name, got := range map[string]facadetest.Response{"graphql-ws": ws.Event("inbox"), "SSE": sse.Event()} {
 			event := facadetest.Dig(got.MustData(t), "conversationEvents")
 			if facadetest.Str(facadetest.Dig(event, "notificationId")) != notificationID || facadetest.Str(facadetest.Dig(event, "topic")) != topic || facadetest.Str(facadetest.Dig(event, "kind")) != wantKind {
 				t.Errorf("%s event %d: %s, want notification %s (%s, %s)", name, i, got.Raw, notificationID, topic, wantKind)
@@ -148,29 +117,29 @@ func TestLiveEventsReachWebSocketAndSSESubscribersWithRelationsResolved(t *testi
 // A delivery that is not signed with the client secret is refused, logged
 // without its body, and reaches nobody.
 func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
-	sse, _ := openSSE(t, f, nil, `subscription { conversationEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { conversationEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
 
-	item := restObject(f, "/conversations/"+intercomID)
+	item := f.RESTObject("/conversations/" + intercomID)
 	item["title"] = "FORGED-MARKER-4411"
-	forged := notificationBody(f, "notif_forged", "conversation.admin.closed", item)
+	forged := f.Notification("notif_forged", "conversation.admin.closed", item)
 	for name, signature := range map[string]string{
 		"no signature":        "",
 		"another secret":      intercomsim.SignWebhook([]byte("not-the-secret"), forged),
-		"another body":        intercomsim.SignWebhook([]byte(testWebhookSecret), []byte(`{"type":"notification_event"}`)),
+		"another body":        intercomsim.SignWebhook([]byte(facadetest.WebhookSecret), []byte(`{"type":"notification_event"}`)),
 		"not hexadecimal":     "sha1=zz",
 		"another algorithm":   "sha256=" + strings.Repeat("0", 64),
-		"truncated signature": intercomsim.SignWebhook([]byte(testWebhookSecret), forged)[:20],
+		"truncated signature": intercomsim.SignWebhook([]byte(facadetest.WebhookSecret), forged)[:20],
 	} {
-		if status := deliver(f, forged, signature); status != http.StatusUnauthorized {
+		if status := f.Deliver(forged, signature); status != http.StatusUnauthorized {
 			t.Errorf("%s: answered %d, want 401", name, status)
 		}
 	}
-	deliverSigned(f, notificationBody(f, "notif_genuine", "conversation.admin.closed", restObject(f, "/conversations/"+intercomID)))
-	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "conversationEvents", "notificationId")); got != "notif_genuine" {
+	f.DeliverSigned(f.Notification("notif_genuine", "conversation.admin.closed", f.RESTObject("/conversations/"+intercomID)))
+	if got := facadetest.Str(facadetest.Dig(sse.Event().MustData(t), "conversationEvents", "notificationId")); got != "notif_genuine" {
 		t.Errorf("the first event delivered is %q; forged deliveries must deliver nothing", got)
 	}
 	logs := f.Logs.String()
@@ -185,46 +154,46 @@ func TestForgedWebhooksAreRefusedAndDeliverNothing(t *testing.T) {
 // Intercom delivers a notification again when it is unsure the first
 // delivery arrived; subscribers see it once.
 func TestRedeliveredNotificationIsDeliveredOnce(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
-	ws, _, err := dialWS(t, f, nil, nil)
+	ws, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("s", `subscription { conversationEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
+	ws.Acked()
+	ws.Subscribe("s", `subscription { conversationEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
 
-	item := restObject(f, "/conversations/"+intercomID)
-	first := notificationBody(f, "notif_once", "conversation.user.replied", item)
-	deliverSigned(f, first)
-	deliverSigned(f, first)
-	deliverSigned(f, notificationBody(f, "notif_after", "conversation.admin.replied", item))
+	item := f.RESTObject("/conversations/" + intercomID)
+	first := f.Notification("notif_once", "conversation.user.replied", item)
+	f.DeliverSigned(first)
+	f.DeliverSigned(first)
+	f.DeliverSigned(f.Notification("notif_after", "conversation.admin.replied", item))
 	for _, want := range []string{"notif_once", "notif_after"} {
-		if got := facadetest.Str(facadetest.Dig(ws.event("s").MustData(t), "conversationEvents", "notificationId")); got != want {
+		if got := facadetest.Str(facadetest.Dig(ws.Event("s").MustData(t), "conversationEvents", "notificationId")); got != want {
 			t.Fatalf("received %q, want %q: a redelivery must not be delivered again", got, want)
 		}
 	}
 }
 
 func TestWebhookEndpointAnswers(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker, func(c *httpapi.Config) { c.Limits.WebhookMaxBodyBytes = 64 << 10 })})
-	sse, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker, func(c *httpapi.Config) { c.Limits.WebhookMaxBodyBytes = 64 << 10 })})
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
 
-	sign := func(body []byte) string { return intercomsim.SignWebhook([]byte(testWebhookSecret), body) }
-	ping := notificationBody(f, "notif_ping", "ping", map[string]any{"type": "ping", "message": "something something interzen"})
-	if status := deliver(f, ping, sign(ping)); status != http.StatusOK {
+	sign := func(body []byte) string { return intercomsim.SignWebhook([]byte(facadetest.WebhookSecret), body) }
+	ping := f.Notification("notif_ping", "ping", map[string]any{"type": "ping", "message": "something something interzen"})
+	if status := f.Deliver(ping, sign(ping)); status != http.StatusOK {
 		t.Errorf("ping: %d, want 200", status)
 	}
-	huge := notificationBody(f, "notif_huge", "contact.user.updated", map[string]any{"type": "contact", "id": "x", "name": strings.Repeat("a", 70<<10)})
-	if status := deliver(f, huge, sign(huge)); status != http.StatusRequestEntityTooLarge {
+	huge := f.Notification("notif_huge", "contact.user.updated", map[string]any{"type": "contact", "id": "x", "name": strings.Repeat("a", 70<<10)})
+	if status := f.Deliver(huge, sign(huge)); status != http.StatusRequestEntityTooLarge {
 		t.Errorf("a body over WEBHOOK_MAX_BODY_BYTES: %d, want 413", status)
 	}
 	malformed := []byte(`{"type":"notification_event","topic":`)
-	if status := deliver(f, malformed, sign(malformed)); status != http.StatusBadRequest {
+	if status := f.Deliver(malformed, sign(malformed)); status != http.StatusBadRequest {
 		t.Errorf("a signed body that is not a notification: %d, want 400", status)
 	}
 	resp, err := http.Get(f.Server.URL + "/webhooks/intercom")
@@ -236,14 +205,14 @@ func TestWebhookEndpointAnswers(t *testing.T) {
 		t.Errorf("GET: %d, want 405", resp.StatusCode)
 	}
 	// Nothing above reached the subscriber: the first event is this one.
-	deliverSigned(f, notificationBody(f, "notif_contact", "contact.user.updated", restObject(f, "/contacts/"+firstContactID(t, f))))
-	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "contactEvents", "notificationId")); got != "notif_contact" {
+	f.DeliverSigned(f.Notification("notif_contact", "contact.user.updated", f.RESTObject("/contacts/"+firstContactID(t, f))))
+	if got := facadetest.Str(facadetest.Dig(sse.Event().MustData(t), "contactEvents", "notificationId")); got != "notif_contact" {
 		t.Errorf("first contact event = %q, want notif_contact", got)
 	}
 
 	unconfigured := facadetest.New(t, facadetest.Options{})
-	body := notificationBody(f, "notif_x", "contact.user.updated", map[string]any{"type": "contact", "id": "1"})
-	if status := deliver(unconfigured, body, sign(body)); status != http.StatusServiceUnavailable {
+	body := f.Notification("notif_x", "contact.user.updated", map[string]any{"type": "contact", "id": "1"})
+	if status := unconfigured.Deliver(body, sign(body)); status != http.StatusServiceUnavailable {
 		t.Errorf("without a client secret the endpoint must answer 503, got %d", status)
 	}
 }
@@ -268,27 +237,27 @@ func (c stalledCache) Bump(ctx context.Context, scope string) {
 // the cache or the fan-out, and the event follows once the work is done.
 func TestWebhooksAreAnsweredBeforeTheirWork(t *testing.T) {
 	stalled := stalledCache{Memory: cache.NewMemory(100), release: make(chan struct{})}
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Cache: stalled, CacheTTL: upstream.DefaultCacheTTL(), Configure: withBroker(broker)})
-	sse, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Cache: stalled, CacheTTL: upstream.DefaultCacheTTL(), Configure: facadetest.WithBroker(broker)})
+	sse, _ := facadetest.OpenSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		deliverSigned(f, notificationBody(f, "while_stalled", "company.created", map[string]any{"type": "company", "id": "c-1", "name": "Acme"}))
+		f.DeliverSigned(f.Notification("while_stalled", "company.created", map[string]any{"type": "company", "id": "c-1", "name": "Acme"}))
 	}()
 	select {
 	case <-done:
-	case <-time.After(liveWait):
+	case <-time.After(facadetest.LiveTimeout):
 		t.Fatal("the delivery was not answered while its work was stalled")
 	}
 	select {
-	case ev := <-sse.events:
+	case ev := <-sse.Events():
 		t.Fatalf("the event was published before the cache was invalidated: %v", ev)
 	case <-time.After(50 * time.Millisecond):
 	}
 	close(stalled.release)
-	if got := facadetest.Str(facadetest.Dig(sse.event().MustData(t), "companyEvents", "notificationId")); got != "while_stalled" {
+	if got := facadetest.Str(facadetest.Dig(sse.Event().MustData(t), "companyEvents", "notificationId")); got != "while_stalled" {
 		t.Errorf("after the work: %q", got)
 	}
 }

@@ -23,27 +23,27 @@ import (
 // server of one workspace, another workspace's notification reaches no
 // subscriber and leaves the cache alone.
 func TestNotificationsOfAnotherWorkspaceReachNoSubscriber(t *testing.T) {
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Cache: cache.NewMemory(1000), CacheTTL: upstream.CacheTTL{Reference: time.Minute, Objects: time.Minute},
-		Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Cache: cache.NewMemory(1000), CacheTTL: upstream.CacheTTL{Reference: time.Minute, Objects: time.Minute},
+		Configure: facadetest.WithBroker(broker)})
 	id := firstContactID(t, f)
 	readContact := contactReader(t, f, nil, id)
 	readContact()
 
-	contacts, _ := openSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
-	companies, _ := openSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 2)
-	deliverSigned(f, notificationFrom("another-workspace", "notif_foreign", "contact.user.updated", restObject(f, "/contacts/"+id)))
-	company := restObject(f, "/companies/"+facadetest.Str(facadetest.Dig(f.Query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).MustData(t), "companies", "nodes", 0, "intercomId")))
-	deliverSigned(f, notificationBody(f, "notif_company", "company.updated", company))
+	contacts, _ := facadetest.OpenSSE(t, f, nil, `subscription { contactEvents { notificationId } }`, nil)
+	companies, _ := facadetest.OpenSSE(t, f, nil, `subscription { companyEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 2)
+	f.DeliverSigned(facadetest.NotificationFrom("another-workspace", "notif_foreign", "contact.user.updated", f.RESTObject("/contacts/"+id)))
+	company := f.RESTObject("/companies/" + facadetest.Str(facadetest.Dig(f.Query(`{ companies(first: 1) { nodes { intercomId } } }`, nil).MustData(t), "companies", "nodes", 0, "intercomId")))
+	f.DeliverSigned(f.Notification("notif_company", "company.updated", company))
 	// Deliveries are processed in order: once the company event is out, the
 	// foreign contact event has been dealt with.
-	companies.event()
+	companies.Event()
 	if calls := readContact(); calls != 0 {
 		t.Errorf("another workspace's contact.user.updated invalidated this workspace's cached contact (the read cost %v calls)", calls)
 	}
-	deliverSigned(f, notificationBody(f, "notif_contact", "contact.user.updated", restObject(f, "/contacts/"+id)))
-	if got := facadetest.Str(facadetest.Dig(contacts.event().MustData(t), "contactEvents", "notificationId")); got != "notif_contact" {
+	f.DeliverSigned(f.Notification("notif_contact", "contact.user.updated", f.RESTObject("/contacts/"+id)))
+	if got := facadetest.Str(facadetest.Dig(contacts.Event().MustData(t), "contactEvents", "notificationId")); got != "notif_contact" {
 		t.Fatalf("the first contact event delivered is %q, want notif_contact: another workspace's notification reached a subscriber", got)
 	}
 }
@@ -53,7 +53,7 @@ func TestNotificationsOfAnotherWorkspaceReachNoSubscriber(t *testing.T) {
 // answers of its workspace only.
 func TestPassThroughSubscribersSeeTheirOwnWorkspace(t *testing.T) {
 	sim := newTwoWorkspaceSimulator(t)
-	broker := newLocalBroker(t, live.Options{})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
 	server := newPassThroughReplica(t, sim, broker, cache.NewMemory(1000))
 	a, b := workspaceUnder(t, sim, server, intercomsim.DemoToken), workspaceUnder(t, sim, server, "token-b")
 
@@ -61,7 +61,7 @@ func TestPassThroughSubscribersSeeTheirOwnWorkspace(t *testing.T) {
 	readA()
 	readB()
 	subA, subB := a.subscribe(), b.subscribe()
-	waitSubscribers(t, broker, 2)
+	facadetest.WaitSubscribers(t, broker, 2)
 
 	a.deliverContactUpdate("notif_a")
 	b.deliverContactUpdate("notif_b")
@@ -111,7 +111,7 @@ func TestPassThroughReplicasInvalidateWhatTheyServedWhereverTheWebhookLands(t *t
 		t.Fatalf("a second read cost %v calls; the shared cache should answer it", calls)
 	}
 	sub := a.subscribe()
-	waitSubscribers(t, servingBroker, 1)
+	facadetest.WaitSubscribers(t, servingBroker, 1)
 
 	a.server = receiving // the webhook lands on the replica that never saw A's token
 	a.deliverContactUpdate("notif_elsewhere")
@@ -144,7 +144,7 @@ func newPassThroughReplica(t *testing.T, sim *intercomsim.Simulator, broker *liv
 		t.Fatal(err)
 	}
 	server := httptest.NewServer(httpapi.New(httpapi.Config{
-		CursorKey: []byte("k"), Auth: httpapi.NewPassThrough(pool), Live: broker, WebhookSecret: testWebhookSecret,
+		CursorKey: []byte("k"), Auth: httpapi.NewPassThrough(pool), Live: broker, WebhookSecret: facadetest.WebhookSecret,
 		Limits: httpapi.Limits{RequestsPerMinute: -1}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}))
 	t.Cleanup(server.Close)
@@ -181,17 +181,17 @@ func (w *callerWorkspace) contactReader() func() float64 {
 	return contactReader(w.t, w.facade(), w.auth(), w.contactID)
 }
 
-func (w *callerWorkspace) subscribe() *sseClient {
-	sse, resp := openSSE(w.t, w.facade(), http.Header{"Authorization": {"Bearer " + w.token}}, `subscription { contactEvents { notificationId } }`, nil)
+func (w *callerWorkspace) subscribe() *facadetest.SSEClient {
+	sse, resp := facadetest.OpenSSE(w.t, w.facade(), http.Header{"Authorization": {"Bearer " + w.token}}, `subscription { contactEvents { notificationId } }`, nil)
 	if sse == nil {
 		w.t.Fatalf("the subscription was refused: %d", resp.StatusCode)
 	}
 	return sse
 }
 
-func (w *callerWorkspace) nextEventID(sse *sseClient) string {
+func (w *callerWorkspace) nextEventID(sse *facadetest.SSEClient) string {
 	w.t.Helper()
-	return facadetest.Str(facadetest.Dig(sse.event().MustData(w.t), "contactEvents", "notificationId"))
+	return facadetest.Str(facadetest.Dig(sse.Event().MustData(w.t), "contactEvents", "notificationId"))
 }
 
 // deliverContactUpdate delivers the notification Intercom sends when the
@@ -206,7 +206,7 @@ func (w *callerWorkspace) deliverContactUpdate(notificationID string) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &item); err != nil || rec.Code != http.StatusOK {
 		w.t.Fatalf("GET /contacts/%s: %d %v", w.contactID, rec.Code, err)
 	}
-	deliverSigned(w.facade(), notificationFrom(w.sim.Workspace(w.token).AppID(), notificationID, "contact.user.updated", item))
+	w.facade().DeliverSigned(facadetest.NotificationFrom(w.sim.Workspace(w.token).AppID(), notificationID, "contact.user.updated", item))
 }
 
 // contactReader reads one contact through the graph and returns what each

@@ -29,30 +29,30 @@ func TestSubscriptionsAreObservedAsOneOperationWithManyEvents(t *testing.T) {
 		_ = provider.Shutdown(context.Background())
 	})
 
-	broker := newLocalBroker(t, live.Options{})
-	f := newLiveFacade(t, facadetest.Options{Configure: withBroker(broker)})
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})
 	_, intercomID, _, _ := assignedConversation(t, f)
-	ws, _, err := dialWS(t, f, nil, nil)
+	ws, _, err := facadetest.DialWS(t, f, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.acked()
-	ws.subscribe("s", `subscription Watch { conversationEvents { notificationId } }`, nil)
-	waitSubscribers(t, broker, 1)
+	ws.Acked()
+	ws.Subscribe("s", `subscription Watch { conversationEvents { notificationId } }`, nil)
+	facadetest.WaitSubscribers(t, broker, 1)
 
-	item := restObject(f, "/conversations/"+intercomID)
+	item := f.RESTObject("/conversations/" + intercomID)
 	for _, id := range []string{"notif_one", "notif_two", "notif_three"} {
-		deliverSigned(f, notificationBody(f, id, "conversation.admin.noted", item))
-		ws.event("s").MustData(t)
+		f.DeliverSigned(f.Notification(id, "conversation.admin.noted", item))
+		ws.Event("s").MustData(t)
 	}
 	if span := subscriptionSpan(recorder); span != nil {
 		t.Errorf("the subscription's span %q ended while the subscription was open", span.Name())
 	}
 
-	ws.send(map[string]any{"type": "complete", "id": "s"})
-	waitSubscribers(t, broker, 0)
+	ws.Send(map[string]any{"type": "complete", "id": "s"})
+	facadetest.WaitSubscribers(t, broker, 0)
 	var span sdktrace.ReadOnlySpan
-	for deadline := time.Now().Add(liveWait); span == nil && time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+	for deadline := time.Now().Add(facadetest.LiveTimeout); span == nil && time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
 		span = subscriptionSpan(recorder)
 	}
 	if span == nil {

@@ -3,7 +3,9 @@
 // the facade's handler, served over HTTP and reachable in-process through
 // gqlgen's test client. Graph tests decode answers into typed structs that
 // mirror their selection (Post); tests of the HTTP surface read status codes,
-// headers and raw bodies (Query, Send).
+// headers and raw bodies (Query, Send). Live tests subscribe over
+// graphql-transport-ws (DialWS) and Server-Sent Events (OpenSSE) to a facade
+// whose webhooks are signed (NewLive), and deliver notifications to it.
 package facadetest
 
 import (
