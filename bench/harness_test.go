@@ -38,7 +38,6 @@ func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 	tb.Helper()
 	opts := facadetest.Options{
 		Sim:          intercomsim.Options{Seed: 1, Latency: latency, Budget: 1 << 30, Sizes: intercomsim.DemoSizes()},
-		MaxQueryCost: 100_000,
 		Configure: func(c *httpapi.Config) {
 			c.CursorKey = []byte("bench")
 			c.Loaders = loaders.Options{Unbatched: m.unbatched}

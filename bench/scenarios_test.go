@@ -176,8 +176,8 @@ func bestKnownContact(ws *intercomsim.Workspace) string {
 func ceilDiv(n, d int) int { return int(math.Ceil(float64(n) / float64(d))) }
 
 // The defaults are the product: every dashboard query runs under the
-// server's default limits (cost, depth, aliases, fields), not only under the
-// raised cost limit the measurements use.
+// server's default limits (cost, depth, aliases, fields), as the
+// measurements run them.
 func TestScenariosRunUnderTheDefaultLimits(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{Sim: intercomsim.Options{Seed: 1, Sizes: intercomsim.DemoSizes(), Budget: 1 << 30}})
 	ws := f.Sim.Workspace(intercomsim.DemoToken)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"intercom-graphql/graph/cost"
 	"intercom-graphql/graph/model"
 	"intercom-graphql/upstream"
 )
@@ -12,9 +13,9 @@ import (
 // CostStatsExtension names the operation statistic the cost limit records.
 const CostStatsExtension = "cost"
 
-// CostStats is the cost estimate of the running operation.
+// CostStats is the price of the running operation, known before it ran.
 type CostStats struct {
-	Cost int
+	Cost cost.Cost
 	Max  int
 }
 
@@ -22,7 +23,7 @@ type CostStats struct {
 func (r *Resolver) rateLimit(ctx context.Context) *model.RateLimit {
 	out := &model.RateLimit{}
 	if stats, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(CostStatsExtension).(*CostStats); ok {
-		out.Cost, out.MaxCost = stats.Cost, stats.Max
+		out.Cost, out.MinimumCost, out.MaxCost = stats.Cost.Estimate, stats.Cost.Minimum, stats.Max
 	}
 	if rate := r.client(ctx).Rate(); rate.Known() {
 		remaining, resetAt, ok := r.client(ctx).Budget()

@@ -8,9 +8,14 @@ import (
 	"intercom-graphql/upstream"
 )
 
-// upstreamAccounting tells the client what its query cost upstream: every
-// response carries extensions.upstream { calls cacheHits } for its operation.
-type upstreamAccounting struct{}
+// upstreamAccounting meters each operation's upstream calls as they are made,
+// stops them at the most a query may cost (the call that would exceed it is
+// not sent, and the fields that needed it fail with MAX_COST_EXCEEDED), and
+// tells the client what its query cost: every response carries
+// extensions.upstream { calls cacheHits } for its operation.
+type upstreamAccounting struct {
+	maxCalls int
+}
 
 var (
 	_ graphql.HandlerExtension     = upstreamAccounting{}
@@ -22,8 +27,8 @@ func (upstreamAccounting) ExtensionName() string { return "UpstreamAccounting" }
 
 func (upstreamAccounting) Validate(graphql.ExecutableSchema) error { return nil }
 
-func (upstreamAccounting) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	ctx, _ = upstream.WithTally(ctx)
+func (a upstreamAccounting) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	ctx, _ = upstream.WithCallLimit(ctx, int64(a.maxCalls))
 	return next(ctx)
 }
 

@@ -7,16 +7,85 @@ import (
 	"intercom-graphql/httpapi/facadetest"
 )
 
-func TestTooCostlyQueriesAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
-	f := facadetest.New(t, facadetest.Options{})
-	resp := f.Query(`{ contacts(first: 100) { nodes { companies(first: 100) { nodes { name } } } } }`, nil)
-	if len(resp.Errors) != 1 || resp.Errors[0].Code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "1000") {
-		t.Fatalf("want one BAD_USER_INPUT naming the maximum, got %s", resp.Raw)
+// A query whose root fields alone would spend more than a query may is
+// refused before it sends anything: no answer could make it fit.
+func TestQueriesThatCannotFitAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{MaxQueryCost: 2})
+	resp := f.Query(`{ admins { totalCount } teams { totalCount } tags { totalCount } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].Code() != "MAX_COST_EXCEEDED" || !strings.Contains(resp.Errors[0].Message, "at least 3") {
+		t.Fatalf("want one MAX_COST_EXCEEDED naming the 3 calls it needs, got %s", resp.Raw)
 	}
-	if cost, _ := resp.Errors[0].Extensions["cost"].(float64); cost <= 1000 {
-		t.Errorf("the error should carry the estimate, got %v", resp.Errors[0].Extensions["cost"])
+	cost, _ := resp.Errors[0].Extensions["cost"].(map[string]any)
+	if cost["minimum"] != 3.0 || cost["limit"] != 2.0 {
+		t.Errorf("the error should carry the minimum and the limit, got %v", resp.Errors[0].Extensions["cost"])
+	}
+	if resp.Data != nil {
+		t.Errorf("a refused query has no data, got %s", resp.Raw)
 	}
 	if f.Sim.Calls() != 0 {
 		t.Errorf("a refused query made %d upstream calls", f.Sim.Calls())
+	}
+}
+
+// A query whose every page is priced full can be estimated far above the
+// limit and still run: it is what it spends that counts.
+func TestAQueryEstimatedAboveTheLimitRunsWhenItSpendsLess(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	query := `{ rateLimit { cost maxCost } contacts(first: 100) { nodes { companies(first: 100) { nodes { name } } } } }`
+	resp := f.Query(query, nil)
+	data := resp.MustData(t)
+	if estimate := facadetest.Dig(data, "rateLimit", "cost").(float64); estimate <= 1000 {
+		t.Fatalf("the query is meant to be estimated above the default limit of 1000, got %v", estimate)
+	}
+	spent := facadetest.Dig(resp.Extensions, "upstream", "calls").(float64)
+	if spent > 1000 || int64(spent) != f.Sim.Calls() {
+		t.Errorf("spent %v calls by its own count, %d by the simulator's", spent, f.Sim.Calls())
+	}
+	if n := len(facadetest.Dig(data, "contacts", "nodes").([]any)); n == 0 {
+		t.Errorf("no contacts in the answer: %s", resp.Raw)
+	}
+}
+
+// The meter stops a query at the limit: the call that would exceed it is
+// never sent, the fields that needed it say why with a code and the figures,
+// and everything already fetched is served.
+func TestTheMeterStopsAQueryAtTheLimitAndKeepsWhatItFetched(t *testing.T) {
+	const limit = 5
+	f := facadetest.New(t, facadetest.Options{MaxQueryCost: limit})
+	// 1 call for the contacts, then one per company: far more than 5.
+	resp := f.Query(`{ contacts(first: 50) { nodes { email companies(first: 5) { nodes { name } } } } }`, nil)
+	if calls := f.Sim.Calls(); calls != limit {
+		t.Fatalf("the simulator saw %d calls; the query may spend exactly %d", calls, limit)
+	}
+	if spent := facadetest.Dig(resp.Extensions, "upstream", "calls"); spent != float64(limit) {
+		t.Errorf("extensions.upstream.calls = %v, want %d", spent, limit)
+	}
+	contacts, _ := facadetest.Dig(resp.Data, "contacts", "nodes").([]any)
+	if len(contacts) < 20 || facadetest.Str(facadetest.Dig(contacts[0], "email")) == "" {
+		t.Fatalf("the contacts fetched before the limit should be served: %s", resp.Raw)
+	}
+	named := 0
+	for _, c := range contacts {
+		companies, _ := facadetest.Dig(c, "companies", "nodes").([]any)
+		for _, co := range companies {
+			if facadetest.Str(facadetest.Dig(co, "name")) != "" {
+				named++
+			}
+		}
+	}
+	if named == 0 {
+		t.Errorf("the companies fetched within the limit should be served: %s", resp.Raw)
+	}
+	if len(resp.Errors) == 0 {
+		t.Fatalf("the fields left unresolved need errors: %s", resp.Raw)
+	}
+	for _, e := range resp.Errors {
+		cost, _ := e.Extensions["cost"].(map[string]any)
+		if e.Code() != "MAX_COST_EXCEEDED" || cost["limit"] != float64(limit) || cost["spent"] != float64(limit) || len(e.Path) < 4 || e.Path[0] != "contacts" {
+			t.Errorf("want MAX_COST_EXCEEDED with cost {spent limit} on a company of a contact, got %+v", e)
+		}
+		if !strings.Contains(e.Message, "5 upstream calls") {
+			t.Errorf("the message should name the limit: %q", e.Message)
+		}
 	}
 }

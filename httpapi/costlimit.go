@@ -14,16 +14,17 @@ import (
 	"intercom-graphql/upstream"
 )
 
-// DefaultMaxQueryCost bounds the upstream calls one query may cost, as an
-// upper bound before it runs: well inside Intercom's window of 1,666 calls, and
-// high enough for dashboards whose nested pages the estimate counts in full
-// (the calls loaders and caches save are not subtracted in advance).
+// DefaultMaxQueryCost bounds the upstream calls one query may spend: well
+// inside Intercom's window of 1,666 calls, and far above what a dashboard
+// spends (the bench's dashboards spend 2 to 34).
 const DefaultMaxQueryCost = 1000
 
-// costLimit estimates each operation's upstream cost before it runs. It
-// refuses queries costlier than the maximum, refuses queries the rate budget
-// cannot pay for until far in the future (one clear error instead of a pile of
-// failed fields), and runs only `rateLimit` when the client asked for a dry run.
+// costLimit prices each operation before it runs. The spending itself is
+// metered where the calls are made (upstreamAccounting); up front, it refuses
+// only what cannot fit: a query whose fewest possible calls exceed the maximum,
+// or that the rate budget cannot pay for until far in the future (one clear
+// error instead of a pile of failed fields). It runs only `rateLimit` when the
+// client asked for a dry run.
 type costLimit struct {
 	max    int
 	client func(context.Context) *upstream.Client
@@ -41,20 +42,20 @@ func (c costLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.Op
 	if opCtx.Operation == nil {
 		return nil
 	}
-	estimate := cost.Estimate(opCtx.Operation, opCtx.Variables)
-	opCtx.Stats.SetExtension(graph.CostStatsExtension, &graph.CostStats{Cost: estimate, Max: c.max})
+	price := cost.Of(opCtx.Operation, opCtx.Variables)
+	opCtx.Stats.SetExtension(graph.CostStatsExtension, &graph.CostStats{Cost: price, Max: c.max})
 	if dryRunRequested(opCtx.Operation, opCtx.Variables) {
 		opCtx.Operation = onlyRateLimit(opCtx.Operation)
 		return nil
 	}
-	if estimate > c.max {
-		err := gqlerror.Errorf("this query can cost up to %d upstream calls, more than the %d a query may cost: ask for smaller pages (first/last) or fewer nested connections", estimate, c.max)
-		err.Extensions = map[string]any{"code": errcode.BadUserInput, "cost": estimate, "maxCost": c.max}
+	if price.Minimum > c.max {
+		err := gqlerror.Errorf("this query makes at least %d upstream calls, more than the %d a query may spend: ask for fewer root fields, aliases or smaller pages", price.Minimum, c.max)
+		err.Extensions = map[string]any{"code": errcode.MaxCostExceeded, "cost": map[string]any{"minimum": price.Minimum, "estimate": price.Estimate, "limit": c.max}}
 		return err
 	}
-	if ok, resetAt := c.client(ctx).Affordable(estimate); !ok {
-		err := gqlerror.Errorf("this query can cost up to %d upstream calls and Intercom's rate budget cannot pay for them before %s; try again then", estimate, resetAt.UTC().Format(time.RFC3339))
-		err.Extensions = map[string]any{"code": errcode.UpstreamRateLimited, "cost": estimate, "resetAt": resetAt.UTC().Format(time.RFC3339)}
+	if ok, resetAt := c.client(ctx).Affordable(price.Minimum); !ok {
+		err := gqlerror.Errorf("this query makes at least %d upstream calls and Intercom's rate budget cannot pay for them before %s; try again then", price.Minimum, resetAt.UTC().Format(time.RFC3339))
+		err.Extensions = map[string]any{"code": errcode.UpstreamRateLimited, "cost": map[string]any{"minimum": price.Minimum, "estimate": price.Estimate, "limit": c.max}, "resetAt": resetAt.UTC().Format(time.RFC3339)}
 		return err
 	}
 	return nil

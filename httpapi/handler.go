@@ -191,8 +191,8 @@ func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	}
 	srv.Use(tracing{})
 	srv.Use(queryShape{limits: cfg.Limits})
-	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders}) // before upstreamAccounting, which reports its per-event tally
-	srv.Use(upstreamAccounting{})
+	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders, maxCalls: cfg.Limits.MaxQueryCost}) // before upstreamAccounting, which reports its per-event tally
+	srv.Use(upstreamAccounting{maxCalls: cfg.Limits.MaxQueryCost})
 	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: clientOf})
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})

@@ -144,8 +144,9 @@ func sameOrigin(r *http.Request, origin string) bool {
 // objects an earlier event cached) and its own upstream tally. It also tells
 // the client why the server ended a subscription.
 type subscriptionEvents struct {
-	client  func(context.Context) *upstream.Client
-	loaders loaders.Options
+	client   func(context.Context) *upstream.Client
+	loaders  loaders.Options
+	maxCalls int // what each event may spend upstream
 }
 
 var _ interface {
@@ -171,7 +172,8 @@ func (s subscriptionEvents) InterceptResponse(ctx context.Context, next graphql.
 	if !isSubscription(ctx) {
 		return next(ctx)
 	}
-	eventCtx, _ := upstream.WithTally(loaders.With(ctx, loaders.NewWithOptions(s.client(ctx), s.loaders)))
+	// Each event is metered as a query of its own.
+	eventCtx, _ := upstream.WithCallLimit(loaders.With(ctx, loaders.NewWithOptions(s.client(ctx), s.loaders)), int64(s.maxCalls))
 	if resp := next(eventCtx); resp != nil {
 		return resp
 	}

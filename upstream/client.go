@@ -304,7 +304,11 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte) ([]byte, err
 	outcomeUnknown := false // an earlier attempt may have been applied
 	err := c.retry.run(ctx, cl.idempotent, func() error {
 		attempt++
+		if err := spendCall(ctx, cl.operation); err != nil {
+			return err
+		}
 		if err := c.pacer.wait(ctx, cl.operation); err != nil {
+			refundCall(ctx)
 			return err
 		}
 		var err error
@@ -344,9 +348,9 @@ func (c *Client) attemptOnce(ctx context.Context, cl call, payload []byte, attem
 
 	req, err := c.newRequest(ctx, cl, payload)
 	if err != nil {
+		refundCall(ctx)
 		return nil, err
 	}
-	countCall(ctx)
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
 		return nil, &TransportError{Operation: cl.operation, Err: scrubURLError(err), Timeout: isTimeout(err)}

@@ -1,6 +1,6 @@
-// Package cost estimates, before a query runs, how many upstream calls it can
-// cost. Fields declare their price in the schema with @cost; the estimate
-// walks the operation multiplying by the pages each connection asks for.
+// Package cost prices, before a query runs, the upstream calls it can cost.
+// Fields declare their price in the schema with @cost; the estimate walks the
+// operation multiplying by the pages each connection asks for.
 package cost
 
 import (
@@ -11,20 +11,43 @@ import (
 	"intercom-graphql/graph/relay"
 )
 
+// Cost is what an operation can spend upstream, known before it runs.
+type Cost struct {
+	// Estimate is an upper bound on the calls the operation makes with a cold
+	// cache: how much of the data exists is unknown, so every page is priced full.
+	Estimate int
+	// Minimum is the fewest calls any cold run of the operation makes: its
+	// root fields' own calls, which no answer can spare.
+	Minimum int
+	// Lists names the reference lists (the @cost(once:) keys) the operation
+	// selects anywhere, in the order first met: they can load at its start.
+	Lists []string
+}
+
+// Of prices an operation.
+func Of(op *ast.OperationDefinition, variables map[string]any) Cost {
+	if op == nil {
+		return Cost{}
+	}
+	e := estimator{variables: variables, once: map[string]bool{}, minimumOnce: map[string]bool{}}
+	estimate := e.selections(op.SelectionSet, 1)
+	return Cost{Estimate: estimate, Minimum: e.minimum, Lists: e.lists}
+}
+
 // Estimate is an upper bound on the upstream calls an operation can cost,
 // assuming nothing is cached.
 func Estimate(op *ast.OperationDefinition, variables map[string]any) int {
-	if op == nil {
-		return 0
-	}
-	e := estimator{variables: variables, once: map[string]bool{}}
-	return e.selections(op.SelectionSet, 1)
+	return Of(op, variables).Estimate
 }
 
 type estimator struct {
 	variables map[string]any
 	once      map[string]bool
 	root      *ast.Field // the operation's root field being priced, whose arguments sizedBy reads
+
+	minimum     int
+	minimumOnce map[string]bool // the lists the root fields alone read
+	lists       []string
 }
 
 // selections prices a selection set resolved for `parents` objects at once.
@@ -49,7 +72,8 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 	if f.Definition == nil {
 		return 0 // __typename and introspection
 	}
-	if e.root == nil {
+	isRoot := e.root == nil
+	if isRoot {
 		e.root = f
 		defer func() { e.root = nil }()
 	}
@@ -67,25 +91,37 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 		if path := stringArg(d, "sizedBy"); path != "" {
 			items = saturatingMul(parents, e.rootListLength(path))
 		}
+		least := 0 // the calls this field makes however little data there is, at the root
 		switch {
 		case stringArg(d, "once") != "":
-			if key := stringArg(d, "once"); !e.once[key] {
+			key := stringArg(d, "once")
+			if !e.once[key] {
 				e.once[key] = true
+				e.lists = append(e.lists, key)
 				calls = 1
+			}
+			if !e.minimumOnce[key] {
+				e.minimumOnce[key] = true
+				least = 1
 			}
 		case intArg(d, "batch") > 0:
 			calls = ceilDiv(items, intArg(d, "batch"))
+			least = calls
 		default:
 			perCall := 1
 			if d.Arguments.ForName("calls") != nil {
 				perCall = intArg(d, "calls") // 0 marks a field served from what the parent holds
 			}
-			pages := 1
+			pages, fewestPages := 1, 1
 			if perPage := intArg(d, "perPage"); perPage > 0 && pageSize > perPage {
 				// A page larger than Intercom's can span one more upstream page than it fills.
-				pages = ceilDiv(pageSize, perPage) + 1
+				pages, fewestPages = ceilDiv(pageSize, perPage)+1, ceilDiv(pageSize, perPage)
 			}
 			calls = saturatingMul(saturatingMul(parents, perCall), pages)
+			least = saturatingMul(perCall, fewestPages)
+		}
+		if isRoot {
+			e.minimum = saturatingAdd(e.minimum, least)
 		}
 	}
 	return saturatingAdd(calls, e.selections(f.SelectionSet, max(items, 1)))

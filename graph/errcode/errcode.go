@@ -21,7 +21,11 @@ const (
 	// Unavailable is the facade's own: at a limit of what it serves at
 	// once, or shutting down; Intercom is not involved.
 	Unavailable = "UNAVAILABLE"
-	Internal    = "INTERNAL"
+	// MaxCostExceeded is a query that would spend more upstream calls than a
+	// query may: refused before it runs when even its fewest calls would,
+	// or, for the fields it could not pay for, while it runs.
+	MaxCostExceeded = "MAX_COST_EXCEEDED"
+	Internal        = "INTERNAL"
 )
 
 // Error is an error the graph raises itself, with its code.

@@ -40,7 +40,7 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 
 var vocabulary = map[string]bool{
 	BadUserInput: true, NotFound: true, Unauthenticated: true, Forbidden: true,
-	UpstreamRateLimited: true, UpstreamUnavailable: true, Unavailable: true, Internal: true,
+	UpstreamRateLimited: true, UpstreamUnavailable: true, Unavailable: true, MaxCostExceeded: true, Internal: true,
 }
 
 func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err error) {
@@ -49,6 +49,7 @@ func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err er
 	var apiErr *upstream.Error
 	var transportErr *upstream.TransportError
 	var budgetErr *upstream.RateBudgetError
+	var limitErr *upstream.CallLimitError
 	switch {
 	case errors.As(err, &own):
 		out.Message = own.Message
@@ -71,6 +72,10 @@ func classify(ctx context.Context, log *slog.Logger, out *gqlerror.Error, err er
 		out.Extensions["code"] = UpstreamRateLimited
 		out.Extensions["resetAt"] = budgetErr.ResetAt.UTC().Format(time.RFC3339)
 		out.Message = "Intercom's rate budget for this window is spent; try again after resetAt"
+	case errors.As(err, &limitErr):
+		out.Extensions["code"] = MaxCostExceeded
+		out.Extensions["cost"] = map[string]any{"spent": limitErr.Spent, "limit": limitErr.Limit}
+		out.Message = fmt.Sprintf("not fetched: this query has spent the %d upstream calls a query may cost; ask for smaller pages or fewer nested connections", limitErr.Limit)
 	case errors.As(err, &transportErr):
 		out.Extensions["code"] = UpstreamUnavailable
 		out.Message = "Intercom could not be reached or its answer could not be read"

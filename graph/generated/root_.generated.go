@@ -1229,11 +1229,12 @@ type ComplexityRoot struct {
 	}
 
 	RateLimit struct {
-		Cost      func(childComplexity int) int
-		Limit     func(childComplexity int) int
-		MaxCost   func(childComplexity int) int
-		Remaining func(childComplexity int) int
-		ResetAt   func(childComplexity int) int
+		Cost        func(childComplexity int) int
+		Limit       func(childComplexity int) int
+		MaxCost     func(childComplexity int) int
+		MinimumCost func(childComplexity int) int
+		Remaining   func(childComplexity int) int
+		ResetAt     func(childComplexity int) int
 	}
 
 	RecordDataEventSummaryPayload struct {
@@ -6959,6 +6960,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateLimit.MaxCost(childComplexity), true
+	case "RateLimit.minimumCost":
+		if e.ComplexityRoot.RateLimit.MinimumCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateLimit.MinimumCost(childComplexity), true
 	case "RateLimit.remaining":
 		if e.ComplexityRoot.RateLimit.Remaining == nil {
 			break
@@ -13872,9 +13879,18 @@ type Query {
 
 "The cost of a query in upstream calls, and the state of Intercom's rate budget, in the style of GitHub's rateLimit."
 type RateLimit {
-  "The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached."
+  """
+  The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached and every
+  page it asks for is full. What it spends is usually far less: ` + "`" + `extensions.upstream.calls` + "`" + ` of the answer.
+  """
   cost: Int!
-  "The largest cost a single query may have; costlier queries are refused before they run."
+  "The fewest upstream calls this query makes with nothing cached: its root fields' own calls."
+  minimumCost: Int!
+  """
+  The most upstream calls a single query may spend. A query whose ` + "`" + `minimumCost` + "`" + ` exceeds it is refused before it
+  runs; a query that reaches it while running gets a MAX_COST_EXCEEDED error on each field it could not pay for,
+  beside the data it could.
+  """
   maxCost: Int!
   "Calls Intercom allows in its current rate-limit window; null until the facade has heard from Intercom."
   limit: Int
@@ -17139,6 +17155,8 @@ func (ec *executionContext) childFields_RateLimit(ctx context.Context, field gra
 	switch field.Name {
 	case "cost":
 		return ec.fieldContext_RateLimit_cost(ctx, field)
+	case "minimumCost":
+		return ec.fieldContext_RateLimit_minimumCost(ctx, field)
 	case "maxCost":
 		return ec.fieldContext_RateLimit_maxCost(ctx, field)
 	case "limit":

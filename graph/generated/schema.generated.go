@@ -3412,6 +3412,29 @@ func (ec *executionContext) fieldContext_RateLimit_cost(_ context.Context, field
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _RateLimit_minimumCost(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateLimit_minimumCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinimumCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateLimit_minimumCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
+}
+
 func (ec *executionContext) _RateLimit_maxCost(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4080,6 +4103,11 @@ func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = graphql.MarshalString("RateLimit")
 		case "cost":
 			out.Values[i] = ec._RateLimit_cost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minimumCost":
+			out.Values[i] = ec._RateLimit_minimumCost(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

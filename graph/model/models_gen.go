@@ -1578,9 +1578,14 @@ type QuickReplyOptionInput struct {
 
 // The cost of a query in upstream calls, and the state of Intercom's rate budget, in the style of GitHub's rateLimit.
 type RateLimit struct {
-	// The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached.
+	// The upstream calls this query can cost at most, estimated before it runs, assuming nothing is cached and every
+	// page it asks for is full. What it spends is usually far less: `extensions.upstream.calls` of the answer.
 	Cost int `json:"cost"`
-	// The largest cost a single query may have; costlier queries are refused before they run.
+	// The fewest upstream calls this query makes with nothing cached: its root fields' own calls.
+	MinimumCost int `json:"minimumCost"`
+	// The most upstream calls a single query may spend. A query whose `minimumCost` exceeds it is refused before it
+	// runs; a query that reaches it while running gets a MAX_COST_EXCEEDED error on each field it could not pay for,
+	// beside the data it could.
 	MaxCost int `json:"maxCost"`
 	// Calls Intercom allows in its current rate-limit window; null until the facade has heard from Intercom.
 	Limit *int `json:"limit,omitempty"`
