@@ -37,7 +37,7 @@ type stack struct {
 func newStack(tb testing.TB, m mode, latency time.Duration) *stack {
 	tb.Helper()
 	opts := facadetest.Options{
-		Sim:          intercomsim.Options{Seed: 1, Latency: latency, Budget: 1 << 30, Sizes: intercomsim.DemoSizes()},
+		Sim: intercomsim.Options{Seed: 1, Latency: latency, Budget: 1 << 30, Sizes: intercomsim.DemoSizes()},
 		Configure: func(c *httpapi.Config) {
 			c.CursorKey = []byte("bench")
 			c.Loaders = loaders.Options{Unbatched: m.unbatched}
