@@ -92,9 +92,7 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 			items = saturatingMul(parents, e.rootListLength(path))
 		}
 		least := 0 // the calls this field makes however little data there is, at the root
-		switch {
-		case stringArg(d, "once") != "":
-			key := stringArg(d, "once")
+		if key := stringArg(d, "once"); key != "" {
 			if !e.once[key] {
 				e.once[key] = true
 				e.lists = append(e.lists, key)
@@ -104,10 +102,12 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 				e.minimumOnce[key] = true
 				least = 1
 			}
+		}
+		switch {
 		case intArg(d, "batch") > 0:
-			calls = ceilDiv(items, intArg(d, "batch"))
-			least = calls
-		default:
+			batched := ceilDiv(items, intArg(d, "batch"))
+			calls, least = saturatingAdd(calls, batched), saturatingAdd(least, batched)
+		case d.Arguments.ForName("calls") != nil || stringArg(d, "once") == "":
 			perCall := 1
 			if d.Arguments.ForName("calls") != nil {
 				perCall = intArg(d, "calls") // 0 marks a field served from what the parent holds
@@ -117,8 +117,8 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 				// A page larger than Intercom's can span one more upstream page than it fills.
 				pages, fewestPages = ceilDiv(pageSize, perPage)+1, ceilDiv(pageSize, perPage)
 			}
-			calls = saturatingMul(saturatingMul(parents, perCall), pages)
-			least = saturatingMul(perCall, fewestPages)
+			calls = saturatingAdd(calls, saturatingMul(saturatingMul(parents, perCall), pages))
+			least = saturatingAdd(least, saturatingMul(perCall, fewestPages))
 		}
 		if isRoot {
 			e.minimum = saturatingAdd(e.minimum, least)

@@ -44,6 +44,10 @@ func TestEstimate(t *testing.T) {
 		{"a payload's contacts are one search per 150 of the input's", `mutation($ids: [ID!]!) { tagContacts(input: {name: "vip", contactIds: $ids}) { contacts { email } } }`,
 			map[string]any{"ids": make([]any, 151)}, 1 + 2},
 		{"a payload list not selected costs nothing", `mutation { tagCompanies(input: {name: "vip", companyIds: ["a", "b"]}) { tag { name } } }`, nil, 1},
+		{"a field each parent pays for multiplies by the page", `{ articles(first: 100) { nodes { statistics { views } } } }`, nil, 1 + 100},
+		{"an aliased copy is paid again", `{ a: articles(first: 100) { nodes { statistics { views } } } b: articles(first: 20, after: "x") { nodes { statistics { views } } } }`, nil, 101 + 21},
+		{"a scroll page can need the next batch to end", `{ allCompanies(first: 20) { nodes { name } } }`, nil, 2},
+		{"a count of segments is one counted list", `{ segments { nodes { count } } s: segments { nodes { count } } }`, nil, 2},
 		{"introspection is free", `{ __schema { types { name } } __typename }`, nil, 0},
 	}
 	for _, tc := range cases {

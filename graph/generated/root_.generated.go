@@ -9618,8 +9618,12 @@ type Article implements Node {
     "Returns the last n collections (at most 100)." last: Int
     "Returns the collections before this cursor." before: String
   ): CollectionConnection @cost(batch: 1)
-  "The help center of the article's parent (for a section, of the collection above it); null for an article that stands alone."
-  helpCenter: HelpCenter @cost(once: "helpCenters")
+  """
+  The help center of the article's parent (for a section, of the collection above it); null for an article that
+  stands alone. Costs the lookups up to the first-level collection (at most three, shared by the articles
+  asking) and the help center list.
+  """
+  helpCenter: HelpCenter @cost(calls: 3, once: "helpCenters")
   "The locale of the top-level fields, for articles of multilingual help centers; null otherwise."
   defaultLocale: String
   "The article's content in every locale it is written in: the default locale first, then by locale code. Empty for single-language help centers."
@@ -9630,7 +9634,7 @@ type Article implements Node {
   How readers use the article. Lists leave statistics out, so asking for them on a listed article costs
   one upstream call for it (batched with the others of the page).
   """
-  statistics: ArticleStatistics
+  statistics: ArticleStatistics @cost(batch: 1)
 }
 
 "An article's content in one locale."
@@ -9767,12 +9771,13 @@ type HighlightedText {
   way (or abandoned less than a minute ago) is refused. A cursor works for a minute after the page that issued
   it, on the server that issued it; past that, or for a page already left behind, it is refused with
   BAD_USER_INPUT and the walk must start again without ` + "`" + `after` + "`" + `. A page costs an upstream call only when it
-  needs companies not yet read (Intercom hands them out a batch at a time).
+  needs companies not yet read (Intercom hands them out a batch at a time), and at most two: a batch that ends
+  before the page does is followed by the next, which is empty at the end of the walk.
   """
   allCompanies(
     "Returns the first n companies (at most 100)." first: Int
     "Returns the companies after this cursor." after: String
-  ): CompanyScrollConnection @cost(calls: 1, perPage: 100)
+  ): CompanyScrollConnection @cost(calls: 2, perPage: 100)
 }
 
 "An order for ` + "`" + `companies` + "`" + ` (without a filter): one field and a direction."
@@ -11103,8 +11108,11 @@ type Collection implements Node {
   translation("A locale code the Help Center supports, such as ` + "`" + `fr` + "`" + ` or ` + "`" + `pt-BR` + "`" + ` (any case)." locale: String!): CollectionTranslation
   "The collection this one is a section of; null for a first-level collection."
   parent: Collection @cost(batch: 1)
-  "The help center the collection belongs to; for a section, that of the collection above it."
-  helpCenter: HelpCenter @cost(once: "helpCenters")
+  """
+  The help center the collection belongs to; for a section, that of the collection above it. Costs the lookups
+  up to the first-level collection (at most two, shared by the collections asking) and the help center list.
+  """
+  helpCenter: HelpCenter @cost(calls: 2, once: "helpCenters")
 }
 
 "A collection's name and description in one locale."
@@ -13851,7 +13859,10 @@ What resolving a field can cost in upstream calls to Intercom, read by the query
 directive @cost(
   "Calls each time the field resolves, for each parent object; 0 for a field served from what its parent holds."
   calls: Int
-  "Names a list Intercom returns whole: the first field of an operation that needs it pays one call, the others nothing."
+  """
+  Names a list Intercom returns whole: the first field of an operation that needs it pays one call, the others
+  nothing. With ` + "`" + `calls` + "`" + ` or ` + "`" + `batch` + "`" + ` beside it, the field pays those too (lookups that lead to the list).
+  """
   once: String
   "Objects one upstream call serves together: the calls are the objects requested at this level divided by this, rounded up (1: one call per object)."
   batch: Int
@@ -14101,7 +14112,7 @@ type Segment implements Node {
   How many contacts the segment holds. Intercom counts only when asked: unless the segment came from
   ` + "`" + `segments(includeCount: true)` + "`" + `, the first count of a query costs one upstream call (shared by all segments).
   """
-  count: Int
+  count: Int @cost(once: "countedSegments")
 }
 
 extend type Contact {
