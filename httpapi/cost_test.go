@@ -89,3 +89,16 @@ func TestTheMeterStopsAQueryAtTheLimitAndKeepsWhatItFetched(t *testing.T) {
 		}
 	}
 }
+
+// A dry run prices the query without running it: not even the reference
+// lists the query would read at its start are read.
+func TestADryRunReadsNothing(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	resp := f.Query(`{ rateLimit(dryRun: true) { cost minimumCost } teams { nodes { name admins { nodes { name } } } } }`, nil)
+	if got := facadetest.Dig(resp.MustData(t), "rateLimit"); facadetest.Dig(got, "cost") != 2.0 || facadetest.Dig(got, "minimumCost") != 1.0 {
+		t.Errorf("rateLimit = %v, want cost 2 (teams and admins) and minimumCost 1 (teams)", got)
+	}
+	if f.Sim.Calls() != 0 {
+		t.Errorf("a dry run made %d upstream calls", f.Sim.Calls())
+	}
+}

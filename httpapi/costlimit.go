@@ -43,9 +43,11 @@ func (c costLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.Op
 		return nil
 	}
 	price := cost.Of(opCtx.Operation, opCtx.Variables)
-	opCtx.Stats.SetExtension(graph.CostStatsExtension, &graph.CostStats{Cost: price, Max: c.max})
+	stats := &graph.CostStats{Cost: price, Max: c.max}
+	opCtx.Stats.SetExtension(graph.CostStatsExtension, stats)
 	if dryRunRequested(opCtx.Operation, opCtx.Variables) {
 		opCtx.Operation = onlyRateLimit(opCtx.Operation)
+		stats.Cost.Lists = nil // nothing else runs, so no list is needed
 		return nil
 	}
 	if price.Minimum > c.max {

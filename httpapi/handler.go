@@ -194,6 +194,7 @@ func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders, maxCalls: cfg.Limits.MaxQueryCost}) // before upstreamAccounting, which reports its per-event tally
 	srv.Use(upstreamAccounting{maxCalls: cfg.Limits.MaxQueryCost})
 	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: clientOf})
+	srv.Use(referencePrefetch{}) // inside upstreamAccounting, which counts the lists' calls
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})
 	}

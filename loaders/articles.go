@@ -9,12 +9,12 @@ import (
 // Article loads one article with its statistics; the articles a query
 // reaches in one tick are fetched together.
 func (l *Loaders) Article(ctx context.Context, id string) (*upstream.Article, error) {
-	return l.articles.Load(ctx, id)()
+	return cachedFirst(ctx, l.articles, id, l.client.Articles.Get)()
 }
 
 // ArticleThunk starts loading an article and returns a function that waits for it.
 func (l *Loaders) ArticleThunk(ctx context.Context, id string) func() (*upstream.Article, error) {
-	return l.articles.Load(ctx, id)
+	return cachedFirst(ctx, l.articles, id, l.client.Articles.Get)
 }
 
 // PrimeArticle hands the loader an article that arrived whole, with its

@@ -35,12 +35,12 @@ func newCompanyLoaders(l *Loaders) companyLoaders {
 // Company loads one company; the companies a query reaches in one tick are
 // fetched together.
 func (l *Loaders) Company(ctx context.Context, id string) (*upstream.Company, error) {
-	return l.companies.Load(ctx, id)()
+	return cachedFirst(ctx, l.companies, id, l.client.Companies.Get)()
 }
 
 // CompanyThunk starts loading a company and returns a function that waits for it.
 func (l *Loaders) CompanyThunk(ctx context.Context, id string) func() (*upstream.Company, error) {
-	return l.companies.Load(ctx, id)
+	return cachedFirst(ctx, l.companies, id, l.client.Companies.Get)
 }
 
 // Companies loads several companies at once, in the order of ids, each with its own error.

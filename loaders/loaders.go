@@ -153,6 +153,14 @@ func For(ctx context.Context) *Loaders {
 	return s.l
 }
 
+// From returns the loaders of the operation ctx belongs to, if it has any.
+func From(ctx context.Context) (*Loaders, bool) {
+	if _, ok := ctx.Value(contextKey{}).(*slot); !ok {
+		return nil, false
+	}
+	return For(ctx), true
+}
+
 // Renew gives the rest of an operation fresh loaders. A mutation calls it
 // after a write: what the operation read before may have changed, and the
 // fields read after the write must see the change.

@@ -9,12 +9,12 @@ import (
 // Contact loads one contact; the contacts a query reaches in one tick are
 // fetched together.
 func (l *Loaders) Contact(ctx context.Context, id string) (*upstream.Contact, error) {
-	return l.contacts.Load(ctx, id)()
+	return cachedFirst(ctx, l.contacts, id, l.client.Contacts.Get)()
 }
 
 // Conversation loads one conversation in full (with its parts).
 func (l *Loaders) Conversation(ctx context.Context, id string) (*upstream.Conversation, error) {
-	return l.conversations.Load(ctx, id)()
+	return cachedFirst(ctx, l.conversations, id, l.client.Conversations.Get)()
 }
 
 // Contacts loads several contacts at once, in the order of ids, each with its own error.
@@ -30,12 +30,12 @@ func (l *Loaders) PrimeContact(ctx context.Context, c *upstream.Contact) {
 
 // ContactThunk starts loading a contact and returns a function that waits for it.
 func (l *Loaders) ContactThunk(ctx context.Context, id string) func() (*upstream.Contact, error) {
-	return l.contacts.Load(ctx, id)
+	return cachedFirst(ctx, l.contacts, id, l.client.Contacts.Get)
 }
 
 // ConversationThunk starts loading a conversation and returns a function that waits for it.
 func (l *Loaders) ConversationThunk(ctx context.Context, id string) func() (*upstream.Conversation, error) {
-	return l.conversations.Load(ctx, id)
+	return cachedFirst(ctx, l.conversations, id, l.client.Conversations.Get)
 }
 
 // ConversationSummaryThunk starts loading a conversation as lists show it

@@ -28,12 +28,12 @@ func newTicketLoaders(l *Loaders) ticketLoaders {
 // Ticket loads one ticket with its parts; the tickets a query reaches in one
 // tick are fetched together.
 func (l *Loaders) Ticket(ctx context.Context, id string) (*upstream.Ticket, error) {
-	return l.tickets.Load(ctx, id)()
+	return cachedFirst(ctx, l.tickets, id, l.client.Tickets.Get)()
 }
 
 // TicketThunk starts loading a ticket and returns a function that waits for it.
 func (l *Loaders) TicketThunk(ctx context.Context, id string) func() (*upstream.Ticket, error) {
-	return l.tickets.Load(ctx, id)
+	return cachedFirst(ctx, l.tickets, id, l.client.Tickets.Get)
 }
 
 // TicketTypes is every ticket type of the workspace, read with one call per operation.

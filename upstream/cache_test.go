@@ -2,6 +2,7 @@ package upstream_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -146,5 +147,31 @@ func TestInvalidationOrphansOnlyTheNamedKinds(t *testing.T) {
 	read()
 	if sim.Calls() != 3 {
 		t.Errorf("%d calls after invalidating teams; teams alone should be read again", sim.Calls())
+	}
+}
+
+// A cache-only read answers from the cache or says it cannot; it never calls
+// Intercom, not even for writes or kinds the cache does not keep.
+func TestCacheOnlyReadsNeverCallIntercom(t *testing.T) {
+	sim := intercomsim.New(intercomsim.Options{Sizes: smallSizes})
+	client := cachedClient(t, sim, intercomsim.DemoToken, cache.NewMemory(100), upstream.CacheTTL{Reference: time.Minute})
+	cacheOnly := upstream.CacheOnly(context.Background())
+	if _, err := client.Teams.List(cacheOnly); !errors.Is(err, upstream.ErrNotCached) {
+		t.Errorf("an empty cache: got %v, want ErrNotCached", err)
+	}
+	if _, err := client.Teams.List(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := client.Teams.List(cacheOnly); err != nil || len(list.Teams) == 0 {
+		t.Errorf("a cached list: got %v, %v", list, err)
+	}
+	if _, err := client.Contacts.List(cacheOnly, upstream.CursorOptions{PerPage: 5}); !errors.Is(err, upstream.ErrNotCached) {
+		t.Errorf("a kind the cache does not keep: got %v, want ErrNotCached", err)
+	}
+	if _, err := client.Tags.CreateOrUpdate(cacheOnly, upstream.TagRequest{Name: "never-sent"}); !errors.Is(err, upstream.ErrNotCached) {
+		t.Errorf("a write: got %v, want ErrNotCached", err)
+	}
+	if sim.Calls() != 1 {
+		t.Errorf("%d calls reached the simulator; want only the one uncached read", sim.Calls())
 	}
 }

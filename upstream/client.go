@@ -270,7 +270,11 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 
 func (c *Client) read(ctx context.Context, cl call, payload []byte) ([]byte, error) {
 	ttl := c.cache.ttlFor(cl)
+	cacheOnly := ctx.Value(cacheOnlyKey{}) != nil
 	if ttl <= 0 {
+		if cacheOnly {
+			return nil, ErrNotCached
+		}
 		return c.send(ctx, cl, payload)
 	}
 	cl.cacheable = true
@@ -278,6 +282,9 @@ func (c *Client) read(ctx context.Context, cl call, payload []byte) ([]byte, err
 	if body, ok := c.cache.cache.Get(ctx, key); ok {
 		c.noteCacheHit(ctx, cl)
 		return body, nil
+	}
+	if cacheOnly {
+		return nil, ErrNotCached
 	}
 	leader := false
 	v, err, _ := c.flight.Do(key, func() (any, error) {

@@ -3,6 +3,7 @@ package upstream
 import (
 	"context"
 	"fmt"
+	"sync"
 	"sync/atomic"
 )
 
@@ -15,7 +16,15 @@ type Tally struct {
 	cacheHits atomic.Int64
 	refused   atomic.Int64
 	limit     int64 // 0: no limit
+
+	firstCall       sync.Once
+	beforeFirstCall func()
 }
+
+// BeforeFirstCall sets what runs once, just before the first call is sent:
+// work worth starting only once the operation is sure to call Intercom
+// (after its arguments were checked). Set it before the calls start.
+func (t *Tally) BeforeFirstCall(fn func()) { t.beforeFirstCall = fn }
 
 // Calls is the number of HTTP requests sent to Intercom (retries included:
 // each spends rate budget).
@@ -71,6 +80,11 @@ func spendCall(ctx context.Context, operation string) error {
 	if t == nil {
 		return nil
 	}
+	t.firstCall.Do(func() {
+		if t.beforeFirstCall != nil {
+			t.beforeFirstCall()
+		}
+	})
 	n := t.calls.Add(1)
 	if t.limit > 0 && n > t.limit {
 		t.calls.Add(-1)

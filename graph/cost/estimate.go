@@ -4,6 +4,7 @@
 package cost
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -20,7 +21,8 @@ type Cost struct {
 	// root fields' own calls, which no answer can spare.
 	Minimum int
 	// Lists names the reference lists (the @cost(once:) keys) the operation
-	// selects anywhere, in the order first met: they can load at its start.
+	// needs below its root fields, in the order first met: they can load
+	// beside the root fields' calls instead of after them.
 	Lists []string
 }
 
@@ -95,8 +97,10 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 		if key := stringArg(d, "once"); key != "" {
 			if !e.once[key] {
 				e.once[key] = true
-				e.lists = append(e.lists, key)
 				calls = 1
+			}
+			if !isRoot && !slices.Contains(e.lists, key) {
+				e.lists = append(e.lists, key)
 			}
 			if !e.minimumOnce[key] {
 				e.minimumOnce[key] = true

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"intercom-graphql/loaders"
 )
 
 // Every field that can reach another object or a list of them must say what
@@ -94,4 +96,24 @@ func namesList(field *ast.FieldDefinition, path string) bool {
 		ty = input.Fields.ForName(key).Type
 	}
 	return ty.Elem != nil
+}
+
+// Every reference list the schema prices with @cost(once:) is one the
+// loaders can start reading when a query starts, so that no query waits a
+// round trip for a list whose read needs no other answer. The counted
+// segments are the exception: a query that asked segments(includeCount:
+// true) already has the counts, and reading them again would waste a call.
+func TestEveryReferenceListCanLoadWhenTheQueryStarts(t *testing.T) {
+	for _, def := range schema.Types {
+		for _, field := range def.Fields {
+			d := field.Directives.ForName("cost")
+			if d == nil || d.Arguments.ForName("once") == nil {
+				continue
+			}
+			name := d.Arguments.ForName("once").Value.Raw
+			if !loaders.PrefetchableList(name) && name != "countedSegments" {
+				t.Errorf("%s.%s reads the list %q, which the loaders cannot prefetch", def.Name, field.Name, name)
+			}
+		}
+	}
 }
