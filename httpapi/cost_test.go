@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"intercom-graphql/graph/live"
+	"intercom-graphql/graph/relay"
 	"intercom-graphql/httpapi/facadetest"
+	"intercom-graphql/upstream/intercomsim"
 )
 
 // A query whose root fields alone would spend more than a query may is
@@ -100,5 +103,46 @@ func TestADryRunReadsNothing(t *testing.T) {
 	}
 	if f.Sim.Calls() != 0 {
 		t.Errorf("a dry run made %d upstream calls", f.Sim.Calls())
+	}
+}
+
+// Each event of a subscription is metered as a query of its own: an event
+// whose relations need more calls than a query may spend gets what the limit
+// pays for and an error on the rest, and the next event starts afresh.
+func TestEachSubscriptionEventIsMetered(t *testing.T) {
+	const limit = 1 // the event carries the conversation; its assignee and its contacts need a call each
+	broker := facadetest.NewLocalBroker(t, live.Options{})
+	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker), MaxQueryCost: limit})
+	var intercomID string
+	for _, c := range f.Sim.Workspace(intercomsim.DemoToken).Conversations() {
+		if c.Conversation.AdminAssigneeID != nil && len(c.Conversation.Contacts.Contacts) > 0 {
+			intercomID = c.Conversation.ID
+			break
+		}
+	}
+	globalID := relay.NodeID("Conversation", intercomID)
+	vars := map[string]any{"filter": map[string]any{"conversationIds": []string{globalID}}}
+	sse, resp := facadetest.OpenSSE(t, f, nil, liveConversationEvent, vars)
+	if sse == nil {
+		t.Fatalf("the event stream was refused: %d", resp.StatusCode)
+	}
+	facadetest.WaitSubscribers(t, broker, 1)
+	for i := range 2 {
+		if _, err := f.Sim.EmitObjectWebhook(intercomsim.DemoToken, "conversation.admin.noted", intercomID); err != nil {
+			t.Fatal(err)
+		}
+		event := sse.Event()
+		if calls := upstreamCalls(event); calls != limit {
+			t.Errorf("event %d spent %v upstream calls, want the limit of %d: %s", i, calls, limit, event.Raw)
+		}
+		cut := 0
+		for _, e := range event.Errors {
+			if e.Code() == "MAX_COST_EXCEEDED" {
+				cut++
+			}
+		}
+		if cut == 0 || facadetest.Str(facadetest.Dig(event.Data, "conversationEvents", "conversation", "id")) != globalID {
+			t.Errorf("event %d: want the conversation and a MAX_COST_EXCEEDED error on what the limit did not pay for, got %s", i, event.Raw)
+		}
 	}
 }
