@@ -22,8 +22,8 @@ func TestQueriesThatCannotFitAreRefusedBeforeAnyUpstreamCall(t *testing.T) {
 	if cost["minimum"] != 3.0 || cost["limit"] != 2.0 {
 		t.Errorf("the error should carry the minimum and the limit, got %v", resp.Errors[0].Extensions["cost"])
 	}
-	if resp.Data != nil {
-		t.Errorf("a refused query has no data, got %s", resp.Raw)
+	if resp.Data != nil || resp.Status != 200 {
+		t.Errorf("a refused query is a request error (200 under application/json) with no data, got %d %s", resp.Status, resp.Raw)
 	}
 	if f.Sim.Calls() != 0 {
 		t.Errorf("a refused query made %d upstream calls", f.Sim.Calls())
