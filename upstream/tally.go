@@ -14,7 +14,6 @@ import (
 type Tally struct {
 	calls     atomic.Int64
 	cacheHits atomic.Int64
-	refused   atomic.Int64
 	limit     int64 // 0: no limit
 
 	firstCall       sync.Once
@@ -32,9 +31,6 @@ func (t *Tally) Calls() int64 { return t.calls.Load() }
 
 // CacheHits is the number of reads answered without calling Intercom.
 func (t *Tally) CacheHits() int64 { return t.cacheHits.Load() }
-
-// Refused is the number of calls the limit kept from being sent.
-func (t *Tally) Refused() int64 { return t.refused.Load() }
 
 // Limit is the most calls the tally lets through; 0 when it has none.
 func (t *Tally) Limit() int64 { return t.limit }
@@ -88,7 +84,6 @@ func spendCall(ctx context.Context, operation string) error {
 	n := t.calls.Add(1)
 	if t.limit > 0 && n > t.limit {
 		t.calls.Add(-1)
-		t.refused.Add(1)
 		return &CallLimitError{Operation: operation, Spent: t.limit, Limit: t.limit}
 	}
 	return nil
