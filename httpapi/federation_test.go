@@ -19,7 +19,6 @@ func newSubgraph(t *testing.T, opts facadetest.Options) *facadetest.Facade {
 	return facadetest.New(t, opts)
 }
 
-
 const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) {
   __typename
   ... on Contact { id email externalId }
