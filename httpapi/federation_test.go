@@ -1,11 +1,20 @@
 package httpapi_test
 
 import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"intercom-graphql/httpapi"
 	"intercom-graphql/httpapi/facadetest"
@@ -268,5 +277,76 @@ func TestEntitiesAreCostedLikeAnyQuery(t *testing.T) {
 	}
 	if f.Sim.Calls() != before {
 		t.Error("the refused query cost upstream calls")
+	}
+}
+
+// _entities passes the same gates as any query: authentication before any
+// work, automatic persisted queries (a router may send hashes), and the
+// caller's trace, continued through the entity resolvers to Intercom.
+func TestEntitiesPassTheGatesOfAnyQuery(t *testing.T) {
+	const key = "router-key-51e0"
+	sum := sha256.Sum256([]byte(key))
+	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorder := tracetest.NewSpanRecorder()
+	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
+	previousProvider, previousPropagator := otel.GetTracerProvider(), otel.GetTextMapPropagator()
+	otel.SetTracerProvider(provider)
+	otel.SetTextMapPropagator(propagation.TraceContext{})
+	t.Cleanup(func() {
+		otel.SetTracerProvider(previousProvider)
+		otel.SetTextMapPropagator(previousPropagator)
+		_ = provider.Shutdown(context.Background())
+	})
+	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Federation, c.Auth = true, keys }})
+	email := facadetest.Str(facadetest.Dig(postAs(f, map[string]string{"X-API-Key": key}, `{ contacts(first: 1) { nodes { email } } }`).MustData(t), "contacts", "nodes").([]any)[0].(map[string]any)["email"])
+	query := fmt.Sprintf(`query Router { _entities(representations: [{__typename: "Contact", email: %q}]) { ... on Contact { email } } }`, email)
+
+	before := f.Sim.Calls()
+	if resp := postAs(f, nil, query); resp.Status != http.StatusUnauthorized || len(resp.Errors) != 1 || resp.Errors[0].Code() != "UNAUTHENTICATED" {
+		t.Errorf("_entities without a key: %d %s", resp.Status, resp.Raw)
+	}
+	if f.Sim.Calls() != before {
+		t.Error("an unauthenticated _entities reached Intercom")
+	}
+
+	send := func(body []byte, traceparent string) facadetest.Response {
+		req, _ := http.NewRequest(http.MethodPost, f.Server.URL+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-API-Key", key)
+		if traceparent != "" {
+			req.Header.Set("traceparent", traceparent)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return facadetest.Decode(t, resp)
+	}
+	if resp := send(persisted(hashOf(query), ""), ""); len(resp.Errors) != 1 || resp.Errors[0].Message != "PersistedQueryNotFound" {
+		t.Errorf("an unknown hash: %s", resp.Raw)
+	}
+	send(persisted(hashOf(query), query), "").MustData(t)
+	const traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
+	resp := send(persisted(hashOf(query), ""), "00-"+traceID+"-00f067aa0ba902b7-01")
+	if got := facadetest.Dig(resp.MustData(t), "_entities").([]any); len(got) != 1 || facadetest.Dig(got[0], "email") != email {
+		t.Errorf("the persisted _entities answered %s", resp.Raw)
+	}
+	names := map[string]bool{}
+	for _, span := range recorder.Ended() {
+		if span.SpanContext().TraceID().String() == traceID {
+			names[span.Name()] = true
+		}
+	}
+	// The operation's span and the search's are in the caller's trace. (The
+	// tracing spans the resolvers the schema prices with @cost; _entities,
+	// federation's own field, is priced by the estimate instead, so its
+	// upstream calls sit directly under the operation.)
+	for _, want := range []string{"graphql query Router", "intercom POST"} {
+		if !names[want] {
+			t.Errorf("no span %q in the caller's trace, among %v", want, names)
+		}
 	}
 }
