@@ -97,6 +97,15 @@ func TestFederationOnServesTheSubgraphSDL(t *testing.T) {
 	}
 }
 
+// With introspection off, the subgraph's SDL is not shown either.
+func TestSubgraphSDLFollowsIntrospection(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Federation, c.DisableIntrospection = true, true }})
+	resp := f.Query(`{ _service { sdl } }`, nil)
+	if resp.Data != nil || len(resp.Errors) != 1 || resp.Errors[0].Code() != "NOT_FOUND" || !strings.Contains(resp.Errors[0].Message, "INTROSPECTION=false") {
+		t.Errorf("_service with introspection off: %s", resp.Raw)
+	}
+}
+
 // contactsOf lists the workspace's contacts through the graph.
 func contactsOf(t *testing.T, f *facadetest.Facade, n int) []map[string]any {
 	t.Helper()

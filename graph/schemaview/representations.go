@@ -24,10 +24,32 @@ type checkedEntities struct {
 }
 
 func (s checkedEntities) Exec(ctx context.Context) graphql.ResponseHandler {
-	if errs := s.malformedRepresentations(graphql.GetOperationContext(ctx)); len(errs) > 0 {
+	opCtx := graphql.GetOperationContext(ctx)
+	if err := hiddenService(opCtx); err != nil {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
+	}
+	if errs := s.malformedRepresentations(opCtx); len(errs) > 0 {
 		return graphql.OneShot(&graphql.Response{Errors: errs})
 	}
 	return s.ExecutableSchema.Exec(ctx)
+}
+
+// hiddenService refuses _service where introspection is off, as GET
+// /graphql/schema.graphql is refused: the SDL is the schema, which such a
+// server does not show. (gqlgen's own refusal carries no code.)
+func hiddenService(opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx == nil || opCtx.Operation == nil || !opCtx.DisableIntrospection {
+		return nil
+	}
+	for _, field := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, []string{"Query"}) {
+		if field.Name == "_service" {
+			err := gqlerror.ErrorPosf(field.Position, "the subgraph's schema is not served: introspection is turned off on this server (INTROSPECTION=false); compose with the SDL of a server that has it on")
+			err.Path = ast.Path{ast.PathName(field.Alias)}
+			err.Extensions = map[string]any{"code": errcode.NotFound}
+			return err
+		}
+	}
+	return nil
 }
 
 // maxReported bounds the errors one refused request lists.
