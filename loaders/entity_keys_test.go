@@ -137,3 +137,41 @@ func TestAdminsAndCompaniesByTheirKeys(t *testing.T) {
 		t.Errorf("a company found by companyId cost %d calls to load by id", calls)
 	}
 }
+
+// Where a user and a lead share an email, the email names the user; an
+// email of leads alone names one of them. (Which one, the lead updated last,
+// the test cannot tell apart: leads made within a second share their time.)
+func TestASharedEmailNamesTheUser(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var user *upstream.Contact
+	for _, c := range listedContacts(t, f.client, 20) {
+		if c.Role == "user" && c.Email != "" {
+			user = c
+			break
+		}
+	}
+	if user == nil {
+		t.Fatal("the workspace has no user with an email")
+	}
+	shared, leadsOnly := user.Email, "two.leads@example.com"
+	leads := map[string]bool{}
+	for _, email := range []string{shared, leadsOnly, leadsOnly} {
+		lead, err := f.client.Contacts.Create(ctx, upstream.ContactRequest{Role: "lead", Email: &email})
+		if err != nil {
+			t.Fatal(err)
+		}
+		leads[lead.ID] = email == leadsOnly
+	}
+	matches, err := f.client.Contacts.Search(ctx, upstream.SearchRequest{Query: upstream.SearchQuery{Field: "email", Operator: "IN", Value: []any{shared, leadsOnly}}})
+	if err != nil || len(matches.Data) != 4 {
+		t.Fatalf("the search should see the user and the three leads: %v", err)
+	}
+	found, errs := loaders.New(f.client).ContactsByEmail(ctx, []string{shared, leadsOnly})
+	if errs[0] != nil || idOf(found[0]) != user.ID {
+		t.Errorf("the shared email named %v (%v), want the user %s", idOf(found[0]), errs[0], user.ID)
+	}
+	if errs[1] != nil || !leads[idOf(found[1])] {
+		t.Errorf("the leads' email named %v (%v), want one of its leads", idOf(found[1]), errs[1])
+	}
+}
