@@ -359,3 +359,60 @@ func TestEntitiesPassTheGatesOfAnyQuery(t *testing.T) {
 		}
 	}
 }
+
+// collectIDs gathers every "id" of an answer, depth first.
+func collectIDs(v any, into *[]any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if id, ok := v["id"].(string); ok {
+			*into = append(*into, id)
+		}
+		for _, child := range v {
+			collectIDs(child, into)
+		}
+	case []any:
+		for _, child := range v {
+			collectIDs(child, into)
+		}
+	}
+}
+
+// Every Node type is an entity by its global ID, and the estimate of an
+// _entities request bounds what it spends.
+func TestEveryNodeIsAnEntityByID(t *testing.T) {
+	f := newSubgraph(t, facadetest.Options{Sim: intercomsim.Options{Seed: 5, Sizes: intercomsim.Sizes{Admins: 4, Teams: 2, Tags: 4, Segments: 3, Companies: 4,
+		Contacts: 20, Conversations: 10, Tickets: 6, Collections: 4, Articles: 4, NewsItems: 4}}})
+	data := f.Query(`{ me { id } admins(first: 2) { nodes { id } } teams(first: 2) { nodes { id } } tags(first: 2) { nodes { id } }
+	  segments(first: 2) { nodes { id } } contacts(first: 20) { nodes { id notes(first: 1) { nodes { id } } } }
+	  conversations(first: 2) { nodes { id source { id } } } conversation: conversations(first: 1) { nodes { parts(first: 1) { nodes { id } } } }
+	  companies(first: 2) { nodes { id } } tickets(first: 2) { nodes { id parts(first: 1) { nodes { id } } } }
+	  ticketTypes(first: 2) { nodes { id attributes(first: 1) { nodes { id } } } } articles(first: 2) { nodes { id } }
+	  collections(first: 2) { nodes { id } } helpCenters(first: 2) { nodes { id } } newsItems(first: 2) { nodes { id } }
+	  newsfeeds(first: 2) { nodes { id } } subscriptionTypes(first: 2) { nodes { id } } dataAttributes(first: 2) { nodes { id } } }`, nil).MustData(t)
+	var ids []any
+	collectIDs(data, &ids)
+	typed := facadetest.Dig(f.Query(`query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`, map[string]any{"ids": ids}).MustData(t), "nodes").([]any)
+	var reps []any
+	types := map[string]bool{}
+	for _, n := range typed {
+		typename := facadetest.Str(facadetest.Dig(n, "__typename"))
+		types[typename] = true
+		reps = append(reps, map[string]any{"__typename": typename, "id": facadetest.Dig(n, "id")})
+	}
+	if len(types) < 21 {
+		t.Fatalf("the workspace gave %d Node types (%v); the test wants at least 21", len(types), types)
+	}
+
+	resp := f.Query(`query($r: [_Any!]!) { rateLimit { cost } _entities(representations: $r) { __typename ... on Node { id } } }`, map[string]any{"r": reps})
+	got := facadetest.Dig(resp.MustData(t), "_entities").([]any)
+	for i, rep := range reps {
+		if facadetest.Dig(got[i], "id") != facadetest.Dig(rep, "id") || facadetest.Dig(got[i], "__typename") != facadetest.Dig(rep, "__typename") {
+			t.Errorf("representation %v resolved to %v", rep, got[i])
+		}
+	}
+	estimate, _ := facadetest.Dig(resp.Data, "rateLimit", "cost").(float64)
+	if spent := upstreamCalls(resp); spent > estimate || spent == 0 {
+		t.Errorf("%d representations of %d types: estimated %v, spent %v", len(reps), len(types), estimate, spent)
+	}
+	t.Logf("%d representations of %d types: estimated %v calls, spent %v", len(reps), len(types), estimate, upstreamCalls(resp))
+}

@@ -37,7 +37,22 @@ var entityPrices = map[string]map[string]entityPrice{
 	"Admin":              {"id": {once: "admins"}, "email": {once: "admins"}},
 	"Team":               {"id": {once: "teams"}},
 	"Me":                 {"id": {once: "me"}},
+	// As tag(id:), segment(id:)... are priced: a batch of them is read from
+	// their list, one of them alone with a call of its own.
+	"Tag":                       {"id": {once: "tags"}},
+	"Segment":                   {"id": {once: "segments"}},
+	"SubscriptionType":          {"id": {once: "subscriptionTypes"}},
+	"TicketType":                {"id": {once: "ticketTypes"}},
+	"TicketTypeAttribute":       {"id": {once: "ticketTypes"}},
+	"TicketTypeAttributeOption": {"id": {once: "ticketTypes"}},
+	// One alone is a GET, several the list: one call either way.
+	"HelpCenter": {"id": {perCall: wholeList}},
+	"Newsfeed":   {"id": {perCall: wholeList}},
 }
+
+// wholeList is the perCall of a type whose representations one call serves
+// however many they are.
+const wholeList = 1 << 30
 
 // entityKeyOrder is the order in which a type's keys are tried, as declared
 // in graph/schema/federation.graphqls; any other type is keyed by id alone.

@@ -48,6 +48,8 @@ func TestEntitiesArePricedByTheirRepresentations(t *testing.T) {
 		{"a repeated companyId is looked up once", entities,
 			concat(representations("Company", "companyId", 2), representations("Company", "companyId", 2)), 4, 2},
 		{"other types are one call each", entities, representations("Note", "id", 7), 7, 1},
+		{"tags are read from their list", `query($r: [_Any!]!) { tags { totalCount } _entities(representations: $r) { __typename } }`, representations("Tag", "id", 7), 1, 1},
+		{"help centers are one call however many", entities, representations("HelpCenter", "id", 7), 1, 1},
 		{"fields below are paid for each object", `query($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { conversations(first: 5) { nodes { id } } } } }`,
 			representations("Contact", "email", 10), 1 + 10, 1},
 	}
