@@ -6,6 +6,7 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"intercom-graphql/graph/schemaview"
 	"intercom-graphql/loaders"
 )
 
@@ -18,11 +19,11 @@ func TestEveryFieldThatCanFetchDeclaresItsCost(t *testing.T) {
 		// Federation's own types and fields (_entities, the Entity type of
 		// its generated resolvers) are priced by the estimate from the
 		// representations (entities.go), not by @cost.
-		if def.Kind != ast.Object || strings.HasPrefix(def.Name, "__") || federationsOwn(def.Position) || strings.HasSuffix(def.Name, "Connection") || strings.HasSuffix(def.Name, "Edge") {
+		if def.Kind != ast.Object || strings.HasPrefix(def.Name, "__") || schemaview.FromFederation(def.Position) || strings.HasSuffix(def.Name, "Connection") || strings.HasSuffix(def.Name, "Edge") {
 			continue
 		}
 		for _, field := range def.Fields {
-			if strings.HasPrefix(field.Name, "__") || field.Directives.ForName("cost") != nil || federationsOwn(field.Position) {
+			if strings.HasPrefix(field.Name, "__") || field.Directives.ForName("cost") != nil || schemaview.FromFederation(field.Position) {
 				continue
 			}
 			if canFetch(field.Type) {
@@ -33,10 +34,6 @@ func TestEveryFieldThatCanFetchDeclaresItsCost(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("fields without @cost: %s", strings.Join(missing, ", "))
 	}
-}
-
-func federationsOwn(pos *ast.Position) bool {
-	return pos != nil && pos.Src != nil && pos.Src.BuiltIn && strings.Contains(pos.Src.Name, "federation/")
 }
 
 func canFetch(ty *ast.Type) bool {

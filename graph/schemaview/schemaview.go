@@ -36,9 +36,9 @@ func Subgraph() *ast.Schema { return generated.NewExecutableSchema(generated.Con
 // Plain is the schema of the plain view.
 var Plain = sync.OnceValue(func() *ast.Schema { return withoutFederation(Subgraph()) })
 
-// fromFederation tells what gqlgen's federation support declared (its
+// FromFederation tells what gqlgen's federation support declared (its
 // built-in sources) from what the graph's own schema files declare.
-func fromFederation(pos *ast.Position) bool {
+func FromFederation(pos *ast.Position) bool {
 	return pos != nil && pos.Src != nil && pos.Src.BuiltIn && strings.Contains(pos.Src.Name, "federation/")
 }
 
@@ -50,7 +50,7 @@ func withoutFederation(schema *ast.Schema) *ast.Schema {
 	dropped := map[string]bool{}
 	out.Directives = map[string]*ast.DirectiveDefinition{}
 	for name, d := range schema.Directives {
-		if fromFederation(d.Position) {
+		if FromFederation(d.Position) {
 			dropped[name] = true
 			continue
 		}
@@ -64,13 +64,13 @@ func withoutFederation(schema *ast.Schema) *ast.Schema {
 	droppedTypes := map[string]bool{}
 	out.Types = make(map[string]*ast.Definition, len(schema.Types))
 	for name, def := range schema.Types {
-		if fromFederation(def.Position) {
+		if FromFederation(def.Position) {
 			droppedTypes[name] = true
 			continue
 		}
 		d := *def
 		d.Directives = keep(def.Directives)
-		d.Fields = slices.DeleteFunc(slices.Clone(def.Fields), func(f *ast.FieldDefinition) bool { return fromFederation(f.Position) })
+		d.Fields = slices.DeleteFunc(slices.Clone(def.Fields), func(f *ast.FieldDefinition) bool { return FromFederation(f.Position) })
 		out.Types[name] = &d
 	}
 	rebind := func(def *ast.Definition) *ast.Definition {
