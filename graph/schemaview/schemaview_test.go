@@ -76,4 +76,3 @@ func TestMalformedRepresentations(t *testing.T) {
 		}
 	}
 }
-
