@@ -3,6 +3,8 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -18,6 +20,11 @@ import (
 // then one conversation search per contact.
 func TestSupergraphReachesContactsConversationsFromUsers(t *testing.T) {
 	facadetest.RequireNode(t, "testdata/clients")
+	for _, pkg := range []string{"@theguild/federation-composition", "@graphql-hive/gateway"} {
+		if _, err := os.Stat(filepath.Join("testdata", "clients", "node_modules", pkg)); err != nil {
+			t.Skipf("%s is not installed in testdata/clients/node_modules: run npm ci --prefix httpapi/testdata/clients (.ci/run does)", pkg)
+		}
+	}
 	f := newSubgraph(t, facadetest.Options{})
 
 	// The users are the contacts with open conversations, by their emails.
