@@ -105,6 +105,7 @@ type serveConfig struct {
 	allowlistPath  string
 	webhookSecret  string
 	metricsAddr    string
+	federation     bool
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
@@ -133,6 +134,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	s.choice(&cfg.authMode, "auth", "AUTH_MODE", "none", "client authentication (passthrough: callers bring their own Intercom token)", "none", "apikey", "jwt", "passthrough")
 	s.boolean(&cfg.introspection, "introspection", "INTROSPECTION", true, "answer introspection queries")
 	s.boolean(&cfg.graphiql, "graphiql", "GRAPHIQL", true, "serve GraphiQL at /")
+	s.boolean(&cfg.federation, "federation", "FEDERATION", false, "serve the graph as a Federation v2 subgraph (_service, _entities)")
 	s.baseURL(&cfg.graphiqlAssets, "graphiql-assets-url", "GRAPHIQL_ASSETS_URL", httpapi.DefaultGraphiQLAssetsURL, "where GraphiQL's page loads its files from, by npm path (<base>/graphiql@4.1.2/graphiql.min.js)")
 	s.text(&cfg.allowlistPath, "persisted-queries-allowlist", "PERSISTED_QUERIES_ALLOWLIST", "", "persisted-query manifest; when set, only its operations run")
 	s.text(&cfg.metricsAddr, "metrics-addr", "METRICS_ADDR", "", "address serving /metrics alone, e.g. 127.0.0.1:9090; when set, the graph's port does not serve them")
@@ -249,6 +251,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		Logger:               log,
 		Live:                 shared.live,
 		WebhookSecret:        cfg.webhookSecret,
+		Federation:           cfg.federation,
 	})
 	if cfg.webhookSecret == "" {
 		log.Info("webhooks off: POST /webhooks/intercom answers 503 until INTERCOM_CLIENT_SECRET is set; subscriptions receive nothing")

@@ -21,6 +21,7 @@ import (
 	"intercom-graphql/graph/errcode"
 	"intercom-graphql/graph/generated"
 	"intercom-graphql/graph/live"
+	"intercom-graphql/graph/schemaview"
 	"intercom-graphql/loaders"
 	"intercom-graphql/upstream"
 )
@@ -73,6 +74,9 @@ type Config struct {
 	WebhookSecret string
 	// KeepAlive is how often live connections are pinged (default DefaultKeepAlive).
 	KeepAlive time.Duration
+	// Federation serves the graph as a Federation v2 subgraph (_service and
+	// _entities); off, the graph has neither (docs/federation.md).
+	Federation bool
 }
 
 // New builds the facade's HTTP handler.
@@ -169,7 +173,7 @@ func newCORSPolicy(allowedOrigins []string) *cors.Cors {
 func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	resolver := &graph.Resolver{CursorKey: cfg.CursorKey, Live: cfg.Live, OneWorkspace: cfg.Client != nil}
 	clientOf := func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
+	srv := handler.New(schemaview.New(generated.Config{Resolvers: resolver}, cfg.Federation))
 	// The live transports come first: an event-stream request is also a POST.
 	for _, t := range liveTransports(auth, cfg.KeepAlive, cfg.Limits.MaxBodyBytes) {
 		srv.AddTransport(t)

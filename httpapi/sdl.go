@@ -12,7 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"intercom-graphql/graph/errcode"
-	"intercom-graphql/graph/generated"
+	"intercom-graphql/graph/schemaview"
 )
 
 // SchemaPath serves the schema as SDL, for tools that read a schema file
@@ -20,13 +20,14 @@ import (
 const SchemaPath = "/graphql/schema.graphql"
 
 // SDL is the graph's schema in GraphQL's schema definition language, as
-// clients see it through introspection: gqlgen's code-generation directives
+// clients see it through introspection (the plain view, without federation's
+// additions, which a subgraph serves as _service { sdl } instead): gqlgen's code-generation directives
 // (@goField, @goModel...) steer Go code only, so neither their definitions
 // nor their uses appear. Directives come first, then types, each sorted by
 // name and set apart by a blank line, so the text is the same on every call
 // and a change to the schema shows as a readable diff.
 var SDL = sync.OnceValue(func() string {
-	schema := withoutGoDirectives(generated.NewExecutableSchema(generated.Config{}).Schema())
+	schema := withoutGoDirectives(schemaview.Plain())
 	var parts []string
 	for _, name := range slices.Sorted(maps.Keys(schema.Directives)) {
 		parts = append(parts, formatSchema(&ast.Schema{Directives: map[string]*ast.DirectiveDefinition{name: schema.Directives[name]}}))

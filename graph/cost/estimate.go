@@ -79,6 +79,11 @@ func (e *estimator) field(f *ast.Field, parents int) int {
 		e.root = f
 		defer func() { e.root = nil }()
 	}
+	if f.Name == entitiesField && isRoot && f.Definition.Directives.ForName("cost") == nil {
+		calls, least, objects := e.entities(f)
+		e.minimum = saturatingAdd(e.minimum, least)
+		return saturatingAdd(calls, e.selections(f.SelectionSet, max(objects, 1)))
+	}
 	items := parents
 	pageSize := 0
 	if hasArg(f.Definition, "first") || hasArg(f.Definition, "last") {

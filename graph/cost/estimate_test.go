@@ -7,10 +7,11 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"intercom-graphql/graph/cost"
-	"intercom-graphql/graph/generated"
+	"intercom-graphql/graph/schemaview"
 )
 
-var schema = generated.NewExecutableSchema(generated.Config{}).Schema()
+// schema is the subgraph view, which holds the plain graph and _entities.
+var schema = schemaview.Subgraph()
 
 func operation(t testing.TB, query string) *ast.OperationDefinition {
 	t.Helper()

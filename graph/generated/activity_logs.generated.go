@@ -801,7 +801,7 @@ func (ec *executionContext) fieldContext_ActivityLogPerformer_ip(_ context.Conte
 
 // region    **************************** object.gotpl ****************************
 
-var activityLogImplementors = []string{"ActivityLog", "Node"}
+var activityLogImplementors = []string{"ActivityLog", "Node", "_Entity"}
 
 func (ec *executionContext) _ActivityLog(ctx context.Context, sel ast.SelectionSet, obj *upstream.ActivityLog) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, activityLogImplementors)
@@ -1152,6 +1152,26 @@ func (ec *executionContext) unmarshalNActivityType2intercomᚑgraphqlᚋgraphᚋ
 
 func (ec *executionContext) marshalNActivityType2intercomᚑgraphqlᚋgraphᚋmodelᚐActivityType(ctx context.Context, sel ast.SelectionSet, v model.ActivityType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalOActivityLog2ᚕᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx context.Context, sel ast.SelectionSet, v []*upstream.ActivityLog) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOActivityLog2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOActivityLog2ᚖintercomᚑgraphqlᚋupstreamᚐActivityLog(ctx context.Context, sel ast.SelectionSet, v *upstream.ActivityLog) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ActivityLog(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOActivityLogConnection2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐActivityLogConnection(ctx context.Context, sel ast.SelectionSet, v *model.ActivityLogConnection) graphql.Marshaler {

@@ -1228,7 +1228,7 @@ func (ec *executionContext) fieldContext_Me_app(_ context.Context, field graphql
 
 // region    **************************** object.gotpl ****************************
 
-var adminImplementors = []string{"Admin", "Node"}
+var adminImplementors = []string{"Admin", "Node", "_Entity"}
 
 func (ec *executionContext) _Admin(ctx context.Context, sel ast.SelectionSet, obj *upstream.Admin) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, adminImplementors)
@@ -1497,7 +1497,7 @@ func (ec *executionContext) _App(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
-var meImplementors = []string{"Me", "Node"}
+var meImplementors = []string{"Me", "Node", "_Entity"}
 
 func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *upstream.AdminWithApp) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, meImplementors)
@@ -1646,6 +1646,19 @@ func (ec *executionContext) marshalNAdminEdge2ᚖintercomᚑgraphqlᚋgraphᚋmo
 	return ec._AdminEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdmin2ᚕᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx context.Context, sel ast.SelectionSet, v []*upstream.Admin) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOAdmin2ᚖintercomᚑgraphqlᚋupstreamᚐAdmin(ctx context.Context, sel ast.SelectionSet, v *upstream.Admin) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -1672,6 +1685,19 @@ func (ec *executionContext) marshalOApp2ᚖintercomᚑgraphqlᚋupstreamᚐApp(c
 		return graphql.Null
 	}
 	return ec._App(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMe2ᚕᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v []*upstream.AdminWithApp) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOMe2ᚖintercomᚑgraphqlᚋupstreamᚐAdminWithApp(ctx context.Context, sel ast.SelectionSet, v *upstream.AdminWithApp) graphql.Marshaler {

@@ -1483,7 +1483,7 @@ func (ec *executionContext) fieldContext_HighlightedText_highlighted(_ context.C
 
 // region    **************************** object.gotpl ****************************
 
-var articleImplementors = []string{"Article", "Node"}
+var articleImplementors = []string{"Article", "Node", "_Entity"}
 
 func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *upstream.Article) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, articleImplementors)
@@ -2146,6 +2146,19 @@ func (ec *executionContext) marshalNHighlightedText2ᚕᚕintercomᚑgraphqlᚋu
 			return graphql.Null
 		}
 	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOArticle2ᚕᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx context.Context, sel ast.SelectionSet, v []*upstream.Article) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOArticle2ᚖintercomᚑgraphqlᚋupstreamᚐArticle(ctx, sel, v[i])
+	})
 
 	return ret
 }

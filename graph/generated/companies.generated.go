@@ -1149,7 +1149,7 @@ func UnmarshalCompanyOrder(ctx context.Context, raw any) (model.CompanyOrder, er
 
 // region    **************************** object.gotpl ****************************
 
-var companyImplementors = []string{"Company", "Node"}
+var companyImplementors = []string{"Company", "Node", "_Entity"}
 
 func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, obj *upstream.Company) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, companyImplementors)

@@ -3938,7 +3938,7 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var conversationImplementors = []string{"Conversation", "Node", "LinkedObject"}
+var conversationImplementors = []string{"Conversation", "Node", "LinkedObject", "_Entity"}
 
 func (ec *executionContext) _Conversation(ctx context.Context, sel ast.SelectionSet, obj *upstream.Conversation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationImplementors)
@@ -4287,7 +4287,7 @@ func (ec *executionContext) _ConversationFirstContactReply(ctx context.Context, 
 	return out
 }
 
-var conversationPartImplementors = []string{"ConversationPart", "Node"}
+var conversationPartImplementors = []string{"ConversationPart", "Node", "_Entity"}
 
 func (ec *executionContext) _ConversationPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.ConversationPart) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationPartImplementors)
@@ -4555,7 +4555,7 @@ func (ec *executionContext) _ConversationSla(ctx context.Context, sel ast.Select
 	return out
 }
 
-var conversationSourceImplementors = []string{"ConversationSource", "Node"}
+var conversationSourceImplementors = []string{"ConversationSource", "Node", "_Entity"}
 
 func (ec *executionContext) _ConversationSource(ctx context.Context, sel ast.SelectionSet, obj *upstream.ConversationSource) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conversationSourceImplementors)
@@ -4927,6 +4927,19 @@ func (ec *executionContext) marshalOAssignedTo2ᚖintercomᚑgraphqlᚋupstream�
 	return ec._AssignedTo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOConversation2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx context.Context, sel ast.SelectionSet, v []*upstream.Conversation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOConversation2ᚖintercomᚑgraphqlᚋupstreamᚐConversation(ctx context.Context, sel ast.SelectionSet, v *upstream.Conversation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5004,6 +5017,19 @@ func (ec *executionContext) unmarshalOConversationOrder2ᚖintercomᚑgraphqlᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOConversationPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx context.Context, sel ast.SelectionSet, v []*upstream.ConversationPart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOConversationPart2ᚖintercomᚑgraphqlᚋupstreamᚐConversationPart(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5045,6 +5071,26 @@ func (ec *executionContext) marshalOConversationSla2ᚖintercomᚑgraphqlᚋupst
 		return graphql.Null
 	}
 	return ec._ConversationSla(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConversationSource2ᚕᚖintercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v []*upstream.ConversationSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOConversationSource2ᚖintercomᚑgraphqlᚋupstreamᚐConversationSource(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOConversationSource2ᚖintercomᚑgraphqlᚋupstreamᚐConversationSource(ctx context.Context, sel ast.SelectionSet, v *upstream.ConversationSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConversationSource(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOConversationSourceFilter2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐConversationSourceFilter(ctx context.Context, v any) (*model.ConversationSourceFilter, error) {

@@ -621,7 +621,7 @@ func (ec *executionContext) fieldContext_DataAttributeEdge_node(_ context.Contex
 
 // region    **************************** object.gotpl ****************************
 
-var dataAttributeImplementors = []string{"DataAttribute", "Node"}
+var dataAttributeImplementors = []string{"DataAttribute", "Node", "_Entity"}
 
 func (ec *executionContext) _DataAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataAttribute) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, dataAttributeImplementors)
@@ -895,6 +895,19 @@ func (ec *executionContext) unmarshalNDataAttributeModel2intercomᚑgraphqlᚋgr
 
 func (ec *executionContext) marshalNDataAttributeModel2intercomᚑgraphqlᚋgraphᚋmodelᚐDataAttributeModel(ctx context.Context, sel ast.SelectionSet, v model.DataAttributeModel) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalODataAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataAttribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalODataAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐDataAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.DataAttribute) graphql.Marshaler {

@@ -183,7 +183,7 @@ func (ec *executionContext) fieldContext_DataExport_downloadExpiresAt(_ context.
 
 // region    **************************** object.gotpl ****************************
 
-var dataExportImplementors = []string{"DataExport", "Node"}
+var dataExportImplementors = []string{"DataExport", "Node", "_Entity"}
 
 func (ec *executionContext) _DataExport(ctx context.Context, sel ast.SelectionSet, obj *upstream.DataExport) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, dataExportImplementors)
@@ -259,6 +259,19 @@ func (ec *executionContext) unmarshalNDataExportStatus2intercomᚑgraphqlᚋgrap
 
 func (ec *executionContext) marshalNDataExportStatus2intercomᚑgraphqlᚋgraphᚋmodelᚐDataExportStatus(ctx context.Context, sel ast.SelectionSet, v model.DataExportStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalODataExport2ᚕᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx context.Context, sel ast.SelectionSet, v []*upstream.DataExport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalODataExport2ᚖintercomᚑgraphqlᚋupstreamᚐDataExport(ctx context.Context, sel ast.SelectionSet, v *upstream.DataExport) graphql.Marshaler {

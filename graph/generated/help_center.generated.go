@@ -1103,7 +1103,7 @@ func (ec *executionContext) fieldContext_HelpCenterEdge_node(_ context.Context, 
 
 // region    **************************** object.gotpl ****************************
 
-var collectionImplementors = []string{"Collection", "Node"}
+var collectionImplementors = []string{"Collection", "Node", "_Entity"}
 
 func (ec *executionContext) _Collection(ctx context.Context, sel ast.SelectionSet, obj *upstream.Collection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, collectionImplementors)
@@ -1340,7 +1340,7 @@ func (ec *executionContext) _CollectionTranslation(ctx context.Context, sel ast.
 	return out
 }
 
-var helpCenterImplementors = []string{"HelpCenter", "Node"}
+var helpCenterImplementors = []string{"HelpCenter", "Node", "_Entity"}
 
 func (ec *executionContext) _HelpCenter(ctx context.Context, sel ast.SelectionSet, obj *upstream.HelpCenter) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, helpCenterImplementors)
@@ -1629,6 +1629,19 @@ func (ec *executionContext) marshalNHelpCenterEdge2ᚖintercomᚑgraphqlᚋgraph
 	return ec._HelpCenterEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCollection2ᚕᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx context.Context, sel ast.SelectionSet, v []*upstream.Collection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOCollection2ᚖintercomᚑgraphqlᚋupstreamᚐCollection(ctx context.Context, sel ast.SelectionSet, v *upstream.Collection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -1655,6 +1668,19 @@ func (ec *executionContext) marshalOCollectionTranslation2ᚖintercomᚑgraphql�
 		return graphql.Null
 	}
 	return ec._CollectionTranslation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHelpCenter2ᚕᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx context.Context, sel ast.SelectionSet, v []*upstream.HelpCenter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOHelpCenter2ᚖintercomᚑgraphqlᚋupstreamᚐHelpCenter(ctx context.Context, sel ast.SelectionSet, v *upstream.HelpCenter) graphql.Marshaler {

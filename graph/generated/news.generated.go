@@ -992,7 +992,7 @@ func (ec *executionContext) fieldContext_NewsfeedEdge_node(_ context.Context, fi
 
 // region    **************************** object.gotpl ****************************
 
-var newsItemImplementors = []string{"NewsItem", "Node"}
+var newsItemImplementors = []string{"NewsItem", "Node", "_Entity"}
 
 func (ec *executionContext) _NewsItem(ctx context.Context, sel ast.SelectionSet, obj *upstream.NewsItem) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, newsItemImplementors)
@@ -1179,7 +1179,7 @@ func (ec *executionContext) _NewsItemEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var newsfeedImplementors = []string{"Newsfeed", "Node"}
+var newsfeedImplementors = []string{"Newsfeed", "Node", "_Entity"}
 
 func (ec *executionContext) _Newsfeed(ctx context.Context, sel ast.SelectionSet, obj *upstream.Newsfeed) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, newsfeedImplementors)
@@ -1494,6 +1494,19 @@ func (ec *executionContext) marshalNNewsfeedEdge2ᚖintercomᚑgraphqlᚋgraph�
 	return ec._NewsfeedEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONewsItem2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx context.Context, sel ast.SelectionSet, v []*upstream.NewsItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalONewsItem2ᚖintercomᚑgraphqlᚋupstreamᚐNewsItem(ctx context.Context, sel ast.SelectionSet, v *upstream.NewsItem) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -1529,6 +1542,19 @@ func (ec *executionContext) marshalONewsItemState2ᚖintercomᚑgraphqlᚋgraph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalONewsfeed2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx context.Context, sel ast.SelectionSet, v []*upstream.Newsfeed) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalONewsfeed2ᚖintercomᚑgraphqlᚋupstreamᚐNewsfeed(ctx context.Context, sel ast.SelectionSet, v *upstream.Newsfeed) graphql.Marshaler {

@@ -374,7 +374,7 @@ func (ec *executionContext) fieldContext_NoteEdge_node(_ context.Context, field 
 
 // region    **************************** object.gotpl ****************************
 
-var noteImplementors = []string{"Note", "Node"}
+var noteImplementors = []string{"Note", "Node", "_Entity"}
 
 func (ec *executionContext) _Note(ctx context.Context, sel ast.SelectionSet, obj *upstream.Note) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, noteImplementors)
@@ -571,6 +571,19 @@ func (ec *executionContext) marshalNNoteEdge2ᚖintercomᚑgraphqlᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._NoteEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONote2ᚕᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx context.Context, sel ast.SelectionSet, v []*upstream.Note) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalONote2ᚖintercomᚑgraphqlᚋupstreamᚐNote(ctx context.Context, sel ast.SelectionSet, v *upstream.Note) graphql.Marshaler {

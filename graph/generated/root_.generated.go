@@ -76,6 +76,7 @@ type ResolverRoot interface {
 	DetachTagFromContactPayload() DetachTagFromContactPayloadResolver
 	DetachTagFromConversationPayload() DetachTagFromConversationPayloadResolver
 	DetachTagFromTicketPayload() DetachTagFromTicketPayloadResolver
+	Entity() EntityResolver
 	HelpCenter() HelpCenterResolver
 	HighlightedText() HighlightedTextResolver
 	Me() MeResolver
@@ -452,6 +453,7 @@ type ComplexityRoot struct {
 		BrowserLanguage        func(childComplexity int) int
 		BrowserVersion         func(childComplexity int) int
 		Companies              func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Conversations          func(childComplexity int, filter *model.ConversationFilter, orderBy *model.ConversationOrder, first *int, after *string) int
 		CreatedAt              func(childComplexity int) int
 		CustomAttributes       func(childComplexity int) int
 		Email                  func(childComplexity int) int
@@ -952,6 +954,35 @@ type ComplexityRoot struct {
 		UserErrors       func(childComplexity int) int
 	}
 
+	Entity struct {
+		FindActivityLog               func(childComplexity int, reps []*model.ActivityLogRepresentation) int
+		FindAdmin                     func(childComplexity int, reps []*model.AdminRepresentation) int
+		FindArticle                   func(childComplexity int, reps []*model.ArticleRepresentation) int
+		FindCollection                func(childComplexity int, reps []*model.CollectionRepresentation) int
+		FindCompany                   func(childComplexity int, reps []*model.CompanyRepresentation) int
+		FindContact                   func(childComplexity int, reps []*model.ContactRepresentation) int
+		FindConversation              func(childComplexity int, reps []*model.ConversationRepresentation) int
+		FindConversationPart          func(childComplexity int, reps []*model.ConversationPartRepresentation) int
+		FindConversationSource        func(childComplexity int, reps []*model.ConversationSourceRepresentation) int
+		FindDataAttribute             func(childComplexity int, reps []*model.DataAttributeRepresentation) int
+		FindDataExport                func(childComplexity int, reps []*model.DataExportRepresentation) int
+		FindHelpCenter                func(childComplexity int, reps []*model.HelpCenterRepresentation) int
+		FindMe                        func(childComplexity int, reps []*model.MeRepresentation) int
+		FindNewsItem                  func(childComplexity int, reps []*model.NewsItemRepresentation) int
+		FindNewsfeed                  func(childComplexity int, reps []*model.NewsfeedRepresentation) int
+		FindNote                      func(childComplexity int, reps []*model.NoteRepresentation) int
+		FindSegment                   func(childComplexity int, reps []*model.SegmentRepresentation) int
+		FindSubscriptionType          func(childComplexity int, reps []*model.SubscriptionTypeRepresentation) int
+		FindTag                       func(childComplexity int, reps []*model.TagRepresentation) int
+		FindTeam                      func(childComplexity int, reps []*model.TeamRepresentation) int
+		FindTicket                    func(childComplexity int, reps []*model.TicketRepresentation) int
+		FindTicketPart                func(childComplexity int, reps []*model.TicketPartRepresentation) int
+		FindTicketType                func(childComplexity int, reps []*model.TicketTypeRepresentation) int
+		FindTicketTypeAttribute       func(childComplexity int, reps []*model.TicketTypeAttributeRepresentation) int
+		FindTicketTypeAttributeOption func(childComplexity int, reps []*model.TicketTypeAttributeOptionRepresentation) int
+		FindVisitor                   func(childComplexity int, reps []*model.VisitorRepresentation) int
+	}
+
 	HelpCenter struct {
 		CreatedAt       func(childComplexity int) int
 		CustomDomain    func(childComplexity int) int
@@ -1226,6 +1257,8 @@ type ComplexityRoot struct {
 		TicketTypes        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Tickets            func(childComplexity int, filter *model.TicketFilter, orderBy *model.TicketOrder, first *int, after *string) int
 		Visitor            func(childComplexity int, userID string) int
+		__resolve__service func(childComplexity int) int
+		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
 
 	RateLimit struct {
@@ -1726,6 +1759,10 @@ type ComplexityRoot struct {
 		ID   func(childComplexity int) int
 		Name func(childComplexity int) int
 		Tag  func(childComplexity int) int
+	}
+
+	_Service struct {
+		SDL func(childComplexity int) int
 	}
 }
 
@@ -3117,6 +3154,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.Companies(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Contact.conversations":
+		if e.ComplexityRoot.Contact.Conversations == nil {
+			break
+		}
+
+		args, err := ec.field_Contact_conversations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Contact.Conversations(childComplexity, args["filter"].(*model.ConversationFilter), args["orderBy"].(*model.ConversationOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Contact.createdAt":
 		if e.ComplexityRoot.Contact.CreatedAt == nil {
 			break
@@ -5153,6 +5201,293 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DetachTagFromTicketPayload.UserErrors(childComplexity), true
 
+	case "Entity.findActivityLog":
+		if e.ComplexityRoot.Entity.FindActivityLog == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findActivityLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindActivityLog(childComplexity, args["reps"].([]*model.ActivityLogRepresentation)), true
+	case "Entity.findAdmin":
+		if e.ComplexityRoot.Entity.FindAdmin == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findAdmin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindAdmin(childComplexity, args["reps"].([]*model.AdminRepresentation)), true
+	case "Entity.findArticle":
+		if e.ComplexityRoot.Entity.FindArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindArticle(childComplexity, args["reps"].([]*model.ArticleRepresentation)), true
+	case "Entity.findCollection":
+		if e.ComplexityRoot.Entity.FindCollection == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findCollection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindCollection(childComplexity, args["reps"].([]*model.CollectionRepresentation)), true
+	case "Entity.findCompany":
+		if e.ComplexityRoot.Entity.FindCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindCompany(childComplexity, args["reps"].([]*model.CompanyRepresentation)), true
+	case "Entity.findContact":
+		if e.ComplexityRoot.Entity.FindContact == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindContact(childComplexity, args["reps"].([]*model.ContactRepresentation)), true
+	case "Entity.findConversation":
+		if e.ComplexityRoot.Entity.FindConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindConversation(childComplexity, args["reps"].([]*model.ConversationRepresentation)), true
+	case "Entity.findConversationPart":
+		if e.ComplexityRoot.Entity.FindConversationPart == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findConversationPart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindConversationPart(childComplexity, args["reps"].([]*model.ConversationPartRepresentation)), true
+	case "Entity.findConversationSource":
+		if e.ComplexityRoot.Entity.FindConversationSource == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findConversationSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindConversationSource(childComplexity, args["reps"].([]*model.ConversationSourceRepresentation)), true
+	case "Entity.findDataAttribute":
+		if e.ComplexityRoot.Entity.FindDataAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findDataAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindDataAttribute(childComplexity, args["reps"].([]*model.DataAttributeRepresentation)), true
+	case "Entity.findDataExport":
+		if e.ComplexityRoot.Entity.FindDataExport == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findDataExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindDataExport(childComplexity, args["reps"].([]*model.DataExportRepresentation)), true
+	case "Entity.findHelpCenter":
+		if e.ComplexityRoot.Entity.FindHelpCenter == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findHelpCenter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindHelpCenter(childComplexity, args["reps"].([]*model.HelpCenterRepresentation)), true
+	case "Entity.findMe":
+		if e.ComplexityRoot.Entity.FindMe == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findMe_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindMe(childComplexity, args["reps"].([]*model.MeRepresentation)), true
+	case "Entity.findNewsItem":
+		if e.ComplexityRoot.Entity.FindNewsItem == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findNewsItem_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindNewsItem(childComplexity, args["reps"].([]*model.NewsItemRepresentation)), true
+	case "Entity.findNewsfeed":
+		if e.ComplexityRoot.Entity.FindNewsfeed == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findNewsfeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindNewsfeed(childComplexity, args["reps"].([]*model.NewsfeedRepresentation)), true
+	case "Entity.findNote":
+		if e.ComplexityRoot.Entity.FindNote == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindNote(childComplexity, args["reps"].([]*model.NoteRepresentation)), true
+	case "Entity.findSegment":
+		if e.ComplexityRoot.Entity.FindSegment == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findSegment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindSegment(childComplexity, args["reps"].([]*model.SegmentRepresentation)), true
+	case "Entity.findSubscriptionType":
+		if e.ComplexityRoot.Entity.FindSubscriptionType == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findSubscriptionType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindSubscriptionType(childComplexity, args["reps"].([]*model.SubscriptionTypeRepresentation)), true
+	case "Entity.findTag":
+		if e.ComplexityRoot.Entity.FindTag == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTag_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTag(childComplexity, args["reps"].([]*model.TagRepresentation)), true
+	case "Entity.findTeam":
+		if e.ComplexityRoot.Entity.FindTeam == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTeam_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTeam(childComplexity, args["reps"].([]*model.TeamRepresentation)), true
+	case "Entity.findTicket":
+		if e.ComplexityRoot.Entity.FindTicket == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTicket_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTicket(childComplexity, args["reps"].([]*model.TicketRepresentation)), true
+	case "Entity.findTicketPart":
+		if e.ComplexityRoot.Entity.FindTicketPart == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTicketPart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTicketPart(childComplexity, args["reps"].([]*model.TicketPartRepresentation)), true
+	case "Entity.findTicketType":
+		if e.ComplexityRoot.Entity.FindTicketType == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTicketType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTicketType(childComplexity, args["reps"].([]*model.TicketTypeRepresentation)), true
+	case "Entity.findTicketTypeAttribute":
+		if e.ComplexityRoot.Entity.FindTicketTypeAttribute == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTicketTypeAttribute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTicketTypeAttribute(childComplexity, args["reps"].([]*model.TicketTypeAttributeRepresentation)), true
+	case "Entity.findTicketTypeAttributeOption":
+		if e.ComplexityRoot.Entity.FindTicketTypeAttributeOption == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTicketTypeAttributeOption_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTicketTypeAttributeOption(childComplexity, args["reps"].([]*model.TicketTypeAttributeOptionRepresentation)), true
+	case "Entity.findVisitor":
+		if e.ComplexityRoot.Entity.FindVisitor == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findVisitor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindVisitor(childComplexity, args["reps"].([]*model.VisitorRepresentation)), true
+
 	case "HelpCenter.createdAt":
 		if e.ComplexityRoot.HelpCenter.CreatedAt == nil {
 			break
@@ -6941,6 +7276,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Visitor(childComplexity, args["userId"].(string)), true
+	case "Query._service":
+		if e.ComplexityRoot.Query.__resolve__service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.__resolve__service(childComplexity), true
+	case "Query._entities":
+		if e.ComplexityRoot.Query.__resolve_entities == nil {
+			break
+		}
+
+		args, err := ec.field_Query__entities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
 	case "RateLimit.cost":
 		if e.ComplexityRoot.RateLimit.Cost == nil {
@@ -8931,6 +9283,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VisitorTag.Tag(childComplexity), true
 
+	case "_Service.sdl":
+		if e.ComplexityRoot._Service.SDL == nil {
+			break
+		}
+
+		return e.ComplexityRoot._Service.SDL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -8940,9 +9299,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ActivityLogRepresentation", ec.unmarshalInputActivityLogRepresentation),
 			graphql.NewInputUnmarshaler("AdminConversationReplyInput", ec.unmarshalInputAdminConversationReplyInput),
+			graphql.NewInputUnmarshaler("AdminRepresentation", ec.unmarshalInputAdminRepresentation),
 			graphql.NewInputUnmarshaler("AdminTicketReplyInput", ec.unmarshalInputAdminTicketReplyInput),
 			graphql.NewInputUnmarshaler("ArchiveContactInput", ec.unmarshalInputArchiveContactInput),
+			graphql.NewInputUnmarshaler("ArticleRepresentation", ec.unmarshalInputArticleRepresentation),
 			graphql.NewInputUnmarshaler("ArticleTranslationInput", ec.unmarshalInputArticleTranslationInput),
 			graphql.NewInputUnmarshaler("AssignConversationInput", ec.unmarshalInputAssignConversationInput),
 			graphql.NewInputUnmarshaler("AttachContactToCompanyInput", ec.unmarshalInputAttachContactToCompanyInput),
@@ -8954,10 +9316,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("BooleanFilter", ec.unmarshalInputBooleanFilter),
 			graphql.NewInputUnmarshaler("CancelDataExportInput", ec.unmarshalInputCancelDataExportInput),
 			graphql.NewInputUnmarshaler("CloseConversationInput", ec.unmarshalInputCloseConversationInput),
+			graphql.NewInputUnmarshaler("CollectionRepresentation", ec.unmarshalInputCollectionRepresentation),
 			graphql.NewInputUnmarshaler("CollectionTranslationInput", ec.unmarshalInputCollectionTranslationInput),
 			graphql.NewInputUnmarshaler("CompanyEventFilter", ec.unmarshalInputCompanyEventFilter),
 			graphql.NewInputUnmarshaler("CompanyFilter", ec.unmarshalInputCompanyFilter),
 			graphql.NewInputUnmarshaler("CompanyOrder", ec.unmarshalInputCompanyOrder),
+			graphql.NewInputUnmarshaler("CompanyRepresentation", ec.unmarshalInputCompanyRepresentation),
 			graphql.NewInputUnmarshaler("ContactAndroidAppFilter", ec.unmarshalInputContactAndroidAppFilter),
 			graphql.NewInputUnmarshaler("ContactEventFilter", ec.unmarshalInputContactEventFilter),
 			graphql.NewInputUnmarshaler("ContactFilter", ec.unmarshalInputContactFilter),
@@ -8966,16 +9330,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactRefInput", ec.unmarshalInputContactRefInput),
 			graphql.NewInputUnmarshaler("ContactReplyInput", ec.unmarshalInputContactReplyInput),
+			graphql.NewInputUnmarshaler("ContactRepresentation", ec.unmarshalInputContactRepresentation),
 			graphql.NewInputUnmarshaler("ContactRoleFilter", ec.unmarshalInputContactRoleFilter),
 			graphql.NewInputUnmarshaler("ConversationAiAgentFilter", ec.unmarshalInputConversationAiAgentFilter),
 			graphql.NewInputUnmarshaler("ConversationAuthorFilter", ec.unmarshalInputConversationAuthorFilter),
 			graphql.NewInputUnmarshaler("ConversationEventFilter", ec.unmarshalInputConversationEventFilter),
 			graphql.NewInputUnmarshaler("ConversationFilter", ec.unmarshalInputConversationFilter),
 			graphql.NewInputUnmarshaler("ConversationOrder", ec.unmarshalInputConversationOrder),
+			graphql.NewInputUnmarshaler("ConversationPartRepresentation", ec.unmarshalInputConversationPartRepresentation),
 			graphql.NewInputUnmarshaler("ConversationRatingFilter", ec.unmarshalInputConversationRatingFilter),
 			graphql.NewInputUnmarshaler("ConversationRedactionInput", ec.unmarshalInputConversationRedactionInput),
 			graphql.NewInputUnmarshaler("ConversationReplyInput", ec.unmarshalInputConversationReplyInput),
+			graphql.NewInputUnmarshaler("ConversationRepresentation", ec.unmarshalInputConversationRepresentation),
 			graphql.NewInputUnmarshaler("ConversationSourceFilter", ec.unmarshalInputConversationSourceFilter),
+			graphql.NewInputUnmarshaler("ConversationSourceRepresentation", ec.unmarshalInputConversationSourceRepresentation),
 			graphql.NewInputUnmarshaler("ConversationSourceTypeFilter", ec.unmarshalInputConversationSourceTypeFilter),
 			graphql.NewInputUnmarshaler("ConversationStateFilter", ec.unmarshalInputConversationStateFilter),
 			graphql.NewInputUnmarshaler("ConversationStatisticsFilter", ec.unmarshalInputConversationStatisticsFilter),
@@ -8998,8 +9366,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateTicketTypeAttributeInput", ec.unmarshalInputCreateTicketTypeAttributeInput),
 			graphql.NewInputUnmarshaler("CreateTicketTypeInput", ec.unmarshalInputCreateTicketTypeInput),
 			graphql.NewInputUnmarshaler("CustomAttributeFilter", ec.unmarshalInputCustomAttributeFilter),
+			graphql.NewInputUnmarshaler("DataAttributeRepresentation", ec.unmarshalInputDataAttributeRepresentation),
 			graphql.NewInputUnmarshaler("DataEventActorInput", ec.unmarshalInputDataEventActorInput),
 			graphql.NewInputUnmarshaler("DataEventPerson", ec.unmarshalInputDataEventPerson),
+			graphql.NewInputUnmarshaler("DataExportRepresentation", ec.unmarshalInputDataExportRepresentation),
 			graphql.NewInputUnmarshaler("DateFilter", ec.unmarshalInputDateFilter),
 			graphql.NewInputUnmarshaler("DateTimeFilter", ec.unmarshalInputDateTimeFilter),
 			graphql.NewInputUnmarshaler("DeleteArticleInput", ec.unmarshalInputDeleteArticleInput),
@@ -9015,10 +9385,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DetachTagFromConversationInput", ec.unmarshalInputDetachTagFromConversationInput),
 			graphql.NewInputUnmarshaler("DetachTagFromTicketInput", ec.unmarshalInputDetachTagFromTicketInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
+			graphql.NewInputUnmarshaler("HelpCenterRepresentation", ec.unmarshalInputHelpCenterRepresentation),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
+			graphql.NewInputUnmarshaler("MeRepresentation", ec.unmarshalInputMeRepresentation),
 			graphql.NewInputUnmarshaler("MergeContactsInput", ec.unmarshalInputMergeContactsInput),
+			graphql.NewInputUnmarshaler("NewsItemRepresentation", ec.unmarshalInputNewsItemRepresentation),
 			graphql.NewInputUnmarshaler("NewsfeedAssignmentInput", ec.unmarshalInputNewsfeedAssignmentInput),
+			graphql.NewInputUnmarshaler("NewsfeedRepresentation", ec.unmarshalInputNewsfeedRepresentation),
+			graphql.NewInputUnmarshaler("NoteRepresentation", ec.unmarshalInputNoteRepresentation),
 			graphql.NewInputUnmarshaler("OpenConversationInput", ec.unmarshalInputOpenConversationInput),
 			graphql.NewInputUnmarshaler("QuickReplyOptionInput", ec.unmarshalInputQuickReplyOptionInput),
 			graphql.NewInputUnmarshaler("RecordDataEventSummaryInput", ec.unmarshalInputRecordDataEventSummaryInput),
@@ -9026,11 +9401,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ReplyConversationInput", ec.unmarshalInputReplyConversationInput),
 			graphql.NewInputUnmarshaler("ReplyTicketInput", ec.unmarshalInputReplyTicketInput),
 			graphql.NewInputUnmarshaler("RunAssignmentRulesInput", ec.unmarshalInputRunAssignmentRulesInput),
+			graphql.NewInputUnmarshaler("SegmentRepresentation", ec.unmarshalInputSegmentRepresentation),
 			graphql.NewInputUnmarshaler("SetAdminAwayInput", ec.unmarshalInputSetAdminAwayInput),
 			graphql.NewInputUnmarshaler("SnoozeConversationInput", ec.unmarshalInputSnoozeConversationInput),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
+			graphql.NewInputUnmarshaler("SubscriptionTypeRepresentation", ec.unmarshalInputSubscriptionTypeRepresentation),
 			graphql.NewInputUnmarshaler("TagCompaniesInput", ec.unmarshalInputTagCompaniesInput),
 			graphql.NewInputUnmarshaler("TagContactsInput", ec.unmarshalInputTagContactsInput),
+			graphql.NewInputUnmarshaler("TagRepresentation", ec.unmarshalInputTagRepresentation),
+			graphql.NewInputUnmarshaler("TeamRepresentation", ec.unmarshalInputTeamRepresentation),
 			graphql.NewInputUnmarshaler("TicketAssignmentInput", ec.unmarshalInputTicketAssignmentInput),
 			graphql.NewInputUnmarshaler("TicketAttributeFilter", ec.unmarshalInputTicketAttributeFilter),
 			graphql.NewInputUnmarshaler("TicketAttributeValueInput", ec.unmarshalInputTicketAttributeValueInput),
@@ -9038,8 +9417,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TicketEventFilter", ec.unmarshalInputTicketEventFilter),
 			graphql.NewInputUnmarshaler("TicketFilter", ec.unmarshalInputTicketFilter),
 			graphql.NewInputUnmarshaler("TicketOrder", ec.unmarshalInputTicketOrder),
+			graphql.NewInputUnmarshaler("TicketPartRepresentation", ec.unmarshalInputTicketPartRepresentation),
 			graphql.NewInputUnmarshaler("TicketReplyInput", ec.unmarshalInputTicketReplyInput),
+			graphql.NewInputUnmarshaler("TicketRepresentation", ec.unmarshalInputTicketRepresentation),
 			graphql.NewInputUnmarshaler("TicketStateFilter", ec.unmarshalInputTicketStateFilter),
+			graphql.NewInputUnmarshaler("TicketTypeAttributeOptionRepresentation", ec.unmarshalInputTicketTypeAttributeOptionRepresentation),
+			graphql.NewInputUnmarshaler("TicketTypeAttributeRepresentation", ec.unmarshalInputTicketTypeAttributeRepresentation),
+			graphql.NewInputUnmarshaler("TicketTypeRepresentation", ec.unmarshalInputTicketTypeRepresentation),
 			graphql.NewInputUnmarshaler("UnarchiveContactInput", ec.unmarshalInputUnarchiveContactInput),
 			graphql.NewInputUnmarshaler("UntagCompaniesInput", ec.unmarshalInputUntagCompaniesInput),
 			graphql.NewInputUnmarshaler("UpdateArticleInput", ec.unmarshalInputUpdateArticleInput),
@@ -9053,6 +9437,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateTicketTypeAttributeInput", ec.unmarshalInputUpdateTicketTypeAttributeInput),
 			graphql.NewInputUnmarshaler("UpdateTicketTypeInput", ec.unmarshalInputUpdateTicketTypeInput),
 			graphql.NewInputUnmarshaler("UpdateVisitorInput", ec.unmarshalInputUpdateVisitorInput),
+			graphql.NewInputUnmarshaler("VisitorRepresentation", ec.unmarshalInputVisitorRepresentation),
 		)
 	}
 	first := true
@@ -9926,6 +10311,19 @@ type CompanyEdge {
   cursor: String!
   "The company."
   node: Company!
+}
+`, BuiltIn: false},
+	{Name: "../schema/contact_conversations.graphqls", Input: `extend type Contact {
+  """
+  The conversations this contact takes part in, newest first unless ordered otherwise: Intercom's conversation
+  search with the contact added to the filter. Pages forward only; a page costs one upstream call.
+  """
+  conversations(
+    "Only the contact's conversations that also match this (for instance ` + "`" + `{ state: { eq: OPEN } }` + "`" + `)." filter: ConversationFilter
+    "The order of the conversations: Intercom's search sorts by one field." orderBy: ConversationOrder
+    "Returns the first n conversations (at most 100)." first: Int
+    "Returns the conversations after this cursor." after: String
+  ): ConversationConnection @cost(calls: 1, perPage: 150)
 }
 `, BuiltIn: false},
 	{Name: "../schema/contacts.graphqls", Input: `extend type Query {
@@ -11024,6 +11422,39 @@ type DataExport implements Node {
   "When the download stops being available (two days after the job completed). Null until the job completes."
   downloadExpiresAt: DateTime
 }
+`, BuiltIn: false},
+	{Name: "../schema/federation.graphqls", Input: `# The keys by which a supergraph reaches this graph's objects, when the graph
+# is served as a Federation v2 subgraph (FEDERATION=on). With federation off,
+# the served schema leaves these directives, _entities and _service out.
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+
+# Every Node is an entity keyed by its global ID.
+extend type ActivityLog @key(fields: "id")
+extend type Admin @key(fields: "id") @key(fields: "email")
+extend type Article @key(fields: "id")
+extend type Collection @key(fields: "id")
+extend type Company @key(fields: "id") @key(fields: "companyId")
+extend type Contact @key(fields: "id") @key(fields: "externalId") @key(fields: "email")
+extend type Conversation @key(fields: "id")
+extend type ConversationPart @key(fields: "id")
+extend type ConversationSource @key(fields: "id")
+extend type DataAttribute @key(fields: "id")
+extend type DataExport @key(fields: "id")
+extend type HelpCenter @key(fields: "id")
+extend type Me @key(fields: "id")
+extend type NewsItem @key(fields: "id")
+extend type Newsfeed @key(fields: "id")
+extend type Note @key(fields: "id")
+extend type Segment @key(fields: "id")
+extend type SubscriptionType @key(fields: "id")
+extend type Tag @key(fields: "id")
+extend type Team @key(fields: "id")
+extend type Ticket @key(fields: "id")
+extend type TicketPart @key(fields: "id")
+extend type TicketType @key(fields: "id")
+extend type TicketTypeAttribute @key(fields: "id")
+extend type TicketTypeAttributeOption @key(fields: "id")
+extend type Visitor @key(fields: "id")
 `, BuiltIn: false},
 	{Name: "../schema/help_center.graphqls", Input: `extend type Query {
   "Every help center of the workspace. Intercom returns them in one list, so any page costs at most one upstream call."
@@ -15129,6 +15560,209 @@ type VisitorLocation {
   timezone: String
 }
 `, BuiltIn: false},
+	{Name: "../../federation/directives.graphql", Input: `
+	directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+	directive @composeDirective(name: String!) repeatable on SCHEMA
+	directive @extends on OBJECT | INTERFACE
+	directive @external on OBJECT | FIELD_DEFINITION
+	directive @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+	directive @inaccessible on
+	  | ARGUMENT_DEFINITION
+	  | ENUM
+	  | ENUM_VALUE
+	  | FIELD_DEFINITION
+	  | INPUT_FIELD_DEFINITION
+	  | INPUT_OBJECT
+	  | INTERFACE
+	  | OBJECT
+	  | SCALAR
+	  | UNION
+	directive @interfaceObject on OBJECT
+	directive @link(import: [String!], url: String!) repeatable on SCHEMA
+	directive @override(from: String!, label: String) on FIELD_DEFINITION
+	directive @policy(policies: [[federation__Policy!]!]!) on
+	  | FIELD_DEFINITION
+	  | OBJECT
+	  | INTERFACE
+	  | SCALAR
+	  | ENUM
+	directive @provides(fields: FieldSet!) on FIELD_DEFINITION
+	directive @requires(fields: FieldSet!) on FIELD_DEFINITION
+	directive @requiresScopes(scopes: [[federation__Scope!]!]!) on
+	  | FIELD_DEFINITION
+	  | OBJECT
+	  | INTERFACE
+	  | SCALAR
+	  | ENUM
+	directive @shareable repeatable on FIELD_DEFINITION | OBJECT
+	directive @computedRequires on FIELD_DEFINITION
+	directive @tag(name: String!) repeatable on
+	  | ARGUMENT_DEFINITION
+	  | ENUM
+	  | ENUM_VALUE
+	  | FIELD_DEFINITION
+	  | INPUT_FIELD_DEFINITION
+	  | INPUT_OBJECT
+	  | INTERFACE
+	  | OBJECT
+	  | SCALAR
+	  | UNION
+	scalar _Any
+	scalar FieldSet
+	scalar federation__Policy
+	scalar federation__Scope
+`, BuiltIn: true},
+	{Name: "../../federation/entity.graphql", Input: `
+# a union of all types that use the @key directive
+union _Entity = ActivityLog | Admin | Article | Collection | Company | Contact | Conversation | ConversationPart | ConversationSource | DataAttribute | DataExport | HelpCenter | Me | NewsItem | Newsfeed | Note | Segment | SubscriptionType | Tag | Team | Ticket | TicketPart | TicketType | TicketTypeAttribute | TicketTypeAttributeOption | Visitor
+
+input ActivityLogRepresentation {
+	id: ID
+}
+
+input AdminRepresentation {
+	id: ID
+	email: String
+}
+
+input ArticleRepresentation {
+	id: ID
+}
+
+input CollectionRepresentation {
+	id: ID
+}
+
+input CompanyRepresentation {
+	id: ID
+	companyId: String
+}
+
+input ContactRepresentation {
+	id: ID
+	externalId: String
+	email: String
+}
+
+input ConversationRepresentation {
+	id: ID
+}
+
+input ConversationPartRepresentation {
+	id: ID
+}
+
+input ConversationSourceRepresentation {
+	id: ID
+}
+
+input DataAttributeRepresentation {
+	id: ID
+}
+
+input DataExportRepresentation {
+	id: ID
+}
+
+input HelpCenterRepresentation {
+	id: ID
+}
+
+input MeRepresentation {
+	id: ID
+}
+
+input NewsItemRepresentation {
+	id: ID
+}
+
+input NewsfeedRepresentation {
+	id: ID
+}
+
+input NoteRepresentation {
+	id: ID
+}
+
+input SegmentRepresentation {
+	id: ID
+}
+
+input SubscriptionTypeRepresentation {
+	id: ID
+}
+
+input TagRepresentation {
+	id: ID
+}
+
+input TeamRepresentation {
+	id: ID
+}
+
+input TicketRepresentation {
+	id: ID
+}
+
+input TicketPartRepresentation {
+	id: ID
+}
+
+input TicketTypeRepresentation {
+	id: ID
+}
+
+input TicketTypeAttributeRepresentation {
+	id: ID
+}
+
+input TicketTypeAttributeOptionRepresentation {
+	id: ID
+}
+
+input VisitorRepresentation {
+	id: ID
+}
+
+# fake type to build resolver interfaces for users to implement
+type Entity {
+	findActivityLog(reps: [ActivityLogRepresentation!]!): [ActivityLog]
+	findAdmin(reps: [AdminRepresentation!]!): [Admin]
+	findArticle(reps: [ArticleRepresentation!]!): [Article]
+	findCollection(reps: [CollectionRepresentation!]!): [Collection]
+	findCompany(reps: [CompanyRepresentation!]!): [Company]
+	findContact(reps: [ContactRepresentation!]!): [Contact]
+	findConversation(reps: [ConversationRepresentation!]!): [Conversation]
+	findConversationPart(reps: [ConversationPartRepresentation!]!): [ConversationPart]
+	findConversationSource(reps: [ConversationSourceRepresentation!]!): [ConversationSource]
+	findDataAttribute(reps: [DataAttributeRepresentation!]!): [DataAttribute]
+	findDataExport(reps: [DataExportRepresentation!]!): [DataExport]
+	findHelpCenter(reps: [HelpCenterRepresentation!]!): [HelpCenter]
+	findMe(reps: [MeRepresentation!]!): [Me]
+	findNewsItem(reps: [NewsItemRepresentation!]!): [NewsItem]
+	findNewsfeed(reps: [NewsfeedRepresentation!]!): [Newsfeed]
+	findNote(reps: [NoteRepresentation!]!): [Note]
+	findSegment(reps: [SegmentRepresentation!]!): [Segment]
+	findSubscriptionType(reps: [SubscriptionTypeRepresentation!]!): [SubscriptionType]
+	findTag(reps: [TagRepresentation!]!): [Tag]
+	findTeam(reps: [TeamRepresentation!]!): [Team]
+	findTicket(reps: [TicketRepresentation!]!): [Ticket]
+	findTicketPart(reps: [TicketPartRepresentation!]!): [TicketPart]
+	findTicketType(reps: [TicketTypeRepresentation!]!): [TicketType]
+	findTicketTypeAttribute(reps: [TicketTypeAttributeRepresentation!]!): [TicketTypeAttribute]
+	findTicketTypeAttributeOption(reps: [TicketTypeAttributeOptionRepresentation!]!): [TicketTypeAttributeOption]
+	findVisitor(reps: [VisitorRepresentation!]!): [Visitor]
+}
+
+type _Service {
+  sdl: String
+}
+
+extend type Query {
+  _entities(representations: [_Any!]!): [_Entity]!
+  _service: _Service!
+}
+`, BuiltIn: true},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -15872,6 +16506,8 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 		return ec.fieldContext_Contact_socialProfiles(ctx, field)
 	case "companies":
 		return ec.fieldContext_Contact_companies(ctx, field)
+	case "conversations":
+		return ec.fieldContext_Contact_conversations(ctx, field)
 	case "events":
 		return ec.fieldContext_Contact_events(ctx, field)
 	case "eventSummaries":
@@ -18166,6 +18802,14 @@ func (ec *executionContext) childFields_VisitorTag(ctx context.Context, field gr
 		return ec.fieldContext_VisitorTag_tag(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitorTag", field.Name)
+}
+
+func (ec *executionContext) childFields__Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sdl":
+		return ec.fieldContext__Service_sdl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type _Service", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -379,7 +379,7 @@ func (ec *executionContext) fieldContext_SegmentEdge_node(_ context.Context, fie
 
 // region    **************************** object.gotpl ****************************
 
-var segmentImplementors = []string{"Segment", "Node"}
+var segmentImplementors = []string{"Segment", "Node", "_Entity"}
 
 func (ec *executionContext) _Segment(ctx context.Context, sel ast.SelectionSet, obj *upstream.Segment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, segmentImplementors)
@@ -581,6 +581,19 @@ func (ec *executionContext) marshalNSegmentEdge2ᚖintercomᚑgraphqlᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._SegmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSegment2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx context.Context, sel ast.SelectionSet, v []*upstream.Segment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSegment2ᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSegment2ᚖintercomᚑgraphqlᚋupstreamᚐSegment(ctx context.Context, sel ast.SelectionSet, v *upstream.Segment) graphql.Marshaler {

@@ -755,7 +755,7 @@ func (ec *executionContext) _ContactSubscriptionTypeEdge(ctx context.Context, se
 	return out
 }
 
-var subscriptionTypeImplementors = []string{"SubscriptionType", "Node"}
+var subscriptionTypeImplementors = []string{"SubscriptionType", "Node", "_Entity"}
 
 func (ec *executionContext) _SubscriptionType(ctx context.Context, sel ast.SelectionSet, obj *upstream.SubscriptionType) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionTypeImplementors)
@@ -1122,6 +1122,19 @@ func (ec *executionContext) marshalOContactSubscriptionTypeConnection2ᚖinterco
 		return graphql.Null
 	}
 	return ec._ContactSubscriptionTypeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSubscriptionType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx context.Context, sel ast.SelectionSet, v []*upstream.SubscriptionType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSubscriptionType2ᚖintercomᚑgraphqlᚋupstreamᚐSubscriptionType(ctx context.Context, sel ast.SelectionSet, v *upstream.SubscriptionType) graphql.Marshaler {

@@ -341,7 +341,7 @@ func (ec *executionContext) fieldContext_TagEdge_node(_ context.Context, field g
 
 // region    **************************** object.gotpl ****************************
 
-var tagImplementors = []string{"Tag", "Node"}
+var tagImplementors = []string{"Tag", "Node", "_Entity"}
 
 func (ec *executionContext) _Tag(ctx context.Context, sel ast.SelectionSet, obj *upstream.Tag) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, tagImplementors)
@@ -532,6 +532,19 @@ func (ec *executionContext) marshalNTagEdge2ᚖintercomᚑgraphqlᚋgraphᚋmode
 		return graphql.Null
 	}
 	return ec._TagEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTag2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx context.Context, sel ast.SelectionSet, v []*upstream.Tag) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTag2ᚖintercomᚑgraphqlᚋupstreamᚐTag(ctx context.Context, sel ast.SelectionSet, v *upstream.Tag) graphql.Marshaler {

@@ -568,7 +568,7 @@ func (ec *executionContext) fieldContext_TeamEdge_node(_ context.Context, field 
 
 // region    **************************** object.gotpl ****************************
 
-var teamImplementors = []string{"Team", "Node"}
+var teamImplementors = []string{"Team", "Node", "_Entity"}
 
 func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj *upstream.Team) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, teamImplementors)
@@ -799,6 +799,19 @@ func (ec *executionContext) marshalNTeamEdge2ᚖintercomᚑgraphqlᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._TeamEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTeam2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx context.Context, sel ast.SelectionSet, v []*upstream.Team) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTeam2ᚖintercomᚑgraphqlᚋupstreamᚐTeam(ctx context.Context, sel ast.SelectionSet, v *upstream.Team) graphql.Marshaler {

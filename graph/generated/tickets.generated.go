@@ -4261,7 +4261,7 @@ func (ec *executionContext) _LinkedObjectEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
-var ticketImplementors = []string{"Ticket", "Node", "LinkedObject"}
+var ticketImplementors = []string{"Ticket", "Node", "LinkedObject", "_Entity"}
 
 func (ec *executionContext) _Ticket(ctx context.Context, sel ast.SelectionSet, obj *upstream.Ticket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketImplementors)
@@ -4651,7 +4651,7 @@ func (ec *executionContext) _TicketEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var ticketPartImplementors = []string{"TicketPart", "Node"}
+var ticketPartImplementors = []string{"TicketPart", "Node", "_Entity"}
 
 func (ec *executionContext) _TicketPart(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketPart) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketPartImplementors)
@@ -4899,7 +4899,7 @@ func (ec *executionContext) _TicketPartEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var ticketTypeImplementors = []string{"TicketType", "Node"}
+var ticketTypeImplementors = []string{"TicketType", "Node", "_Entity"}
 
 func (ec *executionContext) _TicketType(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketType) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeImplementors)
@@ -4985,7 +4985,7 @@ func (ec *executionContext) _TicketType(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var ticketTypeAttributeImplementors = []string{"TicketTypeAttribute", "Node"}
+var ticketTypeAttributeImplementors = []string{"TicketTypeAttribute", "Node", "_Entity"}
 
 func (ec *executionContext) _TicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, obj *upstream.TicketTypeAttribute) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeImplementors)
@@ -5200,7 +5200,7 @@ func (ec *executionContext) _TicketTypeAttributeEdge(ctx context.Context, sel as
 	return out
 }
 
-var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption", "Node"}
+var ticketTypeAttributeOptionImplementors = []string{"TicketTypeAttributeOption", "Node", "_Entity"}
 
 func (ec *executionContext) _TicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, obj *model.TicketTypeAttributeOption) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ticketTypeAttributeOptionImplementors)
@@ -5806,6 +5806,19 @@ func (ec *executionContext) marshalOLinkedObjectConnection2ᚖintercomᚑgraphql
 	return ec._LinkedObjectConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTicket2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx context.Context, sel ast.SelectionSet, v []*upstream.Ticket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOTicket2ᚖintercomᚑgraphqlᚋupstreamᚐTicket(ctx context.Context, sel ast.SelectionSet, v *upstream.Ticket) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5972,6 +5985,19 @@ func (ec *executionContext) unmarshalOTicketOrder2ᚖintercomᚑgraphqlᚋgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOTicketPart2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketPart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOTicketPart2ᚖintercomᚑgraphqlᚋupstreamᚐTicketPart(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketPart) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -6053,11 +6079,37 @@ func (ec *executionContext) unmarshalOTicketStateFilter2ᚖintercomᚑgraphqlᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOTicketType2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
 func (ec *executionContext) marshalOTicketType2ᚖintercomᚑgraphqlᚋupstreamᚐTicketType(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._TicketType(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttribute2ᚕᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, v []*upstream.TicketTypeAttribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTicketTypeAttribute2ᚖintercomᚑgraphqlᚋupstreamᚐTicketTypeAttribute(ctx context.Context, sel ast.SelectionSet, v *upstream.TicketTypeAttribute) graphql.Marshaler {
@@ -6079,6 +6131,19 @@ func (ec *executionContext) marshalOTicketTypeAttributeEdge2ᚖintercomᚑgraphq
 		return graphql.Null
 	}
 	return ec._TicketTypeAttributeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTicketTypeAttributeOption2ᚕᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, v []*model.TicketTypeAttributeOption) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOTicketTypeAttributeOption2ᚖintercomᚑgraphqlᚋgraphᚋmodelᚐTicketTypeAttributeOption(ctx context.Context, sel ast.SelectionSet, v *model.TicketTypeAttributeOption) graphql.Marshaler {

@@ -1195,7 +1195,7 @@ func (ec *executionContext) fieldContext_VisitorTag_tag(_ context.Context, field
 
 // region    **************************** object.gotpl ****************************
 
-var visitorImplementors = []string{"Visitor", "Node"}
+var visitorImplementors = []string{"Visitor", "Node", "_Entity"}
 
 func (ec *executionContext) _Visitor(ctx context.Context, sel ast.SelectionSet, obj *upstream.Visitor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, visitorImplementors)
@@ -1604,6 +1604,19 @@ func (ec *executionContext) marshalNVisitorTag2ᚖintercomᚑgraphqlᚋupstream�
 		return graphql.Null
 	}
 	return ec._VisitorTag(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVisitor2ᚕᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx context.Context, sel ast.SelectionSet, v []*upstream.Visitor) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalOVisitor2ᚖintercomᚑgraphqlᚋupstreamᚐVisitor(ctx context.Context, sel ast.SelectionSet, v *upstream.Visitor) graphql.Marshaler {

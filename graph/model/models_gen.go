@@ -34,6 +34,13 @@ type ActivityLogEdge struct {
 	Node *upstream.ActivityLog `json:"node"`
 }
 
+type ActivityLogRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the ActivityLogMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ActivityLogMatchedKey `json:"-"`
+}
+
 // A page of admins.
 type AdminConnection struct {
 	// The admins of this page, each with its cursor.
@@ -64,6 +71,14 @@ type AdminEdge struct {
 	Cursor string `json:"cursor"`
 	// The admin.
 	Node *upstream.Admin `json:"node"`
+}
+
+type AdminRepresentation struct {
+	ID    *string `json:"id,omitempty"`
+	Email *string `json:"email,omitempty"`
+	// The @key this representation matched: one of the AdminMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey AdminMatchedKey `json:"-"`
 }
 
 // A teammate's reply to a ticket.
@@ -106,6 +121,13 @@ type ArticleEdge struct {
 	Cursor string `json:"cursor"`
 	// The article.
 	Node *upstream.Article `json:"node"`
+}
+
+type ArticleRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the ArticleMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ArticleMatchedKey `json:"-"`
 }
 
 // A page of the articles a search found.
@@ -278,6 +300,13 @@ type CollectionEdge struct {
 	Node *upstream.Collection `json:"node"`
 }
 
+type CollectionRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the CollectionMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey CollectionMatchedKey `json:"-"`
+}
+
 // A collection's name and description in one locale.
 type CollectionTranslationInput struct {
 	// The locale code, such as `fr` or `pt-BR`, among those the Help Center supports.
@@ -334,6 +363,14 @@ type CompanyOrder struct {
 	Field CompanyOrderField `json:"field"`
 	// Which way: DESC puts the companies that made a request most recently first (Intercom's default).
 	Direction OrderDirection `json:"direction"`
+}
+
+type CompanyRepresentation struct {
+	ID        *string `json:"id,omitempty"`
+	CompanyID *string `json:"companyId,omitempty"`
+	// The @key this representation matched: one of the CompanyMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey CompanyMatchedKey `json:"-"`
 }
 
 // A page of a walk over every company (`allCompanies`).
@@ -531,6 +568,15 @@ type ContactReplyInput struct {
 	Body string `json:"body"`
 }
 
+type ContactRepresentation struct {
+	ID         *string `json:"id,omitempty"`
+	ExternalID *string `json:"externalId,omitempty"`
+	Email      *string `json:"email,omitempty"`
+	// The @key this representation matched: one of the ContactMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ContactMatchedKey `json:"-"`
+}
+
 // Conditions on a contact's role.
 type ContactRoleFilter struct {
 	// This role.
@@ -704,6 +750,13 @@ type ConversationPartEdge struct {
 	Node *upstream.ConversationPart `json:"node"`
 }
 
+type ConversationPartRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the ConversationPartMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ConversationPartMatchedKey `json:"-"`
+}
+
 // Conditions on a contact's rating of a conversation.
 type ConversationRatingFilter struct {
 	// When the contact was asked to rate.
@@ -736,6 +789,13 @@ type ConversationReplyInput struct {
 	Contact *ContactReplyInput `json:"contact,omitempty"`
 }
 
+type ConversationRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the ConversationMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ConversationMatchedKey `json:"-"`
+}
+
 // Conditions on the message that started a conversation.
 type ConversationSourceFilter struct {
 	// The channel.
@@ -753,6 +813,13 @@ type ConversationSourceFilter struct {
 	Author *ConversationAuthorFilter `json:"author,omitempty"`
 	// The URL of the page the contact wrote from.
 	URL *StringFilter `json:"url,omitempty"`
+}
+
+type ConversationSourceRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the ConversationSourceMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey ConversationSourceMatchedKey `json:"-"`
 }
 
 // Conditions on the channel a conversation started on.
@@ -1169,6 +1236,13 @@ type DataAttributeEdge struct {
 	Node *upstream.DataAttribute `json:"node"`
 }
 
+type DataAttributeRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the DataAttributeMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey DataAttributeMatchedKey `json:"-"`
+}
+
 // Who did something: give exactly one field.
 type DataEventActorInput struct {
 	// The global ID of the user or lead (the only way to name a lead).
@@ -1207,6 +1281,13 @@ type DataEventPerson struct {
 	IntercomUserID *string `json:"intercomUserId,omitempty"`
 	// The person's email address.
 	Email *string `json:"email,omitempty"`
+}
+
+type DataExportRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the DataExportMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey DataExportMatchedKey `json:"-"`
 }
 
 // Conditions on a contact date, by calendar day in the workspace's time zone: Intercom matches these dates by
@@ -1402,6 +1483,13 @@ type HelpCenterEdge struct {
 	Node *upstream.HelpCenter `json:"node"`
 }
 
+type HelpCenterRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the HelpCenterMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey HelpCenterMatchedKey `json:"-"`
+}
+
 // Conditions on a reference to another object. Values are global IDs of the object's type (as its `id` field
 // gives them) or its Intercom id; a global ID of another type is refused. For lists of references (a
 // conversation's contacts or tags), `eq` matches when any of them is the one given, `ne` when none is.
@@ -1460,6 +1548,13 @@ type LinkedObjectEdge struct {
 	Node relay.Node `json:"node"`
 }
 
+type MeRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the MeMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey MeMatchedKey `json:"-"`
+}
+
 // A lead and the user to merge it into.
 type MergeContactsInput struct {
 	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
@@ -1506,6 +1601,13 @@ type NewsItemEdge struct {
 	Node *upstream.NewsItem `json:"node"`
 }
 
+type NewsItemRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the NewsItemMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey NewsItemMatchedKey `json:"-"`
+}
+
 // A newsfeed to publish a news item in.
 type NewsfeedAssignmentInput struct {
 	// The newsfeed's global ID.
@@ -1534,6 +1636,13 @@ type NewsfeedEdge struct {
 	Node *upstream.Newsfeed `json:"node"`
 }
 
+type NewsfeedRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the NewsfeedMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey NewsfeedMatchedKey `json:"-"`
+}
+
 // A page of notes.
 type NoteConnection struct {
 	// The notes of this page, each with its cursor.
@@ -1552,6 +1661,13 @@ type NoteEdge struct {
 	Cursor string `json:"cursor"`
 	// The note.
 	Node *upstream.Note `json:"node"`
+}
+
+type NoteRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the NoteMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey NoteMatchedKey `json:"-"`
 }
 
 // A conversation opened by a teammate.
@@ -1673,6 +1789,13 @@ type SegmentEdge struct {
 	Node *upstream.Segment `json:"node"`
 }
 
+type SegmentRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the SegmentMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey SegmentMatchedKey `json:"-"`
+}
+
 // The away mode to give a teammate.
 type SetAdminAwayInput struct {
 	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
@@ -1746,6 +1869,13 @@ type SubscriptionTypeEdge struct {
 	Node *upstream.SubscriptionType `json:"node"`
 }
 
+type SubscriptionTypeRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the SubscriptionTypeMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey SubscriptionTypeMatchedKey `json:"-"`
+}
+
 // A tag to put on companies.
 type TagCompaniesInput struct {
 	// A value of the client's choosing, returned unchanged as the payload's clientMutationId, so the client can pair the answer with its request.
@@ -1786,6 +1916,13 @@ type TagEdge struct {
 	Node *upstream.Tag `json:"node"`
 }
 
+type TagRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TagMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TagMatchedKey `json:"-"`
+}
+
 // A page of teams.
 type TeamConnection struct {
 	// The teams of this page, each with its cursor.
@@ -1804,6 +1941,13 @@ type TeamEdge struct {
 	Cursor string `json:"cursor"`
 	// The team.
 	Node *upstream.Team `json:"node"`
+}
+
+type TeamRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TeamMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TeamMatchedKey `json:"-"`
 }
 
 // Who a ticket is assigned to, by whom.
@@ -1966,12 +2110,26 @@ type TicketPartEdge struct {
 	Node *upstream.TicketPart `json:"node"`
 }
 
+type TicketPartRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TicketPartMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TicketPartMatchedKey `json:"-"`
+}
+
 // Who replies to a ticket: give exactly one field.
 type TicketReplyInput struct {
 	// A teammate's comment, note or quick reply.
 	Admin *AdminTicketReplyInput `json:"admin,omitempty"`
 	// A comment of one of the ticket's contacts.
 	Contact *ContactReplyInput `json:"contact,omitempty"`
+}
+
+type TicketRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TicketMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TicketMatchedKey `json:"-"`
 }
 
 // Conditions on where a ticket stands.
@@ -2026,6 +2184,20 @@ type TicketTypeAttributeOptionEdge struct {
 	Node *TicketTypeAttributeOption `json:"node"`
 }
 
+type TicketTypeAttributeOptionRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TicketTypeAttributeOptionMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TicketTypeAttributeOptionMatchedKey `json:"-"`
+}
+
+type TicketTypeAttributeRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TicketTypeAttributeMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TicketTypeAttributeMatchedKey `json:"-"`
+}
+
 // A page of ticket types.
 type TicketTypeConnection struct {
 	// The ticket types of this page, each with its cursor.
@@ -2044,6 +2216,13 @@ type TicketTypeEdge struct {
 	Cursor string `json:"cursor"`
 	// The ticket type.
 	Node *upstream.TicketType `json:"node"`
+}
+
+type TicketTypeRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the TicketTypeMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey TicketTypeMatchedKey `json:"-"`
 }
 
 // The archived contact to bring back.
@@ -2301,6 +2480,13 @@ type UserError struct {
 	Message string `json:"message"`
 	// What kind of refusal it is.
 	Code UserErrorCode `json:"code"`
+}
+
+type VisitorRepresentation struct {
+	ID *string `json:"id,omitempty"`
+	// The @key this representation matched: one of the VisitorMatchedKey constants.
+	// gqlgen sets it from the fields the router sent; the router does not send it.
+	MatchedKey VisitorMatchedKey `json:"-"`
 }
 
 // A kind of activity in the workspace's activity log.

@@ -17,3 +17,6 @@ type TicketTypeAttributeOption struct {
 	Label    string
 	Archived bool
 }
+
+// IsEntity marks the option as an entity a federated graph can reach by key.
+func (TicketTypeAttributeOption) IsEntity() {}
