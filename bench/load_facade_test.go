@@ -129,6 +129,7 @@ func startFacade(tb testing.TB, binary string, sim *process, setup facadeSetup) 
 	if setup.cacheOff {
 		env = append(env, "CACHE_TTL_REFERENCE=0", "CACHE_TTL_OBJECTS=0")
 	}
+	env = append(env, strings.Fields(*loadEnv)...)
 	return startProcess(tb, filepath.Base(binary), binary, []string{"serve"}, env, "http://"+addr, "/healthz")
 }
 

@@ -36,6 +36,7 @@ var (
 	loadFacades  = flag.String("load.facades", ".", "comma-separated facade binaries to measure in turn; . builds the working tree")
 	loadDuration = flag.Duration("load.duration", 20*time.Second, "how long each load runs")
 	loadSerial   = flag.Int("load.serial", 300, "requests of the one-at-a-time runs")
+	loadEnv      = flag.String("load.env", "", "space-separated NAME=value settings added to the facade processes' environment, e.g. MAX_EXECUTING_COST=12000")
 )
 
 // loadSpec is one measured load.
