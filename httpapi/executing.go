@@ -87,10 +87,15 @@ func (t *executingTicket) release() {
 // Retry-After, as the concurrency limits' refusals have.
 type refusalStatus struct {
 	http.ResponseWriter
-	ticket *executingTicket
+	ticket      *executingTicket
+	wroteHeader bool
 }
 
 func (w *refusalStatus) WriteHeader(status int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
 	if w.ticket.status != 0 {
 		w.Header().Set("Retry-After", "1")
 		status = w.ticket.status
@@ -99,13 +104,20 @@ func (w *refusalStatus) WriteHeader(status int) {
 }
 
 func (w *refusalStatus) Write(b []byte) (int, error) {
-	if w.ticket.status != 0 {
-		w.WriteHeader(http.StatusOK) // replaced by the refusal's status
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK) // a refusal's status replaces it
 	}
 	return w.ResponseWriter.Write(b)
 }
 
 func (w *refusalStatus) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Flush passes on to the connection, for answers written in parts.
+func (w *refusalStatus) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
 
 // weight is what an operation holds while it executes: its estimate, at
 // least 1, and never more than a client may hold, so that every operation
@@ -125,7 +137,7 @@ func (l *executingCost) take(client string, weight int) {
 // longer than ctx) behind the operations that came first.
 func (l *executingCost) acquire(ctx context.Context, client string, weight int) (ok, clientFull bool) {
 	l.mu.Lock()
-	if len(l.queue) == 0 && l.fits(client, weight) {
+	if l.fits(client, weight) && !l.queueWaitsForRoom(weight) {
 		l.take(client, weight)
 		l.mu.Unlock()
 		return true, false
@@ -157,6 +169,18 @@ func (l *executingCost) acquire(ctx context.Context, client string, weight int) 
 	}
 	// As with the concurrency limits, a full server is the answer before a full client.
 	return false, l.total+weight <= l.max && l.byClient[client]+weight > l.perClient
+}
+
+// queueWaitsForRoom reports whether an operation queued ahead waits for the
+// server's room, which a newcomer of weight must not take before it. Those
+// that wait only for their own client's share hold back nobody else.
+func (l *executingCost) queueWaitsForRoom(weight int) bool {
+	for _, w := range l.queue {
+		if l.total+w.weight > l.max || l.total+weight+w.weight > l.max {
+			return true
+		}
+	}
+	return false
 }
 
 // release gives back weight and lets in the waiting operations that now fit,

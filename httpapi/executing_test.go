@@ -109,7 +109,8 @@ func TestAQueryThatWaitsTooLongIsRefusedWith503(t *testing.T) {
 }
 
 // One client cannot take the whole executing bound: past its share its next
-// query gets 429, while another client's query is served.
+// query waits, then gets 429, while another client's queries are served at
+// once, not held behind it.
 func TestOneClientCannotTakeTheWholeExecutingCost(t *testing.T) {
 	keys, err := httpapi.NewAPIKeys([]string{keyDigest("busy-key"), keyDigest("other-key")})
 	if err != nil {
@@ -117,7 +118,7 @@ func TestOneClientCannotTakeTheWholeExecutingCost(t *testing.T) {
 	}
 	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) {
 		c.Auth = keys
-		c.Limits.MaxExecutingCost, c.Limits.MaxExecutingCostPerClient, c.Limits.ExecutingQueueWait = 10, 1, 100*time.Millisecond
+		c.Limits.MaxExecutingCost, c.Limits.MaxExecutingCostPerClient, c.Limits.ExecutingQueueWait = 10, 1, 2*time.Second
 	}})
 	busy, other := map[string]string{"X-API-Key": "busy-key"}, map[string]string{"X-API-Key": "other-key"}
 	postAs(f, other, `{ me { name } }`).MustData(t)
@@ -125,12 +126,17 @@ func TestOneClientCannotTakeTheWholeExecutingCost(t *testing.T) {
 	calls := f.Sim.Calls()
 	held := holdRoom(f, busy, 1)
 	waitUntilExecuting(t, f, calls)
-	one := postAs(f, busy, `{ __typename }`)
-	if one.Status != http.StatusTooManyRequests || len(one.Errors) != 1 || one.Errors[0].Extensions["reason"] != "CLIENT_CONCURRENCY_LIMITED" {
-		t.Errorf("a query past the client's executing share: %d %s, want 429 CLIENT_CONCURRENCY_LIMITED", one.Status, one.Raw)
-	}
+	refused := make(chan facadetest.Response, 1)
+	go func() { refused <- postAs(f, busy, `{ __typename }`) }()
+	time.Sleep(100 * time.Millisecond) // the busy client's query is waiting
+	sent := time.Now()
 	if served := postAs(f, other, `{ __typename }`); served.Status != http.StatusOK || len(served.Errors) != 0 {
 		t.Errorf("another client, while the first held its share: %d %s", served.Status, served.Raw)
+	} else if took := time.Since(sent); took > time.Second {
+		t.Errorf("another client's query waited %v behind the busy client's", took)
+	}
+	if one := <-refused; one.Status != http.StatusTooManyRequests || len(one.Errors) != 1 || one.Errors[0].Extensions["reason"] != "CLIENT_CONCURRENCY_LIMITED" {
+		t.Errorf("a query past the client's executing share: %d %s, want 429 CLIENT_CONCURRENCY_LIMITED", one.Status, one.Raw)
 	}
 	remove()
 	f.Server.CloseClientConnections()
