@@ -102,6 +102,7 @@ func New(cfg Config) http.Handler {
 	rateLimit := perClientRate(limits.RequestsPerMinute)
 	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
+	graphqlHandler = executingCostLimit(limits, graphqlHandler)
 	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, limits.MaxConcurrentPerClient, graphqlHandler)
 	graphqlHandler = rateLimit(graphqlHandler)
 	graphqlHandler = requireAuth(auth, graphqlHandler)
@@ -198,6 +199,7 @@ func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders, maxCalls: cfg.Limits.MaxQueryCost}) // before upstreamAccounting, which reports its per-event tally
 	srv.Use(upstreamAccounting{maxCalls: cfg.Limits.MaxQueryCost})
 	srv.Use(costLimit{max: cfg.Limits.MaxQueryCost, client: clientOf})
+	srv.Use(executingGate{})     // after costLimit, whose estimate it reads
 	srv.Use(referencePrefetch{}) // inside upstreamAccounting, which counts the lists' calls
 	if cfg.Metrics != nil {
 		srv.Use(graphqlMetrics{cfg.Metrics})

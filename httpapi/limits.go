@@ -27,6 +27,9 @@ type Limits struct {
 	RequestTimeout            time.Duration // a whole request (default 30s)
 	MaxConcurrentRequests     int           // in flight at once (default 256)
 	MaxConcurrentPerClient    int           // in flight at once for one client (default a quarter of MaxConcurrentRequests)
+	MaxExecutingCost          int           // summed cost estimates of the operations executing at once (default DefaultMaxExecutingCost)
+	MaxExecutingCostPerClient int           // the same for one client (default a quarter of MaxExecutingCost)
+	ExecutingQueueWait        time.Duration // how long an operation waits for room under MaxExecutingCost (default 10s)
 	MaxSubscriptions          int           // live connections, and subscriptions, open at once (default 1000)
 	MaxSubscriptionsPerClient int           // live connections one client holds at once (default a quarter of MaxSubscriptions)
 	SubscriptionBuffer        int           // events a subscriber may leave unread before it is ended (default 64)
@@ -39,8 +42,9 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		MaxBodyBytes: DefaultMaxBodyBytes, MaxDepth: 12, MaxAliases: 30, MaxFields: 500, MaxQueryCost: DefaultMaxQueryCost,
-		RequestsPerMinute: 600, RequestTimeout: 30 * time.Second, MaxConcurrentRequests: 256,
-		MaxSubscriptions: live.DefaultMaxSubscriptions, SubscriptionBuffer: live.DefaultBuffer, WebhookMaxBodyBytes: DefaultWebhookMaxBodyBytes,
+		RequestsPerMinute: 600, RequestTimeout: 30 * time.Second, MaxConcurrentRequests: 256, MaxExecutingCost: DefaultMaxExecutingCost(),
+		ExecutingQueueWait: defaultExecutingQueueWait,
+		MaxSubscriptions:   live.DefaultMaxSubscriptions, SubscriptionBuffer: live.DefaultBuffer, WebhookMaxBodyBytes: DefaultWebhookMaxBodyBytes,
 		FailedLoginsPerMinute: DefaultFailedLoginsPerMinute,
 	}
 }
@@ -71,6 +75,15 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxConcurrentRequests <= 0 {
 		l.MaxConcurrentRequests = d.MaxConcurrentRequests
+	}
+	if l.MaxExecutingCost <= 0 {
+		l.MaxExecutingCost = d.MaxExecutingCost
+	}
+	if l.MaxExecutingCostPerClient <= 0 {
+		l.MaxExecutingCostPerClient = fairShare(l.MaxExecutingCost)
+	}
+	if l.ExecutingQueueWait <= 0 {
+		l.ExecutingQueueWait = d.ExecutingQueueWait
 	}
 	if l.MaxSubscriptions <= 0 {
 		l.MaxSubscriptions = d.MaxSubscriptions

@@ -114,11 +114,18 @@ func searchLoaderOptions[V any](l *Loaders) []dataloader.Option[string, V] {
 }
 
 // loadMany loads several keys at once, in the order of keys, each with its
-// own error (dataloader reports "no errors" as a nil slice).
+// own error. The keys join the loader's batch one after the other and are
+// then awaited in turn: dataloader's own LoadMany starts a goroutine per key
+// to do the same, which on an inbox of 50 conversations came to hundreds of
+// goroutines per query.
 func loadMany[V any](ctx context.Context, loader *dataloader.Loader[string, V], keys []string) ([]V, []error) {
-	values, errs := loader.LoadMany(ctx, keys)()
-	if errs == nil {
-		errs = make([]error, len(keys))
+	thunks := make([]dataloader.Thunk[V], len(keys))
+	for i, key := range keys {
+		thunks[i] = loader.Load(ctx, key)
+	}
+	values, errs := make([]V, len(keys)), make([]error, len(keys))
+	for i, thunk := range thunks {
+		values[i], errs[i] = thunk()
 	}
 	return values, errs
 }

@@ -7,7 +7,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"hash"
 	"io"
+	"strconv"
+	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // cursorVersion prefixes every cursor payload; a change of layout bumps it so
@@ -44,17 +49,74 @@ type Position struct {
 
 // Codec signs and verifies cursors. Signing turns a hand-edited cursor into a
 // clear error rather than a request Intercom would answer oddly.
-type Codec struct{ key []byte }
+type Codec struct {
+	key  []byte
+	macs *sync.Pool // of hash.Hash keyed with key
+}
 
 // NewCodec builds a codec with a secret key; replicas that share the key
 // accept each other's cursors.
-func NewCodec(key []byte) Codec { return Codec{key: bytes.Clone(key)} }
+func NewCodec(key []byte) Codec {
+	return Codec{key: bytes.Clone(key), macs: macPoolFor(key)}
+}
+
+// macPools keeps the keyed HMAC states of the keys in use: a page signs a
+// cursor per item, and a fresh HMAC costs two SHA-256 states and their pads.
+// Codecs are built per connection, so the states outlive them, per key.
+var macPools, _ = lru.New[string, *sync.Pool](1024)
+
+func macPoolFor(key []byte) *sync.Pool {
+	if pool, ok := macPools.Get(string(key)); ok {
+		return pool
+	}
+	own := bytes.Clone(key)
+	pool := &sync.Pool{New: func() any { return hmac.New(sha256.New, own) }}
+	if existing, found, _ := macPools.PeekOrAdd(string(own), pool); found {
+		return existing
+	}
+	return pool
+}
 
 // Encode makes the opaque cursor for a position.
 func (c Codec) Encode(p Position) string {
-	payload, _ := json.Marshal(p)
-	raw := append([]byte(cursorVersion), payload...)
-	return base64.RawURLEncoding.EncodeToString(append(raw, c.mac(raw)...))
+	buf := encodeBuffers.Get().(*[]byte)
+	raw := appendPosition(append((*buf)[:0], cursorVersion...), p)
+	raw = c.appendMAC(raw, raw)
+	cursor := base64.RawURLEncoding.EncodeToString(raw)
+	*buf = raw
+	encodeBuffers.Put(buf)
+	return cursor
+}
+
+var encodeBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// appendPosition appends p as JSON, as json.Marshal writes it, without its
+// reflection: strings of printable ASCII that JSON writes unescaped are
+// copied; any other string takes json.Marshal's way.
+func appendPosition(b []byte, p Position) []byte {
+	if !plainJSON(p.Conn) || !plainJSON(p.Token) {
+		payload, _ := json.Marshal(p)
+		return append(b, payload...)
+	}
+	b = append(append(append(b, `{"c":"`...), p.Conn...), `","o":`...)
+	b = strconv.AppendInt(b, int64(p.Offset), 10)
+	if p.Token != "" {
+		b = append(append(append(b, `,"t":"`...), p.Token...), '"')
+	}
+	if p.Skip != 0 {
+		b = strconv.AppendInt(append(b, `,"k":`...), int64(p.Skip), 10)
+	}
+	return append(b, '}')
+}
+
+// plainJSON reports whether json.Marshal writes s as it is, between quotes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // Decode checks a cursor's signature and that it belongs to connection conn.
@@ -67,7 +129,8 @@ func (c Codec) Decode(cursor, conn string) (Position, error) {
 		return Position{}, ErrInvalidCursor
 	}
 	body, mac := raw[:len(raw)-macLength], raw[len(raw)-macLength:]
-	if !hmac.Equal(mac, c.mac(body)) {
+	var sum [sha256.Size]byte
+	if !hmac.Equal(mac, c.appendMAC(sum[:0], body)) {
 		return Position{}, ErrInvalidCursor
 	}
 	if string(body[:len(cursorVersion)]) != cursorVersion {
@@ -95,8 +158,17 @@ func validPosition(p Position) bool {
 	return p.Offset >= 0 && p.Offset <= maxCursorPosition && p.Skip >= 0 && p.Skip <= maxCursorPosition
 }
 
-func (c Codec) mac(b []byte) []byte {
-	h := hmac.New(sha256.New, c.key)
+// appendMAC appends the signature of b to dst.
+func (c Codec) appendMAC(dst, b []byte) []byte {
+	var h hash.Hash
+	if c.macs != nil {
+		h = c.macs.Get().(hash.Hash)
+		defer c.macs.Put(h)
+		h.Reset()
+	} else {
+		h = hmac.New(sha256.New, c.key) // a zero Codec
+	}
 	h.Write(b)
-	return h.Sum(nil)[:macLength]
+	var sum [sha256.Size]byte
+	return append(dst, h.Sum(sum[:0])[:macLength]...)
 }
