@@ -68,6 +68,14 @@ func TestDeferredFragmentsArriveInPartsThatMergeIntoTheWholeAnswer(t *testing.T)
 			if facadetest.Str(facadetest.Dig(first.Data, "contact", "email")) == "" || len(first.Errors) > 0 || !*first.HasNext {
 				t.Fatalf("the first part should carry the contact, without errors, and hasNext: true: %s", first.Raw)
 			}
+			for _, deferred := range []string{"companies", "segments", "notes"} {
+				if _, sent := facadetest.Dig(first.Data, "contact").(map[string]any)[deferred]; sent {
+					t.Errorf("the first part should leave out the deferred %s, not hold a null in its place: %s", deferred, first.Raw)
+				}
+			}
+			if !strings.Contains(first.Raw, `{"contact":{"name":`) {
+				t.Errorf("the first part should keep the selection's order: %s", first.Raw)
+			}
 			labels := map[string]bool{}
 			for _, p := range parts[1:] {
 				for _, inc := range p.Incremental {
@@ -84,6 +92,21 @@ func TestDeferredFragmentsArriveInPartsThatMergeIntoTheWholeAnswer(t *testing.T)
 				t.Errorf("the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
 			}
 		})
+	}
+}
+
+// gqlgen resolves a field without a resolver at once, even in a deferred
+// fragment: it comes in the first part, null or not, and is not lost.
+func TestPlainFieldsOfADeferredFragmentComeInTheFirstPart(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	for _, c := range f.Sim.Workspace(intercomsim.DemoToken).Contacts()[:10] {
+		vars := map[string]any{"id": relay.NodeID("Contact", c.Contact.ID)}
+		whole := f.Query(`query($id: ID!) { contact(id: $id) { email phone externalId segments { totalCount } } }`, vars).MustData(t)
+		resp, _ := postDeferred(t, f, apolloAccept, `query($id: ID!) { contact(id: $id) { email ... @defer { phone externalId segments { totalCount } } } }`, vars)
+		parts := allParts(t, multipartParts(t, resp))
+		if got := merged(t, parts); !reflect.DeepEqual(got, whole) {
+			t.Errorf("the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
+		}
 	}
 }
 

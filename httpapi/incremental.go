@@ -1,10 +1,13 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -13,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"intercom-graphql/graph/errcode"
+	"intercom-graphql/graph/generated"
 )
 
 // Incremental delivery: a query with @defer is answered in parts, the first
@@ -92,7 +96,8 @@ func (eventStream) part(w io.Writer, payload []byte, last bool) error {
 // disconnection it reads the remaining parts without writing them, so the
 // operation ends soon after the client did and leaves nothing behind.
 func serveIncremental(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, opCtx *graphql.OperationContext, format incrementalFormat) {
-	opCtx.ResolverMiddleware = resolversEndWith(r.Context(), opCtx.ResolverMiddleware)
+	early := &placeholders{opCtx: opCtx, schema: servedSchema()}
+	opCtx.ResolverMiddleware = resolversEndWith(r.Context(), opCtx.ResolverMiddleware, early)
 	responses, ctx := exec.DispatchOperation(context.WithoutCancel(r.Context()), opCtx)
 	writer := http.NewResponseController(w)
 	format.begin(w)
@@ -100,6 +105,9 @@ func serveIncremental(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	for first := true; ; first = false {
 		resp := responses(ctx)
 		last := resp == nil || resp.HasNext == nil || !*resp.HasNext
+		if first && !last {
+			resp.Data = early.clear(resp.Data)
+		}
 		if connected {
 			payload, err := json.Marshal(incrementalPayload(resp, first, last))
 			if err == nil {
@@ -147,10 +155,12 @@ func incrementalPayload(resp *graphql.Response, first, last bool) any {
 // resolversEndWith lets each resolver of the operation run only as long as
 // the request lasts, while the objects they return are completed, and their
 // deferred fragments handed over, under the operation's own context.
-func resolversEndWith(request context.Context, inner graphql.FieldMiddleware) graphql.FieldMiddleware {
+func resolversEndWith(request context.Context, inner graphql.FieldMiddleware, early *placeholders) graphql.FieldMiddleware {
 	return func(ctx context.Context, next graphql.Resolver) (any, error) {
 		return inner(ctx, func(ctx context.Context) (any, error) {
-			if fc := graphql.GetFieldContext(ctx); fc == nil || !fc.IsResolver {
+			fc := graphql.GetFieldContext(ctx)
+			early.recordResolvedAtOnce(fc)
+			if fc == nil || !fc.IsResolver {
 				return next(ctx)
 			}
 			rc := &resolving{Context: ctx, request: request}
@@ -228,4 +238,193 @@ func refuseDeferredAsJSON(w http.ResponseWriter) {
 	writeGraphQLError(w, http.StatusNotAcceptable, errcode.BadUserInput,
 		"this query uses @defer, whose answer comes in parts: send Accept: multipart/mixed;deferSpec=20220824 (as Apollo Client and Relay do), or text/event-stream",
 		map[string]any{"reason": "INCREMENTAL_DELIVERY_NOT_ACCEPTED"})
+}
+
+// gqlgen writes null where a deferred field will come later (placeholders
+// that Apollo Client's cache would take for the answer: a contact with no
+// companies). The incremental delivery format leaves such fields out of the
+// earlier part, so the first part is cleared of them. A field is deferred
+// when every selection of it at its place is inside a @defer fragment and
+// gqlgen resolves it concurrently, as it does resolvers; a field without a
+// resolver is resolved, and sent, at once, and is recorded as it is.
+type placeholders struct {
+	opCtx  *graphql.OperationContext
+	schema *ast.Schema
+	atOnce sync.Map // objectField -> true: deferred in the document, resolved at once
+}
+
+type objectField struct{ object, field string }
+
+// servedSchema is the schema the executor serves.
+var servedSchema = sync.OnceValue(func() *ast.Schema {
+	return generated.NewExecutableSchema(generated.Config{}).Schema()
+})
+
+// recordResolvedAtOnce notes a field of a deferred fragment that has no
+// resolver: gqlgen resolves it with the first part, not in a later one.
+func (p *placeholders) recordResolvedAtOnce(fc *graphql.FieldContext) {
+	if fc != nil && !fc.IsResolver && fc.Field.IsDeferred() {
+		p.atOnce.Store(objectField{fc.Object, fc.Field.Name}, true)
+	}
+}
+
+// clear returns the first part's data without the placeholders.
+func (p *placeholders) clear(data json.RawMessage) json.RawMessage {
+	if len(data) == 0 || p.opCtx.Operation == nil {
+		return data
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tree, err := decodeOrdered(dec)
+	if err != nil {
+		return data
+	}
+	root := p.schema.Query
+	if root == nil {
+		return data
+	}
+	p.walk(tree, p.opCtx.Operation.SelectionSet, root.Name)
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tree); err != nil {
+		return data
+	}
+	return bytes.TrimRight(out.Bytes(), "\n")
+}
+
+// walk clears the placeholders of value, the answer to sel on a value of
+// the named type, and of what it holds.
+func (p *placeholders) walk(value any, sel ast.SelectionSet, typeName string) {
+	switch v := value.(type) {
+	case []any:
+		for _, item := range v {
+			p.walk(item, sel, typeName)
+		}
+	case *jsonObject:
+		concrete := typeName
+		if t := p.schema.Types[typeName]; t != nil && t.IsAbstractType() {
+			concrete, _ = v.get("__typename").(string)
+		}
+		kept := (*v)[:0]
+		fields := graphql.CollectFields(p.opCtx, sel, p.satisfies(concrete))
+		for _, m := range *v {
+			f := collected(fields, m.key)
+			if f != nil && m.value == nil && f.IsDeferred() && !p.resolvedAtOnce(concrete, f.Name) {
+				continue
+			}
+			if f != nil && f.Definition != nil && len(f.Selections) > 0 {
+				p.walk(m.value, f.Selections, f.Definition.Type.Name())
+			}
+			kept = append(kept, m)
+		}
+		*v = kept
+	}
+}
+
+func (p *placeholders) resolvedAtOnce(object, field string) bool {
+	_, ok := p.atOnce.Load(objectField{object, field})
+	return ok
+}
+
+// satisfies are the type names a fragment may name to apply to an object of
+// the concrete type: itself, its interfaces and its unions. An object whose
+// type is unknown (an abstract field answered without __typename) takes
+// every fragment.
+func (p *placeholders) satisfies(concrete string) []string {
+	t := p.schema.Types[concrete]
+	if concrete == "" || t == nil {
+		return nil
+	}
+	out := append([]string{concrete}, t.Interfaces...)
+	for _, u := range p.schema.Types {
+		if u.Kind == ast.Union && slices.Contains(u.Types, concrete) {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
+
+func collected(fields []graphql.CollectedField, alias string) *graphql.CollectedField {
+	for i := range fields {
+		if fields[i].Alias == alias {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+// jsonObject is a JSON object that keeps its members' order, as a GraphQL
+// answer's fields follow the selection's.
+type jsonObject []jsonMember
+
+type jsonMember struct {
+	key   string
+	value any
+}
+
+func (o *jsonObject) get(key string) any {
+	for _, m := range *o {
+		if m.key == key {
+			return m.value
+		}
+	}
+	return nil
+}
+
+func (o *jsonObject) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, m := range *o {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		key, _ := json.Marshal(m.key)
+		buf.Write(key)
+		buf.WriteByte(':')
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(m.value); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+func decodeOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		obj := &jsonObject{}
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			value, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			*obj = append(*obj, jsonMember{key.(string), value})
+		}
+		_, err = dec.Token()
+		return obj, err
+	case json.Delim('['):
+		list := []any{}
+		for dec.More() {
+			value, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, value)
+		}
+		_, err = dec.Token()
+		return list, err
+	}
+	return tok, nil
 }
