@@ -46,8 +46,14 @@ func (p payload) calls() int64 {
 // when the caller cancels.
 func postDeferred(t *testing.T, f *facadetest.Facade, accept, query string, variables map[string]any) (*http.Response, context.CancelFunc) {
 	t.Helper()
-	ctx, leave := context.WithCancel(t.Context())
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	return postBody(t, f, accept, body)
+}
+
+// postBody posts a request body as it is.
+func postBody(t *testing.T, f *facadetest.Facade, accept string, body []byte) (*http.Response, context.CancelFunc) {
+	t.Helper()
+	ctx, leave := context.WithCancel(t.Context())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, f.Server.URL+"/graphql", bytes.NewReader(body))
 	req.Header = http.Header{"Content-Type": {"application/json"}, "Accept": {accept}}
 	resp, err := http.DefaultClient.Do(req)

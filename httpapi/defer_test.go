@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -233,6 +234,49 @@ func TestDeferWithoutAnIncrementalAcceptIsRefusedWithACode(t *testing.T) {
 	resp, _ = postDeferred(t, f, apolloAccept, mutation, nil)
 	if got := facadetest.Decode(t, resp); len(got.Errors) != 1 || got.Errors[0].Code() != "BAD_USER_INPUT" || !strings.Contains(got.Errors[0].Message, "queries only") {
 		t.Errorf("a mutation with @defer should be refused: %s", got.Raw)
+	}
+}
+
+// A persisted query may defer: registered with its document, then sent by
+// its hash alone, it is answered in parts; so is a query over GET. A
+// fragment deferred in a list comes at its item's path.
+func TestPersistedQueriesAndGETCanDefer(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	query := `{ contacts(first: 3) { nodes { email ... @defer(label: "segments") { segments { totalCount } } } } }`
+	whole := f.Query(strings.ReplaceAll(query, `... @defer(label: "segments")`, `...`), nil).MustData(t)
+	for _, body := range [][]byte{persisted(hashOf(query), query), persisted(hashOf(query), "")} {
+		resp, _ := postBody(t, f, apolloAccept, body)
+		parts := allParts(t, multipartParts(t, resp))
+		if len(parts) != 4 {
+			t.Errorf("want the first part and one for each of the 3 contacts, got %d", len(parts))
+		}
+		for _, p := range parts[1:] {
+			if path := p.Incremental[0].Path; len(path) != 3 || path[0] != "contacts" || path[1] != "nodes" {
+				t.Errorf("a contact's fragment should come at contacts.nodes.<index>, got %v", path)
+			}
+		}
+		if got := merged(t, parts); !reflect.DeepEqual(got, whole) {
+			t.Errorf("the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, f.Server.URL+"/graphql?query="+url.QueryEscape(query), nil)
+	req.Header.Set("Accept", "multipart/mixed")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := merged(t, allParts(t, multipartParts(t, resp))); !reflect.DeepEqual(got, whole) {
+		t.Errorf("over GET, the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
+	}
+}
+
+// @stream is not served: gqlgen does not implement it, and the schema does
+// not declare it, so a query using it is refused with a code.
+func TestStreamIsRefusedAsAnUnknownDirective(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	resp := f.Query(`{ contacts(first: 3) { nodes @stream(initialCount: 1) { email } } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].Code() != "BAD_USER_INPUT" || !strings.Contains(resp.Errors[0].Message, "stream") {
+		t.Errorf("want one BAD_USER_INPUT error naming @stream, got %s", resp.Raw)
 	}
 }
 
