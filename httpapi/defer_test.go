@@ -102,11 +102,19 @@ func TestPlainFieldsOfADeferredFragmentComeInTheFirstPart(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
 	for _, c := range f.Sim.Workspace(intercomsim.DemoToken).Contacts()[:10] {
 		vars := map[string]any{"id": relay.NodeID("Contact", c.Contact.ID)}
-		whole := f.Query(`query($id: ID!) { contact(id: $id) { email phone externalId segments { totalCount } } }`, vars).MustData(t)
-		resp, _ := postDeferred(t, f, apolloAccept, `query($id: ID!) { contact(id: $id) { email ... @defer { phone externalId segments { totalCount } } } }`, vars)
-		parts := allParts(t, multipartParts(t, resp))
-		if got := merged(t, parts); !reflect.DeepEqual(got, whole) {
-			t.Errorf("the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
+		for _, q := range []struct{ whole, deferred string }{
+			{`query($id: ID!) { contact(id: $id) { email phone externalId segments { totalCount } } }`,
+				`query($id: ID!) { contact(id: $id) { email ... @defer { phone externalId segments { totalCount } } } }`},
+			// An interface's object, its type unknown to the writer without __typename.
+			{`query($id: ID!) { node(id: $id) { ... on Contact { email phone segments { totalCount } } } }`,
+				`query($id: ID!) { node(id: $id) { ... on Contact { email ... @defer { phone segments { totalCount } } } } }`},
+		} {
+			whole := f.Query(q.whole, vars).MustData(t)
+			resp, _ := postDeferred(t, f, apolloAccept, q.deferred, vars)
+			parts := allParts(t, multipartParts(t, resp))
+			if got := merged(t, parts); !reflect.DeepEqual(got, whole) {
+				t.Errorf("the merged parts differ from the whole answer:\n got %v\nwant %v", got, whole)
+			}
 		}
 	}
 }

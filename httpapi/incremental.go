@@ -251,6 +251,8 @@ type placeholders struct {
 	opCtx  *graphql.OperationContext
 	schema *ast.Schema
 	atOnce sync.Map // objectField -> true: deferred in the document, resolved at once
+
+	implements map[string][]string // satisfies, by concrete type (clear runs on one goroutine)
 }
 
 type objectField struct{ object, field string }
@@ -322,9 +324,19 @@ func (p *placeholders) walk(value any, sel ast.SelectionSet, typeName string) {
 	}
 }
 
+// resolvedAtOnce reports a field recorded as resolved at once on objects of
+// the type; of any type when the object's type is unknown.
 func (p *placeholders) resolvedAtOnce(object, field string) bool {
-	_, ok := p.atOnce.Load(objectField{object, field})
-	return ok
+	if object != "" {
+		_, ok := p.atOnce.Load(objectField{object, field})
+		return ok
+	}
+	found := false
+	p.atOnce.Range(func(k, _ any) bool {
+		found = k.(objectField).field == field
+		return !found
+	})
+	return found
 }
 
 // satisfies are the type names a fragment may name to apply to an object of
@@ -336,13 +348,20 @@ func (p *placeholders) satisfies(concrete string) []string {
 	if concrete == "" || t == nil {
 		return nil
 	}
-	out := append([]string{concrete}, t.Interfaces...)
+	if names, ok := p.implements[concrete]; ok {
+		return names
+	}
+	names := append([]string{concrete}, t.Interfaces...)
 	for _, u := range p.schema.Types {
 		if u.Kind == ast.Union && slices.Contains(u.Types, concrete) {
-			out = append(out, u.Name)
+			names = append(names, u.Name)
 		}
 	}
-	return out
+	if p.implements == nil {
+		p.implements = map[string][]string{}
+	}
+	p.implements[concrete] = names
+	return names
 }
 
 func collected(fields []graphql.CollectedField, alias string) *graphql.CollectedField {
