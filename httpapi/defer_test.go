@@ -289,13 +289,19 @@ func TestStreamIsRefusedAsAnUnknownDirective(t *testing.T) {
 }
 
 // A client that takes only multipart/mixed gets a query without @defer as
-// one part.
+// one part; so does a query that defers only root fields.
 func TestAQueryWithoutDeferIsOnePartForAMultipartOnlyClient(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{})
 	resp, _ := postDeferred(t, f, "multipart/mixed", `{ me { name } }`, nil)
 	parts := allParts(t, multipartParts(t, resp))
 	if len(parts) != 1 || facadetest.Str(facadetest.Dig(parts[0].Data, "me", "name")) == "" {
 		t.Errorf("want one part with the data and hasNext: false, got %v", parts)
+	}
+	// gqlgen resolves root fields at once: deferring them changes nothing.
+	resp, _ = postDeferred(t, f, apolloAccept, `{ ... @defer { me { name } } }`, nil)
+	parts = allParts(t, multipartParts(t, resp))
+	if len(parts) != 1 || facadetest.Str(facadetest.Dig(parts[0].Data, "me", "name")) == "" {
+		t.Errorf("a deferred root field comes in the one part, got %v", parts)
 	}
 }
 
