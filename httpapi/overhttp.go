@@ -32,7 +32,9 @@ const (
 // validation, variables) get 200 under application/json and 400, without a
 // data entry, under application/graphql-response+json; a mutation over GET
 // gets 405. Subscriptions need a transport that streams, so they are refused
-// here at once rather than held open until the request times out.
+// here at once rather than held open until the request times out. A query
+// with @defer is answered in parts over multipart/mixed (incremental.go),
+// and refused to a client that takes only one JSON answer.
 type overHTTP struct{}
 
 var _ graphql.Transport = overHTTP{}
@@ -61,8 +63,8 @@ func (overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 
 // startOperation reads a request's parameters and prepares its operation,
 // answering itself, in media, whatever keeps the operation from running:
-// malformed parameters, request errors, a mutation over GET, a
-// subscription, and @defer where its answer cannot come in parts.
+// malformed parameters, request errors, a mutation over GET or with @defer,
+// a subscription.
 func startOperation(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, media string) (*graphql.OperationContext, bool) {
 	ctx := r.Context()
 	start := graphql.Now()
