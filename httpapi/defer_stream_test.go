@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -128,6 +129,28 @@ func ssePayloads(t *testing.T, c *facadetest.SSEClient) []payload {
 		p.Raw = ev.Data
 		out = append(out, p)
 	}
+}
+
+// firstPayload reads the first payload of a multipart answer or of an event
+// stream, and leaves the rest unread.
+func firstPayload(t *testing.T, resp *http.Response) payload {
+	t.Helper()
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		return nextPart(t, multipartParts(t, resp))
+	}
+	lines := bufio.NewScanner(resp.Body)
+	for lines.Scan() {
+		if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
+			var p payload
+			if err := json.Unmarshal([]byte(data), &p); err != nil {
+				t.Fatalf("an event whose data is not JSON: %s", data)
+			}
+			p.Raw = data
+			return p
+		}
+	}
+	t.Fatalf("the event stream ended before its first event: %v", lines.Err())
+	return payload{}
 }
 
 // nextPart waits for the next part, failing the test when none comes or the
