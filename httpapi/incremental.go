@@ -173,7 +173,10 @@ func resolversEndWith(request context.Context, inner graphql.FieldMiddleware, ea
 // resolving is a resolver's context: its values are the field's, and until
 // the resolver returns, its end is the request's. gqlgen completes the
 // resolver's result under the same context, and from then on it ends with
-// the operation only.
+// the operation only: its Done is the operation's, which never closes. What
+// the resolver started and left running (a context derived from this one
+// while it ran) still ends with the request, through AfterFunc, and Err
+// reports the request's end to it.
 type resolving struct {
 	context.Context
 	request  context.Context
@@ -189,7 +192,17 @@ func (c *resolving) lifetime() context.Context {
 
 func (c *resolving) Deadline() (time.Time, bool) { return c.lifetime().Deadline() }
 func (c *resolving) Done() <-chan struct{}       { return c.lifetime().Done() }
-func (c *resolving) Err() error                  { return c.lifetime().Err() }
+
+// AfterFunc is how a context derived from this one learns of its end: the
+// request's, whenever it comes.
+func (c *resolving) AfterFunc(f func()) (stop func() bool) { return context.AfterFunc(c.request, f) }
+
+func (c *resolving) Err() error {
+	if err := c.request.Err(); err != nil {
+		return err
+	}
+	return c.Context.Err()
+}
 
 // usesDefer reports whether the operation defers a fragment (a @defer whose
 // if is not false).
