@@ -32,7 +32,9 @@ const (
 // validation, variables) get 200 under application/json and 400, without a
 // data entry, under application/graphql-response+json; a mutation over GET
 // gets 405. Subscriptions need a transport that streams, so they are refused
-// here at once rather than held open until the request times out.
+// here at once rather than held open until the request times out. A query
+// with @defer is answered in parts over multipart/mixed (incremental.go),
+// and refused to a client that takes only one JSON answer.
 type overHTTP struct{}
 
 var _ graphql.Transport = overHTTP{}
@@ -42,8 +44,29 @@ func (overHTTP) Supports(r *http.Request) bool {
 }
 
 func (overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	accept := readAccept(r.Header.Get("Accept"))
+	opCtx, ok := startOperation(w, r, exec, accept.jsonMedia())
+	if !ok {
+		return
+	}
+	if usesDefer(opCtx) || accept.json == "" {
+		if !accept.multipart {
+			refuseDeferredAsJSON(w)
+			return
+		}
+		serveIncremental(w, r, exec, opCtx, multipartMixed{})
+		return
+	}
+	responses, ctx := exec.DispatchOperation(r.Context(), opCtx)
+	writeResponse(w, accept.json, http.StatusOK, responses(ctx))
+}
+
+// startOperation reads a request's parameters and prepares its operation,
+// answering itself, in media, whatever keeps the operation from running:
+// malformed parameters, request errors, a mutation over GET or with @defer,
+// a subscription.
+func startOperation(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, media string) (*graphql.OperationContext, bool) {
 	ctx := r.Context()
-	media, _ := negotiateMedia(r.Header.Get("Accept"))
 	start := graphql.Now()
 	var params *graphql.RawParams
 	var err error
@@ -58,7 +81,7 @@ func (overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 			status, err = http.StatusRequestEntityTooLarge, fmt.Errorf("the request body is larger than %d bytes", tooLarge.Limit)
 		}
 		writeGraphQLError(w, status, errcode.BadUserInput, err.Error(), nil)
-		return
+		return nil, false
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
@@ -66,23 +89,29 @@ func (overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 	opCtx, errs := exec.CreateOperationContext(ctx, params)
 	if errs != nil {
 		writeRequestErrors(w, media, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), clarify(errs, params)))
-		return
+		return nil, false
 	}
 	switch op := opCtx.Operation.Operation; {
 	case op == ast.Mutation && r.Method == http.MethodGet:
 		// A link or an image tag must never change the workspace.
 		w.Header().Set("Allow", http.MethodPost)
 		writeGraphQLError(w, http.StatusMethodNotAllowed, errcode.BadUserInput, "mutations are only accepted over POST", nil)
-		return
+		return nil, false
 	case op == ast.Subscription:
 		writeRequestErrors(w, media, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), gqlerror.List{
 			{Message: "subscriptions need a transport that streams: open a WebSocket (graphql-transport-ws) or POST with Accept: text/event-stream",
 				Extensions: map[string]any{"code": errcode.BadUserInput}},
 		}))
-		return
+		return nil, false
+	case op == ast.Mutation && usesDefer(opCtx):
+		// The executor answers a mutation once: what it deferred would be lost.
+		writeRequestErrors(w, media, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), gqlerror.List{
+			{Message: "@defer is served in queries only: a mutation answers once, with everything it selects",
+				Extensions: map[string]any{"code": errcode.BadUserInput}},
+		}))
+		return nil, false
 	}
-	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeResponse(w, media, http.StatusOK, responses(ctx))
+	return opCtx, true
 }
 
 // writeRequestErrors answers a request that could not run: no data entry,
@@ -116,14 +145,34 @@ func clarify(errs gqlerror.List, params *graphql.RawParams) gqlerror.List {
 	return errs
 }
 
-// negotiateMedia picks the response's media type from Accept: the one the
-// client prefers among those we speak, application/json when it accepts
-// anything or says nothing. ok is false when it accepts none of them.
+// negotiateMedia picks the media type of a single answer from Accept: the
+// JSON type the client prefers, application/json when it accepts anything,
+// says nothing or takes only multipart/mixed. ok is false when it accepts
+// none of the types we speak.
 func negotiateMedia(accept string) (media string, ok bool) {
-	if strings.TrimSpace(accept) == "" {
-		return mediaJSON, true
+	a := readAccept(accept)
+	return a.jsonMedia(), a.json != "" || a.multipart
+}
+
+// accepted is what a request's Accept header takes of what we speak.
+type accepted struct {
+	json      string // the JSON media type it prefers; "" when it takes neither
+	multipart bool   // multipart/mixed, in the deferSpec=20220824 format or unspecified
+}
+
+func (a accepted) jsonMedia() string {
+	if a.json == "" {
+		return mediaJSON
 	}
-	best, bestQ := "", 0.0
+	return a.json
+}
+
+func readAccept(accept string) accepted {
+	if strings.TrimSpace(accept) == "" {
+		return accepted{json: mediaJSON}
+	}
+	var a accepted
+	bestQ := 0.0
 	for _, part := range strings.Split(accept, ",") {
 		name, q := mediaRange(part)
 		var offer string
@@ -132,14 +181,29 @@ func negotiateMedia(accept string) (media string, ok bool) {
 			offer = mediaGraphQLResponse
 		case mediaJSON, "application/*", "*/*":
 			offer = mediaJSON
+		case mediaMultipart:
+			spec := mediaParam(part, "deferSpec")
+			a.multipart = a.multipart || (q > 0 && (spec == "" || spec == deferSpec))
+			continue
 		default:
 			continue
 		}
 		if q > bestQ {
-			best, bestQ = offer, q
+			a.json, bestQ = offer, q
 		}
 	}
-	return best, best != ""
+	return a
+}
+
+// mediaParam is a parameter of one entry of an Accept header ("" when absent).
+func mediaParam(part, name string) string {
+	for _, p := range strings.Split(part, ";")[1:] {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			return strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	return ""
 }
 
 // mediaRange reads one entry of an Accept header: its media range and quality.

@@ -1,8 +1,10 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -51,8 +53,48 @@ func liveTransports(auth Authenticator, keepAlive time.Duration, maxMessageBytes
 			PingPongInterval:      keepAlive, // graphql-transport-ws pings; two unanswered ones drop the connection
 			PayloadReadLimit:      &maxMessageBytes,
 		},
-		transport.SSE{KeepAlivePingInterval: keepAlive},
+		deferredOverSSE{transport.SSE{KeepAlivePingInterval: keepAlive}},
 	}
+}
+
+// deferredOverSSE answers queries with @defer over Server-Sent Events in
+// parts, as overHTTP answers them over multipart/mixed; every other
+// operation is gqlgen's SSE transport's. An event stream is not a query's
+// request, so the request timeout is applied here: the default one.
+type deferredOverSSE struct{ transport.SSE }
+
+func (t deferredOverSSE) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	raw, readErr := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(raw), failingReader{readErr}))
+	params, err := paramsFromBody(bytes.NewReader(raw))
+	if readErr != nil || err != nil || (params.Query != "" && !strings.Contains(params.Query, "@defer")) {
+		t.SSE.Do(w, r, exec)
+		return
+	}
+	params.Headers = r.Header
+	opCtx, errs := exec.CreateOperationContext(r.Context(), params)
+	if errs != nil || !usesDefer(opCtx) || opCtx.Operation.Operation == ast.Subscription {
+		r.Body = io.NopCloser(bytes.NewReader(raw))
+		t.SSE.Do(w, r, exec)
+		return
+	}
+	if opCtx.Operation.Operation == ast.Mutation {
+		writeGraphQLError(w, http.StatusBadRequest, errcode.BadUserInput, "@defer is served in queries only: a mutation answers once, with everything it selects", nil)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), DefaultLimits().RequestTimeout)
+	defer cancel()
+	serveIncremental(w, r.WithContext(ctx), exec, opCtx, eventStream{})
+}
+
+// failingReader ends a body that could not be read whole with the error that stopped it.
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) {
+	if f.err == nil {
+		return 0, io.EOF
+	}
+	return 0, f.err
 }
 
 type upgradeRequestKey struct{}
