@@ -354,28 +354,44 @@ func TestAClientLeavingMidStreamEndsTheOperation(t *testing.T) {
 	goleak.VerifyNone(t, ignore)
 }
 
-// The request timeout ends a deferred fragment held upstream: its part says
-// why, on its path, and the answer ends properly.
+// The request timeout (REQUEST_TIMEOUT, not only its default) ends a deferred
+// fragment held upstream, over multipart/mixed and over Server-Sent Events:
+// its part says why, on its path, and the answer ends properly.
 func TestTheRequestTimeoutEndsAHeldFragmentWithAnError(t *testing.T) {
 	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Limits.RequestTimeout = 300 * time.Millisecond }})
 	id, intercomID := richContact(t, f)
 	f.Sim.InjectFault(intercomsim.Fault{Kind: intercomsim.FaultDelay, Delay: time.Minute, Path: "/contacts/" + intercomID + "/segments"})
-	start := time.Now()
-	resp, _ := postDeferred(t, f, apolloAccept, contactView, map[string]any{"id": id})
-	parts := allParts(t, multipartParts(t, resp))
-	held := false
-	for _, p := range parts[1:] {
-		for _, inc := range p.Incremental {
-			if e, ok := (facadetest.Response{Errors: inc.Errors}).ErrorAt("contact", "segments"); ok && e.Code() == "UPSTREAM_UNAVAILABLE" {
-				held = true
+	vars := map[string]any{"id": id}
+	for _, transport := range []string{"multipart", "sse"} {
+		t.Run(transport, func(t *testing.T) {
+			start := time.Now()
+			var parts []payload
+			if transport == "sse" {
+				c, resp := facadetest.OpenSSE(t, f, nil, contactView, vars)
+				if c == nil {
+					t.Fatalf("the event stream was refused: %d", resp.StatusCode)
+				}
+				parts = ssePayloads(t, c)
+			} else {
+				resp, _ := postDeferred(t, f, apolloAccept, contactView, vars)
+				parts = allParts(t, multipartParts(t, resp))
 			}
-		}
-	}
-	if !held {
-		t.Errorf("the held segments should fail with UPSTREAM_UNAVAILABLE in their part: %v", parts)
-	}
-	if time.Since(start) > 20*time.Second {
-		t.Errorf("the answer outlived its timeout: %v", time.Since(start))
+			held := false
+			for _, p := range parts[1:] {
+				for _, inc := range p.Incremental {
+					if e, ok := (facadetest.Response{Errors: inc.Errors}).ErrorAt("contact", "segments"); ok && e.Code() == "UPSTREAM_UNAVAILABLE" {
+						held = true
+					}
+				}
+			}
+			if !held {
+				t.Errorf("the held segments should fail with UPSTREAM_UNAVAILABLE in their part: %v", parts)
+			}
+			// Far below the 30 s default, far above the 300 ms set.
+			if elapsed := time.Since(start); elapsed > 10*time.Second {
+				t.Errorf("the answer took %v: the request timeout set was not applied", elapsed)
+			}
+		})
 	}
 }
 

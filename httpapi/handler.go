@@ -176,7 +176,7 @@ func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 	clientOf := func(ctx context.Context) *upstream.Client { return clientFor(ctx, cfg.Client) }
 	srv := handler.New(schemaview.New(generated.Config{Resolvers: resolver}, cfg.Federation))
 	// The live transports come first: an event-stream request is also a POST.
-	for _, t := range liveTransports(auth, cfg.KeepAlive, cfg.Limits.MaxBodyBytes) {
+	for _, t := range liveTransports(auth, cfg.KeepAlive, cfg.Limits.RequestTimeout, cfg.Limits.MaxBodyBytes) {
 		srv.AddTransport(t)
 	}
 	srv.AddTransport(transport.Options{})

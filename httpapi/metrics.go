@@ -96,8 +96,9 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 // graphqlMetrics is the gqlgen extension that counts operations and errors.
-// A query or mutation has one response; a subscription has one per event, so
-// it is counted as a request when it starts and its events are counted apart.
+// A query or mutation has one response, or one per part with @defer; a
+// subscription has one per event, so it is counted as a request when it
+// starts and its events are counted apart.
 type graphqlMetrics struct{ m *Metrics }
 
 var _ interface {
@@ -120,8 +121,10 @@ func (g graphqlMetrics) InterceptResponse(ctx context.Context, next graphql.Resp
 	resp := next(ctx)
 	kind, name := g.operation(ctx)
 	switch {
-	case kind != "subscription":
+	case kind != "subscription" && (resp == nil || resp.Path == nil):
+		// A query with @defer answers in parts; only the first has no path.
 		g.m.graphqlRequests.WithLabelValues(kind, name).Inc()
+	case kind != "subscription":
 	case resp != nil:
 		g.m.graphqlEvents.WithLabelValues(name).Inc()
 	}

@@ -116,3 +116,29 @@ func TestPassThroughCallersNeverSeeTheMetrics(t *testing.T) {
 		t.Errorf("a pass-through caller read /metrics: %d, want 404", resp.StatusCode)
 	}
 }
+
+// A query with @defer is one request however many parts it is answered in.
+func TestADeferredQueryIsCountedAsOneRequest(t *testing.T) {
+	f := facadetest.New(t, facadetest.Options{})
+	id, _ := richContact(t, f)
+	query := `query Deferred($id: ID!) { contact(id: $id) { name ... @defer { companies { nodes { name } } } ... @defer { segments { nodes { name } } } } }`
+	resp, _ := postDeferred(t, f, apolloAccept, query, map[string]any{"id": id})
+	if parts := allParts(t, multipartParts(t, resp)); len(parts) < 2 {
+		t.Fatalf("the query should be answered in parts, got %d", len(parts))
+	}
+	text := metricsText(t, f)
+	if want := `graphql_requests_total{operation="Deferred",type="query"} 1`; !strings.Contains(text, want) {
+		t.Errorf("/metrics lacks %s", want)
+	}
+}
+
+func metricsText(t *testing.T, f *facadetest.Facade) string {
+	t.Helper()
+	resp, err := http.Get(f.Server.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
+}

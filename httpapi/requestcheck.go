@@ -45,7 +45,7 @@ func checkGraphQLRequest(policy *cors.Cors, next http.Handler) http.Handler {
 		}
 		if _, ok := negotiateMedia(r.Header.Get("Accept")); !ok {
 			writeGraphQLError(w, http.StatusNotAcceptable, errcode.BadUserInput,
-				"the Accept header takes neither application/graphql-response+json nor application/json", nil)
+				"the Accept header takes none of application/graphql-response+json, application/json and, for a query with @defer, multipart/mixed", nil)
 			return
 		}
 		if crossSiteWithoutPreflight(r, policy) {

@@ -42,7 +42,9 @@ func isEventStream(r *http.Request) bool {
 // liveTransports are the transports of subscriptions: graphql-ws over
 // WebSocket (both the graphql-transport-ws and the older graphql-ws
 // subprotocols) and Server-Sent Events.
-func liveTransports(auth Authenticator, keepAlive time.Duration, maxMessageBytes int64) []graphql.Transport {
+// A query with @defer sent as an event stream is bounded by requestTimeout,
+// as it is over multipart/mixed.
+func liveTransports(auth Authenticator, keepAlive, requestTimeout time.Duration, maxMessageBytes int64) []graphql.Transport {
 	return []graphql.Transport{
 		transport.Websocket{
 			// The origin was checked before the upgrade, with the CORS policy's rules.
@@ -53,15 +55,20 @@ func liveTransports(auth Authenticator, keepAlive time.Duration, maxMessageBytes
 			PingPongInterval:      keepAlive, // graphql-transport-ws pings; two unanswered ones drop the connection
 			PayloadReadLimit:      &maxMessageBytes,
 		},
-		deferredOverSSE{transport.SSE{KeepAlivePingInterval: keepAlive}},
+		deferredOverSSE{SSE: transport.SSE{KeepAlivePingInterval: keepAlive}, requestTimeout: requestTimeout},
 	}
 }
 
 // deferredOverSSE answers queries with @defer over Server-Sent Events in
 // parts, as overHTTP answers them over multipart/mixed; every other
-// operation is gqlgen's SSE transport's. An event stream is not a query's
-// request, so the request timeout is applied here: the default one.
-type deferredOverSSE struct{ transport.SSE }
+// operation is gqlgen's SSE transport's. Event streams are served on the
+// live connections' route, which has no request timeout of its own (a
+// subscription lasts as long as its client listens), so a deferred query's
+// is applied here.
+type deferredOverSSE struct {
+	transport.SSE
+	requestTimeout time.Duration
+}
 
 func (t deferredOverSSE) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	raw, readErr := io.ReadAll(r.Body)
@@ -82,7 +89,7 @@ func (t deferredOverSSE) Do(w http.ResponseWriter, r *http.Request, exec graphql
 		writeGraphQLError(w, http.StatusBadRequest, errcode.BadUserInput, "@defer is served in queries only: a mutation answers once, with everything it selects", nil)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), DefaultLimits().RequestTimeout)
+	ctx, cancel := context.WithTimeout(r.Context(), t.requestTimeout)
 	defer cancel()
 	serveIncremental(w, r.WithContext(ctx), exec, opCtx, eventStream{})
 }
