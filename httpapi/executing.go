@@ -23,7 +23,7 @@ import (
 // the rest wait their turn holding only their parsed request. Measured on 2
 // cores with 200 inbox clients (docs/performance.md), 8000 a core served a
 // third more dashboards a second but peaked from 120 to 139 MiB over eight
-// runs; 6000 peaked from 114 to 119 MiB over eleven, at 130 dashboards a
+// runs; 6000 peaked from 110 to 119 MiB over thirteen, at 130 dashboards a
 // second.
 const DefaultExecutingCostPerCore = 6000
 
