@@ -6,6 +6,11 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"intercom-graphql/graph/live"
 	"intercom-graphql/graph/relay"
@@ -36,9 +41,58 @@ func (r *Resolver) client(ctx context.Context) *upstream.Client {
 	return loaders.For(ctx).Client()
 }
 
-// cursors is the cursor codec of the operation's workspace.
+// cursors is the cursor codec of the operation's workspace. Called from a
+// connection's resolver, its pages sign only the cursors the connection's
+// selection shows.
 func (r *Resolver) cursors(ctx context.Context) relay.Codec {
+	codec := r.workspaceCodec(r.client(ctx).Tenant())
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil && fc.Field.Definition != nil &&
+		strings.HasSuffix(fc.Field.Definition.Type.Name(), "Connection") {
+		var edges, pageInfo bool
+		shownCursorFields(fc.Field.Selections, &edges, &pageInfo)
+		return codec.ForSelection(edges, pageInfo)
+	}
+	return codec
+}
+
+// workspaceCodecs keeps the codecs of the workspaces served lately: a query
+// resolves a connection per item of its lists, and deriving a workspace's key
+// costs an HMAC each time.
+var workspaceCodecs, _ = lru.New[string, relay.Codec](1024)
+
+func (r *Resolver) workspaceCodec(tenant string) relay.Codec {
+	cacheKey := string(r.CursorKey) + "\x00" + tenant
+	if codec, ok := workspaceCodecs.Get(cacheKey); ok {
+		return codec
+	}
 	mac := hmac.New(sha256.New, r.CursorKey)
-	mac.Write([]byte(r.client(ctx).Tenant()))
-	return relay.NewCodec(mac.Sum(nil))
+	mac.Write([]byte(tenant))
+	codec := relay.NewCodec(mac.Sum(nil))
+	workspaceCodecs.Add(cacheKey, codec)
+	return codec
+}
+
+// shownCursorFields reports whether a connection's selection shows edges or
+// pageInfo, through fragments too. A field under @skip or @include, or in a
+// deferred fragment, counts as shown: signing a cursor left out is harmless.
+func shownCursorFields(sel ast.SelectionSet, edges, pageInfo *bool) {
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			switch s.Name {
+			case "edges":
+				*edges = true
+			case "pageInfo":
+				*pageInfo = true
+			}
+		case *ast.InlineFragment:
+			shownCursorFields(s.SelectionSet, edges, pageInfo)
+		case *ast.FragmentSpread:
+			if s.Definition == nil {
+				*edges, *pageInfo = true, true
+				continue
+			}
+			shownCursorFields(s.Definition.SelectionSet, edges, pageInfo)
+		}
+	}
 }

@@ -52,6 +52,8 @@ type Position struct {
 type Codec struct {
 	key  []byte
 	macs *sync.Pool // of hash.Hash keyed with key
+	// shown is which cursors the pages built with this codec spell out.
+	shown shownCursors
 }
 
 // NewCodec builds a codec with a secret key; replicas that share the key

@@ -53,7 +53,8 @@ func CursorList[T any](codec Codec, conn string, args Args, maxPerPage int, fetc
 	}
 	hasPrev := offset > 0
 	need := req.count
-	p := &Page[T]{}
+	p := &Page[T]{shown: codec.shown}
+	var lastResume Position // signed after the loop when only the ends are shown
 	total, hasNext := -1, false
 	read := []string{token}
 	for fetches := 0; ; fetches++ {
@@ -89,7 +90,12 @@ func CursorList[T any](codec Codec, conn string, args Args, maxPerPage int, fetc
 				resume.Token, resume.Skip = b.Next, 0
 			}
 			p.Nodes = append(p.Nodes, b.Items[j])
-			p.Cursors = append(p.Cursors, codec.Encode(resume))
+			cursor := ""
+			if codec.shown == everyCursor || (codec.shown == endCursors && len(p.Cursors) == 0) {
+				cursor = codec.Encode(resume)
+			}
+			p.Cursors = append(p.Cursors, cursor)
+			lastResume = resume
 			offset++
 			need--
 		}
@@ -102,6 +108,9 @@ func CursorList[T any](codec Codec, conn string, args Args, maxPerPage int, fetc
 			break
 		}
 		token, skip = b.Next, 0
+	}
+	if n := len(p.Cursors); codec.shown == endCursors && n > 1 {
+		p.Cursors[n-1] = codec.Encode(lastResume)
 	}
 	var totalCount *int
 	if total >= 0 {

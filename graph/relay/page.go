@@ -13,15 +13,53 @@ type PageInfo struct {
 // Page is one page of a connection: the nodes, a cursor per node, and the
 // page's position in the whole list.
 type Page[T any] struct {
-	Nodes      []T
+	Nodes []T
+	// Cursors holds a cursor per node; only those the codec's selection
+	// shows are signed, the others are empty.
 	Cursors    []string
 	PageInfo   PageInfo
 	TotalCount *int
+
+	shown shownCursors
+}
+
+// shownCursors is which of a page's cursors its connection's selection shows.
+// Signing a cursor costs an HMAC and a few allocations per item, which a
+// selection of nodes alone never sees.
+type shownCursors uint8
+
+const (
+	everyCursor shownCursors = iota // edges are selected
+	endCursors                      // pageInfo alone: its start and end cursors
+	noCursor                        // neither edges nor pageInfo
+)
+
+func (s shownCursors) signs(i, n int) bool {
+	return s == everyCursor || (s == endCursors && (i == 0 || i == n-1))
+}
+
+// ForSelection is the codec for pages of a connection whose selection shows
+// edges, pageInfo, both or neither: the cursors left unseen are not signed
+// (and edges are not built without edges). The cursors it signs are spelled
+// as any codec of the same key spells them.
+func (c Codec) ForSelection(edges, pageInfo bool) Codec {
+	switch {
+	case edges:
+		c.shown = everyCursor
+	case pageInfo:
+		c.shown = endCursors
+	default:
+		c.shown = noCursor
+	}
+	return c
 }
 
 // Edges pairs every node with its cursor through build, for the generated
-// edge types of each connection.
+// edge types of each connection; none when the page's selection has no edges.
 func Edges[T, E any](p *Page[T], build func(cursor string, node T) E) []E {
+	if p.shown != everyCursor {
+		return nil
+	}
 	edges := make([]E, len(p.Nodes))
 	for i, n := range p.Nodes {
 		edges[i] = build(p.Cursors[i], n)
@@ -33,9 +71,11 @@ func Edges[T, E any](p *Page[T], build func(cursor string, node T) E) []E {
 // connection conn; token, when the list has one, is where the cursors resume
 // upstream. The page holds its own copy of items, which may belong to a cache.
 func pageAt[T any](codec Codec, conn, token string, start int, items []T) *Page[T] {
-	p := &Page[T]{Nodes: slices.Clone(items), Cursors: make([]string, len(items))}
+	p := &Page[T]{Nodes: slices.Clone(items), Cursors: make([]string, len(items)), shown: codec.shown}
 	for i := range items {
-		p.Cursors[i] = codec.Encode(Position{Conn: conn, Offset: start + i, Token: token})
+		if codec.shown.signs(i, len(items)) {
+			p.Cursors[i] = codec.Encode(Position{Conn: conn, Offset: start + i, Token: token})
+		}
 	}
 	return p
 }
