@@ -46,11 +46,7 @@ func postWithVariables(f *facadetest.Facade, headers map[string]string, query st
 
 func TestAPIKeysAreCheckedBeforeAnyWork(t *testing.T) {
 	const key = "dashboard-key-7d1c"
-	sum := sha256.Sum256([]byte(key))
-	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys := acceptingKeys(t, key)
 	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Auth = keys }})
 	for name, headers := range map[string]map[string]string{
 		"no key":    nil,
@@ -180,4 +176,16 @@ func mustPublicSet(t *testing.T, private jwk.Key) jwk.Set {
 	set := jwk.NewSet()
 	_ = set.AddKey(public)
 	return set
+}
+
+// acceptingKeys is API-key authentication that accepts key alone, configured
+// as a deployment configures it: by the key's SHA-256 digest.
+func acceptingKeys(t *testing.T, key string) *httpapi.APIKeys {
+	t.Helper()
+	sum := sha256.Sum256([]byte(key))
+	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
 }

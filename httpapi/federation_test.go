@@ -2,19 +2,11 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-
-	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/propagation"
-	sdktrace "go.opentelemetry.io/otel/sdk/trace"
-	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"intercom-graphql/httpapi"
 	"intercom-graphql/httpapi/facadetest"
@@ -294,21 +286,8 @@ func TestEntitiesAreCostedLikeAnyQuery(t *testing.T) {
 // caller's trace, continued through the entity resolvers to Intercom.
 func TestEntitiesPassTheGatesOfAnyQuery(t *testing.T) {
 	const key = "router-key-51e0"
-	sum := sha256.Sum256([]byte(key))
-	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
-	recorder := tracetest.NewSpanRecorder()
-	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
-	previousProvider, previousPropagator := otel.GetTracerProvider(), otel.GetTextMapPropagator()
-	otel.SetTracerProvider(provider)
-	otel.SetTextMapPropagator(propagation.TraceContext{})
-	t.Cleanup(func() {
-		otel.SetTracerProvider(previousProvider)
-		otel.SetTextMapPropagator(previousPropagator)
-		_ = provider.Shutdown(context.Background())
-	})
+	keys := acceptingKeys(t, key)
+	recorder := recordSpans(t)
 	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Federation, c.Auth = true, keys }})
 	email := facadetest.Str(facadetest.Dig(postAs(f, map[string]string{"X-API-Key": key}, `{ contacts(first: 1) { nodes { email } } }`).MustData(t), "contacts", "nodes").([]any)[0].(map[string]any)["email"])
 	query := fmt.Sprintf(`query Router { _entities(representations: [{__typename: "Contact", email: %q}]) { ... on Contact { email } } }`, email)

@@ -2,8 +2,6 @@ package httpapi_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"testing"
 	"time"
@@ -179,11 +177,7 @@ func TestWebhookInvalidatesCachedObjects(t *testing.T) {
 // headers, WebSocket by its upgrade headers or its connection_init payload.
 func TestLiveConnectionsAreAuthenticatedLikeQueries(t *testing.T) {
 	const key = "live-dashboard-key"
-	sum := sha256.Sum256([]byte(key))
-	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys := acceptingKeys(t, key)
 	broker := facadetest.NewLocalBroker(t, live.Options{})
 	f := facadetest.NewLive(t, facadetest.Options{AllowedOrigins: []string{"https://dashboard.example"},
 		Configure: facadetest.WithBroker(broker, func(c *httpapi.Config) { c.Auth = keys })})

@@ -21,13 +21,7 @@ func TestMetricsCountUpstreamCallsCacheAndGraphQLOperations(t *testing.T) {
 		f.Query(`query Dashboard { admins { totalCount } }`, nil).MustData(t)
 	}
 	f.Query(`query Broken { contact(intercomId: "nope") { email } }`, nil)
-	resp, err := http.Get(f.Server.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	text := string(body)
+	text := metricsText(t, f)
 	for _, want := range []string{
 		`intercom_upstream_requests_total{operation="listAdmins",status="200"} 1`,
 		`intercom_upstream_requests_total{operation="ShowContact",status="404"} 1`,

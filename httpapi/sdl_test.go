@@ -1,8 +1,6 @@
 package httpapi_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"maps"
@@ -167,11 +165,7 @@ func TestIntrospectionOffAlsoTurnsOffTheSDL(t *testing.T) {
 // The SDL is introspection by another route: it asks for the same credentials.
 func TestSDLNeedsTheCredentialsQueriesNeed(t *testing.T) {
 	const key = "sdl-test-key"
-	sum := sha256.Sum256([]byte(key))
-	keys, err := httpapi.NewAPIKeys([]string{hex.EncodeToString(sum[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys := acceptingKeys(t, key)
 	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) { c.Auth = keys }})
 	if resp, _ := getSDL(t, f, nil); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("without a key: status %d, want 401", resp.StatusCode)

@@ -1,14 +1,12 @@
 package httpapi_test
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
-	"go.opentelemetry.io/otel"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
@@ -20,14 +18,7 @@ import (
 // /metrics counts it once and its events apart, and its trace span lasts
 // from subscribe to complete, with one span event per delivery.
 func TestSubscriptionsAreObservedAsOneOperationWithManyEvents(t *testing.T) {
-	recorder := tracetest.NewSpanRecorder()
-	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
-	previous := otel.GetTracerProvider()
-	otel.SetTracerProvider(provider)
-	t.Cleanup(func() {
-		otel.SetTracerProvider(previous)
-		_ = provider.Shutdown(context.Background())
-	})
+	recorder := recordSpans(t)
 
 	broker := facadetest.NewLocalBroker(t, live.Options{})
 	f := facadetest.NewLive(t, facadetest.Options{Configure: facadetest.WithBroker(broker)})

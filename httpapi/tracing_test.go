@@ -18,16 +18,7 @@ import (
 // A caller's trace continues through the facade, its GraphQL operation and
 // the resolvers that call Intercom, into the upstream requests themselves.
 func TestTracesFollowARequestFromTheCallerToIntercom(t *testing.T) {
-	recorder := tracetest.NewSpanRecorder()
-	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
-	previousProvider, previousPropagator := otel.GetTracerProvider(), otel.GetTextMapPropagator()
-	otel.SetTracerProvider(provider)
-	otel.SetTextMapPropagator(propagation.TraceContext{})
-	t.Cleanup(func() {
-		otel.SetTracerProvider(previousProvider)
-		otel.SetTextMapPropagator(previousPropagator)
-		_ = provider.Shutdown(context.Background())
-	})
+	recorder := recordSpans(t)
 
 	var mu sync.Mutex
 	var upstreamParents []string
@@ -68,4 +59,21 @@ func TestTracesFollowARequestFromTheCallerToIntercom(t *testing.T) {
 			t.Errorf("an upstream request carried traceparent %q, not the caller's trace", parent)
 		}
 	}
+}
+
+// recordSpans installs a tracer provider that records every span, with W3C
+// trace context propagation, for the test's duration.
+func recordSpans(t *testing.T) *tracetest.SpanRecorder {
+	t.Helper()
+	recorder := tracetest.NewSpanRecorder()
+	provider := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
+	previousProvider, previousPropagator := otel.GetTracerProvider(), otel.GetTextMapPropagator()
+	otel.SetTracerProvider(provider)
+	otel.SetTextMapPropagator(propagation.TraceContext{})
+	t.Cleanup(func() {
+		otel.SetTracerProvider(previousProvider)
+		otel.SetTextMapPropagator(previousPropagator)
+		_ = provider.Shutdown(context.Background())
+	})
+	return recorder
 }
