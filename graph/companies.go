@@ -121,15 +121,7 @@ func (r *Resolver) companyByCompanyID(ctx context.Context, companyID string) (*u
 	if companyID == "" {
 		return nil, errcode.InputField("companyId", errors.New("must not be empty"))
 	}
-	list, err := r.client(ctx).Companies.Find(ctx, upstream.CompanyFilter{CompanyID: companyID})
-	if upstream.IsNotFound(err) || (err == nil && len(list.Data) == 0) {
-		return nil, errcode.Missing("Company with companyId", companyID)
-	}
-	if err != nil {
-		return nil, err
-	}
-	loaders.For(ctx).PrimeCompany(ctx, list.Data[0])
-	return list.Data[0], nil
+	return loaders.For(ctx).CompanyByCompanyID(ctx, companyID)
 }
 
 // scrollFetch reads the next batch of Intercom's company scroll, and says

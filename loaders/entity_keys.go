@@ -2,9 +2,9 @@ package loaders
 
 import (
 	"context"
+	"slices"
+	"sort"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"intercom-graphql/upstream"
 )
@@ -141,38 +141,27 @@ func (l *Loaders) AdminsByEmail(ctx context.Context, emails []string) ([]*upstre
 // one call each, as Intercom has no batch lookup for companies, at most
 // fanOutLimit at a time; a repeated id is looked up once.
 func (l *Loaders) CompaniesByCompanyID(ctx context.Context, ids []string) ([]*upstream.Company, []error) {
-	type answer struct {
-		company *upstream.Company
-		err     error
-	}
-	answers := map[string]*answer{}
-	var g errgroup.Group
-	g.SetLimit(fanOutLimit)
-	for _, id := range ids {
-		if answers[id] != nil {
-			continue
-		}
-		a := &answer{}
-		answers[id] = a
-		g.Go(func() error {
-			list, err := l.client.Companies.Find(ctx, upstream.CompanyFilter{CompanyID: id})
-			switch {
-			case upstream.IsNotFound(err) || (err == nil && len(list.Data) == 0):
-				a.err = &upstream.NotFoundError{Kind: "Company with companyId", ID: id}
-			case err != nil:
-				a.err = err
-			default:
-				a.company = list.Data[0]
-				l.PrimeCompany(ctx, a.company)
-			}
-			return nil
-		})
-	}
-	_ = g.Wait()
+	distinct := slices.Compact(slices.Sorted(slices.Values(ids)))
+	results := fanOut(l.CompanyByCompanyID)(ctx, distinct)
 	out := make([]*upstream.Company, len(ids))
 	errs := make([]error, len(ids))
 	for i, id := range ids {
-		out[i], errs[i] = answers[id].company, answers[id].err
+		r := results[sort.SearchStrings(distinct, id)]
+		out[i], errs[i] = r.Data, r.Error
 	}
 	return out, errs
+}
+
+// CompanyByCompanyID finds the company your own systems know by companyID
+// (Intercom lists it by that filter), and keeps it for lookups by Intercom id.
+func (l *Loaders) CompanyByCompanyID(ctx context.Context, companyID string) (*upstream.Company, error) {
+	list, err := l.client.Companies.Find(ctx, upstream.CompanyFilter{CompanyID: companyID})
+	if upstream.IsNotFound(err) || (err == nil && len(list.Data) == 0) {
+		return nil, &upstream.NotFoundError{Kind: "Company with companyId", ID: companyID}
+	}
+	if err != nil {
+		return nil, err
+	}
+	l.PrimeCompany(ctx, list.Data[0])
+	return list.Data[0], nil
 }
