@@ -163,6 +163,7 @@ func readMemory(pid int) memory {
 // runtimeCounters are the Go runtime's counters the facade exports on /metrics.
 type runtimeCounters struct {
 	mallocs, gcs, queries float64
+	allocatedBytes        float64
 	heapInUse, stackInUse float64 // bytes, at the moment of the scrape
 	goroutines            float64
 }
@@ -188,6 +189,8 @@ func scrapeCounters(tb testing.TB, url string) runtimeCounters {
 		switch {
 		case name == "go_memstats_mallocs_total":
 			c.mallocs = v
+		case name == "go_memstats_alloc_bytes_total":
+			c.allocatedBytes = v
 		case name == "go_gc_duration_seconds_count":
 			c.gcs = v
 		case name == "go_memstats_heap_inuse_bytes":

@@ -57,6 +57,7 @@ type loadResult struct {
 	peakRSS, steadyRSS  float64
 	gcsPerQuery         float64
 	mallocsPerQuery     float64
+	kibPerQuery         float64 // bytes allocated, in KiB
 	firstFailure        string
 	facadeQueries       float64
 	heapInUse           float64       // MiB halfway through the load
@@ -117,14 +118,14 @@ func runLoads(t *testing.T, specs ...loadSpec) {
 	if simBinary == inProcess {
 		simBinary = buildServer(t)
 	}
-	fmt.Printf("%-26s %-28s %8s %7s %8s %8s %8s %9s %10s %8s %11s %8s\n", "load", "facade", "requests", "failed", "req/s",
-		"p50-ms", "p95-ms", "p99-ms", "peak-MiB", "rss-MiB", "allocs/q", "GCs/q")
+	fmt.Printf("%-26s %-28s %8s %7s %8s %8s %8s %9s %10s %8s %11s %8s %8s\n", "load", "facade", "requests", "failed", "req/s",
+		"p50-ms", "p95-ms", "p99-ms", "peak-MiB", "rss-MiB", "allocs/q", "KiB/q", "GCs/q")
 	for _, spec := range specs {
 		sim := startSimulator(t, simBinary, spec.latency)
 		for _, binary := range binaries {
 			r := measureLoad(t, binary, sim, spec)
-			fmt.Printf("%-26s %-28s %8d %7d %8.1f %8.2f %8.2f %9.2f %10.1f %8.1f %11.0f %8.3f\n", spec.name, binary, r.requests, r.failures,
-				r.perSecond, ms(r.p50), ms(r.p95), ms(r.p99), r.peakRSS, r.steadyRSS, r.mallocsPerQuery, r.gcsPerQuery)
+			fmt.Printf("%-26s %-28s %8d %7d %8.1f %8.2f %8.2f %9.2f %10.1f %8.1f %11.0f %8.0f %8.3f\n", spec.name, binary, r.requests, r.failures,
+				r.perSecond, ms(r.p50), ms(r.p95), ms(r.p99), r.peakRSS, r.steadyRSS, r.mallocsPerQuery, r.kibPerQuery, r.gcsPerQuery)
 			if spec.clients > 1 {
 				fmt.Printf("%-26s %-28s halfway: heap in use %.1f MiB, stacks %.1f MiB, %.0f goroutines\n", spec.name, binary, r.heapInUse, r.stackInUse, r.goroutines)
 			}
@@ -259,6 +260,7 @@ func measureLoad(t *testing.T, binary string, sim *process, spec loadSpec) loadR
 	result.facadeQueries = after.queries - before.queries
 	if result.facadeQueries > 0 {
 		result.mallocsPerQuery = (after.mallocs - before.mallocs) / result.facadeQueries
+		result.kibPerQuery = (after.allocatedBytes - before.allocatedBytes) / result.facadeQueries / 1024
 		result.gcsPerQuery = (after.gcs - before.gcs) / result.facadeQueries
 	}
 	if spec.clients == 1 {
