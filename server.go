@@ -22,12 +22,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/KimMachineGun/automemlimit/memlimit"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
@@ -106,6 +108,7 @@ type serveConfig struct {
 	webhookSecret  string
 	metricsAddr    string
 	federation     bool
+	memory         memorySettings
 }
 
 func parseServeConfig(args []string) (serveConfig, error) {
@@ -148,15 +151,17 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	s.duration(&cfg.limits.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", limits.RequestTimeout, "bound of a whole request", time.Millisecond)
 	number(s, &cfg.limits.MaxConcurrentRequests, "max-concurrent-requests", "MAX_CONCURRENT_REQUESTS", limits.MaxConcurrentRequests, "requests served at once; more get 503", 1, 1_000_000)
 	number(s, &cfg.limits.MaxConcurrentPerClient, "max-concurrent-requests-per-client", "MAX_CONCURRENT_REQUESTS_PER_CLIENT", 0, "requests one client may have in flight at once; more get 429 (default: a quarter of MAX_CONCURRENT_REQUESTS)", 0, 1_000_000)
-	number(s, &cfg.limits.MaxExecutingCost, "max-executing-cost", "MAX_EXECUTING_COST", limits.MaxExecutingCost, "summed cost estimates of the queries executing at once; more wait their turn, briefly, then get 503 (default: 6000 per core)", 1, math.MaxInt32)
+	number(s, &cfg.limits.MaxExecutingCost, "max-executing-cost", "MAX_EXECUTING_COST", limits.MaxExecutingCost, "summed cost estimates of the queries executing at once; more wait their turn, briefly, then get 503 (default: 8000 per core)", 1, math.MaxInt32)
 	number(s, &cfg.limits.MaxExecutingCostPerClient, "max-executing-cost-per-client", "MAX_EXECUTING_COST_PER_CLIENT", 0, "summed cost estimates of one client's queries executing at once; more wait, then get 429 (default: a quarter of MAX_EXECUTING_COST)", 0, math.MaxInt32)
 	number(s, &cfg.limits.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", limits.MaxSubscriptions, "live connections (WebSocket, SSE), and subscriptions, open at once; more get 503", 1, 1_000_000)
 	number(s, &cfg.limits.MaxSubscriptionsPerClient, "max-subscriptions-per-client", "MAX_SUBSCRIPTIONS_PER_CLIENT", 0, "live connections one client may hold at once; more get 429 (default: a quarter of MAX_SUBSCRIPTIONS)", 0, 1_000_000)
 	number(s, &cfg.limits.SubscriptionBuffer, "subscription-buffer", "SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer, "events a subscriber may leave unread before it is ended as too slow", 1, 1_000_000)
 	number(s, &cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", "WEBHOOK_MAX_BODY_BYTES", limits.WebhookMaxBodyBytes, "largest webhook delivery", 1, math.MaxInt32)
-	if err := s.parse(args); err != nil {
+	memory, memoryErr := chooseMemorySettings(os.Getenv, runtime.NumCPU(), memlimit.FromCgroup)
+	if err := errors.Join(s.parse(args), memoryErr); err != nil {
 		return cfg, err
 	}
+	cfg.memory = memory
 	if l := cfg.limits; l.MaxConcurrentPerClient > l.MaxConcurrentRequests || l.MaxSubscriptionsPerClient > l.MaxSubscriptions {
 		return cfg, errors.New("a per-client limit (MAX_CONCURRENT_REQUESTS_PER_CLIENT, MAX_SUBSCRIPTIONS_PER_CLIENT) is larger than the server's own")
 	}
@@ -176,6 +181,8 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
+	cfg.memory.apply()
+	log.Info("memory", cfg.memory.logAttrs()...)
 	if cfg.token == "" && cfg.authMode != "passthrough" {
 		if cfg.webhookSecret == "" {
 			cfg.webhookSecret = randomSecret()
@@ -190,7 +197,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		cfg.token, cfg.baseURL = intercomsim.DemoToken, "http://"+addr
 		log.Info("demo mode: no INTERCOM_ACCESS_TOKEN set, serving the embedded Intercom simulator's demo workspace", "simulator", cfg.baseURL, "webhooks", webhookURL)
 	}
-	stopTracing, err := startTracing(ctx, log)
+	stopTracing, exportingSpans, err := startTracing(ctx, log)
 	if err != nil {
 		return err
 	}
@@ -254,6 +261,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		Live:                 shared.live,
 		WebhookSecret:        cfg.webhookSecret,
 		Federation:           cfg.federation,
+		TraceResolvers:       exportingSpans,
 	})
 	if cfg.webhookSecret == "" {
 		log.Info("webhooks off: POST /webhooks/intercom answers 503 until INTERCOM_CLIENT_SECRET is set; subscriptions receive nothing")
@@ -286,14 +294,14 @@ func metricsOnly(metrics *httpapi.Metrics) http.Handler {
 // startTracing exports spans over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT (or
 // OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, and does nothing otherwise. The
 // W3C trace context is propagated either way, so a caller's trace reaches Intercom.
-func startTracing(ctx context.Context, log *slog.Logger) (func(), error) {
+func startTracing(ctx context.Context, log *slog.Logger) (stop func(), exporting bool, err error) {
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
 	if os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == "" && os.Getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") == "" {
-		return func() {}, nil
+		return func() {}, false, nil
 	}
 	exporter, err := otlptracehttp.New(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("OTLP trace exporter: %w", err)
+		return nil, false, fmt.Errorf("OTLP trace exporter: %w", err)
 	}
 	provider := sdktrace.NewTracerProvider(
 		sdktrace.WithBatcher(exporter),
@@ -305,7 +313,7 @@ func startTracing(ctx context.Context, log *slog.Logger) (func(), error) {
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = provider.Shutdown(shutdownCtx)
-	}, nil
+	}, true, nil
 }
 
 func newAuthenticator(ctx context.Context, cfg serveConfig) (httpapi.Authenticator, error) {

@@ -18,14 +18,13 @@ import (
 // DefaultExecutingCostPerCore is the default MAX_EXECUTING_COST per core. An
 // operation's memory and CPU grow with the objects it reaches, which its cost
 // estimate counts; at 200 inbox dashboards at once the unbounded facade held
-// about 2 MB per query in flight. 6000 a core lets about eight inbox queries
+// about 2 MB per query in flight. 8000 a core lets about ten inbox queries
 // (estimate 755) execute per core, about as many as the CPU can serve, while
 // the rest wait their turn holding only their parsed request. Measured on 2
-// cores with 200 inbox clients (docs/performance.md), 8000 a core served a
-// third more dashboards a second but peaked from 120 to 139 MiB over eight
-// runs; 6000 peaked from 110 to 119 MiB over thirteen, at 130 dashboards a
-// second.
-const DefaultExecutingCostPerCore = 6000
+// cores with 200 inbox clients (docs/performance.md): with the default soft
+// memory limit (memory.go) it peaked from 116 to 121 MiB over eight runs, at 177
+// to 187 dashboards a second; with Go's memory defaults, from 120 to 139 MiB.
+const DefaultExecutingCostPerCore = 8000
 
 // DefaultMaxExecutingCost is the server's default bound on the summed cost
 // estimates of the operations executing at once.

@@ -77,6 +77,10 @@ type Config struct {
 	// Federation serves the graph as a Federation v2 subgraph (_service and
 	// _entities); off, the graph has neither (docs/federation.md).
 	Federation bool
+	// TraceResolvers adds a span per resolver that can call Intercom under
+	// each operation's span; set where spans are exported (OTLP), off
+	// otherwise: the per-field hook costs allocations on every field.
+	TraceResolvers bool
 }
 
 // New builds the facade's HTTP handler.
@@ -195,6 +199,9 @@ func newGraphQLServer(cfg Config, auth Authenticator) *handler.Server {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: store})
 	}
 	srv.Use(tracing{})
+	if cfg.TraceResolvers {
+		srv.Use(resolverTracing{})
+	}
 	srv.Use(queryShape{limits: cfg.Limits})
 	srv.Use(subscriptionEvents{client: clientOf, loaders: cfg.Loaders, maxCalls: cfg.Limits.MaxQueryCost}) // before upstreamAccounting, which reports its per-event tally
 	srv.Use(upstreamAccounting{maxCalls: cfg.Limits.MaxQueryCost})

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
+)
+
+func TestMemorySettingsFollowTheCoresTheContainerAndTheEnvironment(t *testing.T) {
+	const MiB = 1 << 20
+	noContainer := func() (uint64, error) { return 0, memlimit.ErrNoLimit }
+	container := func(bytes uint64) func() (uint64, error) {
+		return func() (uint64, error) { return bytes, nil }
+	}
+	cases := []struct {
+		name          string
+		env           map[string]string
+		cores         int
+		container     func() (uint64, error)
+		wantGC        int // 0: left to the environment
+		wantLimitMiB  int64
+		wantLimitFrom string // empty: left to the environment
+	}{
+		{"defaults on 2 cores", nil, 2, noContainer, 200, 96, "per core, 2 cores"},
+		{"defaults on 16 cores", nil, 16, noContainer, 200, 544, "per core, 16 cores"},
+		{"a container smaller than the default", nil, 2, container(64 * MiB), 200, 57, "90 % of the container's 64 MiB"},
+		{"a container larger than the default", nil, 2, container(4096 * MiB), 200, 96, "per core, 2 cores"},
+		{"no cgroup to read", nil, 2, func() (uint64, error) { return 0, memlimit.ErrCgroupsNotSupported }, 200, 96, "no container limit read"},
+		{"an unlimited cgroup v1", nil, 4, container(9223372036854771712), 200, 160, "per core, 4 cores"},
+		{"GOGC set", map[string]string{"GOGC": "50"}, 2, noContainer, 0, 96, "per core"},
+		{"GOGC off", map[string]string{"GOGC": "off"}, 2, noContainer, 0, 96, "per core"},
+		{"GOMEMLIMIT set", map[string]string{"GOMEMLIMIT": "1GiB"}, 2, noContainer, 200, 0, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := chooseMemorySettings(func(k string) string { return tc.env[k] }, tc.cores, tc.container)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gc := map[bool]int{true: m.gcPercent}[m.setGC]; gc != tc.wantGC {
+				t.Errorf("GOGC set to %d, want %d (0: the environment's)", gc, tc.wantGC)
+			}
+			if tc.wantLimitFrom == "" {
+				if m.setLimit {
+					t.Errorf("GOMEMLIMIT from the environment was overridden with %d", m.limit)
+				}
+				return
+			}
+			if !m.setLimit || m.limit>>20 != tc.wantLimitMiB || !strings.Contains(m.limitFrom, tc.wantLimitFrom) {
+				t.Errorf("limit %d MiB (%s, set %v), want %d MiB (%s)", m.limit>>20, m.limitFrom, m.setLimit, tc.wantLimitMiB, tc.wantLimitFrom)
+			}
+		})
+	}
+}
+
+func TestMalformedGOGCStopsTheServer(t *testing.T) {
+	for _, value := range []string{"fast", "-1", "1.5"} {
+		t.Setenv("GOGC", value)
+		if _, err := parseServeConfig(nil); err == nil || !strings.Contains(err.Error(), "GOGC=") || !strings.Contains(err.Error(), "off") {
+			t.Errorf("GOGC=%s gave %v, want a refusal naming GOGC", value, err)
+		}
+	}
+}
+
+// The running server applies the defaults to its own runtime, as its metrics
+// show, and leaves alone what the environment sets.
+func TestTheServerRunsWithItsMemoryDefaults(t *testing.T) {
+	for _, tc := range []struct {
+		env            []string
+		gogc, memLimit string // as /metrics reports them; "" for the default limit
+	}{
+		{[]string{"GOGC=", "GOMEMLIMIT="}, "200", ""},
+		{[]string{"GOGC=75", "GOMEMLIMIT=300MiB"}, "75", strconv.Itoa(300 << 20)},
+	} {
+		t.Run(strings.Join(tc.env, " "), func(t *testing.T) {
+			port := freePort(t)
+			runCommand(t, append([]string{"PORT=" + strconv.Itoa(port)}, tc.env...))
+			metrics := waitForMetrics(t, fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
+			if got := metricValue(metrics, "go_gc_gogc_percent"); got != tc.gogc {
+				t.Errorf("go_gc_gogc_percent %q, want %s", got, tc.gogc)
+			}
+			limit := metricValue(metrics, "go_gc_gomemlimit_bytes")
+			if tc.memLimit != "" && limit != tc.memLimit {
+				t.Errorf("go_gc_gomemlimit_bytes %q, want %s", limit, tc.memLimit)
+			}
+			if tc.memLimit == "" {
+				if n, err := strconv.ParseFloat(limit, 64); err != nil || n <= 0 || n >= 1<<40 {
+					t.Errorf("go_gc_gomemlimit_bytes %q: the default soft limit was not applied", limit)
+				}
+			}
+		})
+	}
+}
+
+func waitForMetrics(t *testing.T, url string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			body, readErr := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if readErr == nil && resp.StatusCode == http.StatusOK {
+				return string(body)
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no metrics at %s: %v", url, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// metricValue is the value of an unlabelled metric in Prometheus' text format.
+func metricValue(text, name string) string {
+	for line := range strings.Lines(text) {
+		if rest, ok := strings.CutPrefix(line, name+" "); ok {
+			v := strings.TrimSpace(rest)
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				return strconv.FormatFloat(f, 'f', -1, 64)
+			}
+			return v
+		}
+	}
+	return ""
+}
