@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/KimMachineGun/automemlimit/memlimit"
 )
@@ -29,6 +32,7 @@ const (
 type memorySettings struct {
 	gcPercent int    // applied when setGCPercent
 	limit     int64  // bytes, applied when setLimit
+	ceiling   int64  // bytes the limit may be raised to as the live heap grows
 	limitFrom string // where the limit comes from
 	setGC     bool
 	setLimit  bool
@@ -55,8 +59,11 @@ func chooseMemorySettings(getenv func(string) string, cores int, containerLimit 
 	}
 	m.limit = int64(memoryLimitBase + memoryLimitPerCore*max(cores, 1))
 	m.limitFrom = fmt.Sprintf("%d MiB and %d MiB per core, %d cores", memoryLimitBase>>20, memoryLimitPerCore>>20, max(cores, 1))
+	m.ceiling = math.MaxInt64
 	if container, err := containerLimit(); err == nil && container > 0 && container < math.MaxInt64 {
-		if share := int64(container / 100 * containerLimitPercent); share < m.limit {
+		share := int64(container / 100 * containerLimitPercent)
+		m.ceiling = share
+		if share < m.limit {
 			m.limit = share
 			m.limitFrom = fmt.Sprintf("%d %% of the container's %d MiB", containerLimitPercent, container>>20)
 		}
@@ -79,6 +86,56 @@ func (m memorySettings) apply() {
 	}
 }
 
+// limitFor is the soft limit for a live heap of live bytes: the chosen limit
+// until the live heap passes three quarters of it, then twice the live heap
+// less half the chosen limit, never above a container's share. The room left
+// above the live heap is never less than a quarter of the chosen limit and
+// grows toward the live heap's own size (what Go's GOGC 100 gives) as the
+// heap grows; the bounded executing work stays under the turn, so the limit
+// that holds its peak is left as it is. A limit at or below the live heap would
+// leave the collector running without pause and the facade with half its CPU;
+// under a container's limit that is still better than the kernel's OOM killer.
+func (m memorySettings) limitFor(live uint64) int64 {
+	want := int64(math.MaxInt64)
+	if live < math.MaxInt64/4 {
+		want = int64(live*2) - m.limit/2
+	}
+	return min(max(m.limit, want), m.ceiling)
+}
+
+// followLiveHeap keeps the default soft limit above what the facade keeps
+// alive, once a second, for as long as ctx lives: what the executing bound
+// holds is what the default is sized to, but a full answer cache
+// (CACHE_MAX_ENTRIES) or many subscribers can outgrow it. Nothing to follow
+// when the limit came from the environment or a small container. (A ticker
+// of our own rather than automemlimit's refresh, which would also read its
+// own AUTOMEMLIMIT variable and log every change.)
+func (m memorySettings) followLiveHeap(ctx context.Context) {
+	if !m.setLimit || m.ceiling <= m.limit {
+		return
+	}
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			m.adjustToLiveHeap()
+		}
+	}
+}
+
+// adjustToLiveHeap sets the soft limit for the live heap the last collection
+// found.
+func (m memorySettings) adjustToLiveHeap() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(m.limitFor(live[0].Value.Uint64()))
+	}
+}
+
 // logAttrs describes the settings in effect for the startup log.
 func (m memorySettings) logAttrs() []any {
 	gc := "GOGC " + m.gogcEnv + " (from the environment)"
@@ -88,6 +145,12 @@ func (m memorySettings) logAttrs() []any {
 	limit := "GOMEMLIMIT " + m.gomemEnv + " (from the environment)"
 	if m.setLimit {
 		limit = fmt.Sprintf("GOMEMLIMIT %d MiB (default: %s)", m.limit>>20, m.limitFrom)
+		if m.ceiling > m.limit {
+			limit += ", raised as the live heap passes three quarters of it"
+		}
+		if m.ceiling > m.limit && m.ceiling < math.MaxInt64 {
+			limit += fmt.Sprintf(", up to %d MiB", m.ceiling>>20)
+		}
 	}
 	return []any{"gc", gc, "limit", limit}
 }

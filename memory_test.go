@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"net/http"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,6 +60,81 @@ func TestMemorySettingsFollowTheCoresTheContainerAndTheEnvironment(t *testing.T)
 			}
 		})
 	}
+}
+
+// How far the limit may follow the live heap: without a container, as far
+// as it goes; in one, to the container's share.
+func TestMemoryLimitCeilings(t *testing.T) {
+	const MiB = 1 << 20
+	for _, tc := range []struct {
+		container  func() (uint64, error)
+		wantMiB    int64
+		whereFound string
+	}{
+		{func() (uint64, error) { return 0, memlimit.ErrNoLimit }, math.MaxInt64 >> 20, "no container"},
+		{func() (uint64, error) { return 4096 * MiB, nil }, 3686, "a 4 GiB container"},
+		{func() (uint64, error) { return 64 * MiB, nil }, 57, "a 64 MiB container"},
+	} {
+		m, err := chooseMemorySettings(func(string) string { return "" }, 2, tc.container)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.ceiling>>20 != tc.wantMiB {
+			t.Errorf("%s: the limit may rise to %d MiB, want %d", tc.whereFound, m.ceiling>>20, tc.wantMiB)
+		}
+	}
+}
+
+// The default limit rises with what the facade keeps alive once the live
+// heap passes three quarters of it, leaving room above the heap that grows
+// toward the heap's own size, and never above a container's share.
+func TestMemoryLimitFollowsTheLiveHeap(t *testing.T) {
+	const MiB = 1 << 20
+	onHost := memorySettings{limit: 96 * MiB, ceiling: math.MaxInt64}
+	inLargeContainer := memorySettings{limit: 96 * MiB, ceiling: 900 * MiB}
+	inSmallContainer := memorySettings{limit: 57 * MiB, ceiling: 57 * MiB}
+	for _, tc := range []struct {
+		name    string
+		m       memorySettings
+		liveMiB uint64
+		wantMiB int64
+	}{
+		{"a small live heap keeps the default", onHost, 30, 96},
+		{"half the default", onHost, 48, 96},
+		{"three quarters of the default", onHost, 72, 96},
+		{"past three quarters", onHost, 80, 112},
+		{"a full cache", onHost, 200, 352},
+		{"a full cache in a large container", inLargeContainer, 200, 352},
+		{"more than a large container allows", inLargeContainer, 600, 900},
+		{"a small container stays hard", inSmallContainer, 50, 57},
+	} {
+		if got := tc.m.limitFor(tc.liveMiB * MiB); got != tc.wantMiB*MiB {
+			t.Errorf("%s: live %d MiB gave a limit of %d MiB, want %d", tc.name, tc.liveMiB, got>>20, tc.wantMiB)
+		}
+	}
+	if got := onHost.limitFor(math.MaxUint64); got != math.MaxInt64 {
+		t.Errorf("an immense live heap gave %d, want no limit", got)
+	}
+}
+
+// The runtime's own reading of the live heap raises the limit: a heap kept
+// alive past a small default does not leave the collector running without pause.
+func TestTheLimitRisesAboveARetainedHeap(t *testing.T) {
+	const MiB = 1 << 20
+	previous := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(previous) })
+	retained := make([]byte, 64*MiB)
+	for i := range retained {
+		retained[i] = byte(i)
+	}
+	runtime.GC()
+	m := memorySettings{limit: 8 * MiB, ceiling: math.MaxInt64, setLimit: true}
+	m.apply()
+	m.adjustToLiveHeap()
+	if got := debug.SetMemoryLimit(-1); got < 124*MiB {
+		t.Errorf("with 64 MiB kept alive the limit is %d MiB, want at least 124 (twice that less half of 8)", got>>20)
+	}
+	runtime.KeepAlive(retained)
 }
 
 func TestMalformedGOGCStopsTheServer(t *testing.T) {

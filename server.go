@@ -182,6 +182,7 @@ func serve(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	cfg.memory.apply()
+	go cfg.memory.followLiveHeap(ctx)
 	log.Info("memory", cfg.memory.logAttrs()...)
 	if cfg.token == "" && cfg.authMode != "passthrough" {
 		if cfg.webhookSecret == "" {
