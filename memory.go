@@ -30,7 +30,7 @@ const (
 
 // memorySettings is what the runtime is told, and why, for the startup log.
 type memorySettings struct {
-	gcPercent int    // applied when setGCPercent
+	gcPercent int    // applied when setGC
 	limit     int64  // bytes, applied when setLimit
 	ceiling   int64  // bytes the limit may be raised to as the live heap grows
 	limitFrom string // where the limit comes from
@@ -86,15 +86,15 @@ func (m memorySettings) apply() {
 	}
 }
 
-// limitFor is the soft limit for a live heap of live bytes: the chosen limit
-// until the live heap passes three quarters of it, then twice the live heap
-// less half the chosen limit, never above a container's share. The room left
-// above the live heap is never less than a quarter of the chosen limit and
-// grows toward the live heap's own size (what Go's GOGC 100 gives) as the
-// heap grows; the bounded executing work stays under the turn, so the limit
-// that holds its peak is left as it is. A limit at or below the live heap would
-// leave the collector running without pause and the facade with half its CPU;
-// under a container's limit that is still better than the kernel's OOM killer.
+// limitFor is the soft limit for a live heap of live bytes. Up to three
+// quarters of the chosen limit, the chosen limit: the bounded executing work
+// stays under that, and the limit is what holds its peak. Past it, twice the
+// live heap less half the chosen limit, so the room above the heap never falls
+// under a quarter of the chosen limit and grows toward the heap's own size
+// (what GOGC 100 gives); never above a container's share. A limit at or below
+// the live heap would leave the collector running without pause, taking up
+// to half the CPU; under a container's limit that is still better than the
+// kernel's OOM killer.
 func (m memorySettings) limitFor(live uint64) int64 {
 	want := int64(math.MaxInt64)
 	if live < math.MaxInt64/4 {
