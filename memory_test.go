@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -154,6 +156,8 @@ func TestTheServerRunsWithItsMemoryDefaults(t *testing.T) {
 		gogc, memLimit string // as /metrics reports them; "" for the default limit
 	}{
 		{[]string{"GOGC=", "GOMEMLIMIT="}, "200", ""},
+		// One core the process may use, as in a container limited to one CPU.
+		{[]string{"GOGC=", "GOMEMLIMIT=", "GOMAXPROCS=1"}, "200", strconv.Itoa(64 << 20)},
 		{[]string{"GOGC=75", "GOMEMLIMIT=300MiB"}, "75", strconv.Itoa(300 << 20)},
 	} {
 		t.Run(strings.Join(tc.env, " "), func(t *testing.T) {
@@ -207,4 +211,24 @@ func metricValue(text, name string) string {
 		}
 	}
 	return ""
+}
+
+// "Per core" counts the cores the process may use at once (GOMAXPROCS, which
+// Go derives from a container's CPU limit), not the machine's.
+func TestTheExecutingBoundCountsTheCoresTheProcessMayUse(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "--help")
+	cmd.Env = append(os.Environ(), "RUN_AS_COMMAND=1", "GOMAXPROCS=1")
+	help, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("--help: %v", err)
+	}
+	for line := range strings.Lines(string(help)) {
+		if strings.Contains(line, "(MAX_EXECUTING_COST)") {
+			if !strings.HasSuffix(strings.TrimSpace(line), "(default 8000)") {
+				t.Errorf("with one core the default executing bound is not 8000: %s", line)
+			}
+			return
+		}
+	}
+	t.Fatalf("--help does not describe MAX_EXECUTING_COST:\n%s", help)
 }

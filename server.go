@@ -157,7 +157,7 @@ func parseServeConfig(args []string) (serveConfig, error) {
 	number(s, &cfg.limits.MaxSubscriptionsPerClient, "max-subscriptions-per-client", "MAX_SUBSCRIPTIONS_PER_CLIENT", 0, "live connections one client may hold at once; more get 429 (default: a quarter of MAX_SUBSCRIPTIONS)", 0, 1_000_000)
 	number(s, &cfg.limits.SubscriptionBuffer, "subscription-buffer", "SUBSCRIPTION_BUFFER", limits.SubscriptionBuffer, "events a subscriber may leave unread before it is ended as too slow", 1, 1_000_000)
 	number(s, &cfg.limits.WebhookMaxBodyBytes, "webhook-max-body-bytes", "WEBHOOK_MAX_BODY_BYTES", limits.WebhookMaxBodyBytes, "largest webhook delivery", 1, math.MaxInt32)
-	memory, memoryErr := chooseMemorySettings(os.Getenv, runtime.NumCPU(), memlimit.FromCgroup)
+	memory, memoryErr := chooseMemorySettings(os.Getenv, runtime.GOMAXPROCS(0), memlimit.FromCgroup) // the cores of DefaultMaxExecutingCost
 	if err := errors.Join(s.parse(args), memoryErr); err != nil {
 		return cfg, err
 	}

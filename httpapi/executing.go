@@ -27,8 +27,11 @@ import (
 const DefaultExecutingCostPerCore = 8000
 
 // DefaultMaxExecutingCost is the server's default bound on the summed cost
-// estimates of the operations executing at once.
-func DefaultMaxExecutingCost() int { return DefaultExecutingCostPerCore * runtime.NumCPU() }
+// estimates of the operations executing at once. Its cores are those the
+// process may run on at once, GOMAXPROCS, which Go derives from the CPUs it
+// may use and a container's CPU limit: a pod limited to 2 CPUs on a 64-core
+// node is sized for 2.
+func DefaultMaxExecutingCost() int { return DefaultExecutingCostPerCore * runtime.GOMAXPROCS(0) }
 
 // defaultExecutingQueueWait is the longest an operation waits for room before it is
 // refused: long enough to ride out a burst of dashboards, short enough that a
