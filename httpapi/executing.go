@@ -51,6 +51,18 @@ type executingCost struct {
 	total    int
 	byClient map[string]int
 	queue    []*costWaiter // first come, first served
+
+	// observeWait, when set, learns how long an operation that found no room
+	// waited, and whether it then ran (the metrics' histogram).
+	observeWait func(waited time.Duration, admitted bool)
+}
+
+// executingState is what the metrics read: the summed weights executing, the
+// operations waiting for room, and the bound.
+func (l *executingCost) state() (executing, waiting, limit int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.total, len(l.queue), l.max
 }
 
 // costWaiter is an operation waiting for room.
@@ -73,8 +85,11 @@ type executingTicketKey struct{}
 
 // executingCostLimit wraps the queries' handler: each request carries a ticket
 // the extension fills, and gives back what it held when it ends.
-func executingCostLimit(limits Limits, next http.Handler) http.Handler {
+func executingCostLimit(limits Limits, metrics *Metrics, next http.Handler) http.Handler {
 	l := &executingCost{max: limits.MaxExecutingCost, perClient: limits.MaxExecutingCostPerClient, wait: limits.ExecutingQueueWait, byClient: map[string]int{}}
+	if metrics != nil {
+		metrics.watchExecuting(l)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ticket := &executingTicket{limit: l, client: clientKey(r)}
 		defer ticket.release()
@@ -152,6 +167,12 @@ func (l *executingCost) acquire(ctx context.Context, client string, weight int) 
 	l.queue = append(l.queue, w)
 	l.mu.Unlock()
 
+	queued := time.Now()
+	defer func() {
+		if l.observeWait != nil {
+			l.observeWait(time.Since(queued), ok)
+		}
+	}()
 	timer := time.NewTimer(l.wait)
 	defer timer.Stop()
 	select {

@@ -37,6 +37,16 @@ func holdRoom(f *facadetest.Facade, headers map[string]string, pageSize int) (do
 	return finished
 }
 
+// facadeWithSlowContacts is a facade with the executing bounds given, whose
+// contacts lists take a minute until remove is called.
+func facadeWithSlowContacts(t *testing.T, maxCost, perClient int, queueWait time.Duration) (f *facadetest.Facade, remove func()) {
+	f = facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) {
+		c.Limits.MaxExecutingCost, c.Limits.MaxExecutingCostPerClient, c.Limits.ExecutingQueueWait = maxCost, perClient, queueWait
+	}})
+	f.Query(`{ me { name } }`, nil) // the rate budget's first answer
+	return f, slowContacts(f, time.Minute)
+}
+
 // waitUntilExecuting waits until the slow query reached the simulator.
 func waitUntilExecuting(t *testing.T, f *facadetest.Facade, callsBefore int64) {
 	t.Helper()
@@ -72,11 +82,7 @@ func TestAQueryBeyondTheExecutingCostWaitsItsTurn(t *testing.T) {
 // A query that waits past the queue's patience gets the facade's own 503
 // with Retry-After; a query priced far above the bound still runs alone.
 func TestAQueryThatWaitsTooLongIsRefusedWith503(t *testing.T) {
-	f := facadetest.New(t, facadetest.Options{Configure: func(c *httpapi.Config) {
-		c.Limits.MaxExecutingCost, c.Limits.MaxExecutingCostPerClient, c.Limits.ExecutingQueueWait = 4, 4, 100*time.Millisecond
-	}})
-	f.Query(`{ me { name } }`, nil)
-	remove := slowContacts(f, time.Minute)
+	f, remove := facadeWithSlowContacts(t, 4, 4, 100*time.Millisecond)
 	calls := f.Sim.Calls()
 	held := make([]<-chan time.Time, 4)
 	for i := range held {
@@ -141,4 +147,40 @@ func TestOneClientCannotTakeTheWholeExecutingCost(t *testing.T) {
 	remove()
 	f.Server.CloseClientConnections()
 	<-held
+}
+
+// /metrics shows the executing bound as it fills: the cost executing, the
+// bound, the operations waiting, and how long those waited and how it ended.
+func TestMetricsShowTheExecutingBoundFilling(t *testing.T) {
+	f, remove := facadeWithSlowContacts(t, 1, 1, 150*time.Millisecond)
+	calls := f.Sim.Calls()
+	held := holdRoom(f, nil, 1)
+	waitUntilExecuting(t, f, calls)
+	refused := make(chan facadetest.Response, 1)
+	go func() { refused <- f.Query(`{ __typename }`, nil) }()
+	var text string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if text = metricsText(t, f); strings.Contains(text, "\ngraphql_executing_waiting 1\n") {
+			break
+		}
+	}
+	for _, want := range []string{"\ngraphql_executing_cost 1\n", "\ngraphql_executing_cost_limit 1\n", "\ngraphql_executing_waiting 1\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("while one query executes and one waits, /metrics lacks %q", strings.TrimSpace(want))
+		}
+	}
+	if one := <-refused; one.Status != http.StatusTooManyRequests && one.Status != http.StatusServiceUnavailable {
+		t.Fatalf("the waiting query: %d %s, want a refusal", one.Status, one.Raw)
+	}
+	remove()
+	f.Server.CloseClientConnections()
+	<-held
+	http.DefaultClient.CloseIdleConnections()
+	f.Query(`{ __typename }`, nil).MustData(t)
+	text = metricsText(t, f)
+	for _, want := range []string{`graphql_executing_wait_seconds_count{outcome="refused"} 1`, "\ngraphql_executing_cost 0\n", "\ngraphql_executing_waiting 0\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after the refusal, /metrics lacks %q", strings.TrimSpace(want))
+		}
+	}
 }

@@ -106,7 +106,7 @@ func New(cfg Config) http.Handler {
 	rateLimit := perClientRate(limits.RequestsPerMinute)
 	var graphqlHandler http.Handler = graphqlServer
 	graphqlHandler = requestTimeout(limits.RequestTimeout, graphqlHandler)
-	graphqlHandler = executingCostLimit(limits, graphqlHandler)
+	graphqlHandler = executingCostLimit(limits, cfg.Metrics, graphqlHandler)
 	graphqlHandler = concurrencyLimit(limits.MaxConcurrentRequests, limits.MaxConcurrentPerClient, graphqlHandler)
 	graphqlHandler = rateLimit(graphqlHandler)
 	graphqlHandler = requireAuth(auth, graphqlHandler)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
@@ -74,6 +75,38 @@ func (m *Metrics) WatchRate(rate func() upstream.Rate) {
 			Name: "intercom_rate_limit_limit",
 			Help: "Calls allowed per Intercom rate-limit window, as its latest answer said.",
 		}, func() float64 { return float64(rate().Limit) }),
+	)
+}
+
+// watchExecuting exports the executing bound (MAX_EXECUTING_COST): how full
+// it is, how many operations wait for room, and how long those waited, so
+// that a deployment can see when to raise it (and GOMEMLIMIT with it).
+func (m *Metrics) watchExecuting(l *executingCost) {
+	waits := prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "graphql_executing_wait_seconds",
+		Help:    "Time operations that found the executing bound full waited for room, by outcome: admitted, or refused (503/429).",
+		Buckets: []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+	}, []string{"outcome"})
+	l.observeWait = func(waited time.Duration, admitted bool) {
+		outcome := "refused"
+		if admitted {
+			outcome = "admitted"
+		}
+		waits.WithLabelValues(outcome).Observe(waited.Seconds())
+	}
+	m.registry.MustRegister(waits,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "graphql_executing_cost",
+			Help: "Summed cost estimates of the operations executing now (each at least 1).",
+		}, func() float64 { executing, _, _ := l.state(); return float64(executing) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "graphql_executing_cost_limit",
+			Help: "The bound on the summed cost estimates executing at once (MAX_EXECUTING_COST).",
+		}, func() float64 { _, _, limit := l.state(); return float64(limit) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "graphql_executing_waiting",
+			Help: "Operations waiting for room under the executing bound.",
+		}, func() float64 { _, waiting, _ := l.state(); return float64(waiting) }),
 	)
 }
 
