@@ -57,12 +57,12 @@ type executingCost struct {
 	observeWait func(waited time.Duration, admitted bool)
 }
 
-// executingState is what the metrics read: the summed weights executing, the
-// operations waiting for room, and the bound.
-func (l *executingCost) state() (executing, waiting, limit int) {
+// state is what the metrics read: the summed weights executing and the
+// operations waiting for room.
+func (l *executingCost) state() (executing, waiting int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.total, len(l.queue), l.max
+	return l.total, len(l.queue)
 }
 
 // costWaiter is an operation waiting for room.

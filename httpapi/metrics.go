@@ -98,15 +98,15 @@ func (m *Metrics) watchExecuting(l *executingCost) {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "graphql_executing_cost",
 			Help: "Summed cost estimates of the operations executing now (each at least 1).",
-		}, func() float64 { executing, _, _ := l.state(); return float64(executing) }),
+		}, func() float64 { executing, _ := l.state(); return float64(executing) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "graphql_executing_cost_limit",
 			Help: "The bound on the summed cost estimates executing at once (MAX_EXECUTING_COST).",
-		}, func() float64 { _, _, limit := l.state(); return float64(limit) }),
+		}, func() float64 { return float64(l.max) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "graphql_executing_waiting",
 			Help: "Operations waiting for room under the executing bound.",
-		}, func() float64 { _, waiting, _ := l.state(); return float64(waiting) }),
+		}, func() float64 { _, waiting := l.state(); return float64(waiting) }),
 	)
 }
 
