@@ -25,7 +25,7 @@ func contactSubscriptionTypeConnection(p *relay.Page[*upstream.SubscriptionType]
 		if err != nil {
 			return nil, err
 		}
-		edge := &model.ContactSubscriptionTypeEdge{Cursor: p.Cursors[i], Node: st, Consent: model.ContactSubscriptionConsentOptedIn}
+		edge := &model.ContactSubscriptionTypeEdge{Cursor: p.Cursor(i), Node: st, Consent: model.ContactSubscriptionConsentOptedIn}
 		if consent == model.SubscriptionConsentTypeOptOut {
 			edge.Consent = model.ContactSubscriptionConsentOptedOut
 		}

@@ -1,7 +1,5 @@
 package relay
 
-import "slices"
-
 // PageInfo is Relay's pageInfo.
 type PageInfo struct {
 	HasNextPage     bool
@@ -15,12 +13,14 @@ type PageInfo struct {
 type Page[T any] struct {
 	Nodes []T
 	// Cursors holds a cursor per node; only those the codec's selection
-	// shows are signed, the others are empty.
+	// shows are signed, the others are empty. A page whose selection shows
+	// none (nodes alone) has none.
 	Cursors    []string
 	PageInfo   PageInfo
 	TotalCount *int
 
 	shown shownCursors
+	total int
 }
 
 // shownCursors is which of a page's cursors its connection's selection shows.
@@ -62,16 +62,30 @@ func Edges[T, E any](p *Page[T], build func(cursor string, node T) E) []E {
 	}
 	edges := make([]E, len(p.Nodes))
 	for i, n := range p.Nodes {
-		edges[i] = build(p.Cursors[i], n)
+		edges[i] = build(p.Cursor(i), n)
 	}
 	return edges
 }
 
+// Cursor is node i's cursor, or "" where the page's selection does not show it.
+func (p *Page[T]) Cursor(i int) string {
+	if i < len(p.Cursors) {
+		return p.Cursors[i]
+	}
+	return ""
+}
+
 // pageAt is the page of items found at offsets start, start+1... of
 // connection conn; token, when the list has one, is where the cursors resume
-// upstream. The page holds its own copy of items, which may belong to a cache.
+// upstream. items may belong to a cache: the page's nodes share its array but
+// not its capacity, so nothing appended to them reaches the cache, and nothing
+// writes to them. A page none of whose cursors is shown has no cursors at all.
 func pageAt[T any](codec Codec, conn, token string, start int, items []T) *Page[T] {
-	p := &Page[T]{Nodes: slices.Clone(items), Cursors: make([]string, len(items)), shown: codec.shown}
+	p := &Page[T]{Nodes: items[:len(items):len(items)], shown: codec.shown}
+	if codec.shown == noCursor {
+		return p
+	}
+	p.Cursors = make([]string, len(items))
 	for i := range items {
 		if codec.shown.signs(i, len(items)) {
 			p.Cursors[i] = codec.Encode(Position{Conn: conn, Offset: start + i, Token: token})
@@ -88,6 +102,9 @@ func (p *Page[T]) finish(hasPrev, hasNext bool, total *int) *Page[T] {
 	if p.Nodes == nil {
 		p.Nodes, p.Cursors = []T{}, []string{}
 	}
-	p.TotalCount = total
+	if total != nil { // kept in the page: one allocation for both
+		p.total = *total
+		p.TotalCount = &p.total
+	}
 	return p
 }
