@@ -26,8 +26,10 @@ import (
 // charged to the first frame of its stack outside the runtime and the
 // standard library's helpers: gqlgen's executor (its library and our
 // generated code), decoding, dataloader, our own packages, and the rest.
-// The load's client lives in this process too; its allocations (any stack
-// through package bench) are counted apart and left out of the facade's.
+// The test's client lives in this process too: what it allocates on its own
+// stacks (through package bench) is counted apart and left out of the
+// facade's; net/http's connection goroutines, which look alike for it and for
+// the facade's upstream client, stay with the rest (a few per query).
 func TestLoadAllocationOwners(t *testing.T) {
 	runtime.MemProfileRate = 1 // every allocation recorded: counts, not samples
 	defer func() { runtime.MemProfileRate = 512 * 1024 }()
