@@ -3,11 +3,9 @@
 package bench
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"runtime"
 	"slices"
@@ -31,8 +29,8 @@ import (
 // facade's; net/http's connection goroutines, which look alike for it and for
 // the facade's upstream client, stay with the rest (a few per query).
 func TestLoadAllocationOwners(t *testing.T) {
+	defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
 	runtime.MemProfileRate = 1 // every allocation recorded: counts, not samples
-	defer func() { runtime.MemProfileRate = 512 * 1024 }()
 	sim := startSimulator(t, buildServer(t), 0)
 	defer sim.stop()
 	specs := []loadSpec{
@@ -65,16 +63,11 @@ func TestLoadAllocationOwners(t *testing.T) {
 func queryPoster(t *testing.T, url string, spec loadSpec) func() []byte {
 	body, _ := json.Marshal(map[string]any{"query": spec.query, "variables": spec.variables})
 	return func() []byte {
-		resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
+		answer, failure := postQuery(http.DefaultClient, url, body)
+		if failure != "" {
+			t.Fatalf("%s: %s", spec.name, failure)
 		}
-		raw, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK || bytes.Contains(raw, []byte(`"errors"`)) {
-			t.Fatalf("%s: %d %.300s", spec.name, resp.StatusCode, raw)
-		}
-		return raw
+		return answer
 	}
 }
 

@@ -156,17 +156,8 @@ func measureLoad(t *testing.T, binary string, sim *process, spec loadSpec) loadR
 	defer client.CloseIdleConnections()
 	post := func() (time.Duration, string) {
 		began := time.Now()
-		resp, err := client.Post(facade.url+"/graphql", "application/json", bytes.NewReader(body))
-		if err != nil {
-			return time.Since(began), err.Error()
-		}
-		raw, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		took := time.Since(began)
-		if resp.StatusCode != http.StatusOK || bytes.Contains(raw, []byte(`"errors"`)) {
-			return took, fmt.Sprintf("%d %.300s", resp.StatusCode, raw)
-		}
-		return took, ""
+		_, failure := postQuery(client, facade.url, body)
+		return time.Since(began), failure
 	}
 	for range 5 { // the query cache, the connections and the reference lists
 		if _, failure := post(); failure != "" {
@@ -272,6 +263,21 @@ func measureLoad(t *testing.T, binary string, sim *process, spec loadSpec) loadR
 
 // upstreamListP50 is the simulator's own median answer to the call the
 // facade makes for contacts(first: 50), made the way the facade makes it.
+// postQuery sends one query to a facade: its answer, and why it failed
+// (a transport error, a status other than 200, or errors in the answer).
+func postQuery(client *http.Client, url string, body []byte) (answer []byte, failure string) {
+	resp, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return nil, err.Error()
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || bytes.Contains(raw, []byte(`"errors"`)) {
+		return raw, fmt.Sprintf("%d %.300s", resp.StatusCode, raw)
+	}
+	return raw, ""
+}
+
 func upstreamListP50(t *testing.T, sim *process) time.Duration {
 	client := &http.Client{Timeout: time.Minute}
 	defer client.CloseIdleConnections()
